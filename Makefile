@@ -1,0 +1,30 @@
+# eventwire — the two commands a user needs: `make demo` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+
+.PHONY: demo test lint lock clean
+
+$(STAMP): pyproject.toml requirements.lock
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -c requirements.lock -e '.[dev]'
+	touch $(STAMP)
+
+demo: $(STAMP)
+	rm -f demo.duckdb
+	$(BIN)/eventwire run examples/demo --db demo.duckdb
+	$(BIN)/eventwire events --db demo.duckdb
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check eventwire tests scripts
+
+# Re-pin every installed package after changing dependencies in pyproject.toml.
+lock:
+	$(BIN)/pip freeze --exclude-editable --exclude eventwire > requirements.lock
+
+clean:
+	rm -rf $(VENV) demo.duckdb .pytest_cache

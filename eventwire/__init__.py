@@ -1,0 +1,54 @@
+"""eventwire: turn news into a database of political events (PLOVER + CAMEO), offline.
+
+    >>> import eventwire
+    >>> events = eventwire.extract("NATO urged Russia to stop its airstrikes.", published="2015-10-05")
+
+`extract` keeps one loaded pipeline per process (loading spaCy and the dictionaries takes a few
+seconds); `eventwire.pipeline.build()` gives you your own.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+__version__ = "0.1.0"
+
+if TYPE_CHECKING:
+    from .pipeline import Classification, Pipeline
+    from .records import Actor, Event
+
+
+@lru_cache(maxsize=1)
+def default_pipeline() -> "Pipeline":
+    from .pipeline import build
+
+    return build()
+
+
+def extract(text: str, *, published: date | str | None = None, include_unasserted: bool = False) -> list["Event"]:
+    """The events one text reports (by default only those told as having happened)."""
+    return default_pipeline().extract(text, published=published, include_unasserted=include_unasserted)
+
+
+def classify(sentence: str, source_span: tuple[int, int] | None, target_span: tuple[int, int] | None) -> "Classification | None":
+    """The relation between two marked actors in a sentence."""
+    return default_pipeline().classify(sentence, source_span, target_span)
+
+
+def resolve_actor(text: str, date: date | None = None) -> "Actor | None":
+    """Actor text → country / organisation / sector / CAMEO code."""
+    from .resolve.actors import resolve_actor as _resolve
+
+    return _resolve(text, date)
+
+
+def run(sources: list[str], **options: Any) -> Any:
+    """Process sources into a DuckDB file; see `eventwire.run.run` for the options."""
+    from .run import run as _run
+
+    return _run(sources, **options)
+
+
+__all__ = ["__version__", "classify", "extract", "resolve_actor", "run"]

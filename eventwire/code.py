@@ -1,0 +1,90 @@
+"""Code a trigger: CAMEO code and PLOVER type/mode for one verb or event noun in its clause.
+
+The dictionaries (`ontology.Ontology`, derived from the CAMEO verb dictionary plus the project's own
+tables) know words; this module knows a few constructions that words alone get wrong:
+
+- light verbs carry a nominal event ("carried out airstrikes", "expressed concern"): the noun is
+  the event, the verb only lends it a subject, so the verb itself is not coded;
+- naming a thing in scare quotes or with a hostile epithet is criticism ("called Russia's
+  airstrikes 'curious'"), whereas plain "call" means nothing by itself.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .extract.syntax import clause_tokens, first_child
+from .ontology import Coding, Ontology
+
+LIGHT_VERBS = frozenset(
+    "carry launch conduct stage mount express voice hold make issue lodge file wage unleash step "
+    "intensify resume persist continue begin start undertake perform execute escalate".split()
+)
+HOSTILE_EPITHETS = frozenset(
+    "curious irresponsible illegal unacceptable dangerous provocative reckless outrageous "
+    "criminal barbaric shameful absurd aggressive unjustified unlawful illegitimate".split()
+)
+
+
+def carried_noun(verb: Token, ontology: Ontology) -> Token | None:
+    """The event noun a light verb carries ("launched an offensive" → offensive), if any."""
+    if verb.lemma_.lower() not in LIGHT_VERBS:
+        return None
+    obj = first_child(verb, ("dobj",))
+    if obj is None:
+        for child in verb.children:
+            if child.dep_ == "prep" and child.lower_ == "with":
+                obj = first_child(child, ("pobj",))
+    if obj is not None and obj.pos_ == "NOUN" and ontology.code_noun(obj.lemma_.lower()) is not None:
+        return obj
+    return None
+
+
+def light_governor(noun: Token) -> Token | None:
+    """The light verb carrying this event noun, if the noun is its object."""
+    head = noun.head
+    if noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ == "with":
+        head = head.head
+    elif noun.dep_ != "dobj":
+        return None
+    return head if head.lemma_.lower() in LIGHT_VERBS else None
+
+
+def code_trigger(token: Token, ontology: Ontology) -> Coding | None:
+    """The coding of a trigger token, or None when it reports no codable event."""
+    lemma = token.lemma_.lower()
+    after = [t.lemma_.lower() for t in clause_tokens(token) if t.i > token.i][:12]
+    if token.pos_ == "NOUN":
+        return ontology.code_noun(lemma, after=after)
+    if token.pos_ != "VERB":
+        return None
+    if carried_noun(token, ontology) is not None:
+        return None
+    epithet = _characterisation(token)
+    if epithet is not None:
+        info = ontology.plover("111")
+        if info is None:
+            return None
+        return Coding("111", info[0], info[1], info[2], f"construction: call X '{epithet}'")
+    particles = [c.lower_ for c in token.children if c.dep_ == "prt"]
+    nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    if nxt is not None and nxt.dep_ == "prep" and nxt.head is token:
+        particles.append(nxt.lower_)
+    return ontology.code_verb(lemma, particles=particles, after=after)
+
+
+def _characterisation(verb: Token) -> str | None:
+    """"X called Y 'Z'" / "described Y as Z": criticism when Z is quoted or a hostile epithet."""
+    if verb.lemma_.lower() not in ("call", "describe", "brand", "label", "term", "dub"):
+        return None
+    if first_child(verb, ("dobj", "nsubjpass")) is None:
+        return None
+    for tok in verb.subtree:
+        if tok.i <= verb.i or tok.pos_ not in ("ADJ", "NOUN"):
+            continue
+        if tok.dep_ not in ("oprd", "xcomp", "ccomp", "acomp", "pobj", "amod", "attr"):
+            continue
+        quoted = tok.i > 0 and tok.doc[tok.i - 1].text in ('"', "“", "'", "‘")
+        if quoted or tok.lemma_.lower() in HOSTILE_EPITHETS:
+            return tok.text
+    return None

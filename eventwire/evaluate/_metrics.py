@@ -1,0 +1,41 @@
+"""Small scoring helpers shared by the evaluation formats.
+
+Kept apart so that ``gold`` and ``plv`` compute precision, recall, F1, distances and span overlaps
+the same way, and so that each is testable without a pipeline.
+"""
+
+from __future__ import annotations
+
+import math
+
+from eventwire.records import Span
+
+EARTH_RADIUS_KM = 6371.0088
+
+
+def ratio(part: int, whole: int) -> float:
+    """``part / whole``, with 0.0 for an empty denominator (a score, never a ZeroDivisionError)."""
+    return part / whole if whole else 0.0
+
+
+def f1(precision: float, recall: float) -> float:
+    """Harmonic mean of precision and recall; 0.0 when both are 0."""
+    return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres: the 161 km (100 mile) rule needs real distances."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
+
+
+def overlaps(a: Span | None, b: Span | None) -> bool:
+    """True when two half-open character spans share at least one character."""
+    return a is not None and b is not None and a.start < b.end and b.start < a.end
+
+
+def rounded(value: float | None, digits: int = 4) -> float | None:
+    """Round a score for the JSON line (keeps the line short and stable across runs)."""
+    return None if value is None else round(value, digits)

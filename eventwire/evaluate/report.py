@@ -1,0 +1,138 @@
+"""Readable tables for evaluation results (the CLI's output without ``--json``).
+
+Why separate: scoring returns plain dicts (one JSON line for machines); this module only turns a
+result into text with rich, so the same result can be printed, logged or compared in tests.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+
+WIDTH = 140
+SKIP = {
+    "details",
+    "unmatched_predictions",
+    "forbidden_details",
+    "per_class",
+    "confusion",
+    "type_mistakes",
+    "e2e_misses",
+    "field_accuracy",
+    "field_counts",
+}
+
+
+def _fmt(value: Any) -> str:
+    if value is None:
+        return "–"
+    if isinstance(value, float):
+        return f"{value:.3f}"
+    if isinstance(value, (list, dict)):
+        return json.dumps(value, ensure_ascii=False)
+    return str(value)
+
+
+def _summary(result: Mapping[str, Any], title: str) -> Table:
+    table = Table(title=title, show_header=True)
+    table.add_column("metric")
+    table.add_column("value", justify="right")
+    for key, value in result.items():
+        if key not in SKIP:
+            table.add_row(key, _fmt(value))
+    for key, value in (result.get("field_accuracy") or {}).items():
+        counts = (result.get("field_counts") or {}).get(key)
+        shown = _fmt(value) + (f"  ({counts[0]}/{counts[1]})" if counts else "")
+        table.add_row(f"field_accuracy.{key}", shown)
+    return table
+
+
+def _actors(item: Mapping[str, Any]) -> str:
+    return f"{item.get('source') or '∅'} → {item.get('target') or '∅'}"
+
+
+def _gold_tables(result: Mapping[str, Any]) -> Iterable[Table]:
+    events = Table(title="gold events", show_lines=False)
+    for col in ("", "id", "req", "want", "got", "fields", "evidence"):
+        events.add_column(col, overflow="fold")
+    for d in result.get("details", []):
+        want = d.get("want", {})
+        got = "; ".join(f"{p['type']} {_actors(p)}" for p in d.get("predictions", []))
+        fields = " ".join(
+            f"{k}{'✓' if v else '✗'}" for k, v in (d.get("fields") or {}).items() if v is not None
+        )
+        events.add_row(
+            "✓" if d.get("matched") else "✗",
+            d.get("id", ""),
+            "yes" if d.get("required") else "opt",
+            f"{'/'.join(want.get('type', []))} {_actors(want)}",
+            got or "–",
+            fields,
+            d.get("evidence", "")[:50],
+        )
+    yield events
+    unmatched = Table(title="unmatched predictions (false positives)")
+    for col in ("type", "cameo", "actors", "when", "places", "sentence"):
+        unmatched.add_column(col, overflow="fold")
+    for p in result.get("unmatched_predictions", []):
+        unmatched.add_row(
+            p["type"],
+            p.get("cameo") or "",
+            _actors(p),
+            _fmt(p.get("when")),
+            ", ".join(p.get("places") or []),
+            p.get("sentence", "")[:90],
+        )
+    yield unmatched
+    forbidden = Table(title="forbidden patterns")
+    for col in ("", "id", "rule", "offending predictions"):
+        forbidden.add_column(col, overflow="fold")
+    for f in result.get("forbidden_details", []):
+        offending = "; ".join(
+            f"{p['type']} {_actors(p)} ({p['modality']})" for p in f["predictions"]
+        )
+        forbidden.add_row("HIT" if f["hit"] else "ok", f["id"], f.get("rule", ""), offending or "–")
+    yield forbidden
+
+
+def _plv_tables(result: Mapping[str, Any]) -> Iterable[Table]:
+    per_class = result.get("per_class") or {}
+    if per_class:
+        table = Table(title="per class (type given the marked pair)")
+        for col in ("class", "precision", "recall", "f1", "support", "predicted"):
+            table.add_column(col, justify="left" if col == "class" else "right")
+        for label, row in per_class.items():
+            table.add_row(
+                label,
+                *(_fmt(row[k]) for k in ("precision", "recall", "f1", "support", "predicted")),
+            )
+        yield table
+    confusion = result.get("confusion") or {}
+    if confusion:
+        columns = sorted({p for row in confusion.values() for p in row})
+        table = Table(caption="rows: gold label, columns: predicted type", title="confusion")
+        table.add_column("gold")
+        for col in columns:
+            table.add_column(col[:6], justify="right")
+        for gold, row in confusion.items():
+            table.add_row(gold, *(str(row.get(c, "")) for c in columns))
+        yield table
+
+
+def render(result: Mapping[str, Any], fmt: str) -> str:
+    """Render an evaluation result as readable tables (summary first, then format details)."""
+    buffer = io.StringIO()
+    console = Console(file=buffer, width=WIDTH, color_system=None, force_terminal=False)
+    if fmt == "gold":
+        for table in _gold_tables(result):
+            console.print(table)
+    elif fmt in ("plv", "plover-gsr"):
+        for table in _plv_tables(result):
+            console.print(table)
+    console.print(_summary(result, f"evaluate ({fmt})"))
+    return buffer.getvalue()

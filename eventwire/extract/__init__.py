@@ -1,0 +1,1 @@
+"""Extraction: parsed articles → event mentions (see `events.Extractor`)."""

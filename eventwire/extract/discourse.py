@@ -1,0 +1,68 @@
+"""What the article has said so far: the memory that resolves "They", "the alliance", "the statement".
+
+News writes a name once and then refers back: "NATO issued a statement … 'Allies strongly protest
+…,' the statement read. 'They call on the Russian Federation …'". Resolution here is deliberately
+simple and local (salience = recency, with number and kind checks), which covers the patterns of
+wire copy without a coreference model.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..records import Actor
+
+# Definite descriptions that point back to an organisation, with the CAMEO code prefixes they fit.
+ORG_ANAPHORS = {
+    "alliance": ("IGO",),
+    "ally": ("IGO",),
+    "organization": ("IGO", "NGO"),
+    "organisation": ("IGO", "NGO"),
+    "bloc": ("IGO",),
+    "body": ("IGO", "NGO"),
+    "union": ("IGO",),
+    "council": ("IGO",),
+    "group": ("IMG", "REB", "INS", "NGO"),
+    "militant": ("IMG", "REB", "INS"),
+    "jihadist": ("IMG", "REB", "INS"),
+}
+# Words for a document or utterance whose author speaks through it.
+DOCUMENT_NOUNS = frozenset({"statement", "communique", "communiqué", "report", "declaration", "letter"})
+PERSONAL_PRONOUNS = frozenset({"they", "them", "their", "it", "its", "he", "him", "his", "she", "her", "we", "our", "us"})
+PLURAL_PRONOUNS = frozenset({"they", "them", "their", "we", "our", "us"})
+
+
+@dataclass
+class Discourse:
+    """Mutable, per-article memory; reset for every article."""
+
+    actors: list[Actor] = field(default_factory=list)  # in order of mention
+    subjects: list[Actor] = field(default_factory=list)  # subjects of sentences, in order
+    documents: dict[str, Actor] = field(default_factory=dict)  # "statement" -> NATO
+    hostile_sources: list[Actor] = field(default_factory=list)  # agents of force events
+
+    def mention(self, actor: Actor | None, *, as_subject: bool = False) -> None:
+        if actor is None:
+            return
+        self.actors.append(actor)
+        if as_subject:
+            self.subjects.append(actor)
+
+    def org_like(self, lemma: str) -> Actor | None:
+        """The most recent organisation fitting a definite description ("the alliance")."""
+        prefixes = ORG_ANAPHORS.get(lemma)
+        if prefixes is None:
+            return None
+        for actor in reversed(self.actors):
+            if actor.org and (actor.code or "").startswith(prefixes):
+                return actor
+        for actor in reversed(self.actors):
+            if actor.org and not (actor.code or "").startswith(("IMG", "REB", "INS")):
+                return actor if prefixes[0] == "IGO" else None
+        return None
+
+    def last_subject(self) -> Actor | None:
+        return self.subjects[-1] if self.subjects else None
+
+    def last_hostile_source(self) -> Actor | None:
+        return self.hostile_sources[-1] if self.hostile_sources else None

@@ -1,0 +1,397 @@
+"""Extract event mentions from parsed articles: trigger, who, whom, where, when, and how sure.
+
+For every sentence worth reading (not keyword lines or photo captions), each token whose lemma is a
+known trigger is coded (`code.code_trigger`); its source and target come from the parse (subject /
+`by`-agent / possessor for the source, object / party preposition for the target), go through the
+actor dictionary, and fall back on the article's memory (`Discourse`) for pronouns, definite
+descriptions and anaphoric event nouns ("protest these violations" → whoever violated). Places are
+the toponyms in the trigger's own clause; the date is the time phrase of the nearest clause,
+resolved against the publication date, else the publication date itself (precision "published").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from ..annotate import AnnotatedArticle, Block
+from ..code import code_trigger, light_governor
+from ..ontology import Coding, Ontology
+from ..records import Actor, DateRange, Mention, Place, Span
+from ..resolve.actors import ActorDictionary
+from ..resolve.dates import find_time_expressions, resolve_time
+from ..resolve.places import Gazetteer
+from .discourse import DOCUMENT_NOUNS, ORG_ANAPHORS, PERSONAL_PRONOUNS, PLURAL_PRONOUNS, Discourse
+from .modality import modality
+from .syntax import (
+    RELATIVE_PRONOUNS,
+    agent,
+    ancestors_path,
+    clause_tokens,
+    direct_object,
+    first_child,
+    in_quotes,
+    phrase_tokens,
+    prep_object,
+    subject,
+    text_of,
+)
+
+HOSTILE_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "THREATEN"})
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+REPORTING_VERBS = frozenset("say read add state tell declare note write announce insist argue claim stress".split())
+DOCUMENT_VERBS = frozenset({"issue", "release", "publish", "adopt", "sign"})
+TARGET_NOUN_PREPS = ("on", "against", "at", "upon", "with", "toward", "towards", "over", "into", "to")
+
+
+@dataclass
+class _Context:
+    """Per-block state: where the block starts, what date the article bears, who is speaking."""
+
+    block: Block
+    published: date | None
+    discourse: Discourse
+    countries: tuple[str, ...]
+    places: list[Place]
+    speaker: tuple[Actor, Span] | None = None
+
+
+class Extractor:
+    """Turns `AnnotatedArticle`s into `Mention`s, with the dictionaries passed in."""
+
+    def __init__(self, ontology: Ontology, actors: ActorDictionary, gazetteer: Gazetteer) -> None:
+        self.ontology = ontology
+        self.actors = actors
+        self.gazetteer = gazetteer
+
+    # -- articles and sentences -------------------------------------------------------------
+    def extract(self, annotated: AnnotatedArticle) -> list[Mention]:
+        article = annotated.article
+        discourse = Discourse()
+        countries = self._article_countries(article.text)
+        places: list[Place] = []
+        mentions: list[Mention] = []
+        for block, doc in zip(annotated.blocks, annotated.docs):
+            if doc is None or block.kind not in ("title", "body"):
+                continue
+            ctx = _Context(block, article.published, discourse, countries, places)
+            ctx.speaker = self._speaker(doc, ctx)
+            for sent in doc.sents:
+                mentions.extend(self._sentence(article.id, sent, ctx))
+        return mentions
+
+    def _article_countries(self, text: str) -> tuple[str, ...]:
+        counts: dict[str, int] = {}
+        for _, _, actor in self.actors.find(text):
+            if actor.country:
+                counts[actor.country] = counts.get(actor.country, 0) + 1
+        return tuple(sorted(counts, key=lambda c: -counts[c]))
+
+    def _sentence(self, article_id: str, sent: SpacySpan, ctx: _Context) -> Iterator[Mention]:
+        base = ctx.block.start
+        sent_span = Span(base + sent.start_char, base + sent.end_char)
+        times = self._times(sent, ctx)
+        self._note_documents(sent, ctx)
+        found: list[Mention] = []
+        for token in sent:
+            if not self.ontology.is_trigger_lemma(token.lemma_.lower()):
+                continue
+            coding = code_trigger(token, self.ontology)
+            if coding is None:
+                continue
+            mention = self._mention(article_id, token, coding, sent, sent_span, times, ctx)
+            if mention is not None:
+                found.append(mention)
+                if mention.plover_type in HOSTILE_TYPES and mention.source and mention.source.key:
+                    ctx.discourse.hostile_sources.append(mention.source)
+        root_subject, _ = subject(sent.root)
+        if root_subject is not None:
+            actor, _ = self._actor(root_subject, ctx)
+            ctx.discourse.mention(actor, as_subject=True)
+        yield from found
+
+    # -- one trigger ----------------------------------------------------------------------
+    def _mention(
+        self,
+        article_id: str,
+        trigger: Token,
+        coding: Coding,
+        sent: SpacySpan,
+        sent_span: Span,
+        times: list[tuple[set[int], Span, DateRange]],
+        ctx: _Context,
+    ) -> Mention | None:
+        is_noun = trigger.pos_ == "NOUN"
+        governor = light_governor(trigger) if is_noun else None
+        if is_noun:
+            src_tok, tgt_tok = self._noun_arguments(trigger, governor)
+            if src_tok is None and governor is None:
+                return None  # a bare event noun refers to an event told elsewhere
+        else:
+            src_tok, passive = subject(trigger)
+            obj = direct_object(trigger)
+            if passive:
+                src_tok, tgt_tok = agent(trigger), src_tok
+            else:
+                tgt_tok = obj
+        source, source_span = self._actor(src_tok, ctx)
+        target, target_span = self._actor(tgt_tok, ctx, as_target=True)
+        clause = clause_tokens(governor if governor is not None else trigger)
+        excluded = _token_ids(src_tok) | _token_ids(tgt_tok)
+        places, place_spans = self._places(clause, excluded, ctx)
+        if target is None and places and coding.plover_type in ("ASSAULT", "COERCE"):
+            target = self._place_as_target(tgt_tok, places, place_spans, trigger)
+        if source is None and target is None:
+            return None
+        if source is not None and target is not None and source.key and source.key == target.key:
+            if coding.plover_type in HOSTILE_TYPES:
+                return None
+        when, time_span = self._when(trigger, governor, clause, times, ctx)
+        mood = modality(trigger, governor)
+        attribution = self._attribution(trigger, ctx)
+        base = ctx.block.start
+        confidence = 0.4 + 0.2 * (source is not None) + 0.2 * (target is not None)
+        confidence += 0.1 * (not is_noun) - 0.1 * (ctx.block.kind == "title")
+        return Mention(
+            article_id=article_id,
+            sentence=sent_span,
+            trigger=Span(base + trigger.idx, base + trigger.idx + len(trigger.text)),
+            plover_type=coding.plover_type,
+            plover_mode=coding.plover_mode,
+            cameo_code=coding.cameo_code,
+            source=source,
+            target=target,
+            source_span=source_span,
+            target_span=target_span,
+            places=tuple(places),
+            place_spans=tuple(place_spans),
+            when=when,
+            time_span=time_span,
+            modality=mood,
+            attribution=attribution[0] if attribution else None,
+            attribution_span=attribution[1] if attribution else None,
+            sentence_kind=ctx.block.kind,
+            confidence=round(min(confidence, 0.95), 3),
+            pattern=coding.pattern,
+        )
+
+    def _noun_arguments(self, noun: Token, governor: Token | None) -> tuple[Token | None, Token | None]:
+        """Source and target of an event noun: "Russia's airstrikes on Hama", "attacks by X"."""
+        source = agent(noun) or first_child(noun, ("poss",))
+        if source is None:
+            for child in noun.children:
+                if child.dep_ in ("amod", "compound", "nmod") and child.i < noun.i:
+                    if self.actors.resolve(child.text) is not None:
+                        source = child
+                        break
+        if source is None:
+            source = prep_object(noun, ("from",))
+        if governor is not None:
+            gov_subject, passive = subject(governor)
+            if gov_subject is not None and not passive:
+                source = gov_subject
+        target = prep_object(noun, TARGET_NOUN_PREPS)
+        if target is None and governor is not None:
+            target = prep_object(governor, TARGET_NOUN_PREPS)
+        return source, target
+
+    # -- actors ---------------------------------------------------------------------------
+    def _actor(
+        self, token: Token | None, ctx: _Context, *, as_target: bool = False
+    ) -> tuple[Actor | None, Span | None]:
+        if token is None:
+            return None, None
+        if token.lower_ in RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
+            token = token.head.head
+        tokens = phrase_tokens(token)
+        base = ctx.block.start
+        span = Span(base + tokens[0].idx, base + tokens[-1].idx + len(tokens[-1].text))
+        if token.pos_ == "NOUN" and self.ontology.code_noun(token.lemma_.lower()) is not None:
+            # An event named as an argument ("protest these violations") stands for its agent.
+            actor = self._event_agent(token, ctx, as_target=as_target)
+            return actor, (span if actor is not None else None)
+        actor = self.actors.resolve(text_of(tokens), on=ctx.published)
+        if actor is None or actor.key is None:
+            found = self._antecedent(token, tokens, ctx, as_target=as_target)
+            if found is not None:
+                actor = _merge(actor, found, text_of(tokens))
+        if actor is not None:
+            ctx.discourse.mention(actor)
+        return actor, (span if actor is not None else None)
+
+    def _antecedent(
+        self, token: Token, tokens: list[Token], ctx: _Context, *, as_target: bool
+    ) -> Actor | None:
+        """Resolve pronouns, definite descriptions and event nouns against the article so far."""
+        disc = ctx.discourse
+        for tok in [token] + [t for t in tokens if t is not token]:
+            low, lemma = tok.lower_, tok.lemma_.lower()
+            if low in PERSONAL_PRONOUNS:
+                if low in ("we", "our", "us") and ctx.speaker and in_quotes(tok.sent, tok):
+                    return ctx.speaker[0]
+                return self._pronoun(tok, ctx, plural=low in PLURAL_PRONOUNS)
+            if lemma in ORG_ANAPHORS and tok.pos_ in ("NOUN", "PROPN"):
+                found = disc.org_like(lemma)
+                if found is not None:
+                    return found
+            if lemma in DOCUMENT_NOUNS:
+                return disc.documents.get(lemma) or (ctx.speaker[0] if ctx.speaker else None)
+        return None
+
+    def _event_agent(self, noun: Token, ctx: _Context, *, as_target: bool) -> Actor | None:
+        """Who did the event a noun names: its own agent, else the last aggressor in the article."""
+        own, _ = self._noun_arguments(noun, None)
+        if own is not None and own is not noun:
+            actor, _ = self._actor(own, ctx)
+            if actor is not None:
+                return actor
+        return ctx.discourse.last_hostile_source() if as_target else None
+
+    def _pronoun(self, pron: Token, ctx: _Context, *, plural: bool) -> Actor | None:
+        """Nearest fitting noun phrase to the left in the sentence, else the last sentence subject."""
+        for tok in reversed(list(pron.sent[: pron.i - pron.sent.start])):
+            if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ in ("compound", "amod"):
+                continue
+            if plural != (tok.tag_ in ("NNS", "NNPS")) and tok.pos_ == "NOUN":
+                continue
+            phrase = phrase_tokens(tok)
+            actor = self.actors.resolve(text_of(phrase), on=ctx.published)
+            if actor is not None and actor.key:
+                return actor
+            if tok.pos_ == "NOUN" and self.ontology.code_noun(tok.lemma_.lower()) is not None:
+                own, _ = self._noun_arguments(tok, None)
+                if own is not None and own is not tok:
+                    found = self.actors.resolve(text_of(phrase_tokens(own)), on=ctx.published)
+                    if found is not None and found.key:
+                        return found
+        return ctx.discourse.last_subject()
+
+    def _speaker(self, doc, ctx: _Context) -> tuple[Actor, Span] | None:
+        """Who speaks a quotation in this paragraph: '"…," the statement read.'"""
+        if '"' not in doc.text and "“" not in doc.text:
+            return None
+        for token in doc:
+            if token.lemma_.lower() in REPORTING_VERBS and not in_quotes(token.sent, token):
+                subj = first_child(token, ("nsubj",))
+                if subj is not None:
+                    actor, span = self._actor(subj, ctx)
+                    if actor is not None and span is not None:
+                        return actor, span
+        return None
+
+    def _attribution(self, trigger: Token, ctx: _Context) -> tuple[Actor, Span] | None:
+        if ctx.speaker is not None and in_quotes(trigger.sent, trigger):
+            return ctx.speaker
+        for ancestor, child in ancestors_path(trigger):
+            if child.dep_ == "ccomp" and ancestor.lemma_.lower() in REPORTING_VERBS:
+                subj, _ = subject(ancestor)
+                actor, span = self._actor(subj, ctx)
+                if actor is not None and span is not None:
+                    return actor, span
+        return None
+
+    def _note_documents(self, sent: SpacySpan, ctx: _Context) -> None:
+        """Remember who issued a statement, so that "the statement read" speaks for them."""
+        for token in sent:
+            if token.lemma_.lower() in DOCUMENT_VERBS:
+                obj = first_child(token, ("dobj",))
+                if obj is not None and obj.lemma_.lower() in DOCUMENT_NOUNS:
+                    subj, passive = subject(token)
+                    actor, _ = self._actor(subj, ctx) if not passive else (None, None)
+                    if actor is not None:
+                        ctx.discourse.documents[obj.lemma_.lower()] = actor
+
+    # -- places ---------------------------------------------------------------------------
+    def _places(
+        self, clause: list[Token], excluded: set[int], ctx: _Context
+    ) -> tuple[list[Place], list[Span]]:
+        places: list[Place] = []
+        spans: list[Span] = []
+        seen: set[int] = set()
+        base = ctx.block.start
+        for tok in clause:
+            if tok.ent_type_ not in PLACE_LABELS or tok.i in excluded or tok.i in seen:
+                continue
+            ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+            if ent is None:
+                continue
+            seen.update(range(ent.start, ent.end))
+            nxt = tok.doc[ent.end].lemma_.lower() if ent.end < len(tok.doc) else None
+            hint = nxt if nxt in ("province", "governorate", "state", "region", "district") else None
+            place = self.gazetteer.resolve(
+                ent.text, countries=ctx.countries, near=ctx.places[-5:], hint=hint
+            )
+            if place is None:
+                continue
+            places.append(place)
+            spans.append(Span(base + ent.start_char, base + ent.end_char))
+            ctx.places.append(place)
+        return places, spans
+
+    def _place_as_target(
+        self, tgt_tok: Token | None, places: list[Place], spans: list[Span], trigger: Token
+    ) -> Actor | None:
+        """Attacks *on* a place hit the state it lies in ("attacks on Hama" → Syria)."""
+        place = places[0]
+        if place.country is None:
+            return None
+        return Actor(text=place.name, country=place.country, entry="place of attack")
+
+    # -- time -----------------------------------------------------------------------------
+    def _times(self, sent: SpacySpan, ctx: _Context) -> list[tuple[set[int], Span, DateRange]]:
+        if ctx.published is None:
+            return []
+        out = []
+        base = ctx.block.start + sent.start_char
+        for start, end in find_time_expressions(sent.text):
+            when = resolve_time(sent.text[start:end], ctx.published)
+            if when is None:
+                continue
+            char_span = sent.char_span(start, end, alignment_mode="expand")
+            tokens = {t.i for t in char_span} if char_span is not None else set()
+            out.append((tokens, Span(base + start, base + end), when))
+        return out
+
+    def _when(
+        self,
+        trigger: Token,
+        governor: Token | None,
+        clause: list[Token],
+        times: list[tuple[set[int], Span, DateRange]],
+        ctx: _Context,
+    ) -> tuple[DateRange | None, Span | None]:
+        """The time phrase of the trigger's own clause, else of the clauses above it."""
+        if times:
+            ids = {t.i for t in clause}
+            for tokens, span, when in times:
+                if tokens & ids:
+                    return when, span
+            start = governor if governor is not None else trigger
+            for ancestor, _ in ancestors_path(start):
+                ids = {t.i for t in clause_tokens(ancestor)}
+                for tokens, span, when in times:
+                    if tokens & ids:
+                        return when, span
+        if ctx.published is None:
+            return None, None
+        return DateRange(ctx.published, ctx.published, "published"), None
+
+
+def _token_ids(token: Token | None) -> set[int]:
+    return {t.i for t in phrase_tokens(token)} if token is not None else set()
+
+
+def _merge(own: Actor | None, found: Actor, text: str) -> Actor:
+    """Keep the phrase's own sector ("their military") on the antecedent's country/org."""
+    return Actor(
+        text=text,
+        country=found.country,
+        org=found.org,
+        sector=(own.sector if own and own.sector else found.sector),
+        code=found.code,
+        entry=f"antecedent: {found.text}",
+    )

@@ -1,0 +1,97 @@
+"""Modality: did the text report that the event happened?
+
+News is full of events that did not happen: demanded ("urged Russia to cease its attacks"),
+negated ("did not target Da'esh"), planned or threatened ("will strike"), conditional ("if
+they attack"), denied ("denied shelling the town"). Coding them as facts is the commonest
+complaint about event coders, so every mention gets one of `records.MODALITIES`, decided from
+the dependency path between the trigger and the top of its sentence.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .syntax import ancestors_path
+
+REQUEST_VERBS = frozenset(
+    "urge call ask demand request appeal press push encourage implore beg order instruct "
+    "tell invite exhort petition lobby".split()
+)
+FUTURE_VERBS = frozenset(
+    "plan intend threaten want hope seek prepare aim vow promise pledge expect consider propose "
+    "decide agree offer schedule try attempt refuse".split()
+)
+DENY_VERBS = frozenset("deny reject dismiss refute".split())
+FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
+HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "should", "must", "can", "'d"})
+CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
+# The complement slots through which a governing verb scopes over an embedded event.
+SCOPE_DEPS = frozenset({"xcomp", "ccomp", "dobj", "pobj", "prep", "pcomp", "conj", "advcl", "acl"})
+
+
+def modality(trigger: Token, governor: Token | None = None) -> str:
+    """Classify the trigger's modality; `governor` is a light verb carrying a nominal trigger."""
+    for tok in (trigger, governor):
+        if tok is None:
+            continue
+        if _negated(tok):
+            return "negated"
+        own = _own_modality(tok)
+        if own:
+            return own
+    start = governor if governor is not None else trigger
+    for ancestor, child in ancestors_path(start):
+        lemma = ancestor.lemma_.lower()
+        if child.dep_ not in SCOPE_DEPS:
+            continue
+        if lemma in REQUEST_VERBS and child.dep_ in ("xcomp", "ccomp", "prep", "pcomp", "dobj"):
+            if child.dep_ == "dobj" and child.pos_ in ("PROPN", "PRON"):
+                continue  # "urged Russia": Russia is the addressee, not the act
+            return "requested"
+        if lemma == "cease" or lemma == "stop" or lemma == "halt" or lemma == "end":
+            if child.dep_ in ("dobj", "xcomp", "pcomp") and ancestor is not trigger:
+                # "cease its attacks" asserts past attacks but requests their end; the attack itself
+                # is presupposed, not reported here.
+                return "requested" if _under_request(ancestor) else "asserted"
+        if lemma in FUTURE_VERBS and child.dep_ in ("xcomp", "ccomp"):
+            return "future"
+        if lemma in DENY_VERBS and child.dep_ in ("ccomp", "xcomp", "dobj", "pcomp"):
+            return "denied"
+        if child.dep_ in ("ccomp", "advcl", "xcomp") and (_negated(ancestor) or _own_modality(ancestor)):
+            state = "negated" if _negated(ancestor) else _own_modality(ancestor)
+            if state in ("hypothetical", "future"):
+                return state
+    if trigger.tag_ == "VBG" and trigger.dep_ in ("csubj", "nsubj", "csubjpass"):
+        return "hypothetical"  # "defeating ISIS is a priority" states a goal, not an event
+    return "asserted"
+
+
+def _negated(tok: Token) -> bool:
+    for child in tok.children:
+        if child.dep_ == "neg" or child.lower_ in ("never", "no"):
+            return True
+    return False
+
+
+def _own_modality(tok: Token) -> str | None:
+    for child in tok.children:
+        word = child.lower_
+        if child.dep_ in ("aux", "auxpass"):
+            if word in FUTURE_AUX:
+                return "future"
+            if word in HYPOTHETICAL_AUX:
+                return "hypothetical"
+        if child.dep_ == "mark" and word in CONDITIONAL_MARKS:
+            return "hypothetical"
+    if tok.dep_ == "advcl":
+        for child in tok.children:
+            if child.dep_ == "mark" and child.lower_ in CONDITIONAL_MARKS:
+                return "hypothetical"
+    return None
+
+
+def _under_request(tok: Token) -> bool:
+    for ancestor, child in ancestors_path(tok):
+        if ancestor.lemma_.lower() in REQUEST_VERBS and child.dep_ in ("xcomp", "ccomp", "pcomp", "prep"):
+            return True
+    return tok.dep_ == "xcomp" and tok.head.lemma_.lower() in REQUEST_VERBS

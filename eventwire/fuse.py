@@ -1,0 +1,109 @@
+"""Fuse mentions into events: the same happening, reported many times, becomes one `Event`.
+
+Two mentions are the same event when they agree on what (PLOVER type), who (source and target
+keys), when (the same resolved date range), where (the same first place, when any) and modality.
+The event id is a hash of exactly that key, so the same event found in another article, in another
+batch or on another machine gets the same id, and the store merges it instead of duplicating it.
+This is deliberately conservative (GDELT fuses on a similar dyad-type-day-place key).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from datetime import date
+
+from .ontology import Ontology
+from .records import Actor, Event, Mention, Place, stable_id
+
+
+def actor_key(actor: Actor | None) -> str:
+    if actor is None:
+        return ""
+    if actor.key:
+        return actor.key
+    return f"~{actor.sector}" if actor.sector else ""
+
+
+def fusion_key(mention: Mention) -> tuple[str, ...]:
+    when = mention.when
+    dated = (when.start.isoformat(), when.end.isoformat()) if when else ("", mention.article_id)
+    place = mention.places[0] if mention.places else None
+    where = str(place.geonameid or place.country) if place else ""
+    return (
+        mention.plover_type,
+        actor_key(mention.source),
+        actor_key(mention.target),
+        *dated,
+        where,
+        mention.modality,
+    )
+
+
+def fuse(
+    mentions: Iterable[Mention],
+    ontology: Ontology,
+    *,
+    published: Mapping[str, date | None] | None = None,
+    sources: Mapping[str, str | None] | None = None,
+) -> list[Event]:
+    """Group mentions by fusion key and build one `Event` per group, in first-mention order."""
+    groups: dict[tuple[str, ...], list[Mention]] = {}
+    for mention in mentions:
+        groups.setdefault(fusion_key(mention), []).append(mention)
+    published = published or {}
+    sources = sources or {}
+    return [_event(key, group, ontology, published, sources) for key, group in groups.items()]
+
+
+def _event(
+    key: tuple[str, ...],
+    group: list[Mention],
+    ontology: Ontology,
+    published: Mapping[str, date | None],
+    sources: Mapping[str, str | None],
+) -> Event:
+    best = max(group, key=lambda m: (m.sentence_kind != "title", m.confidence, -m.trigger.start))
+    info = ontology.cameo(best.cameo_code)
+    plover = ontology.plover(best.cameo_code)
+    disbelief = 1.0
+    for m in group:
+        disbelief *= 1.0 - m.confidence
+    articles = {m.article_id for m in group}
+    seen = [d for d in (published.get(a) for a in articles) if d is not None]
+    return Event(
+        id=stable_id(*key),
+        plover_type=best.plover_type,
+        plover_mode=best.plover_mode,
+        plover_context=plover[2] if plover else None,
+        cameo_code=best.cameo_code,
+        cameo_name=info.name,
+        goldstein=info.goldstein,
+        quad_class=info.quad_class,
+        source=_richest(m.source for m in group),
+        target=_richest(m.target for m in group),
+        when=best.when,
+        places=_union_places(group),
+        modality=best.modality,
+        mentions=tuple(sorted(group, key=lambda m: (m.article_id, m.trigger.start))),
+        confidence=round(min(1.0 - disbelief, 0.99), 3),
+        n_articles=len(articles),
+        n_sources=len({sources.get(a) or a for a in articles}),
+        first_seen=min(seen) if seen else None,
+        last_seen=max(seen) if seen else None,
+    )
+
+
+def _richest(actors: Iterable[Actor | None]) -> Actor | None:
+    """The actor description that says most (country, org, sector) among the mentions."""
+    found = [a for a in actors if a is not None]
+    if not found:
+        return None
+    return max(found, key=lambda a: (a.key is not None) + (a.sector is not None) + (a.code is not None))
+
+
+def _union_places(group: list[Mention]) -> tuple[Place, ...]:
+    out: dict[object, Place] = {}
+    for mention in group:
+        for place in mention.places:
+            out.setdefault(place.geonameid or (place.name, place.country), place)
+    return tuple(out.values())

