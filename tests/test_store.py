@@ -33,8 +33,13 @@ TEXT2 = "🙂 Café report: Russian jets struck targets near Hama and Homs, offi
 TEXT3 = "Russian jets struck targets near Hama and Homs at the weekend, Reuters reported."
 
 A1 = Article(
-    "a1", TEXT1, title="NATO and Russia", published=date(2015, 10, 5), source="Reuters",
-    url="https://example.org/1", input_ref="seed.txt",
+    "a1",
+    TEXT1,
+    title="NATO and Russia",
+    published=date(2015, 10, 5),
+    source="Reuters",
+    url="https://example.org/1",
+    input_ref="seed.txt",
 )
 A2 = Article("a2", TEXT2, published=date(2015, 10, 6), source=None, input_ref="b.txt")
 A3 = Article("a3", TEXT3, published=date(2015, 10, 7), source="Reuters", input_ref="c.txt")
@@ -53,9 +58,18 @@ def sentence_of(text: str, part: str) -> Span:
     return Span(s, e + 1)
 
 
-def mention(article: Article, trigger: str, *, cameo: str, plover: str, confidence: float = 0.5,
-            modality: str = "asserted", source: str | None = None, places: tuple[str, ...] = (),
-            attribution: Actor | None = None) -> Mention:
+def mention(
+    article: Article,
+    trigger: str,
+    *,
+    cameo: str,
+    plover: str,
+    confidence: float = 0.5,
+    modality: str = "asserted",
+    source: str | None = None,
+    places: tuple[str, ...] = (),
+    attribution: Actor | None = None,
+) -> Mention:
     t = article.text
     return Mention(
         article_id=article.id,
@@ -73,36 +87,92 @@ def mention(article: Article, trigger: str, *, cameo: str, plover: str, confiden
     )
 
 
-def event(eid: str, mentions: tuple[Mention, ...], *, plover: str, cameo: str, source: Actor,
-          target: Actor | None, when: DateRange | None, places: tuple[Place, ...] = (),
-          modality: str = "asserted", confidence: float = 0.5) -> Event:
+def event(
+    eid: str,
+    mentions: tuple[Mention, ...],
+    *,
+    plover: str,
+    cameo: str,
+    source: Actor,
+    target: Actor | None,
+    when: DateRange | None,
+    places: tuple[Place, ...] = (),
+    modality: str = "asserted",
+    confidence: float = 0.5,
+) -> Event:
     return Event(
-        id=eid, plover_type=plover, plover_mode=None, plover_context=None, cameo_code=cameo,
-        cameo_name=f"name of {cameo}", goldstein=-10.0 if cameo.startswith("19") else -2.0,
-        quad_class=4 if cameo.startswith("19") else 3, source=source, target=target, when=when,
-        places=places, modality=modality, mentions=mentions, confidence=confidence,
-        first_seen=date(2015, 10, 5), last_seen=date(2015, 10, 5),
+        id=eid,
+        plover_type=plover,
+        plover_mode=None,
+        plover_context=None,
+        cameo_code=cameo,
+        cameo_name=f"name of {cameo}",
+        goldstein=-10.0 if cameo.startswith("19") else -2.0,
+        quad_class=4 if cameo.startswith("19") else 3,
+        source=source,
+        target=target,
+        when=when,
+        places=places,
+        modality=modality,
+        mentions=mentions,
+        confidence=confidence,
+        first_seen=date(2015, 10, 5),
+        last_seen=date(2015, 10, 5),
     )
 
 
-M_REQ = mention(A1, "urged", cameo="0233", plover="REQUEST", confidence=0.7, source="NATO",
-                modality="requested")
-M_STRIKE1 = mention(A1, "struck", cameo="195", plover="ASSAULT", confidence=0.6,
-                    source="Russian jets", places=("Hama", "Homs"))
-M_VIOL = mention(A1, "violated", cameo="1382", plover="COERCE", confidence=0.4,
-                 attribution=TUR, source="Russia")
-M_STRIKE2 = mention(A2, "struck", cameo="195", plover="ASSAULT", confidence=0.5,
-                    places=("Hama", "Homs"))
+M_REQ = mention(
+    A1, "urged", cameo="0233", plover="REQUEST", confidence=0.7, source="NATO", modality="requested"
+)
+M_STRIKE1 = mention(
+    A1,
+    "struck",
+    cameo="195",
+    plover="ASSAULT",
+    confidence=0.6,
+    source="Russian jets",
+    places=("Hama", "Homs"),
+)
+M_VIOL = mention(
+    A1, "violated", cameo="1382", plover="COERCE", confidence=0.4, attribution=TUR, source="Russia"
+)
+M_STRIKE2 = mention(
+    A2, "struck", cameo="195", plover="ASSAULT", confidence=0.5, places=("Hama", "Homs")
+)
 M_STRIKE3 = mention(A3, "struck", cameo="195", plover="ASSAULT", confidence=0.5)
 
-E_REQ = event("e_req", (M_REQ,), plover="REQUEST", cameo="0233", source=NATO, target=RUS,
-              when=DateRange(date(2015, 10, 5), date(2015, 10, 5)), modality="requested",
-              confidence=0.7)
-E_STRIKE = event("e_strike", (M_STRIKE1,), plover="ASSAULT", cameo="195", source=RUSMIL,
-                 target=None, when=DateRange(date(2015, 10, 3), date(2015, 10, 3)),
-                 places=(HAMA, HOMS), confidence=0.6)
-E_VIOL = event("e_viol", (M_VIOL,), plover="COERCE", cameo="1382", source=RUS, target=TUR,
-               when=DateRange(date(2015, 10, 3), date(2015, 10, 4), "range"), confidence=0.4)
+E_REQ = event(
+    "e_req",
+    (M_REQ,),
+    plover="REQUEST",
+    cameo="0233",
+    source=NATO,
+    target=RUS,
+    when=DateRange(date(2015, 10, 5), date(2015, 10, 5)),
+    modality="requested",
+    confidence=0.7,
+)
+E_STRIKE = event(
+    "e_strike",
+    (M_STRIKE1,),
+    plover="ASSAULT",
+    cameo="195",
+    source=RUSMIL,
+    target=None,
+    when=DateRange(date(2015, 10, 3), date(2015, 10, 3)),
+    places=(HAMA, HOMS),
+    confidence=0.6,
+)
+E_VIOL = event(
+    "e_viol",
+    (M_VIOL,),
+    plover="COERCE",
+    cameo="1382",
+    source=RUS,
+    target=TUR,
+    when=DateRange(date(2015, 10, 3), date(2015, 10, 4), "range"),
+    confidence=0.4,
+)
 
 ZERO = WriteCounts(0, 0, 0, 0)
 
@@ -134,8 +204,11 @@ def test_write_then_rewrite_adds_nothing(db_path):
 
 
 def test_failures_keyed_by_input_and_stage(store):
-    again = [Failure("bad.bin", "ingest", "other reason"), Failure("bad.bin", "extract", "x"),
-             Failure("bad.bin", "extract", "dup in batch")]
+    again = [
+        Failure("bad.bin", "ingest", "other reason"),
+        Failure("bad.bin", "extract", "x"),
+        Failure("bad.bin", "extract", "dup in batch"),
+    ]
     assert store.write_batch([], [], again).failures_added == 1
     assert store.counts()["failures"] == 2
     stamp = store.connection.execute("SELECT typeof(first_seen) FROM failures").fetchall()
@@ -143,8 +216,16 @@ def test_failures_keyed_by_input_and_stage(store):
 
 
 def test_cross_article_merge_recomputes_counts(store):
-    e2 = event("e_strike", (M_STRIKE2,), plover="ASSAULT", cameo="195", source=RUSMIL,
-               target=None, when=None, confidence=0.5)
+    e2 = event(
+        "e_strike",
+        (M_STRIKE2,),
+        plover="ASSAULT",
+        cameo="195",
+        source=RUSMIL,
+        target=None,
+        when=None,
+        confidence=0.5,
+    )
     assert store.write_batch([A2], [e2], []) == WriteCounts(1, 0, 1, 0)
     row = store.query_events(type="ASSAULT")[0]
     assert row["n_articles"] == 2 and row["n_mentions"] == 2
@@ -153,8 +234,15 @@ def test_cross_article_merge_recomputes_counts(store):
     assert row["confidence"] == pytest.approx(1 - 0.4 * 0.5)
     assert row["places"][0]["name"] == "Hama"  # the stored event keeps its own attributes
     # A third article from a source already counted: one more article, no more sources.
-    e3 = event("e_strike", (M_STRIKE3,), plover="ASSAULT", cameo="195", source=RUSMIL,
-               target=None, when=None)
+    e3 = event(
+        "e_strike",
+        (M_STRIKE3,),
+        plover="ASSAULT",
+        cameo="195",
+        source=RUSMIL,
+        target=None,
+        when=None,
+    )
     assert store.write_batch([A3], [e3], []) == WriteCounts(1, 0, 1, 0)
     row = store.query_events(type="ASSAULT")[0]
     assert (row["n_articles"], row["n_sources"], row["n_mentions"]) == (3, 2, 3)
@@ -164,10 +252,25 @@ def test_cross_article_merge_recomputes_counts(store):
 
 
 def test_same_event_twice_in_one_batch_is_fused(db_path):
-    e1 = event("e_strike", (M_STRIKE1,), plover="ASSAULT", cameo="195", source=RUSMIL,
-               target=None, when=None, confidence=0.6)
-    e2 = event("e_strike", (M_STRIKE2, M_STRIKE1), plover="ASSAULT", cameo="195", source=RUSMIL,
-               target=None, when=None)
+    e1 = event(
+        "e_strike",
+        (M_STRIKE1,),
+        plover="ASSAULT",
+        cameo="195",
+        source=RUSMIL,
+        target=None,
+        when=None,
+        confidence=0.6,
+    )
+    e2 = event(
+        "e_strike",
+        (M_STRIKE2, M_STRIKE1),
+        plover="ASSAULT",
+        cameo="195",
+        source=RUSMIL,
+        target=None,
+        when=None,
+    )
     with Store.open(db_path) as s:
         assert s.write_batch([A1, A2, A1], [e1, e2], []) == WriteCounts(2, 1, 2, 0)
         row = s.query_events()[0]
@@ -175,8 +278,11 @@ def test_same_event_twice_in_one_batch_is_fused(db_path):
         assert row["confidence"] == 0.6  # a new event keeps the fuse stage's confidence
 
 
+def ids(rows: list[dict]) -> list[str]:
+    return [r["id"] for r in rows]
+
+
 def test_query_filters(store):
-    ids = lambda rows: [r["id"] for r in rows]  # noqa: E731
     # Ordered by date_start, then id.
     assert ids(store.query_events()) == ["e_strike", "e_viol", "e_req"]
     assert ids(store.query_events(actor="nato")) == ["e_req"]  # org, case-insensitive
@@ -201,6 +307,14 @@ def test_query_row_contents(store):
     assert row["article_id"] == "a1" and row["n_mentions"] == 1
     assert row["date_start"] == date(2015, 10, 3) and row["date_precision"] == "day"
     assert row["source_code"] == "RUSMIL" and row["target_code"] is None
+    source = [row[f"source_{f}"] for f in ("text", "country", "org", "sector", "code")]
+    assert source == ["Russian jets", "RUS", None, "MIL", "RUSMIL"]
+    assert (row["plover_type"], row["cameo_code"], row["cameo_name"]) == (
+        "ASSAULT",
+        "195",
+        "name of 195",
+    )
+    assert (row["modality"], row["confidence"], row["n_sources"]) == ("asserted", 0.6, 1)
     assert (row["lat"], row["lon"]) == (35.13, 36.75)
     assert [p["name"] for p in row["places"]] == ["Hama", "Homs"]
     assert row["places"][1]["geonameid"] == 169577
@@ -211,8 +325,9 @@ def test_query_row_contents(store):
 
 def test_spans_slice_article_text_exactly(db_path):
     """Offsets are Python code points; DuckDB substr must agree, even after an emoji."""
-    e2 = event("e2", (M_STRIKE2,), plover="ASSAULT", cameo="195", source=RUSMIL, target=None,
-               when=None)
+    e2 = event(
+        "e2", (M_STRIKE2,), plover="ASSAULT", cameo="195", source=RUSMIL, target=None, when=None
+    )
     with Store.open(db_path) as s:
         s.write_batch([A2], [e2], [])
         row = s.query_events()[0]
@@ -238,6 +353,11 @@ def test_export_jsonl(store, tmp_path):
     assert m["evidence"] == "Russian jets struck targets near Hama and Homs on Saturday."
     assert m["place_spans"][0] == {"start": TEXT1.index("Hama"), "end": TEXT1.index("Hama") + 4}
     assert lines[1]["mentions"][0]["attribution_country"] == "TUR"
+    assert (m["modality"], m["sentence_kind"], m["pattern"]) == ("asserted", "body", "test")
+    assert (m["plover_type"], m["cameo_code"], m["confidence"]) == ("ASSAULT", "195", 0.6)
+    trig = TEXT1.index("struck")
+    assert (m["trigger_start"], m["trigger_end"], m["time_start"]) == (trig, trig + 6, None)
+    assert (m["source_start"], m["source_end"]) == (trig - 13, trig - 1)
 
 
 def test_export_csv(store, tmp_path):
@@ -281,20 +401,25 @@ def test_not_a_duckdb_file(tmp_path):
 def test_read_only_refuses_writes(store, db_path):
     store.close()
     store.close()  # harmless
-    with Store.open(db_path, read_only=True) as ro:
-        with pytest.raises(StorageError, match="read-only"):
-            ro.write_batch([A2], [], [])
+    with Store.open(db_path, read_only=True) as ro, pytest.raises(StorageError, match="read-only"):
+        ro.write_batch([A2], [], [])
     with pytest.raises(StorageError, match="closed"):
         store.counts()
+
+
+HOLD_OPEN = (
+    "import duckdb, sys; c = duckdb.connect(sys.argv[1]); print('ready', flush=True); "
+    "sys.stdin.read()"
+)
 
 
 def test_locked_by_another_process(db_path):
     Store.open(db_path).close()
     holder = subprocess.Popen(
-        [sys.executable, "-c",
-         "import duckdb, sys; c = duckdb.connect(sys.argv[1]); print('ready', flush=True); "
-         "sys.stdin.read()", str(db_path)],
-        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+        [sys.executable, "-c", HOLD_OPEN, str(db_path)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
     )
     try:
         assert holder.stdout is not None and holder.stdout.readline().strip() == "ready"
@@ -307,14 +432,22 @@ def test_locked_by_another_process(db_path):
 def test_failed_batch_leaves_database_unchanged(store):
     before = store.counts()
     # The article insert succeeds, then a mention pointing at an unstored article aborts.
-    orphan = event("e_orphan", (M_STRIKE3,), plover="ASSAULT", cameo="195", source=RUSMIL,
-                   target=None, when=None)
+    orphan = event(
+        "e_orphan",
+        (M_STRIKE3,),
+        plover="ASSAULT",
+        cameo="195",
+        source=RUSMIL,
+        target=None,
+        when=None,
+    )
     with pytest.raises(StorageError, match=r"articles not stored .*: a3"):
         store.write_batch([A2], [orphan], [Failure("x", "ingest", "y")])
     assert store.counts() == before
     # Articles, failures and mentions check pass; the events insert then violates NOT NULL.
-    no_code = event("e_bad", (M_STRIKE2,), plover="ASSAULT", cameo="195", source=RUSMIL,
-                    target=None, when=None)
+    no_code = event(
+        "e_bad", (M_STRIKE2,), plover="ASSAULT", cameo="195", source=RUSMIL, target=None, when=None
+    )
     no_code = Event(**{**{f: getattr(no_code, f) for f in Event.__slots__}, "cameo_code": None})
     with pytest.raises(StorageError, match="cannot write batch"):
         store.write_batch([A2], [no_code], [Failure("x", "ingest", "y")])
@@ -326,3 +459,11 @@ def test_failed_batch_leaves_database_unchanged(store):
     assert store.counts() == before
     # The store still works after the failures.
     assert store.write_batch([A2], [], []).articles_added == 1
+
+
+def test_text_that_is_not_unicode_is_a_clear_error(store):
+    """A lone surrogate (undecodable bytes kept by surrogateescape) cannot go into DuckDB."""
+    broken = Article("bad", "caf\udce9 bombing", input_ref="x.txt")
+    with pytest.raises(StorageError, match=r"articles\.text"):
+        store.write_batch([broken], [], [])
+    assert store.counts()["articles"] == 1

@@ -228,7 +228,7 @@ class Extractor:
     ) -> Actor | None:
         """Resolve pronouns, definite descriptions and event nouns against the article so far."""
         disc = ctx.discourse
-        for tok in [token] + [t for t in tokens if t is not token]:
+        for tok in [token] + [t for t in tokens if t != token]:
             low, lemma = tok.lower_, tok.lemma_.lower()
             if low in PERSONAL_PRONOUNS:
                 if low in ("we", "our", "us") and ctx.speaker and in_quotes(tok.sent, tok):
@@ -245,7 +245,7 @@ class Extractor:
     def _event_agent(self, noun: Token, ctx: _Context, *, as_target: bool) -> Actor | None:
         """Who did the event a noun names: its own agent, else the last aggressor in the article."""
         own, _ = self._noun_arguments(noun, None)
-        if own is not None and own is not noun:
+        if own is not None and own != noun:
             actor, _ = self._actor(own, ctx)
             if actor is not None:
                 return actor
@@ -264,7 +264,7 @@ class Extractor:
                 return actor
             if tok.pos_ == "NOUN" and self.ontology.code_noun(tok.lemma_.lower()) is not None:
                 own, _ = self._noun_arguments(tok, None)
-                if own is not None and own is not tok:
+                if own is not None and own != tok:
                     found = self.actors.resolve(text_of(phrase_tokens(own)), on=ctx.published)
                     if found is not None and found.key:
                         return found

@@ -49,7 +49,7 @@ def modality(trigger: Token, governor: Token | None = None) -> str:
                 continue  # "urged Russia": Russia is the addressee, not the act
             return "requested"
         if lemma == "cease" or lemma == "stop" or lemma == "halt" or lemma == "end":
-            if child.dep_ in ("dobj", "xcomp", "pcomp") and ancestor is not trigger:
+            if child.dep_ in ("dobj", "xcomp", "pcomp") and ancestor != trigger:
                 # "cease its attacks" asserts past attacks but requests their end; the attack itself
                 # is presupposed, not reported here.
                 return "requested" if _under_request(ancestor) else "asserted"

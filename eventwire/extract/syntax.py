@@ -48,7 +48,7 @@ def subject(verb: Token) -> tuple[Token | None, bool]:
         if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
             verb = verb.head
             continue
-        if verb.dep_ in ("xcomp", "advcl", "ccomp") and verb.head is not verb:
+        if verb.dep_ in ("xcomp", "advcl", "ccomp") and verb.head != verb:
             if verb.dep_ == "xcomp":
                 obj = first_child(verb.head, ("dobj",))
                 if obj is not None:
@@ -124,7 +124,7 @@ def clause_tokens(trigger: Token) -> list[Token]:
         for child in tok.children:
             if child.dep_ in CLAUSE_DEPS and child.pos_ in ("VERB", "AUX"):
                 continue
-            if child.dep_ == "conj" and child.pos_ == "VERB" and tok is trigger:
+            if child.dep_ == "conj" and child.pos_ == "VERB" and tok == trigger:
                 continue
             stack.append(child)
     return sorted(out, key=lambda t: t.i)
@@ -139,7 +139,7 @@ def phrase_tokens(head: Token) -> list[Token]:
         out.append(tok)
         for child in tok.children:
             if child.dep_ in NP_DEPS:
-                if child.dep_ == "conj" and tok is not head:
+                if child.dep_ == "conj" and tok != head:
                     continue
                 stack.append(child)
             elif child.dep_ == "prep" and child.lower_ == "of":
@@ -156,7 +156,7 @@ def text_of(tokens: list[Token]) -> str:
 def ancestors_path(token: Token) -> Iterator[tuple[Token, Token]]:
     """Yield (ancestor, child-on-the-path) pairs from the token up to the root."""
     child = token
-    while child.head is not child:
+    while child.head != child:
         yield child.head, child
         child = child.head
 

@@ -63,7 +63,9 @@ def read_sources(
     return _read(list(sources), options, stdin)
 
 
-def _read(sources: list[str], options: Options, stdin: IO[bytes] | None) -> Iterator[Article | Failure]:
+def _read(
+    sources: list[str], options: Options, stdin: IO[bytes] | None
+) -> Iterator[Article | Failure]:
     if "-" in sources and stdin is None:
         stdin = sys.stdin.buffer
     for item in iter_inputs(sources, stdin):

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 
 # Bytes that never occur in text: C0 controls other than \t \n \v \f \r, ESC aside, and DEL.
-_CONTROL_BYTES = frozenset(set(range(0x00, 0x09)) | set(range(0x0E, 0x20)) | {0x7F}) - {0x1B}
+_CONTROL_BYTES = frozenset(set(range(0x09)) | set(range(0x0E, 0x20)) | {0x7F}) - {0x1B}
 _SAMPLE = 8192  # bytes inspected for the binary check
 _MAX_CONTROL_RATIO = 0.10
 
@@ -28,7 +28,9 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
-_META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_:.\-]{1,40})""", re.I)
+_META_CHARSET = re.compile(
+    rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_:.\-]{1,40})""", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,8 +156,8 @@ def _guess(data: bytes) -> Decoded:
 def decode_line(data: bytes) -> tuple[str, str]:
     """Decode one line of a record file (JSONL/CSV): UTF-8, else cp1252, else Latin-1.
 
-    Returns ``(text, encoding)``. A line never fails to decode: Latin-1 maps every byte, so a line of
-    a legacy-encoded corpus is processed rather than lost.
+    Returns ``(text, encoding)``. A line never fails to decode: Latin-1 maps every byte, so a
+    line of a legacy-encoded corpus is processed rather than lost.
     """
     for encoding in ("utf-8", "cp1252"):
         try:

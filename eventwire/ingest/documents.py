@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from html.parser import HTMLParser
 
-from eventwire.ingest.decode import decode_bytes, declared_charset
+from eventwire.ingest.decode import declared_charset, decode_bytes
 from eventwire.ingest.normalise import STAGE, build_article, first_line, normalise_text, parse_date
 from eventwire.ingest.options import Options
 from eventwire.records import Article, Failure
@@ -79,7 +79,8 @@ def _trafilatura(html: str):  # -> trafilatura.settings.Document | None
         return trafilatura.bare_extraction(
             html, with_metadata=True, include_comments=False, include_tables=True
         )
-    except Exception as exc:  # a third-party parser on hostile input: any error means "fall back"
+    # A third-party parser on hostile input: any error it raises means "fall back".
+    except Exception as exc:  # noqa: BLE001
         log.debug("trafilatura failed: %s", exc)
         return None
 
@@ -89,7 +90,8 @@ def _htmldate(html: str):  # -> date | None
 
     try:
         found = find_date(html, extensive_search=True, original_date=True)
-    except Exception as exc:  # a third-party parser on hostile input: no date rather than a crash
+    # A third-party parser on hostile input: no date rather than a crash.
+    except Exception as exc:  # noqa: BLE001
         log.debug("htmldate failed: %s", exc)
         return None
     return parse_date(found)

@@ -30,7 +30,8 @@ def read_feed(ref: str, data: bytes, options: Options) -> Iterator[Article | Fai
     try:
         # A file-like object, never a string: feedparser would fetch a string that looks like a URL.
         parsed = feedparser.parse(io.BytesIO(data))
-    except Exception as exc:  # a third-party parser on hostile input: the feed is one failure
+    # A third-party parser on hostile input: whatever it raises, the feed is one failure.
+    except Exception as exc:  # noqa: BLE001
         yield Failure(ref, STAGE, f"broken feed: {type(exc).__name__}: {exc}")
         return
     entries = parsed.get("entries") or []

@@ -128,13 +128,22 @@ def read_input(item: Input, options: Options) -> Iterator[Article | Failure]:
     if raw is None:
         yield Failure(item.ref, STAGE, "no stdin to read")
         return
+    count = 0
     try:
-        yield from _dispatch(item, raw, options)
+        for record in _dispatch(item, raw, options):
+            count += 1
+            yield record
+    except UnicodeDecodeError as exc:
+        count += 1
+        yield Failure(item.ref, STAGE, f"undecodable text: {exc}")
     except _READ_ERRORS as exc:
+        count += 1
         yield Failure(item.ref, STAGE, f"read error: {type(exc).__name__}: {exc}")
     finally:
         if item.path is not None:
             raw.close()
+    if count == 0:  # a corpus with only blank lines, a header-only CSV, a Parquet without rows
+        yield Failure(item.ref, STAGE, "empty input (no records)")
 
 
 def _dispatch(item: Input, raw: IO[bytes], options: Options) -> Iterator[Article | Failure]:
@@ -149,7 +158,9 @@ def _dispatch(item: Input, raw: IO[bytes], options: Options) -> Iterator[Article
     kind = detect_kind(name, head)
     ref = item.ref
     if kind == "parquet":
-        source = item.path if item.path is not None and size is not None else io.BytesIO(stream.read())
+        source = (
+            item.path if item.path is not None and size is not None else io.BytesIO(stream.read())
+        )
         yield from read_parquet(ref, source, options)
     elif kind == "jsonl":
         yield from read_jsonl(ref, stream, head, options)

@@ -20,10 +20,11 @@ STAGE = "ingest"
 
 # Line-breaking characters that become "\n"; every other C0/C1 control except \t is dropped.
 _BREAKS = {0x0B: "\n", 0x0C: "\n", 0x85: "\n", 0x2028: "\n", 0x2029: "\n"}
-_DROP = {c: None for c in (*range(0x00, 0x20), *range(0x7F, 0xA0)) if c not in (0x09, 0x0A)}
+_DROP = {c: None for c in (*range(0x20), *range(0x7F, 0xA0)) if c not in (0x09, 0x0A)}
 _TRANSLATE = {**_DROP, **_BREAKS, 0xFEFF: None}
+_SPECIAL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff]")
 _SURROGATES = re.compile("[\ud800-\udfff]")
-_TRAILING = re.compile(r"[^\S\n]+$", re.M)
+_TRAILING = re.compile(r"[^\S\n]+$", re.MULTILINE)
 _DATEPARSER_SETTINGS = {
     "PARSERS": ["custom-formats", "absolute-time"],  # never "yesterday" relative to today
     "REQUIRE_PARTS": ["day", "month", "year"],
@@ -34,7 +35,8 @@ _DATEPARSER_SETTINGS = {
 def normalise_text(text: str) -> str:
     """NFC, ``\\n`` line ends, no trailing spaces, no control characters; stripped at both ends."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = text.translate(_TRANSLATE)
+    if _SPECIAL.search(text):  # str.translate is slow on non-ASCII text: only when needed
+        text = text.translate(_TRANSLATE)
     if _SURROGATES.search(text):
         text = _SURROGATES.sub("", text)
     text = unicodedata.normalize("NFC", text)
@@ -75,7 +77,7 @@ def parse_date(value: Any) -> date | None:
     if not text or len(text) > 100:
         return None
     try:
-        return datetime.fromisoformat(text.replace("Z", "+00:00")).date()
+        return datetime.fromisoformat(text).date()
     except ValueError:
         pass  # not ISO; try the other forms
     try:
@@ -96,7 +98,7 @@ def _dateparser(text: str) -> date | None:
 
 
 def as_text(value: Any) -> str | None:
-    """A metadata value (title, url, source) as a string; numbers are written out, others dropped."""
+    """A metadata value (title, url, source) as text; numbers are written out, others dropped."""
     if value is None or isinstance(value, bool):
         return None
     if isinstance(value, str):

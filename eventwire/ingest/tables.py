@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from typing import IO, Any
 
 from eventwire.ingest.decode import bom_encoding, decode_bytes, decode_line
-from eventwire.ingest.normalise import STAGE, as_text, build_article, normalise_text, parse_date
+from eventwire.ingest.normalise import STAGE, as_text, build_article, parse_date
 from eventwire.ingest.options import Options
 from eventwire.records import Article, Failure
 
@@ -35,7 +35,7 @@ def record_article(ref: str, record: Any, options: Options) -> Article | Failure
         text = decode_line(text)[0]
     if not isinstance(text, str):
         return Failure(ref, STAGE, f"text field ('{fields.text}') is not a string")
-    if not normalise_text(text):
+    if not text.strip():
         return Failure(ref, STAGE, f"empty text field ('{fields.text}')")
     return build_article(
         text,
@@ -75,22 +75,26 @@ def iter_lines(stream: IO[bytes], head: bytes, limit: int) -> Iterator[tuple[int
         yield number, text, len(line)
 
 
-def _iter_wide_lines(stream: IO[bytes], encoding: str, limit: int) -> Iterator[tuple[int, str | None, int]]:
+def _iter_wide_lines(
+    stream: IO[bytes], encoding: str, limit: int
+) -> Iterator[tuple[int, str | None, int]]:
     reader = io.TextIOWrapper(stream, encoding=encoding, newline="")  # type: ignore[arg-type]
     for number, line in enumerate(reader, 1):
         size = len(line) * 2
         yield number, (line if size <= limit else None), size
 
 
-def read_jsonl(ref: str, stream: IO[bytes], head: bytes, options: Options) -> Iterator[Article | Failure]:
+def read_jsonl(
+    ref: str, stream: IO[bytes], head: bytes, options: Options
+) -> Iterator[Article | Failure]:
     """One article per non-blank line."""
     for number, line, size in iter_lines(stream, head, options.max_bytes):
         line_ref = f"{ref}:{number}"
         if line is None:
             yield Failure(line_ref, STAGE, f"too large ({size} bytes > {options.max_bytes} limit)")
             continue
-        if not line.strip():
-            continue
+        if not line.strip(" \t\r\n"):
+            continue  # only JSON whitespace: a blank line, not a record
         try:
             record = json.loads(line.rstrip("\r\n"))
         except json.JSONDecodeError as exc:
@@ -118,7 +122,9 @@ def read_json(ref: str, data: bytes, options: Options) -> Iterator[Article | Fai
         if _first_line_is_object(text):
             yield from read_jsonl(ref, io.BytesIO(data), data[:4], options)
         else:
-            yield Failure(ref, STAGE, f"invalid JSON: {exc.msg} (line {exc.lineno} column {exc.colno})")
+            yield Failure(
+                ref, STAGE, f"invalid JSON: {exc.msg} (line {exc.lineno} column {exc.colno})"
+            )
         return
     except (ValueError, RecursionError) as exc:
         yield Failure(ref, STAGE, f"invalid JSON: {exc}")
@@ -183,14 +189,13 @@ def _csv_rows(
         if oversize:
             size = sum(oversize)
             oversize.clear()
-            yield Failure(f"{ref}:{start}", STAGE, f"too large ({size} bytes > {options.max_bytes} limit)")
+            yield Failure(
+                f"{ref}:{start}", STAGE, f"too large ({size} bytes > {options.max_bytes} limit)"
+            )
             continue
         if not any(cell.strip() for cell in row):
             continue  # a blank line holds no record
-        record = dict(zip(header, row))
-        for key in list(record):
-            if record[key] == "":
-                record[key] = None
+        record = dict(zip(header, row))  # a short row lacks the last columns: None
         yield record_article(f"{ref}:{start}", record, options)
 
 

@@ -28,14 +28,79 @@ DATA_DIR = Path(__file__).resolve().parents[1] / "data"
 
 # CAMEO three-letter segments. Sectors (roles), regions, and generic actor-type prefixes.
 SECTORS = frozenset(
-    "COP GOV INS JUD MIL OPP REB SEP SPY UAF PTY AGR BUS CRM CVL DEV EDU ELI ENV HLH HRI LAB "
-    "LEG MED REF MOD RAD REL PPL MUS CHR JEW BUD HIN CTH PRO SHI SUN NGO PRE".split()
+    [
+        "COP",
+        "GOV",
+        "INS",
+        "JUD",
+        "MIL",
+        "OPP",
+        "REB",
+        "SEP",
+        "SPY",
+        "UAF",
+        "PTY",
+        "AGR",
+        "BUS",
+        "CRM",
+        "CVL",
+        "DEV",
+        "EDU",
+        "ELI",
+        "ENV",
+        "HLH",
+        "HRI",
+        "LAB",
+        "LEG",
+        "MED",
+        "REF",
+        "MOD",
+        "RAD",
+        "REL",
+        "PPL",
+        "MUS",
+        "CHR",
+        "JEW",
+        "BUD",
+        "HIN",
+        "CTH",
+        "PRO",
+        "SHI",
+        "SUN",
+        "NGO",
+        "PRE",
+    ]
 )
-RELIGIONS = frozenset("MUS CHR JEW BUD HIN CTH PRO SHI SUN".split())
+RELIGIONS = frozenset(["MUS", "CHR", "JEW", "BUD", "HIN", "CTH", "PRO", "SHI", "SUN"])
 MINOR = frozenset({"MOD", "RAD"})  # tertiary qualifiers, never the sector on their own
 REGIONS = frozenset(
-    "AFR ASA BLK BAL CAS CAU CFR CRB EAF EEU EIN EUR LAM MEA MDT NAF NAM PGS SAF SAM SAS SEA "
-    "WAF WST SCN".split()
+    [
+        "AFR",
+        "ASA",
+        "BLK",
+        "BAL",
+        "CAS",
+        "CAU",
+        "CFR",
+        "CRB",
+        "EAF",
+        "EEU",
+        "EIN",
+        "EUR",
+        "LAM",
+        "MEA",
+        "MDT",
+        "NAF",
+        "NAM",
+        "PGS",
+        "SAF",
+        "SAM",
+        "SAS",
+        "SEA",
+        "WAF",
+        "WST",
+        "SCN",
+    ]
 )
 GENERIC = frozenset({"IGO", "NGO", "IMG", "MNC", "INT", "NGM", "UIS"})
 # CAMEO organisation segments → the short ids used in gold files and by users.
@@ -45,7 +110,7 @@ ORG_IDS = {
     "WHO": "WHO", "HCH": "OHCHR", "HCR": "UNHCR", "KID": "UNICEF", "ICJ": "ICJ", "ICC": "ICC",
 }  # fmt: skip
 # A country adjective followed by one of these describes equipment, not an actor.
-EQUIPMENT = frozenset("made built supplied designed manufactured produced".split())
+EQUIPMENT = frozenset(["made", "built", "supplied", "designed", "manufactured", "produced"])
 
 _TOKEN = re.compile(r"(?:\w\.){2,}(?:-\w+)*|\w+(?:['’\-]\w+)*")
 _KINDS = ("person", "org", "metonym", "region", "agent", "country", "capital")
@@ -83,8 +148,7 @@ def _norm_token(tok: str) -> str:
         t = "".join(c for c in unicodedata.normalize("NFKD", t) if not unicodedata.combining(c))
     if "." in t:
         t = t.replace(".", "")
-    if t.endswith("'s"):
-        t = t[:-2]
+    t = t.removesuffix("'s")
     return t
 
 
@@ -124,6 +188,8 @@ def split_code(code: str) -> tuple[str | None, str | None, str | None]:
         country = next((s for s in segs if s not in SECTORS and _is_country(s)), None)
     elif prefix in REGIONS:
         org = prefix
+    elif prefix in SECTORS:  # "HINREB": a religious group, no state
+        segs = [prefix, *segs]
     else:
         country = prefix
     skip = MINOR | RELIGIONS if prefix in GENERIC else MINOR  # "IMGMUSISI" is not a REL actor
@@ -270,25 +336,39 @@ class ActorDictionary:
                 i += 1
         return out
 
-    def _combine(self, text: str, matches: list[_Match], on: date | None) -> Actor | None:
+    def _combine(
+        self, text: str, matches: list[_Match], on: date | None, bare: bool = False
+    ) -> Actor | None:
         """Merge the matches of one phrase into an actor: the first named entity gives the
         country or organisation, a person's dated role or an organisation's own sector beats a
-        role word, which beats a capital's implied government."""
+        role word, which beats a capital's implied government (only when the capital stands
+        alone: ``bare``). Of adjacent role words the last, the head noun, counts:
+        "deputy foreign minister" is GOV, "opposition lawmaker" LEG."""
         if not matches:
             return None
         country = org = sector = code = None
         entries: list[str] = []
         ent_sector = ent_code = None
         agent_code = None
-        implied = None
+        implied = faith = None
         have_entity = False
+        agent_end, head_open = -1, True
         for m in matches:
             e = m.entry
             if e.kind == "agent":
-                if agent_code is None and not (e.code or "")[:3] in RELIGIONS:
-                    agent_code = e.code
+                if (e.code or "")[:3] in RELIGIONS:  # "Islamist", "Muslim": a qualifier
+                    faith = faith or e.code
+                elif agent_code is None:
+                    agent_code, agent_end = e.code, m.end
                     entries.append(e.source)
+                elif agent_end == m.start and head_open:
+                    agent_code, agent_end = e.code, m.end  # the head noun of the run
+                    entries[-1] = e.source
+                else:
+                    head_open = False
                 continue
+            if agent_code is not None:
+                head_open = False
             if have_entity:
                 # a later organ of the same state ("US State Department") still names the role
                 if agent_code is None and e.country in (None, country) and e.kind != "person":
@@ -313,8 +393,10 @@ class ActorDictionary:
                 country = e.country
                 if e.kind == "country" and e.code:
                     ent_code, ent_sector = e.code, split_code(e.code)[2]
-                elif e.kind in ("capital", "metonym"):
+                elif e.kind == "metonym" or (e.kind == "capital" and bare):
                     implied = e.code or "GOV"
+        if agent_code is None and faith and not ent_code:
+            agent_code = faith
         if ent_sector:
             sector, code = ent_sector, ent_code
         elif agent_code:
@@ -333,7 +415,15 @@ class ActorDictionary:
 
     def resolve(self, text: str, *, on: date | None = None) -> Actor | None:
         """Resolve one noun phrase ("Turkish armed forces") to an ``Actor``, or ``None``."""
-        return self._combine(text, self._matches(tokenize(text)), on)
+        toks = tokenize(text)
+        matches = self._matches(toks)
+        return self._combine(text, matches, on, bare=self._bare(toks, matches))
+
+    @staticmethod
+    def _bare(toks: list[tuple[int, int, str, bool]], matches: list[_Match]) -> bool:
+        """True when the phrase is its matches plus articles only ("the Kremlin")."""
+        covered = sum(m.end - m.start for m in matches)
+        return covered + sum(1 for t in toks if t[2] in ("the", "a", "an")) >= len(toks)
 
     def find(self, text: str, *, on: date | None = None) -> list[tuple[int, int, Actor]]:
         """Every actor mention in ``text`` as (start, end, actor); adjacent matches
@@ -352,7 +442,9 @@ class ActorDictionary:
         out = []
         for g in groups:
             start, end = toks[g[0].start][0], toks[g[-1].end - 1][1]
-            actor = self._combine(text[start:end], g, on)
+            actor = self._combine(
+                text[start:end], g, on, bare=self._bare(toks[g[0].start : g[-1].end], g)
+            )
             if actor is not None:
                 out.append((start, end, actor))
         return out
@@ -440,6 +532,6 @@ def default_dictionary() -> ActorDictionary:
     return ActorDictionary.load()
 
 
-def resolve_actor(text: str, date: date | None = None) -> Actor | None:  # noqa: A002
+def resolve_actor(text: str, date: date | None = None) -> Actor | None:
     """Resolve a phrase with the packaged dictionary (loaded once, on first call)."""
     return default_dictionary().resolve(text, on=date)

@@ -1,5 +1,7 @@
 """The store: eventwire's database (DuckDB), the only code that writes it, and its exports.
 
+Example::
+
     from eventwire.store import Store
     with Store.open("events.duckdb") as store:
         counts = store.write_batch(articles, events, failures)

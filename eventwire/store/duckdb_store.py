@@ -12,9 +12,10 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 from types import TracebackType
+from typing import Self
 
 import duckdb
 import pyarrow as pa
@@ -129,7 +130,9 @@ class Store:
                     )
             row = _one(con, "SELECT value FROM eventwire_meta WHERE key = 'schema_version'")
         except duckdb.CatalogException as exc:
-            raise StorageError(f"{self.path} is a DuckDB file but not an eventwire database") from exc
+            raise StorageError(
+                f"{self.path} is a DuckDB file but not an eventwire database"
+            ) from exc
         except duckdb.Error as exc:
             raise StorageError(f"cannot prepare {self.path}: {exc}") from exc
         version = row[0] if row else None
@@ -191,7 +194,7 @@ class Store:
                 added_events = self._insert_new("events", "_ew_in_events")
                 added_mentions = self._insert_new("mentions", "_ew_in_mentions")
                 if added_mentions:
-                    con.execute(_RECOUNT)
+                    con.execute(_RECOUNT).fetchall()
                 con.execute("DROP TABLE IF EXISTS _ew_touched")
         except duckdb.Error as exc:
             raise StorageError(f"cannot write batch to {self.path}: {exc}") from exc
@@ -228,7 +231,7 @@ class Store:
         self,
         *,
         actor: str | None = None,
-        type: str | None = None,  # noqa: A002 - matches the CLI option
+        type: str | None = None,
         since: date | None = None,
         until: date | None = None,
         modality: str | None = None,
@@ -301,7 +304,7 @@ class Store:
             self._con.close()
             self._con = None
 
-    def __enter__(self) -> Store:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(
@@ -326,7 +329,7 @@ def _one(
 
 
 def _now() -> datetime:
-    return datetime.now(timezone.utc).replace(tzinfo=None)
+    return datetime.now(UTC).replace(tzinfo=None)
 
 
 def _unregister(con: duckdb.DuckDBPyConnection, name: str) -> None:

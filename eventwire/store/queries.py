@@ -13,9 +13,7 @@ from datetime import date
 from .schema import MENTIONS
 
 # Order of an event's mentions: earliest article first, then position in the article.
-MENTION_ORDER = (
-    "a.published NULLS LAST, m.article_id, m.sentence_start, m.trigger_start, m.id"
-)
+MENTION_ORDER = "a.published NULLS LAST, m.article_id, m.sentence_start, m.trigger_start, m.id"
 EVENT_ORDER = "date_start NULLS LAST, id"
 EVIDENCE = "substr(a.text, m.sentence_start + 1, m.sentence_end - m.sentence_start)"
 
@@ -23,7 +21,7 @@ EVIDENCE = "substr(a.text, m.sentence_start + 1, m.sentence_end - m.sentence_sta
 def event_filters(
     *,
     actor: str | None = None,
-    type: str | None = None,  # noqa: A002 - the public keyword the CLI and API use
+    type: str | None = None,
     since: date | None = None,
     until: date | None = None,
     modality: str | None = None,
@@ -93,9 +91,7 @@ ORDER BY sel.date_start NULLS LAST, sel.id
 
 def events_nested_sql() -> str:
     """Every event with its mentions nested (each with its evidence sentence), for JSONL."""
-    fields = ", ".join(
-        f"{c.name} := m.{c.name}" for c in MENTIONS if c.name != "event_id"
-    )
+    fields = ", ".join(f"{c.name} := m.{c.name}" for c in MENTIONS if c.name != "event_id")
     return f"""
 WITH ms AS (
     SELECT m.event_id,

@@ -75,11 +75,6 @@ def failures_table(failures: Sequence[Failure], now: datetime) -> pa.Table:
     return _table("failures", cols)
 
 
-def _actor(cols: dict[str, list[object]], prefix: str, actor: Actor | None) -> None:
-    for field in ("text", "country", "org", "sector", "code"):
-        cols[f"{prefix}_{field}"].append(getattr(actor, field) if actor is not None else None)
-
-
 def _place(p: Place) -> dict[str, object]:
     return {
         "name": p.name,
@@ -93,84 +88,108 @@ def _place(p: Place) -> dict[str, object]:
     }
 
 
-def _span(cols: dict[str, list[object]], prefix: str, span: Span | None) -> None:
-    cols[f"{prefix}_start"].append(span.start if span is not None else None)
-    cols[f"{prefix}_end"].append(span.end if span is not None else None)
-
-
-def merge_events(events: Sequence[Event]) -> list[tuple[Event, list[Mention]]]:
+def merge_events(events: Sequence[Event]) -> list[tuple[Event, list[tuple[str, Mention]]]]:
     """Group events by id: the first copy's attributes, the union of all copies' mentions (by
-    mention id, first wins)."""
-    by_id: dict[str, tuple[Event, list[Mention], set[str]]] = {}
+    mention id, first wins). Mention ids (a hash each) are computed once, here."""
+    by_id: dict[str, tuple[Event, list[tuple[str, Mention]], set[str]]] = {}
     for e in events:
         if e.id not in by_id:
             by_id[e.id] = (e, [], set())
         _, mentions, seen = by_id[e.id]
         for m in e.mentions:
-            if m.id not in seen:
-                seen.add(m.id)
-                mentions.append(m)
+            mid = m.id
+            if mid not in seen:
+                seen.add(mid)
+                mentions.append((mid, m))
     return [(e, mentions) for e, mentions, _ in by_id.values()]
 
 
-def events_table(merged: Sequence[tuple[Event, list[Mention]]]) -> pa.Table:
+def _actor_row(a: Actor | None) -> tuple[object, ...]:
+    if a is None:
+        return (None, None, None, None, None)
+    return (a.text, a.country, a.org, a.sector, a.code)
+
+
+def _span_row(span: Span | None) -> tuple[int | None, int | None]:
+    return (None, None) if span is None else (span.start, span.end)
+
+
+def _from_rows(name: str, rows: list[tuple[object, ...]]) -> pa.Table:
+    """Transpose row tuples (in schema column order) into columns; one tuple per row is much
+    cheaper than one list append per cell."""
+    width = len(arrow_schema(name))
+    if rows and len(rows[0]) != width:
+        raise AssertionError(f"{name}: row has {len(rows[0])} values for {width} columns")
+    columns = [list(c) for c in zip(*rows, strict=True)] if rows else [[] for _ in range(width)]
+    return _table(name, dict(zip(arrow_schema(name).names, columns, strict=True)))
+
+
+def events_table(merged: Sequence[tuple[Event, list[tuple[str, Mention]]]]) -> pa.Table:
     """One row per distinct event id."""
-    cols: dict[str, list[object]] = {c: [] for c in arrow_schema("events").names}
+    rows = []
     for e, _ in merged:
-        cols["id"].append(e.id)
-        cols["plover_type"].append(e.plover_type)
-        cols["plover_mode"].append(e.plover_mode)
-        cols["plover_context"].append(e.plover_context)
-        cols["cameo_code"].append(e.cameo_code)
-        cols["cameo_name"].append(e.cameo_name)
-        cols["goldstein"].append(e.goldstein)
-        cols["quad_class"].append(e.quad_class)
-        _actor(cols, "source", e.source)
-        _actor(cols, "target", e.target)
-        cols["date_start"].append(_day(e.when.start) if e.when else None)
-        cols["date_end"].append(_day(e.when.end) if e.when else None)
-        cols["date_precision"].append(e.when.precision if e.when else None)
-        cols["places"].append([_place(p) for p in e.places])
-        cols["lat"].append(e.places[0].lat if e.places else None)
-        cols["lon"].append(e.places[0].lon if e.places else None)
-        cols["modality"].append(e.modality)
-        cols["confidence"].append(e.confidence)
-        cols["n_articles"].append(e.n_articles)
-        cols["n_sources"].append(e.n_sources)
-        cols["first_seen"].append(_day(e.first_seen))
-        cols["last_seen"].append(_day(e.last_seen))
-    return _table("events", cols)
+        when, places = e.when, e.places
+        rows.append(
+            (
+                e.id,
+                e.plover_type,
+                e.plover_mode,
+                e.plover_context,
+                e.cameo_code,
+                e.cameo_name,
+                e.goldstein,
+                e.quad_class,
+                *_actor_row(e.source),
+                *_actor_row(e.target),
+                _day(when.start) if when else None,
+                _day(when.end) if when else None,
+                when.precision if when else None,
+                [_place(p) for p in places],
+                places[0].lat if places else None,
+                places[0].lon if places else None,
+                e.modality,
+                e.confidence,
+                e.n_articles,
+                e.n_sources,
+                _day(e.first_seen),
+                _day(e.last_seen),
+            )
+        )
+    return _from_rows("events", rows)
 
 
-def mentions_table(merged: Sequence[tuple[Event, list[Mention]]]) -> pa.Table:
+def mentions_table(merged: Sequence[tuple[Event, list[tuple[str, Mention]]]]) -> pa.Table:
     """One row per distinct mention id, carrying its event's id. A mention listed under two
     different events keeps the first."""
     seen: set[str] = set()
-    cols: dict[str, list[object]] = {c: [] for c in arrow_schema("mentions").names}
+    rows = []
     for e, mentions in merged:
-        for m in mentions:
-            mid = m.id
+        for mid, m in mentions:
             if mid in seen:
                 continue
             seen.add(mid)
-            cols["id"].append(mid)
-            cols["event_id"].append(e.id)
-            cols["article_id"].append(m.article_id)
-            _span(cols, "sentence", m.sentence)
-            _span(cols, "trigger", m.trigger)
-            _span(cols, "source", m.source_span)
-            _span(cols, "target", m.target_span)
-            _span(cols, "time", m.time_span)
-            cols["place_spans"].append([{"start": s.start, "end": s.end} for s in m.place_spans])
-            cols["modality"].append(m.modality)
             att = m.attribution
-            cols["attribution_text"].append(att.text if att else None)
-            cols["attribution_country"].append(att.country if att else None)
-            cols["attribution_org"].append(att.org if att else None)
-            _span(cols, "attribution", m.attribution_span)
-            cols["sentence_kind"].append(m.sentence_kind)
-            cols["confidence"].append(m.confidence)
-            cols["pattern"].append(m.pattern)
-            cols["plover_type"].append(m.plover_type)
-            cols["cameo_code"].append(m.cameo_code)
-    return _table("mentions", cols)
+            rows.append(
+                (
+                    mid,
+                    e.id,
+                    m.article_id,
+                    *_span_row(m.sentence),
+                    *_span_row(m.trigger),
+                    *_span_row(m.source_span),
+                    *_span_row(m.target_span),
+                    *_span_row(m.time_span),
+                    [{"start": s.start, "end": s.end} for s in m.place_spans],
+                    m.modality,
+                    att.text if att else None,
+                    att.country if att else None,
+                    att.org if att else None,
+                    *_span_row(m.attribution_span),
+                    m.sentence_kind,
+                    m.confidence,
+                    m.pattern,
+                    m.plover_type,
+                    m.cameo_code,
+                )
+            )
+    return _from_rows("mentions", rows)

@@ -1,0 +1,125 @@
+"""Score actor resolution on NGEC-style expectations (``eventwire evaluate --format actors``).
+
+Why this shape: NGEC's actor tests give a phrase, sometimes a date and a context word, and the
+expected country (ISO3, or ``IGO``/``UNO``/``EUR`` for international bodies) and role code
+(``code_1``, with ``code_2`` as an accepted alternative). We score the two separately, because a
+dictionary can know the country of a phrase without knowing the role, and report what we skip.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from eventwire.errors import SourceError
+from eventwire.records import Actor
+from eventwire.resolve.actors import ActorDictionary, default_dictionary
+
+_DATE_FORMATS = ("%Y-%m-%d", "%d %B %Y", "%B %d, %Y", "%d %b %Y", "%B %d %Y")
+
+
+def parse_when(value: Any) -> date | None:
+    """``"2015-10-05"``, ``"10 May 2015"``, ``"today"`` → a date; anything else → ``None``."""
+    if not isinstance(value, str) or not value.strip():
+        return None
+    text = value.strip()
+    if text.lower() == "today":
+        return date.today()
+    for fmt in _DATE_FORMATS:
+        try:
+            return datetime.strptime(
+                text.title() if "%B" in fmt or "%b" in fmt else text, fmt
+            ).date()
+        except ValueError:
+            continue
+    return None
+
+
+def _country_ok(expected: Any, actor: Actor | None) -> bool:
+    got = actor.country if actor else None
+    code = (actor.code or "") if actor else ""
+    if isinstance(expected, dict) and "not" in expected:
+        banned = expected["not"]
+        banned = banned if isinstance(banned, list) else [banned]
+        return got not in banned
+    if expected in ("", None):
+        return got is None
+    if expected in ("IGO", "NGO", "IMG"):  # any international body of that kind
+        return code.startswith(expected)
+    if expected == "UNO":
+        return bool(actor) and (actor.org == "UN" or code.startswith("IGOUNO"))
+    if expected == "EUR":
+        return bool(actor) and (actor.org in ("EU", "EUR") or code.startswith("IGOEUR"))
+    return got == expected
+
+
+def _sector_ok(exp: dict[str, Any], actor: Actor | None) -> bool:
+    got = actor.sector if actor else None
+    want = exp["code_1"]
+    if isinstance(want, dict) and "not" in want:
+        banned = want["not"]
+        return got not in (banned if isinstance(banned, list) else [banned])
+    accepted = {want, exp.get("code_2")} - {None}
+    if "" in accepted:
+        return got is None
+    return got in accepted
+
+
+def evaluate_actors(path: Path, dictionary: ActorDictionary | None = None) -> dict[str, Any]:
+    """Country and sector accuracy of ``ActorDictionary.resolve`` over a JSONL file."""
+    d = dictionary or default_dictionary()
+    path = Path(path)
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise SourceError(f"cannot read {path}: {exc}") from exc
+    n = n_country = n_sector = ok_country = ok_sector = skipped = 0
+    misses: list[dict[str, Any]] = []
+    for lineno, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise SourceError(f"{path}:{lineno}: not JSON ({exc.msg})") from exc
+        text, exp = row.get("actor"), row.get("expected") or {}
+        if not isinstance(text, str) or not ({"country", "code_1"} & exp.keys()):
+            skipped += 1  # wiki look-ups and list tests are not actor resolution
+            continue
+        if exp.get("code_1") == "????":
+            exp = {k: v for k, v in exp.items() if k != "code_1"}
+        n += 1
+        actor = d.resolve(text, on=parse_when(row.get("date")))
+        context = row.get("context")
+        if isinstance(context, str) and context.strip() and (actor is None or not actor.country):
+            hint = d.resolve(context)
+            if hint is not None and hint.country and not (actor and actor.org):
+                base = actor or Actor(text=text)
+                actor = Actor(base.text, hint.country, base.org, base.sector, base.code, base.entry)
+        row_ok = True
+        if "country" in exp:
+            n_country += 1
+            good = _country_ok(exp["country"], actor)
+            ok_country += good
+            row_ok &= good
+        if "code_1" in exp:
+            n_sector += 1
+            good = _sector_ok(exp, actor)
+            ok_sector += good
+            row_ok &= good
+        if not row_ok:
+            misses.append({"line": lineno, "actor": text, "expected": exp,
+                           "got": None if actor is None else
+                           {"country": actor.country, "org": actor.org, "sector": actor.sector,
+                            "code": actor.code, "entry": actor.entry}})  # fmt: skip
+    return {
+        "country_accuracy": ok_country / n_country if n_country else 0.0,
+        "sector_accuracy": ok_sector / n_sector if n_sector else 0.0,
+        "n": n,
+        "n_country": n_country,
+        "n_sector": n_sector,
+        "skipped": skipped,
+        "misses": misses,
+    }

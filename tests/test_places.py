@@ -1,0 +1,186 @@
+"""Gazetteer and place resolution, on the real packaged GeoNames data (no fixtures from ../shared)."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import pytest
+
+from eventwire.errors import DictionaryError
+from eventwire.evaluate.geo import auc, evaluate_geo, great_circle_km
+from eventwire.records import Place
+from eventwire.resolve.geonames_index import normalise, read_tsv
+from eventwire.resolve.places import Gazetteer
+
+
+@pytest.fixture(scope="session")
+def gaz(tmp_path_factory: pytest.TempPathFactory) -> Gazetteer:
+    # The user's cache is reused when present; otherwise the first build goes to a temp dir.
+    from eventwire.resolve.geonames_index import _cache_file, default_cache_dir, default_cities_path
+
+    cache = default_cache_dir()
+    if not _cache_file(default_cities_path(), cache).exists():
+        cache = tmp_path_factory.mktemp("gazetteer-cache")
+    return Gazetteer.load(cache_dir=cache)
+
+
+def near(place: Place | None, lat: float, lon: float, km: float = 10.0) -> bool:
+    return place is not None and great_circle_km(place.lat, place.lon, lat, lon) <= km
+
+
+@pytest.mark.parametrize(
+    "name,lat,lon",
+    [
+        ("Homs", 34.73, 36.72),
+        ("Hama", 35.13, 36.76),
+        ("Idlib", 35.93, 36.63),
+        ("Aleppo", 36.20, 37.13),
+        ("Raqqa", 35.95, 39.01),
+    ],
+)
+def test_seed_places_in_syria(gaz: Gazetteer, name: str, lat: float, lon: float) -> None:
+    place = gaz.resolve(name, countries=["SYR"])
+    assert near(place, lat, lon, km=5)
+    assert place.country == "SYR" and place.precision == "city"
+
+
+def test_homs_without_context_is_syrias(gaz: Gazetteer) -> None:
+    place = gaz.resolve("Homs")
+    assert place is not None and place.country == "SYR" and place.geonameid == 169577
+
+
+def test_countries_context_is_strong(gaz: Gazetteer) -> None:
+    paris = gaz.resolve("Paris", countries=["FRA"])
+    assert near(paris, 48.85, 2.35) and paris.feature == "P.PPLC"
+    assert gaz.resolve("Paris", countries=["USA"]).country == "USA"
+
+
+def test_near_places_pull_towards_them(gaz: Gazetteer) -> None:
+    texas = gaz.resolve("Dallas")
+    assert gaz.resolve("Paris", near=[texas]).admin1 == "Texas"
+
+
+def test_country_names_resolve_to_countries(gaz: Gazetteer) -> None:
+    for text, iso3 in [("Syria", "SYR"), ("France", "FRA"), ("northwest Syria", "SYR"),
+                       ("the United States", "USA"), ("U.S.", "USA"), ("UK", "GBR"),
+                       ("Syria's", "SYR"), ("SYRIA", "SYR"), ("Jordan", "JOR")]:  # fmt: skip
+        place = gaz.resolve(text)
+        assert place is not None and place.precision == "country", text
+        assert place.country == iso3 and place.feature == "A.PCLI", text
+
+
+def test_admin1_by_hint_or_kind_word(gaz: Gazetteer) -> None:
+    assert gaz.resolve("Idlib").precision == "city"
+    for text, hint in [("Idlib province", None), ("Idlib", "province"),
+                       ("Homs Governorate", None), ("Hama", "governorate")]:  # fmt: skip
+        place = gaz.resolve(text, hint=hint)
+        assert place.precision == "admin1" and place.feature == "A.ADM1" and place.country == "SYR"
+    assert gaz.resolve("Texas").precision == "admin1"
+    assert gaz.resolve("W.Va.").name == "West Virginia"
+
+
+def test_regions(gaz: Gazetteer) -> None:
+    assert gaz.resolve("Europe").precision == "region"
+    assert gaz.resolve("Middle East").precision == "region"
+
+
+def test_comma_qualified_names(gaz: Gazetteer) -> None:
+    alex = gaz.resolve("Alexandria, Louisiana")
+    assert alex.admin1 == "Louisiana" and alex.country == "USA"
+    assert gaz.resolve("Paris, France").precision == "city"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Of", "Along", "Mobile", "Police", "March", "Sunday", "David", "Mohammed", "of", "homs",
+     "NATO", "ISIS", "Hu", "", "   ", "Russian", "Canadian", "Дамаск", "12"],
+)  # fmt: skip
+def test_common_words_do_not_resolve(gaz: Gazetteer, text: str) -> None:
+    assert gaz.resolve(text) is None
+
+
+def test_candidates_most_likely_first(gaz: Gazetteer) -> None:
+    cands = gaz.candidates("Paris")
+    assert len(cands) > 5 and cands[0].country == "FRA"
+    assert len({(c.geonameid, c.precision) for c in cands}) == len(cands)
+    assert gaz.candidates("Mobile") == []
+    assert gaz.candidates("Syria")[0].precision == "country"
+
+
+def test_normalise() -> None:
+    assert normalise("Ḩamāh") == "hamah"
+    assert normalise("Karbala'") == "karbala"
+    assert normalise("Al-Raqqah") == "al raqqah"
+    assert normalise("São  Paulo") == "sao paulo"
+    assert normalise("Москва") == ""
+
+
+def test_resolve_is_fast(gaz: Gazetteer) -> None:
+    import time
+
+    ctx = [gaz.resolve("Damascus"), gaz.resolve("Homs")]
+    names = ["Homs", "Paris", "Springfield", "San Jose", "Syria", "Idlib province"] * 200
+    start = time.perf_counter()
+    for name in names:
+        gaz.resolve(name, countries=["SYR"], near=ctx)
+    assert len(names) / (time.perf_counter() - start) > 1000  # loose: CI machines are noisy
+
+
+def test_bad_table_names_file_and_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import eventwire.resolve.geonames_index as gi
+
+    (tmp_path / "admin1.tsv").write_text("# header\nUS.TX\tonly two\n", encoding="utf-8")
+    monkeypatch.setattr(gi, "DATA_DIR", tmp_path)
+    with pytest.raises(DictionaryError) as err:
+        read_tsv("admin1.tsv", 9)
+    assert "admin1.tsv:2" in str(err.value)
+
+
+def test_auc_and_distance() -> None:
+    assert auc([0.0, 0.0]) == 0.0
+    assert math.isclose(auc([20039.0 - 1]), 1.0)
+    assert 0 < auc([0.0, 100.0, 20038.0]) < 1
+    assert math.isclose(great_circle_km(0, 0, 0, 1), 111.2, rel_tol=0.01)
+
+
+GOLD_LGL_STYLE = """<?xml version="1.0" encoding="utf-8"?>
+<articles>
+  <article docid="1">
+    <text><![CDATA[Russian jets struck Homs and Hama in Syria.]]></text>
+    <toponyms>
+      <toponym><start>20</start><end>24</end><phrase>Homs</phrase>
+        <gaztag geonameid="169577"><name>Homs</name><fclass>P</fclass><fcode>PPL</fcode>
+          <lat>34.72682</lat><lon>36.72339</lon></gaztag></toponym>
+      <toponym><start>29</start><end>33</end><phrase>Hama</phrase>
+        <gaztag geonameid="170017"><name>Hama</name><lat>35.13179</lat><lon>36.75783</lon></gaztag>
+      </toponym>
+      <toponym><start>37</start><end>42</end><phrase>Syria</phrase>
+        <gaztag geonameid="163843"><name>Syria</name><lat>35</lat><lon>38</lon></gaztag></toponym>
+      <toponym><start>0</start><end>7</end><phrase>Russian</phrase></toponym>
+    </toponyms>
+  </article>
+</articles>
+"""
+
+GOLD_GEOVIRUS_STYLE = """<articles><article><source>x</source>
+<text>Cases rose in Paris and Lyon.</text>
+<locations>
+ <location><name>Paris</name><start>14</start><end>19</end><lat>48.86</lat><lon>2.35</lon></location>
+ <location><name>Nowhereville Xq</name><start>24</start><end>28</end><lat>45.76</lat><lon>4.84</lon></location>
+</locations></article></articles>
+"""
+
+
+def test_evaluate_geo_formats(gaz: Gazetteer, tmp_path: Path) -> None:
+    lgl = tmp_path / "lgl_style.xml"
+    lgl.write_text(GOLD_LGL_STYLE, encoding="utf-8")
+    scores = evaluate_geo(lgl, gaz)
+    assert scores["n"] == 3  # the toponym without a gaztag is not gold for resolution
+    assert scores["geonameid_accuracy"] == 1.0
+    assert scores["acc_161km"] >= 2 / 3
+    gv = tmp_path / "gv_style.xml"
+    gv.write_text(GOLD_GEOVIRUS_STYLE, encoding="utf-8")
+    scores = evaluate_geo(gv, gaz)
+    assert scores["n"] == 2 and scores["resolved"] == 0.5
+    assert scores["acc_161km"] == 0.5 and scores["geonameid_accuracy"] is None
