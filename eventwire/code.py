@@ -20,6 +20,12 @@ LIGHT_VERBS = frozenset(
     "carry launch conduct stage mount express voice hold make issue lodge file wage unleash step "
     "intensify resume persist continue begin start undertake perform execute escalate".split()
 )
+# Verbs that report speech or link clauses: they carry no event of their own ("the statement
+# added", "which have argued that", "which led to casualties").
+NON_EVENT_VERBS = frozenset(
+    "say add note argue claim stress insist state read write report announce explain".split()
+)
+NON_EVENT_PHRASES = frozenset({("lead", "to"), ("result", "in")})
 HOSTILE_EPITHETS = frozenset(
     "curious irresponsible illegal unacceptable dangerous provocative reckless outrageous "
     "criminal barbaric shameful absurd aggressive unjustified unlawful illegitimate".split()
@@ -58,7 +64,7 @@ def code_trigger(token: Token, ontology: Ontology) -> Coding | None:
         return ontology.code_noun(lemma, after=after)
     if token.pos_ != "VERB":
         return None
-    if carried_noun(token, ontology) is not None:
+    if lemma in NON_EVENT_VERBS or carried_noun(token, ontology) is not None:
         return None
     epithet = _characterisation(token)
     if epithet is not None:
@@ -68,8 +74,10 @@ def code_trigger(token: Token, ontology: Ontology) -> Coding | None:
         return Coding("111", info[0], info[1], info[2], f"construction: call X '{epithet}'")
     particles = [c.lower_ for c in token.children if c.dep_ == "prt"]
     nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
-    if nxt is not None and nxt.dep_ == "prep" and nxt.head is token:
+    if nxt is not None and nxt.dep_ == "prep" and nxt.head == token:
         particles.append(nxt.lower_)
+    if any((lemma, p) in NON_EVENT_PHRASES for p in particles):
+        return None
     return ontology.code_verb(lemma, particles=particles, after=after)
 
 

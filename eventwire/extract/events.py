@@ -37,6 +37,7 @@ from .syntax import (
     in_quotes,
     phrase_tokens,
     prep_object,
+    relative_antecedent,
     subject,
     text_of,
 )
@@ -45,7 +46,7 @@ HOSTILE_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "THREATEN"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 REPORTING_VERBS = frozenset("say read add state tell declare note write announce insist argue claim stress".split())
 DOCUMENT_VERBS = frozenset({"issue", "release", "publish", "adopt", "sign"})
-TARGET_NOUN_PREPS = ("on", "against", "at", "upon", "with", "toward", "towards", "over", "into", "to")
+TARGET_NOUN_PREPS = ("on", "against", "at", "upon", "with", "toward", "towards", "over", "into", "to", "of")
 
 
 @dataclass
@@ -128,6 +129,8 @@ class Extractor:
         is_noun = trigger.pos_ == "NOUN"
         governor = light_governor(trigger) if is_noun else None
         if is_noun:
+            if self._argument_of_same_event(trigger, coding):
+                return None
             src_tok, tgt_tok = self._noun_arguments(trigger, governor)
             if src_tok is None and governor is None:
                 return None  # a bare event noun refers to an event told elsewhere
@@ -143,8 +146,8 @@ class Extractor:
         clause = clause_tokens(governor if governor is not None else trigger)
         excluded = _token_ids(src_tok) | _token_ids(tgt_tok)
         places, place_spans = self._places(clause, excluded, ctx)
-        if target is None and places and coding.plover_type in ("ASSAULT", "COERCE"):
-            target = self._place_as_target(tgt_tok, places, place_spans, trigger)
+        if target is None and places and coding.plover_type in ("ASSAULT", "COERCE", "MOBILIZE"):
+            target = self._place_as_target(places, source)
         if source is None and target is None:
             return None
         if source is not None and target is not None and source.key and source.key == target.key:
@@ -206,7 +209,7 @@ class Extractor:
         if token is None:
             return None, None
         if token.lower_ in RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
-            token = token.head.head
+            token = relative_antecedent(token, self._is_event_noun)
         tokens = phrase_tokens(token)
         base = ctx.block.start
         span = Span(base + tokens[0].idx, base + tokens[-1].idx + len(tokens[-1].text))
@@ -215,6 +218,10 @@ class Extractor:
             actor = self._event_agent(token, ctx, as_target=as_target)
             return actor, (span if actor is not None else None)
         actor = self.actors.resolve(text_of(tokens), on=ctx.published)
+        if actor is not None and actor.key is None and (
+            actor.sector in (None, "UNK") or self.actors.resolve(token.text) is None
+        ):
+            actor = None  # "military operations" names no one, though "military" is a sector word
         if actor is None or actor.key is None:
             found = self._antecedent(token, tokens, ctx, as_target=as_target)
             if found is not None:
@@ -234,13 +241,28 @@ class Extractor:
                 if low in ("we", "our", "us") and ctx.speaker and in_quotes(tok.sent, tok):
                     return ctx.speaker[0]
                 return self._pronoun(tok, ctx, plural=low in PLURAL_PRONOUNS)
-            if lemma in ORG_ANAPHORS and tok.pos_ in ("NOUN", "PROPN"):
+            if lemma in ORG_ANAPHORS and tok.pos_ in ("NOUN", "PROPN") and _definite(tok):
                 found = disc.org_like(lemma)
                 if found is not None:
                     return found
             if lemma in DOCUMENT_NOUNS:
                 return disc.documents.get(lemma) or (ctx.speaker[0] if ctx.speaker else None)
         return None
+
+    def _argument_of_same_event(self, noun: Token, coding: Coding) -> bool:
+        """"targeted by their airstrikes", "airstrikes hit Homs": the verb already tells this event."""
+        verb = noun.head
+        if noun.dep_ == "pobj" and verb.dep_ in ("agent", "prep") and verb.lower_ == "by":
+            verb = verb.head
+        elif noun.dep_ not in ("nsubj", "nsubjpass"):
+            return False
+        if verb.pos_ != "VERB" or not self.ontology.is_trigger_lemma(verb.lemma_.lower()):
+            return False
+        other = code_trigger(verb, self.ontology)
+        return other is not None and other.plover_type == coding.plover_type
+
+    def _is_event_noun(self, token: Token) -> bool:
+        return token.pos_ == "NOUN" and self.ontology.code_noun(token.lemma_.lower()) is not None
 
     def _event_agent(self, noun: Token, ctx: _Context, *, as_target: bool) -> Actor | None:
         """Who did the event a noun names: its own agent, else the last aggressor in the article."""
@@ -252,23 +274,41 @@ class Extractor:
         return ctx.discourse.last_hostile_source() if as_target else None
 
     def _pronoun(self, pron: Token, ctx: _Context, *, plural: bool) -> Actor | None:
-        """Nearest fitting noun phrase to the left in the sentence, else the last sentence subject."""
-        for tok in reversed(list(pron.sent[: pron.i - pron.sent.start])):
-            if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ in ("compound", "amod"):
-                continue
-            if plural != (tok.tag_ in ("NNS", "NNPS")) and tok.pos_ == "NOUN":
+        """Subjects of the clauses above the pronoun, then noun phrases to its left, then the last
+        sentence subject; "they" never picks a single person, "he"/"she" only a person."""
+        personal = pron.lower_ in ("he", "him", "his", "she", "her")
+        candidates: list[Token] = []
+        own_clause = pron.head if pron.dep_ in ("nsubj", "nsubjpass") else None
+        for ancestor, _ in ancestors_path(pron):
+            if ancestor.pos_ in ("VERB", "AUX") and ancestor != own_clause:
+                subj = first_child(ancestor, ("nsubj",))
+                if subj is not None and subj.i < pron.i:
+                    candidates.append(subj)
+        candidates += [t for t in reversed(list(pron.sent[: pron.i - pron.sent.start]))
+                       if t.pos_ in ("NOUN", "PROPN") and t.dep_ not in ("compound", "amod")]
+        for tok in candidates:
+            if tok.lower_ in PERSONAL_PRONOUNS or not self._fits(tok, plural=plural, personal=personal):
                 continue
             phrase = phrase_tokens(tok)
             actor = self.actors.resolve(text_of(phrase), on=ctx.published)
             if actor is not None and actor.key:
                 return actor
-            if tok.pos_ == "NOUN" and self.ontology.code_noun(tok.lemma_.lower()) is not None:
+            if self._is_event_noun(tok):
                 own, _ = self._noun_arguments(tok, None)
                 if own is not None and own != tok:
                     found = self.actors.resolve(text_of(phrase_tokens(own)), on=ctx.published)
                     if found is not None and found.key:
                         return found
         return ctx.discourse.last_subject()
+
+    @staticmethod
+    def _fits(tok: Token, *, plural: bool, personal: bool) -> bool:
+        is_person = tok.ent_type_ == "PERSON"
+        if personal:
+            return is_person
+        if plural:
+            return not is_person and (tok.pos_ == "PROPN" or tok.tag_ in ("NNS", "NNPS"))
+        return not is_person and tok.tag_ not in ("NNS", "NNPS")
 
     def _speaker(self, doc, ctx: _Context) -> tuple[Actor, Span] | None:
         """Who speaks a quotation in this paragraph: '"…," the statement read.'"""
@@ -332,14 +372,12 @@ class Extractor:
             ctx.places.append(place)
         return places, spans
 
-    def _place_as_target(
-        self, tgt_tok: Token | None, places: list[Place], spans: list[Span], trigger: Token
-    ) -> Actor | None:
-        """Attacks *on* a place hit the state it lies in ("attacks on Hama" → Syria)."""
+    def _place_as_target(self, places: list[Place], source: Actor | None) -> Actor | None:
+        """Force used *in* or *on* a foreign place is directed at the state it lies in."""
         place = places[0]
-        if place.country is None:
+        if place.country is None or (source is not None and source.country == place.country):
             return None
-        return Actor(text=place.name, country=place.country, entry="place of attack")
+        return Actor(text=place.name, country=place.country, entry="place of the event")
 
     # -- time -----------------------------------------------------------------------------
     def _times(self, sent: SpacySpan, ctx: _Context) -> list[tuple[set[int], Span, DateRange]]:
@@ -394,4 +432,14 @@ def _merge(own: Actor | None, found: Actor, text: str) -> Actor:
         sector=(own.sector if own and own.sector else found.sector),
         code=found.code,
         entry=f"antecedent: {found.text}",
+    )
+
+
+def _definite(noun: Token) -> bool:
+    """"the alliance", "Allies", "its members": a description that points back; "other groups" does not."""
+    words = {c.lower_ for c in noun.children if c.dep_ in ("det", "poss", "amod")}
+    if words & {"other", "another", "some", "many", "several", "a", "an", "any"}:
+        return False
+    return bool(words & {"the", "this", "that", "these", "those"}) or noun.text[:1].isupper() or any(
+        c.dep_ == "poss" for c in noun.children
     )

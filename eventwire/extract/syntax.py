@@ -104,7 +104,7 @@ def prep_object(token: Token, preps: Iterable[str]) -> Token | None:
         if child.dep_ != "prep" or child.lower_ not in wanted:
             continue
         pobj = first_child(child, ("pobj",))
-        if pobj is None:
+        if pobj is None or pobj.ent_type_ in ("DATE", "TIME"):
             continue
         if pobj.lemma_.lower() in ("regard", "respect", "relation"):
             inner = prep_object(pobj, ("to",))
@@ -166,3 +166,29 @@ def in_quotes(sentence: SpacySpan, token: Token) -> bool:
     doc = token.doc
     before = doc.text[: token.idx]
     return (before.count('"') + before.count("“") + before.count("”")) % 2 == 1
+
+
+def relative_antecedent(pronoun: Token, is_event_noun) -> Token:
+    """What a relative pronoun stands for.
+
+    spaCy attaches a relative clause to the nearest noun, which is often wrong in news: in
+    "intercepted an aircraft over the weekend that had violated …" the clause belongs to the
+    aircraft, and in "attacks … on Hama, Homs, and Idlib, which led to casualties" to the attacks.
+    """
+    head = pronoun.head.head if pronoun.head.dep_ == "relcl" else pronoun.head
+    walker = head
+    for _ in range(6):  # up through coordinations and prepositions to an event noun
+        if walker.pos_ == "NOUN" and is_event_noun(walker):
+            return walker
+        if walker.dep_ in ("conj", "pobj", "prep", "appos") and walker.head != walker:
+            walker = walker.head
+            continue
+        break
+    if head.ent_type_ in ("DATE", "TIME"):
+        verb = head
+        while verb.pos_ not in ("VERB", "AUX") and verb.head != verb:
+            verb = verb.head
+        obj = first_child(verb, ("dobj",))
+        if obj is not None:
+            return obj
+    return head
