@@ -13,7 +13,7 @@ $(STAMP): pyproject.toml requirements.lock
 
 demo: $(STAMP)
 	rm -f demo.duckdb
-	$(BIN)/eventwire run examples/demo --db demo.duckdb
+	$(BIN)/eventwire run examples/demo --published 2015-10-05 --db demo.duckdb
 	$(BIN)/eventwire events --db demo.duckdb
 
 test: $(STAMP)

@@ -61,7 +61,13 @@ def event_json(event: Event, text: str | None = None) -> dict[str, Any]:
     }
 
 
+def wide(console: Console) -> Console:
+    """Tables need room: use at least 150 columns when the output is not a terminal."""
+    return console if console.is_terminal else Console(width=max(console.width, 150))
+
+
 def print_events(console: Console, events: Sequence[Event], text: str) -> None:
+    console = wide(console)
     table = Table(title=f"{len(events)} events", show_lines=False)
     for col in ("type", "cameo", "source", "target", "date", "places", "evidence"):
         table.add_column(col, overflow="fold")
@@ -74,12 +80,13 @@ def print_events(console: Console, events: Sequence[Event], text: str) -> None:
         table.add_row(
             e.plover_type + (f" ({e.modality})" if e.modality != "asserted" else ""),
             e.cameo_code, actor_label(e.source), actor_label(e.target), when,
-            ", ".join(p.name for p in e.places), m.sentence.of(text)[:160],
+            ", ".join(p.name for p in e.places), m.sentence.of(text)[:110],
         )
     console.print(table)
 
 
 def print_rows(console: Console, rows: Sequence[dict[str, Any]]) -> None:
+    console = wide(console)
     table = Table(title=f"{len(rows)} events")
     for col in ("type", "cameo", "source", "target", "date", "places", "n", "evidence"):
         table.add_column(col, overflow="fold")
@@ -91,7 +98,7 @@ def print_rows(console: Console, rows: Sequence[dict[str, Any]]) -> None:
         places = ", ".join(p["name"] for p in (r.get("places") or []) if p)
         table.add_row(
             str(r.get("plover_type")), str(r.get("cameo_code")), src, tgt, when, places,
-            str(r.get("n_mentions", "")), str(r.get("evidence") or "")[:160],
+            str(r.get("n_mentions", "")), str(r.get("evidence") or "")[:110],
         )
     console.print(table)
 

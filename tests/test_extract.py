@@ -1,0 +1,117 @@
+"""Extraction behaviours on sentences written for these tests, through the real pipeline."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+PUB = "2015-10-05"  # a Monday
+
+
+def events(pipeline, text, **kw):
+    return pipeline.extract(text, published=PUB, **kw)
+
+
+def one(pipeline, text, type_, **kw):
+    found = [e for e in events(pipeline, text, **kw) if e.plover_type == type_]
+    assert found, f"no {type_} in {[(e.plover_type, e.source, e.target) for e in events(pipeline, text, **kw)]}"
+    return found[0]
+
+
+def key(actor):
+    return actor.key if actor is not None else None
+
+
+def test_active_voice_source_and_target(pipeline):
+    e = one(pipeline, "Turkish warplanes shot down a Russian jet near the Syrian border on Tuesday.", "ASSAULT")
+    assert (key(e.source), key(e.target)) == ("TUR", "RUS")
+    assert e.source.sector == "MIL"
+
+
+def test_passive_voice_by_agent(pipeline):
+    e = one(pipeline, "The village was shelled by Syrian government forces.", "ASSAULT")
+    assert key(e.source) == "SYR"
+
+
+def test_coordinated_places_all_kept(pipeline):
+    e = one(pipeline, "Russian jets bombed rebel positions in Hama, Homs, and Idlib.", "ASSAULT")
+    names = {p.name for p in e.places}
+    assert {"Homs"} <= names and len(e.places) == 3
+    assert all(p.country == "SYR" for p in e.places)
+
+
+def test_metonym_capital_is_the_state(pipeline):
+    e = one(pipeline, "Ankara condemned the Kremlin on Monday.", "ACCUSE")
+    assert (key(e.source), key(e.target)) == ("TUR", "RUS")
+    assert e.when is not None and e.when.start == date(2015, 10, 5)
+
+
+def test_relative_date_last_week(pipeline):
+    e = one(pipeline, "Last week France criticised Russia.", "ACCUSE")
+    assert (e.when.start, e.when.end) == (date(2015, 9, 28), date(2015, 10, 4))
+
+
+def test_made_in_is_not_an_actor(pipeline):
+    text = "A Russian-made helicopter attacked Kurdish fighters."
+    for e in events(pipeline, text, include_unasserted=True):
+        assert key(e.source) != "RUS"
+
+
+def test_pronoun_resolves_to_previous_subject(pipeline):
+    text = "NATO met in Brussels on Monday. They called on Russia to withdraw its troops."
+    e = one(pipeline, text, "REQUEST")
+    assert (key(e.source), key(e.target)) == ("NATO", "RUS")
+
+
+def test_quote_attributed_to_issuer_of_statement(pipeline):
+    text = (
+        "The European Union issued a statement on Monday.\n\n"
+        '"We condemn the attacks on civilians by the Syrian army," the statement read.'
+    )
+    e = one(pipeline, text, "ACCUSE")
+    assert key(e.source) == "EU"
+    assert key(e.mentions[0].attribution) == "EU"
+
+
+def test_negated_event_is_not_asserted(pipeline):
+    text = "Russian aircraft did not strike Aleppo."
+    assert not [e for e in events(pipeline, text) if e.plover_type == "ASSAULT"]
+    moods = {e.modality for e in events(pipeline, text, include_unasserted=True)}
+    assert "negated" in moods
+
+
+@pytest.mark.parametrize(
+    "text, mood",
+    [
+        ("The UN urged Israel to stop bombing Gaza.", "requested"),
+        ("Iran will attack Israel if it strikes its nuclear sites.", "future"),
+        ("Russia could strike Ukrainian cities.", "hypothetical"),
+    ],
+)
+def test_modalities(pipeline, text, mood):
+    moods = {e.modality for e in events(pipeline, text, include_unasserted=True) if e.plover_type == "ASSAULT"}
+    assert mood in moods
+    assert "asserted" not in moods
+
+
+def test_keyword_line_and_caption_yield_nothing(pipeline):
+    text = (
+        "Headline about diplomacy\n\n"
+        "NATO Russia airstrikes civilians\n"
+        "Soldiers attack a village near Homs in this handout picture. John Smith/Reuters\n\n"
+        "Nothing else happened today."
+    )
+    assert events(pipeline, text, include_unasserted=True) == []
+
+
+def test_same_event_reported_twice_is_fused(pipeline):
+    text = "NATO urged Russia to withdraw. Later on Monday, NATO again urged Russia to withdraw."
+    requests = [e for e in events(pipeline, text) if e.plover_type == "REQUEST"]
+    assert len(requests) == 1 and len(requests[0].mentions) == 2
+
+
+def test_both_ontologies_on_every_event(pipeline):
+    for e in events(pipeline, "Israeli jets struck Hamas targets in Gaza on Sunday."):
+        assert e.plover_type and e.cameo_code and e.cameo_name
+        assert -10 <= e.goldstein <= 10 and e.quad_class in (1, 2, 3, 4)
