@@ -143,7 +143,7 @@ class Extractor:
                 tgt_tok = obj
         source, source_span = self._actor(src_tok, ctx)
         target, target_span = self._actor(tgt_tok, ctx, as_target=True)
-        clause = clause_tokens(governor if governor is not None else trigger)
+        clause = clause_tokens(governor if governor is not None else trigger, self._is_event_noun)
         excluded = _token_ids(src_tok) | _token_ids(tgt_tok)
         places, place_spans = self._places(clause, excluded, ctx)
         if target is None and places and coding.plover_type in ("ASSAULT", "COERCE", "MOBILIZE"):
@@ -281,8 +281,8 @@ class Extractor:
         own_clause = pron.head if pron.dep_ in ("nsubj", "nsubjpass") else None
         for ancestor, _ in ancestors_path(pron):
             if ancestor.pos_ in ("VERB", "AUX") and ancestor != own_clause:
-                subj = first_child(ancestor, ("nsubj",))
-                if subj is not None and subj.i < pron.i:
+                subj, _ = subject(ancestor)  # follows control: "urged Russia to cease its attacks"
+                if subj is not None and subj.i < pron.i and subj != pron:
                     candidates.append(subj)
         candidates += [t for t in reversed(list(pron.sent[: pron.i - pron.sent.start]))
                        if t.pos_ in ("NOUN", "PROPN") and t.dep_ not in ("compound", "amod")]
@@ -360,16 +360,23 @@ class Extractor:
             if ent is None:
                 continue
             seen.update(range(ent.start, ent.end))
-            nxt = tok.doc[ent.end].lemma_.lower() if ent.end < len(tok.doc) else None
-            hint = nxt if nxt in ("province", "governorate", "state", "region", "district") else None
-            place = self.gazetteer.resolve(
-                ent.text, countries=ctx.countries, near=ctx.places[-5:], hint=hint
-            )
-            if place is None:
-                continue
-            places.append(place)
-            spans.append(Span(base + ent.start_char, base + ent.end_char))
-            ctx.places.append(place)
+            found = [(ent.text, ent.start, ent.end, ent.start_char, ent.end_char)]
+            # "Hama, Homs, and Idlib": the tagger often misses the last conjuncts.
+            for conj in ent.root.conjuncts:
+                if conj.i not in seen and conj.pos_ == "PROPN" and conj.i not in excluded:
+                    seen.add(conj.i)
+                    found.append((conj.text, conj.i, conj.i + 1, conj.idx, conj.idx + len(conj.text)))
+            for name, start, end, start_char, end_char in found:
+                nxt = tok.doc[end].lemma_.lower() if end < len(tok.doc) else None
+                hint = nxt if nxt in ("province", "governorate", "state", "region", "district") else None
+                place = self.gazetteer.resolve(
+                    name, countries=ctx.countries, near=ctx.places[-5:], hint=hint
+                )
+                if place is None:
+                    continue
+                places.append(place)
+                spans.append(Span(base + start_char, base + end_char))
+                ctx.places.append(place)
         return places, spans
 
     def _place_as_target(self, places: list[Place], source: Actor | None) -> Actor | None:

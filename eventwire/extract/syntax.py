@@ -8,7 +8,7 @@ not to a clause inside it, and what noun phrase names an argument. Keeping them 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
@@ -114,8 +114,9 @@ def prep_object(token: Token, preps: Iterable[str]) -> Token | None:
     return None
 
 
-def clause_tokens(trigger: Token) -> list[Token]:
-    """The trigger's subtree without the clauses embedded in it (they have their own events)."""
+def clause_tokens(trigger: Token, stop: Callable[[Token], bool] | None = None) -> list[Token]:
+    """The trigger's subtree without the clauses embedded in it (they have their own events), and
+    without the subtrees of tokens for which `stop` is true (event nouns with events of their own)."""
     out: list[Token] = []
     stack = [trigger]
     while stack:
@@ -123,6 +124,8 @@ def clause_tokens(trigger: Token) -> list[Token]:
         out.append(tok)
         for child in tok.children:
             if child.dep_ in CLAUSE_DEPS and child.pos_ in ("VERB", "AUX"):
+                continue
+            if stop is not None and stop(child):
                 continue
             if child.dep_ == "conj" and child.pos_ == "VERB" and tok == trigger:
                 continue
