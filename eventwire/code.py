@@ -6,7 +6,11 @@ tables) know words; this module knows a few constructions that words alone get w
 - light verbs carry a nominal event ("carried out airstrikes", "expressed concern"): the noun is
   the event, the verb only lends it a subject, so the verb itself is not coded;
 - naming a thing in scare quotes or with a hostile epithet is criticism ("called Russia's
-  airstrikes 'curious'"), whereas plain "call" means nothing by itself.
+  airstrikes 'curious'"), whereas plain "call" means nothing by itself;
+- frames change what an event word means (`reframe`): stopping cooperation is a sanction ("cut
+  aid", "suspension of talks"), stopping force is a ceasefire ("cessation of hostilities"),
+  committing to cooperate is AGREE and to use force is THREATEN ("willing to withdraw", "vowed to
+  strike"), and withheld cooperation is REJECT ("did not agree", "refused to meet").
 """
 
 from __future__ import annotations
@@ -30,6 +34,68 @@ HOSTILE_EPITHETS = frozenset(
     "curious irresponsible illegal unacceptable dangerous provocative reckless outrageous "
     "criminal barbaric shameful absurd aggressive unjustified unlawful illegitimate".split()
 )
+
+
+STOPPING = frozenset(
+    "reduce cut suspend halt freeze stop end withhold cancel terminate slash scrap curtail "
+    "suspension cessation reduction cancellation termination".split()
+)
+COMMITTING = frozenset(
+    "willing ready prepared eager agree promise pledge offer vow commit volunteer".split()
+)
+REFUSING = frozenset({"refuse", "decline", "reject"})
+COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"})
+HOSTILE = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "SANCTION"})
+# What stopping each kind of event amounts to (CAMEO codes).
+STOPPED = {"AID": "162", "COOPERATE": "161", "SUPPORT": "161", "CONSULT": "164",
+           "ASSAULT": "0871", "COERCE": "0871", "MOBILIZE": "0874"}
+# Committing to an event: intent to cooperate (03x) or a threat (13x).
+INTENDED = {"AID": "033", "COOPERATE": "031", "CONSULT": "036", "SUPPORT": "032",
+            "CONCEDE": "035", "RETREAT": "035", "AGREE": "030",
+            "ASSAULT": "138", "COERCE": "137", "MOBILIZE": "138", "SANCTION": "130"}
+
+
+def frame_of(token: Token) -> Token | None:
+    """The word whose complement or object this event word is ("cut [aid]", "suspension of [talks]")."""
+    head = token.head
+    if head == token:
+        return None
+    if token.dep_ in ("dobj", "nsubjpass", "xcomp", "ccomp", "compound"):
+        return head
+    if token.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in ("of", "on", "to", "in"):
+        return head.head
+    return None
+
+
+def reframe(token: Token, coding: Coding, ontology: Ontology) -> Coding:
+    """Recode an event word by the frame around it; the pattern says which frame fired."""
+    negated = any(c.dep_ == "neg" or c.lower_ == "never" for c in token.children) and not any(
+        c.dep_ in ("auxpass", "nsubjpass") for c in token.children
+    )  # "areas not controlled by ISIS" describes, it refuses nothing
+    frame = frame_of(token)
+    frame_lemma = frame.lemma_.lower() if frame is not None else ""
+    code, why = None, ""
+    if coding.plover_type in COOPERATIVE and (negated or frame_lemma in REFUSING):
+        code, why = "120", "refused"
+    elif frame_lemma in STOPPING and coding.plover_type in STOPPED:
+        code, why = STOPPED[coding.plover_type], f"stop:{frame_lemma}"
+    elif frame_lemma in COMMITTING and token.dep_ == "xcomp" and coding.plover_type in INTENDED:
+        code, why = INTENDED[coding.plover_type], f"intent:{frame_lemma}"
+    elif _future(token) and coding.plover_type in INTENDED and coding.plover_type != "AGREE":
+        # PLOVER codes announced future cooperation as AGREE, announced force as THREATEN
+        code, why = INTENDED[coding.plover_type], "intent:will"
+    if code is None:
+        return coding
+    info = ontology.plover(code)
+    if info is None:
+        return coding
+    return Coding(code, info[0], info[1], info[2], f"{why}: {coding.pattern}")
+
+
+def _future(token: Token) -> bool:
+    if token.pos_ != "VERB":
+        return False
+    return any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll") for c in token.children)
 
 
 def carried_noun(verb: Token, ontology: Ontology) -> Token | None:
@@ -61,11 +127,22 @@ def code_trigger(token: Token, ontology: Ontology) -> Coding | None:
     lemma = token.lemma_.lower()
     after = [t.lemma_.lower() for t in clause_tokens(token) if t.i > token.i][:12]
     if token.pos_ == "NOUN":
-        return ontology.code_noun(lemma, after=after)
+        coding = ontology.code_noun(lemma, after=after)
+        return reframe(token, coding, ontology) if coding is not None else None
     if token.pos_ != "VERB":
         return None
     if lemma in NON_EVENT_VERBS or carried_noun(token, ontology) is not None:
         return None
+    if lemma in ("call", "phone", "telephone") and not any(
+        c.dep_ in ("prt", "prep") and c.lower_ in ("on", "for", "off", "upon") for c in token.children
+    ):
+        purpose = [
+            c for c in token.children
+            if c.dep_ in ("xcomp", "advcl") and c.pos_ == "VERB"
+            and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        ]
+        if purpose and ontology.is_trigger_lemma(purpose[0].lemma_.lower()):
+            return None  # "called Erdogan to apologise": the apology is the event
     epithet = _characterisation(token)
     if epithet is not None:
         info = ontology.plover("111")
@@ -78,7 +155,8 @@ def code_trigger(token: Token, ontology: Ontology) -> Coding | None:
         particles.append(nxt.lower_)
     if any((lemma, p) in NON_EVENT_PHRASES for p in particles):
         return None
-    return ontology.code_verb(lemma, particles=particles, after=after)
+    coding = ontology.code_verb(lemma, particles=particles, after=after)
+    return reframe(token, coding, ontology) if coding is not None else None
 
 
 def _characterisation(verb: Token) -> str | None:

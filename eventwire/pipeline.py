@@ -18,6 +18,7 @@ from datetime import date
 from spacy.language import Language
 
 from .annotate import annotate, load_model
+from .classify import Classification, classify_doc
 from .extract.events import Extractor
 from .fuse import fuse
 from .ontology import Ontology
@@ -32,14 +33,6 @@ class Settings:
 
     model: str | None = None
     batch_size: int = 32
-
-
-@dataclass(frozen=True, slots=True)
-class Classification:
-    plover_type: str
-    plover_mode: str | None
-    cameo_code: str
-    score: float
 
 
 @dataclass
@@ -165,19 +158,15 @@ class Pipeline:
         source_span: tuple[int, int] | None = None,
         target_span: tuple[int, int] | None = None,
     ) -> Classification | None:
-        """The relation between two marked actors: the extracted event that links them best."""
-        events = self.extract(sentence, include_unasserted=True)
-        best: tuple[float, Event] | None = None
-        for event in events:
-            for m in event.mentions:
-                score = _overlap(m.source_span, source_span) + _overlap(m.target_span, target_span)
-                score += 0.5 * (m.modality == "asserted") + 0.1 * m.confidence
-                if best is None or score > best[0]:
-                    best = (score, event)
-        if best is None:
-            return None
-        event = best[1]
-        return Classification(event.plover_type, event.plover_mode, event.cameo_code, event.confidence)
+        """The relation between two marked actors: the trigger that connects them in the parse."""
+        return classify_doc(self.nlp(sentence), self.ontology, source_span, target_span)
+
+    def classify_many(
+        self, items: Sequence[tuple[str, tuple[int, int] | None, tuple[int, int] | None]]
+    ) -> list[Classification | None]:
+        """`classify` over many sentences with one `nlp.pipe` call."""
+        docs = self.nlp.pipe([sentence for sentence, _, _ in items], batch_size=256)
+        return [classify_doc(doc, self.ontology, s, t) for doc, (_, s, t) in zip(docs, items)]
 
     def resolve_actor(self, text: str, on: date | None = None) -> Actor | None:
         return self.actors.resolve(text, on=on)
@@ -193,13 +182,6 @@ def build(settings: Settings | None = None) -> Pipeline:
         Gazetteer.load(),
         settings,
     )
-
-
-def _overlap(found: Span | None, wanted: tuple[int, int] | None) -> float:
-    if found is None or wanted is None:
-        return 0.0
-    inter = min(found.end, wanted[1]) - max(found.start, wanted[0])
-    return 1.0 if inter > 0 else 0.0
 
 
 def _as_date(value: date | str | None) -> date | None:

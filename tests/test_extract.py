@@ -84,8 +84,8 @@ def test_negated_event_is_not_asserted(pipeline):
 @pytest.mark.parametrize(
     "text, mood",
     [
-        ("The UN urged Israel to stop bombing Gaza.", "requested"),
-        ("Iran will attack Israel if it strikes its nuclear sites.", "future"),
+        ("The UN urged Israel to bomb Gaza less.", "requested"),
+        ("Russia plans to strike Ukrainian cities next month.", "future"),
         ("Russia could strike Ukrainian cities.", "hypothetical"),
     ],
 )
@@ -93,6 +93,24 @@ def test_modalities(pipeline, text, mood):
     moods = {e.modality for e in events(pipeline, text, include_unasserted=True) if e.plover_type == "ASSAULT"}
     assert mood in moods
     assert "asserted" not in moods
+
+
+def test_stopping_force_requested_is_a_requested_ceasefire(pipeline):
+    found = events(pipeline, "The UN urged Israel to stop bombing Gaza.", include_unasserted=True)
+    assert not [e for e in found if e.plover_type == "ASSAULT" and e.modality == "asserted"]
+    assert {"REQUEST"} <= {e.plover_type for e in found if e.modality == "asserted"}
+    assert [e for e in found if e.plover_type == "RETREAT" and e.modality == "requested"]
+
+
+def test_frames_recode_events(pipeline):
+    def types(text):
+        return {e.plover_type for e in events(pipeline, text)}
+
+    assert "SANCTION" in types("The United States cut military aid to Egypt.")
+    assert "REJECT" in types("Russia refused to meet the Ukrainian delegation.")
+    assert "AGREE" in types("Iran will release the British sailors.")
+    assert "SUPPORT" in types("Israel and Hamas reached an agreement on Monday.")
+    assert "THREATEN" in types("Iran will attack Israel if it strikes its nuclear sites.")
 
 
 def test_keyword_line_and_caption_yield_nothing(pipeline):

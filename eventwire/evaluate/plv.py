@@ -242,14 +242,10 @@ def evaluate_plv(path: Path, pipeline: Any) -> dict[str, Any]:
     """Classify every marked pair, extract from every bare sentence, and score both."""
     rows = load_plv(Path(path))
     started = time.perf_counter()
-    types = []
-    for row in rows:
-        cls = pipeline.classify(
-            row.sentence,
-            source_span=_as_pair(row.source_span),
-            target_span=_as_pair(row.target_span),
-        )
-        types.append(cls.plover_type if cls is not None else None)
+    found = pipeline.classify_many(
+        [(row.sentence, _as_pair(row.source_span), _as_pair(row.target_span)) for row in rows]
+    )
+    types = [cls.plover_type if cls is not None else None for cls in found]
     typed = time.perf_counter()
     batches = pipeline.extract_many([r.sentence for r in rows], [None] * len(rows))
     result = score_plv(rows, types, batches)

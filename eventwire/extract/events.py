@@ -19,7 +19,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from ..annotate import AnnotatedArticle, Block
-from ..code import code_trigger, light_governor
+from ..code import COOPERATIVE, code_trigger, light_governor
 from ..ontology import Coding, Ontology
 from ..records import Actor, DateRange, Mention, Place, Span
 from ..resolve.actors import ActorDictionary
@@ -155,6 +155,10 @@ class Extractor:
                 return None
         when, time_span = self._when(trigger, governor, clause, times, ctx)
         mood = modality(trigger, governor)
+        if (mood in ("negated", "future") and coding.pattern.startswith("refused")) or (
+            mood == "future" and coding.pattern.startswith("intent:")
+        ):
+            mood = "asserted"  # the refusal or the commitment itself is what happened
         attribution = self._attribution(trigger, ctx)
         base = ctx.block.start
         confidence = 0.4 + 0.2 * (source is not None) + 0.2 * (target is not None)
@@ -254,7 +258,7 @@ class Extractor:
         verb = noun.head
         if noun.dep_ == "pobj" and verb.dep_ in ("agent", "prep") and verb.lower_ == "by":
             verb = verb.head
-        elif noun.dep_ not in ("nsubj", "nsubjpass"):
+        elif noun.dep_ not in ("nsubj", "nsubjpass", "dobj"):
             return False
         if verb.pos_ != "VERB" or not self.ontology.is_trigger_lemma(verb.lemma_.lower()):
             return False
@@ -266,7 +270,12 @@ class Extractor:
 
     def _event_agent(self, noun: Token, ctx: _Context, *, as_target: bool) -> Actor | None:
         """Who did the event a noun names: its own agent, else the last aggressor in the article."""
-        own, _ = self._noun_arguments(noun, None)
+        own, recipient = self._noun_arguments(noun, None)
+        coding = self.ontology.code_noun(noun.lemma_.lower())
+        if as_target and coding is not None and coding.plover_type in COOPERATIVE:
+            # "cut aid to Egypt", "suspended talks with Iran": the party is the recipient
+            actor, _ = self._actor(recipient, ctx) if recipient is not None else (None, None)
+            return actor
         if own is not None and own != noun:
             actor, _ = self._actor(own, ctx)
             if actor is not None:
