@@ -12,7 +12,7 @@ every token maps back to exact character offsets.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -114,11 +114,22 @@ def _looks_like_title(line: str, article: Article) -> bool:
 
 
 def annotate(
-    articles: Iterable[Article], nlp: Language, *, batch_size: int = 64, parse_captions: bool = False
+    articles: Iterable[Article],
+    nlp: Language,
+    *,
+    batch_size: int = 64,
+    parse_captions: bool = False,
+    select: Callable[[list[Block]], list[Block]] | None = None,
 ) -> Iterator[AnnotatedArticle]:
-    """Parse the blocks of each article with one `nlp.pipe` call per group of articles."""
+    """Parse the blocks of each article with one `nlp.pipe` call per group of articles.
+
+    `select` (the pre-filter, `prefilter.Prefilter.select`) may replace an article's blocks by the
+    parts worth parsing; the blocks it returns keep exact offsets into the article text.
+    """
     for group in _chunks(articles, batch_size):
         plans = [(a, split_blocks(a)) for a in group]
+        if select is not None:
+            plans = [(a, select(blocks)) for a, blocks in plans]
         wanted = [
             b.text
             for _, blocks in plans

@@ -47,18 +47,41 @@ def cli(ctx: click.Context, debug: bool) -> None:
 @click.option("--field", "fields", multiple=True, metavar="NAME=COLUMN",
               help="Map a record field to another column name, e.g. --field text=body.")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON (last line).")
+@click.option("--prefilter/--no-prefilter", default=None,
+              help="Parse only sentences that could hold an event (default: on).")
+@click.option("--resume", is_flag=True, help="Skip articles already stored in --db.")
+@click.option("--engine", type=click.Choice(["local", "spark"]), default="local", show_default=True)
+@click.option("--master", default=None, help="Spark master URL (engine spark), e.g. local[2].")
+@click.option("--out", default=None, help="Output folder of Parquet (engine spark).")
 def run_cmd(sources: tuple[str, ...], db: str, published: str | None, workers: int,
-            batch_size: int, fields: tuple[str, ...], as_json: bool) -> None:
+            batch_size: int, fields: tuple[str, ...], as_json: bool, prefilter: bool | None,
+            resume: bool, engine: str, master: str | None, out: str | None) -> None:
     """Read SOURCES (files, folders, '-' for stdin) into the event database."""
     from .ingest import FieldMap
+    from .pipeline import Settings
     from .run import run
     from .views import run_progress
 
     mapping = FieldMap(**dict(_pair(f) for f in fields)) if fields else None
+    settings = Settings(batch_size=batch_size)
+    if prefilter is not None:
+        settings = Settings(batch_size=batch_size, prefilter=prefilter)
+    if engine == "spark":
+        from .spark import run_spark
+
+        if not out:
+            raise ConfigError("--engine spark writes Parquet: give --out DIR")
+        result = run_spark(list(sources), out, master=master, published=_date(published),
+                           fields=mapping, settings=settings)
+        click.echo(json.dumps(result) if as_json else
+                   f"{result['inputs']} inputs → {result['articles']} articles, "
+                   f"{result['failures']} failures, {result['events']} events in "
+                   f"{result['seconds']} s → {out}")
+        return
     with run_progress(err, enabled=not as_json) as progress:
         summary = run(list(sources), db=db, published=_date(published), workers=workers,
                       batch_size=batch_size, fields=mapping, stdin=sys.stdin.buffer,
-                      progress=progress)
+                      progress=progress, settings=settings, resume=resume)
     counts = summary.as_dict()
     if as_json:
         keys = ("inputs", "articles", "failures", "events", "events_added", "seconds")
@@ -154,6 +177,29 @@ def evaluate_cmd(path: Path, fmt: str | None, as_json: bool) -> None:
         click.echo(json_line(result))
     else:
         click.echo(render(result, result.get("format", fmt or "")))
+
+
+@cli.command("bench")
+@click.argument("corpus", type=click.Path(exists=True, path_type=Path))
+@click.option("--workers", default=1, show_default=True, help="Worker processes (and spaCy n_process).")
+@click.option("--limit", type=int, default=None, help="Only the first N articles.")
+@click.option("--batch-size", default=32, show_default=True, help="Articles per batch.")
+@click.option("--prefilter/--no-prefilter", default=True, show_default=True,
+              help="Parse only sentences that could hold an event.")
+@click.option("--no-spacy", is_flag=True, help="Skip the bare spaCy comparison run.")
+@click.option("--json", "as_json", is_flag=True, help="Print the result as one JSON line.")
+def bench_cmd(corpus: Path, workers: int, limit: int | None, batch_size: int, prefilter: bool,
+              no_spacy: bool, as_json: bool) -> None:
+    """Time the full pipeline on CORPUS against bare spaCy on the same texts."""
+    from .bench import bench
+
+    result = bench(corpus, workers=workers, limit=limit, prefilter=prefilter,
+                   batch_size=batch_size, spacy=not no_spacy).as_dict()
+    if as_json:
+        click.echo(json.dumps(result))
+        return
+    for key, value in result.items():
+        click.echo(f"{key:>24}  {value}")
 
 
 @cli.group("dict")

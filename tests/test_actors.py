@@ -188,3 +188,76 @@ def test_evaluate_actors(tmp_path: Path) -> None:
     assert r["country_accuracy"] == pytest.approx(4 / 5)
     assert r["sector_accuracy"] == pytest.approx(3 / 4)
     assert len(r["misses"]) == 1
+
+
+def test_current_leaders_have_dated_roles(d: ActorDictionary) -> None:
+    assert key(d.resolve("Angela Merkel", on=date(2017, 4, 1))) == ("DEU", None, "GOV")
+    assert key(d.resolve("Angela Merkel", on=date(2022, 1, 10))) == ("DEU", None, "ELI")
+    assert key(d.resolve("Armenian Prime Minister Nikol Pashinyan", on=date(2022, 1, 1))) == (
+        "ARM", None, "GOV",
+    )  # fmt: skip
+    assert key(d.resolve("Jens Stoltenberg", on=date(2020, 1, 1))) == (None, "NATO", None)
+
+
+def test_former_office_is_eli(d: ActorDictionary) -> None:
+    assert key(d.resolve("a former CIA official")) == ("USA", None, "ELI")
+    assert key(d.resolve("a disgraced former minister")) == (None, None, "ELI")
+    found = d.find("The former Turkish officials spoke.")
+    assert [key(a) for _, _, a in found] == [("TUR", None, "ELI")]
+
+
+def test_vague_words_give_no_sector(d: ActorDictionary) -> None:
+    assert d.resolve("two men") is None
+    assert key(d.resolve("a group of tourists")) == (None, None, "CVL")
+    assert key(d.resolve("members of the Syrian opposition")) == ("SYR", None, "OPP")
+
+
+def test_names_are_not_split_into_other_actors(d: ActorDictionary) -> None:
+    # a city used as a surname, and a person's name that runs on into someone else's
+    assert (
+        d.resolve("Sen. Carlos Valencia") is None
+        or d.resolve("Sen. Carlos Valencia").country != "ESP"
+    )
+    assert key(d.resolve("police in Valencia")) == ("ESP", None, "COP")
+    assert d.resolve("Mohammed Hussein Roble", on=date(2021, 1, 1)).country == "SOM"
+
+
+def test_hyphens_and_spaces_alike(d: ActorDictionary) -> None:
+    assert key(d.resolve("Nagorno-Karabakh")) == ("AZE", None, "PRE")
+    assert key(d.resolve("Nagorno Karabakh")) == ("AZE", None, "PRE")
+    assert key(d.resolve("a Somalia-based militia")) == ("SOM", None, "UAF")
+
+
+def test_branches_keep_their_own_sector(d: ActorDictionary) -> None:
+    assert key(d.resolve("the Knesset")) == ("ISR", None, "LEG")
+    assert key(d.resolve("GRU")) == ("RUS", None, "SPY")
+    assert split_code("IRNGOVLEG") == ("IRN", None, "LEG")
+    assert split_code("KKLREB") == (None, None, "REB")  # no such state
+
+
+def test_people_aliases_share_a_row(tmp_path: Path) -> None:
+    _write_minimal(tmp_path)
+    (tmp_path / "people_extra.tsv").write_text(
+        "ada lovelace|lovelace\tGBRGOV@2001-01-01..;GBRELI\n"
+    )
+    d = ActorDictionary.load(tmp_path)
+    assert d.resolve("Lovelace", on=date(2010, 1, 1)).entry == "people_extra.tsv:1"
+    assert d.resolve("Ada Lovelace", on=date(1990, 1, 1)).code == "GBRELI"
+    (tmp_path / "people_extra.tsv").write_text("ada||x\tGBRGOV\n")
+    with pytest.raises(DictionaryError) as err:
+        ActorDictionary.load(tmp_path)
+    assert err.value.line == 1
+
+
+def test_evaluation_maps_plover_agent_codes(tmp_path: Path) -> None:
+    rows = [
+        {"actor": "paramedics", "expected": {"country": "", "code_1": "MED"}},  # PLOVER medical
+        {"actor": "journalists", "expected": {"country": "", "code_1": "JRN"}},
+        {"actor": "he", "expected": {"country": "", "code_1": "UNK"}},
+        {"actor": "Buddhist monks", "expected": {"country": "", "code_1": "BUD"}},
+        {"actor": "Human Rights Watch", "expected": {"country": "", "code_1": "NGO"}},
+    ]
+    path = tmp_path / "gold.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in rows) + "\n")
+    r = evaluate_actors(path)
+    assert r["sector_accuracy"] == 1.0, r["misses"]

@@ -22,11 +22,15 @@ from eventwire.errors import ConfigError, SourceError
 REGISTRY: dict[str, tuple[str, str, bool]] = {
     "gold": ("eventwire.evaluate.gold", "evaluate_gold", True),
     "plv": ("eventwire.evaluate.plv", "evaluate_plv", True),
+    "plover-gsr": ("eventwire.evaluate.plover_gsr", "evaluate_plover_gsr", True),
+    "petr-gsr": ("eventwire.evaluate.petr_gsr", "evaluate_petr_gsr", True),
+    "case2021": ("eventwire.evaluate.case2021", "evaluate_case2021", True),
     "actors": ("eventwire.evaluate.actors", "evaluate_actors", False),
     "geo": ("eventwire.evaluate.geo", "evaluate_geo", False),
+    "geo-e2e": ("eventwire.evaluate.geo_e2e", "evaluate_geo_e2e", False),
 }
 # Formats the contract names; those absent from REGISTRY are recognised but not implemented yet.
-KNOWN_FORMATS = ("gold", "plv", "plover-gsr", "petr-gsr", "case2021", "geo", "actors")
+KNOWN_FORMATS = ("gold", "plv", "plover-gsr", "petr-gsr", "case2021", "geo", "geo-e2e", "actors")
 HEAD_BYTES = 65536
 
 
@@ -71,7 +75,9 @@ def guess_format(path: Path | str) -> str:
         guess = "case2021"
     elif stripped.startswith("{"):
         guess = _guess_jsonl(first_line)
-    elif stripped.startswith("[") and '"PLOVER-GSR' in head:
+    elif stripped.startswith("[") and (
+        '"PLOVER-GSR' in head or ('"eventText"' in head and '"textInfo"' in head)
+    ):
         guess = "plover-gsr"
     elif stripped.startswith("<"):
         if "<Validation" in head:

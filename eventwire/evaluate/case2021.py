@@ -1,0 +1,188 @@
+"""ACLED-style sub-event type of a news snippet, scored on CASE 2021 task 2 (``case2021``).
+
+The file is a TSV with ``EventSnippet`` and ``SubType`` columns (``id`` optional). CASE's labels
+are ACLED's sub-event types under short names (``AIR_STRIKE`` = "Air/drone strike") plus a few
+classes ACLED does not code (diplomacy, attribution of an attack, crime, disasters).
+
+Prediction: ``pipe.extract_many`` on the snippet; of the events reported as having happened, the
+*most salient* is the one with an ACLED sub-event type (``eventwire.acled``, driven by
+``data/acled_map.tsv``) told in the earliest sentence (news puts the main event first), and
+within a sentence the most violent (lowest Goldstein score), then the one whose table row comes
+first (rows are ordered specific-first: an air strike beats a generic armed clash), then the
+earliest trigger. Its sub-event type is the prediction. With no such event,
+the first event's PLOVER type may still give one of CASE's non-ACLED classes (``NON_ACLED``:
+accusing → ``ATTRIB``, diplomatic moves → ``DIPLO``). A snippet where nothing applies is
+predicted ``NONE``, which is never correct: it counts against accuracy and the gold class's recall.
+
+``accuracy`` = snippets predicted right / snippets; ``macro_f1`` = the mean F1 over the gold
+classes present in the file (classes we never predict score 0); ``n`` = snippets.
+"""
+
+from __future__ import annotations
+
+import csv
+import sys
+import time
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from eventwire.acled import AcledMap, default_map
+from eventwire.errors import ConfigError, SourceError
+from eventwire.evaluate._metrics import f1, ratio, rounded
+from eventwire.records import Event
+
+NONE_LABEL = "NONE"
+EXAMPLES = 25
+
+# CASE 2021 label → the ACLED sub-event type it names.
+CASE_TO_ACLED = {
+    "ABDUCT_DISSAP": "Abduction/forced disappearance",
+    "AGREEMENT": "Agreement",
+    "AIR_STRIKE": "Air/drone strike",
+    "ARMED_CLASH": "Armed clash",
+    "ARREST": "Arrests",
+    "ART_MISS_ATTACK": "Shelling/artillery/missile attack",
+    "ATTACK": "Attack",
+    "CHANGE_TO_GROUP_ACT": "Change to group/activity",
+    "CHEM_WEAP": "Chemical weapon",
+    "DISR_WEAP": "Disrupted weapons use",
+    "FORCE_AGAINST_PROTEST": "Excessive force against protesters",
+    "GOV_REGAINS_TERIT": "Government regains territory",
+    "GRENADE": "Grenade",
+    "HQ_ESTABLISHED": "Headquarters or base established",
+    "MOB_VIOL": "Mob violence",
+    "NON_STATE_ACTOR_OVERTAKES_TER": "Non-state actor overtakes territory",
+    "NON_VIOL_TERRIT_TRANSFER": "Non-violent transfer of territory",
+    "OTHER": "Other",
+    "PEACE_PROTEST": "Peaceful protest",
+    "PROPERTY_DISTRUCT": "Looting/property destruction",
+    "PROTEST_WITH_INTER": "Protest with intervention",
+    "REM_EXPLOS": "Remote explosive/landmine/IED",
+    "SEX_VIOL": "Sexual violence",
+    "SUIC_BOMB": "Suicide bomb",
+    "VIOL_DEMONSTR": "Violent demonstration",
+}
+ACLED_TO_CASE = {v: k for k, v in CASE_TO_ACLED.items()}
+# CASE classes outside ACLED that a PLOVER type names well enough (ATTRIB: blaming or claiming
+# an attack; DIPLO: meetings, sanctions, expulsions, endorsements, rebuffs between states).
+NON_ACLED = {
+    "ACCUSE": "ATTRIB",
+    "CONSULT": "DIPLO",
+    "SANCTION": "DIPLO",
+    "SUPPORT": "DIPLO",
+    "REJECT": "DIPLO",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Snippet:
+    id: str
+    text: str
+    gold: str
+
+
+def load_case(path: Path) -> list[Snippet]:
+    """Read the TSV (``EventSnippet`` and ``SubType`` columns are required)."""
+    path = Path(path)
+    csv.field_size_limit(sys.maxsize)
+    try:
+        with path.open(encoding="utf-8-sig", newline="") as handle:
+            reader = csv.DictReader(handle, delimiter="\t")
+            missing = {"EventSnippet", "SubType"} - set(reader.fieldnames or ())
+            if missing:
+                raise SourceError(
+                    f"{path}: not a CASE 2021 file, missing columns {sorted(missing)}"
+                )
+            rows = []
+            for number, rec in enumerate(reader, 2):
+                text = (rec.get("EventSnippet") or "").strip()
+                gold = (rec.get("SubType") or "").strip()
+                if not text or not gold:
+                    raise SourceError(f"{path}:{number}: empty EventSnippet or SubType")
+                rows.append(Snippet((rec.get("id") or str(number)).strip(), text, gold))
+    except OSError as exc:
+        raise SourceError(f"cannot read CASE 2021 file {path}: {exc}") from exc
+    return rows
+
+
+def _start(event: Event) -> tuple[int, int]:
+    starts = [(m.sentence.start, m.trigger.start) for m in event.mentions]
+    return min(starts) if starts else (sys.maxsize, sys.maxsize)
+
+
+def salient(events: Sequence[Event], table: AcledMap) -> tuple[Event, tuple[str, str]] | None:
+    """The snippet's most salient event with an ACLED sub-event type, and that type."""
+    ranked = [(rank, e) for e in events if (rank := table.rank(e)) is not None]
+    if not ranked:
+        return None
+    rank, event = min(
+        ranked, key=lambda p: (_start(p[1])[0], p[1].goldstein, p[0], _start(p[1])[1])
+    )
+    rule = table.rules[rank]
+    return event, (rule.event_type, rule.sub_event_type)
+
+
+def predict(events: Sequence[Event], table: AcledMap) -> str:
+    """The CASE label predicted for one snippet's events (``NONE`` when nothing applies)."""
+    found = salient(events, table)
+    if found is not None:
+        return ACLED_TO_CASE.get(found[1][1], found[1][1])
+    asserted = sorted((e for e in events if e.modality == "asserted"), key=_start)
+    for event in asserted:
+        if event.plover_type in NON_ACLED:
+            return NON_ACLED[event.plover_type]
+    return NONE_LABEL
+
+
+def score_case(snippets: Sequence[Snippet], predictions: Sequence[str]) -> dict[str, Any]:
+    """Accuracy, macro-F1 over the gold classes, a per-class table and the confusions."""
+    if len(predictions) != len(snippets):
+        raise ConfigError(f"{len(predictions)} predictions for {len(snippets)} snippets")
+    labels = sorted({s.gold for s in snippets})
+    confusion: dict[str, Counter[str]] = {label: Counter() for label in labels}
+    predicted_as: Counter[str] = Counter(predictions)
+    mistakes = []
+    for snip, pred in zip(snippets, predictions, strict=True):
+        confusion[snip.gold][pred] += 1
+        if pred != snip.gold and len(mistakes) < EXAMPLES:
+            mistakes.append(
+                {"id": snip.id, "gold": snip.gold, "predicted": pred, "snippet": snip.text[:200]}
+            )
+    per_class = {}
+    f1s = []
+    for label in labels:
+        tp, support = confusion[label][label], sum(confusion[label].values())
+        p, r = ratio(tp, predicted_as[label]), ratio(tp, support)
+        f1s.append(f1(p, r))
+        per_class[label] = {
+            "precision": rounded(p),
+            "recall": rounded(r),
+            "f1": rounded(f1s[-1]),
+            "support": support,
+            "predicted": predicted_as[label],
+        }
+    correct = sum(confusion[label][label] for label in labels)
+    return {
+        "n": len(snippets),
+        "accuracy": rounded(ratio(correct, len(snippets))),
+        "macro_f1": rounded(sum(f1s) / len(f1s) if f1s else 0.0),
+        "correct": correct,
+        "predicted_none": predicted_as[NONE_LABEL],
+        "per_class": per_class,
+        "confusion": {g: dict(c) for g, c in confusion.items()},
+        "mistakes": mistakes,
+    }
+
+
+def evaluate_case2021(path: Path, pipeline: Any, table: AcledMap | None = None) -> dict[str, Any]:
+    """Extract from every snippet, pick its ACLED sub-event type, and score."""
+    snippets = load_case(Path(path))
+    table = table or default_map()
+    started = time.perf_counter()
+    batches = pipeline.extract_many([s.text for s in snippets], [None] * len(snippets))
+    result = score_case(snippets, [predict(events, table) for events in batches])
+    result["seconds_e2e"] = round(time.perf_counter() - started, 3)
+    return result
