@@ -220,6 +220,26 @@ def dict_check() -> None:
     click.echo("dictionaries OK")
 
 
+@dict_group.command("explain")
+@click.argument("sentence")
+@click.option("--published", help="Publication date (YYYY-MM-DD) to resolve relative dates.")
+def dict_explain(sentence: str, published: str | None) -> None:
+    """Show which pattern, actor entry and modality rule produced each event of SENTENCE."""
+    from rich.table import Table
+
+    from .explain import explain
+    from .pipeline import build
+
+    rows = explain(build(), sentence, published=_date(published))
+    table = Table(title=f"{len(rows)} trigger words")
+    for col in ("word", "pattern", "type", "cameo", "source", "target", "modality", "outcome"):
+        table.add_column(col, overflow="fold")
+    for r in rows:
+        table.add_row(r.trigger, r.pattern or "—", r.plover_type or "—", r.cameo_code or "—",
+                      r.source, r.target, r.modality, r.outcome)
+    Console(width=max(Console().width, 150)).print(table)
+
+
 def main() -> None:
     debug = "--debug" in sys.argv
     try:

@@ -96,3 +96,13 @@ def test_missing_database_is_one_clear_line(tmp_path):
     result = CliRunner().invoke(cli, ["events", "--db", str(tmp_path / "nope.duckdb")])
     assert result.exit_code != 0
     assert "no database" in str(result.exception)
+
+
+def test_dict_explain_names_the_pattern_and_the_entry():
+    out = invoke("dict", "explain", "NATO urged Russia to stop bombing Aleppo.", "--published", "2015-10-05").output
+    assert "urged" in out and "REQUEST" in out and ".tsv:" in out
+    assert "requested" in out
+
+
+def test_dict_check_passes_on_the_packaged_tables():
+    assert "dictionaries OK" in invoke("dict", "check").output

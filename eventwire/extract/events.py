@@ -151,7 +151,9 @@ class Extractor:
         if source is None and target is None:
             return None
         if source is not None and target is not None and source.key and source.key == target.key:
-            if coding.plover_type in HOSTILE_TYPES:
+            # a state acting on itself: fine between sectors (police arrest opposition), not
+            # when both sides are the same actor ("Russia's buildup in Russia")
+            if coding.plover_type in HOSTILE_TYPES and source.sector == target.sector:
                 return None
         when, time_span = self._when(trigger, governor, clause, times, ctx)
         mood = modality(trigger, governor)
@@ -230,9 +232,28 @@ class Extractor:
             found = self._antecedent(token, tokens, ctx, as_target=as_target)
             if found is not None:
                 actor = _merge(actor, found, text_of(tokens))
+        if actor is None:
+            actor = self._unlisted(token, tokens, ctx)
         if actor is not None:
             ctx.discourse.mention(actor)
         return actor, (span if actor is not None else None)
+
+    def _unlisted(self, token: Token, tokens: list[Token], ctx: _Context) -> Actor | None:
+        """A named actor missing from the dictionaries is still who acted: keep its name.
+
+        A place name stands for its state ("attacks on Hama" hit Syria); any other proper name
+        or named entity is kept unresolved (no country), so the event is not lost.
+        """
+        if token.pos_ != "PROPN" and token.ent_type_ not in ("PERSON", "ORG", "NORP", "GPE"):
+            return None
+        text = text_of(tokens)
+        if token.ent_type_ in ("GPE", "LOC"):
+            place = self.gazetteer.resolve(token.text, countries=ctx.countries)
+            if place is not None and place.country:
+                return Actor(text=text, country=place.country, entry=f"place: {place.name}")
+        if token.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY"):
+            return None
+        return Actor(text=text, entry="unresolved name")
 
     def _antecedent(
         self, token: Token, tokens: list[Token], ctx: _Context, *, as_target: bool
