@@ -136,7 +136,7 @@ def annotate(
             for b in blocks
             if b.kind in ("title", "body") or (parse_captions and b.kind == "caption")
         ]
-        parsed = iter(nlp.pipe(wanted, batch_size=256))
+        parsed = iter(nlp.pipe(wanted, batch_size=64))
         for article, blocks in plans:
             docs = tuple(
                 next(parsed)
