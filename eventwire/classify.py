@@ -70,7 +70,11 @@ def _path_up(token: Token) -> list[Token]:
     return path
 
 
-DELEGATING = frozenset({"order", "instruct", "direct", "authorize", "authorise", "allow", "permit"})
+# Verbs that hand the event to their complement: "ordered the arrest of B", "decided to lift
+# sanctions on B", "voted to expel B".
+DELEGATING = frozenset(
+    {"order", "instruct", "direct", "authorize", "authorise", "allow", "permit", "decide", "vote"}
+)
 
 
 def _candidates(doc: Doc, source: Token | None, target: Token | None) -> Iterator[Token]:
@@ -101,7 +105,12 @@ def _candidates(doc: Doc, source: Token | None, target: Token | None) -> Iterato
         lca = below[-1]
         down = list(reversed(below[1:-1]))
         if lca.lemma_.lower() in DELEGATING:
-            yield from fresh(down + [lca])
+            # "ordered the newspaper to suspend publication", "ordered them jailed"
+            ordered = [
+                c for c in lca.children
+                if c.dep_ in ("xcomp", "ccomp", "oprd") and c.pos_ == "VERB"
+            ]
+            yield from fresh(down + ordered + [lca])
         else:
             yield from fresh([lca] + down)
         yield from fresh(below[:1])

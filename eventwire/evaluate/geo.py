@@ -2,9 +2,10 @@
 
 Why this shape: the toponym spans come from the gold, so the score isolates *resolution*
 (which place a name means) from recognition. Each toponym is resolved with the article's other
-toponyms as context, the way the pipeline sees an article: a first pass resolves every name
-alone; the second resolves each name again with the countries named outright in the article
-(``countries``) and the first-pass places of the *other* names (``near``).
+toponyms as context, the way the pipeline sees an article (``resolve_article``: every name alone,
+then twice again with the countries named outright and the current readings of the *other*
+names), plus the source's locale when the gold names a source (``source_locales``: a local paper's
+usual area, learnt from our own readings of its other articles — never from the gold places).
 
 Metrics follow Gritta et al. ("What's missing in geoparsing?", 2018; "A pragmatic guide to
 geoparsing evaluation", 2019): accuracy within 161 km, median error, and the area under the
@@ -23,14 +24,21 @@ from __future__ import annotations
 import math
 import statistics
 import xml.etree.ElementTree as ET
+from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from eventwire.errors import SourceError
 from eventwire.records import Place
 from eventwire.resolve.places import Gazetteer
 
+PASSES = 2
+LOCALE_MIN = 3
+LOCALE_SHARE = 0.3
+LOCALE_PLACES = 3
 MAX_KM = 20039.0  # half the Earth's circumference: the worst possible error
 
 
@@ -103,21 +111,85 @@ def _parse_toponym(node: ET.Element, text: str) -> GoldToponym | None:
     )  # fmt: skip
 
 
-def resolve_article(gazetteer: Gazetteer, names: list[str]) -> list[Place | None]:
-    """Resolve an article's toponyms, each with the others as context (two passes)."""
-    first = {n: gazetteer.resolve(n, adjectives=True) for n in set(names)}
-    countries = sorted(
-        {
-            p.country
-            for p in first.values()
-            if p is not None and p.precision == "country" and p.country
+def resolve_article(
+    gazetteer: Gazetteer, names: list[str], source_near: Sequence[Place] = ()
+) -> list[Place | None]:
+    """Resolve an article's toponyms, each with the others as context.
+
+    A first pass resolves every name alone; then each name is resolved again with the countries
+    named outright and the current readings of the *other* names, twice, so that a name first
+    read wrongly alone ("Paris" → France among Texas towns) stops pulling the others its way.
+    ``source_near``: places the source usually writes about (its locale, see
+    ``source_locales``), used as weak context after the article's own places.
+    """
+    unique = list(dict.fromkeys(names))
+    current = {n: gazetteer.resolve(n, adjectives=True) for n in unique}
+    for _ in range(PASSES):
+        countries = {
+            p.country for p in current.values() if p is not None and p.precision == "country"
         }
-    )
-    out = []
-    for name in names:
-        near = [p for n, p in first.items() if n != name and p is not None]
-        out.append(gazetteer.resolve(name, countries=countries, near=near, adjectives=True))
+        nxt = {}
+        for name in unique:
+            near = [p for n, p in current.items() if n != name and p is not None]
+            # A name's own reading is no evidence for itself ("Georgia" → GEO → Georgia).
+            others = sorted(
+                c
+                for c in countries
+                if c and any(q.country == c and q.precision == "country" for q in near)
+            )
+            nxt[name] = gazetteer.resolve(
+                name, countries=others, near=[*near, *source_near], adjectives=True
+            )
+        current = nxt
+    return [current[n] for n in names]
+
+
+def read_sources(path: Path) -> list[str | None]:
+    """Each article's source (LGL's ``<domain>``, else the host of its link/url/source URL)."""
+    try:
+        root = ET.parse(path).getroot()
+    except (OSError, ET.ParseError) as exc:
+        raise SourceError(f"{path}: cannot read geoparsing gold: {exc}") from exc
+    out: list[str | None] = []
+    for art in root.iter("article"):
+        domain = (art.findtext("domain") or "").strip()
+        if not domain:
+            url = next((u for u in (art.findtext(t) for t in ("link", "url", "source")) if u), "")
+            domain = urlsplit(url.strip()).netloc
+        out.append(domain.removeprefix("www.") or None)
     return out
+
+
+def source_locales(
+    gazetteer: Gazetteer, articles: list[list[str]], sources: list[str | None]
+) -> list[list[Place]]:
+    """Per article, the places its source usually writes about (a local paper's area).
+
+    Why: a local story often names one ambiguous town and nothing else ("Paris" in a Texas
+    paper); the source's other articles say where it is. Each article is first resolved on its
+    own; a source whose places fall mostly (≥ LOCALE_SHARE, ≥ LOCALE_MIN) into one admin1 area
+    gets that area's most named places as context for all its articles. Only our own readings
+    are used, never the gold; a source with one article, or none, gets no locale.
+    """
+    tally: dict[str, Counter[tuple[str, str]]] = {}
+    by_area: dict[tuple[str, str, str], Counter[Place]] = {}
+    for names, source in zip(articles, sources):
+        if source is None:
+            continue
+        for p in resolve_article(gazetteer, names):
+            if p is None or p.precision not in ("city", "admin2") or not p.country or not p.admin1:
+                continue
+            key = (p.country, p.admin1)
+            tally.setdefault(source, Counter())[key] += 1
+            if p.precision == "city":
+                by_area.setdefault((source, *key), Counter())[p] += 1
+    locale: dict[str, list[Place]] = {}
+    for source, counts in tally.items():
+        (key, top), total = counts.most_common(1)[0], sum(counts.values())
+        if top >= LOCALE_MIN and top >= LOCALE_SHARE * total:
+            places = by_area.get((source, *key), Counter())
+            locale[source] = [p for p, _ in places.most_common(LOCALE_PLACES)]
+    return [locale.get(s, []) if s else [] for s in sources]
 
 
 def auc(errors_km: list[float]) -> float:
@@ -137,8 +209,11 @@ def evaluate_geo(path: Path, gazetteer: Gazetteer | None = None) -> dict:
     errors: list[float] = []
     id_errors: list[float] = []  # toponyms the gold links to a GeoNames entry (Mordecai3's set)
     id_hits = id_total = resolved = 0
-    for gold in read_gold(Path(path)):
-        predicted = resolve_article(gazetteer, [g.text for g in gold])
+    golds = read_gold(Path(path))
+    names = [[g.text for g in gold] for gold in golds]
+    locales = source_locales(gazetteer, names, read_sources(Path(path)))
+    for gold, article_names, locale in zip(golds, names, locales):
+        predicted = resolve_article(gazetteer, article_names, locale)
         for g, p in zip(gold, predicted):
             if p is None:
                 errors.append(MAX_KM)

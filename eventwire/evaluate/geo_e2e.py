@@ -10,7 +10,8 @@ gazetteer can resolve — and scored against the gold spans:
 * ``acc_161km`` / ``median_km`` over the gold toponyms, a missed toponym counting as the largest
   error (20,039 km), so the figure is comparable with ``geo``'s.
 
-Resolution context is the same two passes as ``geo`` (``resolve_article``) over the found names.
+Resolution context is the same as ``geo``'s (``resolve_article`` with the source's locale from
+``source_locales``) over the found names.
 """
 
 from __future__ import annotations
@@ -25,7 +26,9 @@ from eventwire.evaluate.geo import (
     auc,
     great_circle_km,
     read_articles,
+    read_sources,
     resolve_article,
+    source_locales,
 )
 from eventwire.resolve.places import Gazetteer
 
@@ -67,9 +70,11 @@ def evaluate_geo_e2e(
     predicted = matched_pred = 0
     gold_total = gold_hits = 0
     texts = [text for text, _ in articles]
-    for (_text, gold), doc in zip(articles, nlp.pipe(texts, batch_size=16)):
-        found = find_toponyms(doc, gazetteer)
-        places = resolve_article(gazetteer, [t for _, _, t in found])
+    founds = [find_toponyms(doc, gazetteer) for doc in nlp.pipe(texts, batch_size=16)]
+    names = [[t for _, _, t in found] for found in founds]
+    locales = source_locales(gazetteer, names, read_sources(Path(path)))
+    for (_text, gold), found, article_names, locale in zip(articles, founds, names, locales):
+        places = resolve_article(gazetteer, article_names, locale)
         predicted += len(found)
         for start, end, _t in found:
             matched_pred += any(_overlaps((start, end), g) for g in gold)
@@ -77,9 +82,7 @@ def evaluate_geo_e2e(
             if g.start is None:
                 continue
             gold_total += 1
-            hit = next(
-                (i for i, (s, e, _t) in enumerate(found) if _overlaps((s, e), g)), None
-            )
+            hit = next((i for i, (s, e, _t) in enumerate(found) if _overlaps((s, e), g)), None)
             gold_hits += hit is not None
             place = places[hit] if hit is not None else None
             errors.append(

@@ -23,8 +23,17 @@ from ..code import COOPERATIVE, code_trigger, light_governor
 from ..ontology import Coding, Ontology
 from ..records import Actor, DateRange, Mention, Place, Span
 from ..resolve.actors import ActorDictionary
-from ..resolve.dates import find_time_expressions, resolve_time
 from ..resolve.places import Gazetteer
+from .arguments import (
+    RECIPROCAL,
+    REPORTING_VERBS,
+    THING_ENTRY,
+    complement_party,
+    own_thing,
+    reporter,
+    thing,
+)
+from .circumstances import PlacesAndTimes
 from .discourse import DOCUMENT_NOUNS, ORG_ANAPHORS, PERSONAL_PRONOUNS, PLURAL_PRONOUNS, Discourse
 from .modality import modality
 from .syntax import (
@@ -43,10 +52,10 @@ from .syntax import (
 )
 
 HOSTILE_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "THREATEN"})
-PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-REPORTING_VERBS = frozenset("say read add state tell declare note write announce insist argue claim stress".split())
 DOCUMENT_VERBS = frozenset({"issue", "release", "publish", "adopt", "sign"})
 TARGET_NOUN_PREPS = ("on", "against", "at", "upon", "with", "toward", "towards", "over", "into", "to", "of")
+RECIPIENT_PREPS = ("to", "on", "against", "from", "with", "into", "for", "in")
+THING_PREPS = ("into", "against", "of", "on", "over", "upon", "toward", "towards")
 
 
 @dataclass
@@ -61,7 +70,7 @@ class _Context:
     speaker: tuple[Actor, Span] | None = None
 
 
-class Extractor:
+class Extractor(PlacesAndTimes):
     """Turns `AnnotatedArticle`s into `Mention`s, with the dictionaries passed in."""
 
     def __init__(self, ontology: Ontology, actors: ActorDictionary, gazetteer: Gazetteer) -> None:
@@ -128,6 +137,8 @@ class Extractor:
     ) -> Mention | None:
         is_noun = trigger.pos_ == "NOUN"
         governor = light_governor(trigger) if is_noun else None
+        if is_noun and governor is None:
+            governor = self._frame_governor(trigger)
         if is_noun:
             if self._argument_of_same_event(trigger, coding):
                 return None
@@ -141,14 +152,47 @@ class Extractor:
                 src_tok, tgt_tok = agent(trigger), src_tok
             else:
                 tgt_tok = obj
+            if tgt_tok is None:
+                tgt_tok = complement_party(trigger, src_tok)
+            if tgt_tok is not None and self._is_event_noun(tgt_tok):
+                # "opened an investigation into X", "launched legal action against X": the verb
+                # and its event noun tell one event, whose target is the noun's party
+                party = prep_object(tgt_tok, THING_PREPS) or prep_object(trigger, THING_PREPS[:2])
+                if party is not None:
+                    tgt_tok = party
         source, source_span = self._actor(src_tok, ctx)
         target, target_span = self._actor(tgt_tok, ctx, as_target=True)
+        if not is_noun and coding.plover_type == "CONSULT":
+            partner_tok = prep_object(trigger, ("with",))
+            if partner_tok is not None:  # "discussed Libya with Trump": the partner, not the topic
+                found, found_span = self._actor(partner_tok, ctx, as_target=True)
+                if found is not None and found.entry != THING_ENTRY:
+                    target, target_span = found, found_span
+        same = source is not None and target is not None and source.key and source.key == target.key
+        if not is_noun and (
+            target is None or target.entry == THING_ENTRY or own_thing(tgt_tok) or same
+        ):
+            # "returned artifacts to Italy", "sent troops to Mali", "withdrew its troops from
+            # Gaza": what is handed over or moved is no party; the recipient is
+            target, target_span = self._recipient(trigger, tgt_tok, ctx, target, target_span)
+        partner = first_child(src_tok, ("conj",)) if src_tok is not None else None
+        if partner is not None and coding.plover_type in RECIPROCAL and (
+            target is None or target.entry == THING_ENTRY
+        ):
+            # "the US and China signed an agreement": a joint act, coded from the first to the
+            # second party (PLOVER codes both as actors; a dyad keeps both)
+            other, other_span = self._actor(partner, ctx, as_target=True)
+            if other is not None and other.entry != THING_ENTRY:
+                source, source_span = self._actor(src_tok, ctx, alone=True)
+                target, target_span = other, other_span
         clause = clause_tokens(governor if governor is not None else trigger, self._is_event_noun)
         excluded = _token_ids(src_tok) | _token_ids(tgt_tok)
         places, place_spans = self._places(clause, excluded, ctx)
         if target is None and places and coding.plover_type in ("ASSAULT", "COERCE", "MOBILIZE"):
             target = self._place_as_target(places, source)
-        if source is None and target is None:
+        if source is None and (target is None or target.key is None):
+            # no one known on either side ("26 people were killed", "the bombing was condemned"):
+            # nothing says who did what to whom
             return None
         if source is not None and target is not None and source.key and source.key == target.key:
             # a state acting on itself: fine between sectors (police arrest opposition), not
@@ -188,6 +232,39 @@ class Extractor:
             pattern=coding.pattern,
         )
 
+    def _frame_governor(self, noun: Token) -> Token | None:
+        """The verb whose object an event noun is, when that verb tells no event of its own:
+        "China reduced aid to Tajikistan", "USAID announced a suspension of aid" — the verb's
+        subject is who acts."""
+        verb = noun.head
+        if noun.dep_ != "dobj" or verb.pos_ != "VERB":
+            return None
+        if self.ontology.is_trigger_lemma(verb.lemma_.lower()) and code_trigger(verb, self.ontology):
+            return None
+        return verb
+
+    def _recipient(
+        self,
+        verb: Token,
+        obj: Token | None,
+        ctx: _Context,
+        target: Actor | None,
+        target_span: Span | None,
+    ) -> tuple[Actor | None, Span | None]:
+        """A named party in a prepositional phrase of the verb or of its object, if any."""
+        heads = [verb, obj] + [c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
+        for head in heads:
+            if head is None:
+                continue
+            party = prep_object(head, RECIPIENT_PREPS)
+            if party is None:
+                continue
+            named = party.pos_ == "PROPN" or party.ent_type_ in ("GPE", "ORG", "NORP")
+            actor, span = self._actor(party, ctx)
+            if actor is not None and (named or actor.key is not None):
+                return actor, span
+        return target, target_span
+
     def _noun_arguments(self, noun: Token, governor: Token | None) -> tuple[Token | None, Token | None]:
         """Source and target of an event noun: "Russia's airstrikes on Hama", "attacks by X"."""
         source = agent(noun) or first_child(noun, ("poss",))
@@ -210,18 +287,32 @@ class Extractor:
 
     # -- actors ---------------------------------------------------------------------------
     def _actor(
-        self, token: Token | None, ctx: _Context, *, as_target: bool = False
+        self,
+        token: Token | None,
+        ctx: _Context,
+        *,
+        as_target: bool = False,
+        alone: bool = False,
     ) -> tuple[Actor | None, Span | None]:
+        """The actor a noun phrase names; ``alone`` leaves out its conjuncts ("the US [and China]")."""
         if token is None:
             return None, None
         if token.lower_ in RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
             token = relative_antecedent(token, self._is_event_noun)
+        token = reporter(token)
         tokens = phrase_tokens(token)
+        if alone:
+            dropped = {t.i for c in token.children if c.dep_ in ("conj", "cc") for t in c.subtree}
+            tokens = [t for t in tokens if t.i not in dropped]
+            while len(tokens) > 1 and tokens[-1].is_punct:
+                tokens.pop()
         base = ctx.block.start
         span = Span(base + tokens[0].idx, base + tokens[-1].idx + len(tokens[-1].text))
         if token.pos_ == "NOUN" and self.ontology.code_noun(token.lemma_.lower()) is not None:
             # An event named as an argument ("protest these violations") stands for its agent.
             actor = self._event_agent(token, ctx, as_target=as_target)
+            if actor is None and as_target:
+                actor = thing(token, tokens)
             return actor, (span if actor is not None else None)
         actor = self.actors.resolve(text_of(tokens), on=ctx.published)
         if actor is not None and actor.key is None and (
@@ -234,7 +325,9 @@ class Extractor:
                 actor = _merge(actor, found, text_of(tokens))
         if actor is None:
             actor = self._unlisted(token, tokens, ctx)
-        if actor is not None:
+        if actor is None and as_target:
+            actor = thing(token, tokens)
+        if actor is not None and actor.entry != THING_ENTRY:
             ctx.discourse.mention(actor)
         return actor, (span if actor is not None else None)
 
@@ -244,8 +337,9 @@ class Extractor:
         A place name stands for its state ("attacks on Hama" hit Syria); any other proper name
         or named entity is kept unresolved (no country), so the event is not lost.
         """
-        if token.pos_ != "PROPN" and token.ent_type_ not in ("PERSON", "ORG", "NORP", "GPE"):
-            return None
+        acronym = len(token.text) >= 2 and token.text.isupper() and token.text.isalpha()
+        if token.pos_ != "PROPN" and token.ent_type_ not in ("PERSON", "ORG", "NORP", "GPE") and not acronym:
+            return None  # an acronym ("ICE", "DHS") names an agency even when tagged as a noun
         text = text_of(tokens)
         if token.ent_type_ in ("GPE", "LOC"):
             place = self.gazetteer.resolve(token.text, countries=ctx.countries)
@@ -374,86 +468,6 @@ class Extractor:
                     actor, _ = self._actor(subj, ctx) if not passive else (None, None)
                     if actor is not None:
                         ctx.discourse.documents[obj.lemma_.lower()] = actor
-
-    # -- places ---------------------------------------------------------------------------
-    def _places(
-        self, clause: list[Token], excluded: set[int], ctx: _Context
-    ) -> tuple[list[Place], list[Span]]:
-        places: list[Place] = []
-        spans: list[Span] = []
-        seen: set[int] = set()
-        base = ctx.block.start
-        for tok in clause:
-            if tok.ent_type_ not in PLACE_LABELS or tok.i in excluded or tok.i in seen:
-                continue
-            ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
-            if ent is None:
-                continue
-            seen.update(range(ent.start, ent.end))
-            found = [(ent.text, ent.start, ent.end, ent.start_char, ent.end_char)]
-            # "Hama, Homs, and Idlib": the tagger often misses the last conjuncts.
-            for conj in ent.root.conjuncts:
-                if conj.i not in seen and conj.pos_ == "PROPN" and conj.i not in excluded:
-                    seen.add(conj.i)
-                    found.append((conj.text, conj.i, conj.i + 1, conj.idx, conj.idx + len(conj.text)))
-            for name, start, end, start_char, end_char in found:
-                nxt = tok.doc[end].lemma_.lower() if end < len(tok.doc) else None
-                hint = nxt if nxt in ("province", "governorate", "state", "region", "district") else None
-                place = self.gazetteer.resolve(
-                    name, countries=ctx.countries, near=ctx.places[-5:], hint=hint
-                )
-                if place is None:
-                    continue
-                places.append(place)
-                spans.append(Span(base + start_char, base + end_char))
-                ctx.places.append(place)
-        return places, spans
-
-    def _place_as_target(self, places: list[Place], source: Actor | None) -> Actor | None:
-        """Force used *in* or *on* a foreign place is directed at the state it lies in."""
-        place = places[0]
-        if place.country is None or (source is not None and source.country == place.country):
-            return None
-        return Actor(text=place.name, country=place.country, entry="place of the event")
-
-    # -- time -----------------------------------------------------------------------------
-    def _times(self, sent: SpacySpan, ctx: _Context) -> list[tuple[set[int], Span, DateRange]]:
-        if ctx.published is None:
-            return []
-        out = []
-        base = ctx.block.start + sent.start_char
-        for start, end in find_time_expressions(sent.text):
-            when = resolve_time(sent.text[start:end], ctx.published)
-            if when is None:
-                continue
-            char_span = sent.char_span(start, end, alignment_mode="expand")
-            tokens = {t.i for t in char_span} if char_span is not None else set()
-            out.append((tokens, Span(base + start, base + end), when))
-        return out
-
-    def _when(
-        self,
-        trigger: Token,
-        governor: Token | None,
-        clause: list[Token],
-        times: list[tuple[set[int], Span, DateRange]],
-        ctx: _Context,
-    ) -> tuple[DateRange | None, Span | None]:
-        """The time phrase of the trigger's own clause, else of the clauses above it."""
-        if times:
-            ids = {t.i for t in clause}
-            for tokens, span, when in times:
-                if tokens & ids:
-                    return when, span
-            start = governor if governor is not None else trigger
-            for ancestor, _ in ancestors_path(start):
-                ids = {t.i for t in clause_tokens(ancestor)}
-                for tokens, span, when in times:
-                    if tokens & ids:
-                        return when, span
-        if ctx.published is None:
-            return None, None
-        return DateRange(ctx.published, ctx.published, "published"), None
 
 
 def _token_ids(token: Token | None) -> set[int]:

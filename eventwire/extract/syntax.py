@@ -60,6 +60,9 @@ def subject(verb: Token) -> tuple[Token | None, bool]:
         if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
             verb = verb.head.head
             continue
+        if verb.dep_ == "acomp" and verb.head != verb:
+            verb = verb.head  # "Israel was willing to withdraw": the copula's subject
+            continue
         break
     return None, False
 

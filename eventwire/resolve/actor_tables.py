@@ -322,12 +322,19 @@ def _read_regions(path: Path):
 
 
 def _read_orgs(path: Path):
+    """The code column is one CAMEO code, or dated roles like people's
+    (``AFGREB@..2021-08-14;AFGGOV@2021-08-15..``) for a body whose role changed."""
     for src, lineno, (org, kind, country, code, alias) in _rows(path, 5):
+        roles: tuple[_Role, ...] = ()
+        if "@" in code or ";" in code:
+            roles = _parse_roles(code, str(path), lineno)
+            code = _pick_role(roles, None).code
         _check_code(code, path, lineno)
         ctry = None if country == "-" else country
         if ctry is not None:
             _check_code(ctry, path, lineno)
-        yield alias, _Entry("org", ctry, None if org == "-" else org, code, (), src, _cs(alias))
+        org_id = None if org == "-" else org
+        yield alias, _Entry("org", ctry, org_id, code, roles, src, _cs(alias))
 
 
 def _read_people(path: Path):

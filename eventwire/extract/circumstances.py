@@ -1,0 +1,105 @@
+"""Where and when an event happened: the places in the trigger's clause, the time phrase nearest it.
+
+A mixin of `events.Extractor` (it needs the gazetteer the extractor holds); kept apart so that the
+extractor module stays about who did what to whom.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from ..records import Actor, DateRange, Place, Span
+from ..resolve.dates import find_time_expressions, resolve_time
+from ..resolve.places import Gazetteer
+from .syntax import ancestors_path, clause_tokens
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+
+
+class PlacesAndTimes:
+    """Places and times of a mention; `ctx` is the extractor's per-block context."""
+
+    gazetteer: Gazetteer
+
+    # -- places ---------------------------------------------------------------------------
+    def _places(
+        self, clause: list[Token], excluded: set[int], ctx: Any
+    ) -> tuple[list[Place], list[Span]]:
+        places: list[Place] = []
+        spans: list[Span] = []
+        seen: set[int] = set()
+        base = ctx.block.start
+        for tok in clause:
+            if tok.ent_type_ not in PLACE_LABELS or tok.i in excluded or tok.i in seen:
+                continue
+            ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+            if ent is None:
+                continue
+            seen.update(range(ent.start, ent.end))
+            found = [(ent.text, ent.start, ent.end, ent.start_char, ent.end_char)]
+            # "Hama, Homs, and Idlib": the tagger often misses the last conjuncts.
+            for conj in ent.root.conjuncts:
+                if conj.i not in seen and conj.pos_ == "PROPN" and conj.i not in excluded:
+                    seen.add(conj.i)
+                    found.append((conj.text, conj.i, conj.i + 1, conj.idx, conj.idx + len(conj.text)))
+            for name, start, end, start_char, end_char in found:
+                nxt = tok.doc[end].lemma_.lower() if end < len(tok.doc) else None
+                hint = nxt if nxt in ("province", "governorate", "state", "region", "district") else None
+                place = self.gazetteer.resolve(
+                    name, countries=ctx.countries, near=ctx.places[-5:], hint=hint
+                )
+                if place is None:
+                    continue
+                places.append(place)
+                spans.append(Span(base + start_char, base + end_char))
+                ctx.places.append(place)
+        return places, spans
+
+    def _place_as_target(self, places: list[Place], source: Actor | None) -> Actor | None:
+        """Force used *in* or *on* a foreign place is directed at the state it lies in."""
+        place = places[0]
+        if place.country is None or (source is not None and source.country == place.country):
+            return None
+        return Actor(text=place.name, country=place.country, entry="place of the event")
+
+    # -- time -----------------------------------------------------------------------------
+    def _times(self, sent: SpacySpan, ctx: Any) -> list[tuple[set[int], Span, DateRange]]:
+        if ctx.published is None:
+            return []
+        out = []
+        base = ctx.block.start + sent.start_char
+        for start, end in find_time_expressions(sent.text):
+            when = resolve_time(sent.text[start:end], ctx.published)
+            if when is None:
+                continue
+            char_span = sent.char_span(start, end, alignment_mode="expand")
+            tokens = {t.i for t in char_span} if char_span is not None else set()
+            out.append((tokens, Span(base + start, base + end), when))
+        return out
+
+    def _when(
+        self,
+        trigger: Token,
+        governor: Token | None,
+        clause: list[Token],
+        times: list[tuple[set[int], Span, DateRange]],
+        ctx: Any,
+    ) -> tuple[DateRange | None, Span | None]:
+        """The time phrase of the trigger's own clause, else of the clauses above it."""
+        if times:
+            ids = {t.i for t in clause}
+            for tokens, span, when in times:
+                if tokens & ids:
+                    return when, span
+            start = governor if governor is not None else trigger
+            for ancestor, _ in ancestors_path(start):
+                ids = {t.i for t in clause_tokens(ancestor)}
+                for tokens, span, when in times:
+                    if tokens & ids:
+                        return when, span
+        if ctx.published is None:
+            return None, None
+        return DateRange(ctx.published, ctx.published, "published"), None
