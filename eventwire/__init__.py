@@ -21,23 +21,23 @@ if TYPE_CHECKING:
 
 
 @lru_cache(maxsize=1)
-def default_pipeline() -> "Pipeline":
+def default_pipeline() -> Pipeline:
     from .pipeline import build
 
     return build()
 
 
-def extract(text: str, *, published: date | str | None = None, include_unasserted: bool = False) -> list["Event"]:
+def extract(text: str, *, published: date | str | None = None, include_unasserted: bool = False) -> list[Event]:
     """The events one text reports (by default only those told as having happened)."""
     return default_pipeline().extract(text, published=published, include_unasserted=include_unasserted)
 
 
-def classify(sentence: str, source_span: tuple[int, int] | None, target_span: tuple[int, int] | None) -> "Classification | None":
+def classify(sentence: str, source_span: tuple[int, int] | None, target_span: tuple[int, int] | None) -> Classification | None:
     """The relation between two marked actors in a sentence."""
     return default_pipeline().classify(sentence, source_span, target_span)
 
 
-def resolve_actor(text: str, date: date | None = None) -> "Actor | None":
+def resolve_actor(text: str, date: date | None = None) -> Actor | None:
     """Actor text → country / organisation / sector / CAMEO code."""
     from .resolve.actors import resolve_actor as _resolve
 

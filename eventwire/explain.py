@@ -32,7 +32,7 @@ class Explanation:
     outcome: str  # "event", "not an event (…)", "dropped (…)"
 
 
-def explain(pipeline: "Pipeline", sentence: str, *, published: date | str | None = None) -> list[Explanation]:
+def explain(pipeline: Pipeline, sentence: str, *, published: date | str | None = None) -> list[Explanation]:
     """Every trigger candidate in the text, with the pattern that coded it and the outcome."""
     events = pipeline.extract(sentence, published=published, include_unasserted=True)
     by_trigger = {(m.trigger.start, m.trigger.end): (e, m) for e in events for m in e.mentions}

@@ -23,7 +23,7 @@ from .extract.events import Extractor
 from .fuse import fuse
 from .ontology import Ontology
 from .prefilter import Prefilter
-from .records import Actor, Article, Event, Failure, Mention, Span
+from .records import Actor, Article, Event, Failure, Mention
 from .resolve.actors import ActorDictionary
 from .resolve.places import Gazetteer
 

@@ -154,7 +154,9 @@ class Extractor(PlacesAndTimes):
                 tgt_tok = obj
             if tgt_tok is None:
                 tgt_tok = complement_party(trigger, src_tok)
-            if tgt_tok is not None and self._is_event_noun(tgt_tok):
+            if tgt_tok is not None and self._is_event_noun(tgt_tok) and _same_type(
+                self.ontology, tgt_tok, coding
+            ):
                 # "opened an investigation into X", "launched legal action against X": the verb
                 # and its event noun tell one event, whose target is the noun's party
                 party = prep_object(tgt_tok, THING_PREPS) or prep_object(trigger, THING_PREPS[:2])
@@ -239,6 +241,8 @@ class Extractor(PlacesAndTimes):
         verb = noun.head
         if noun.dep_ != "dobj" or verb.pos_ != "VERB":
             return None
+        if any(c.dep_ == "det" and c.lower_ in ("these", "those", "this", "that", "such") for c in noun.children):
+            return None  # "explain these violations": an event told before, by someone else
         if self.ontology.is_trigger_lemma(verb.lemma_.lower()) and code_trigger(verb, self.ontology):
             return None
         return verb
@@ -494,3 +498,9 @@ def _definite(noun: Token) -> bool:
     return bool(words & {"the", "this", "that", "these", "those"}) or noun.text[:1].isupper() or any(
         c.dep_ == "poss" for c in noun.children
     )
+
+
+def _same_type(ontology: Ontology, noun: Token, coding: Coding) -> bool:
+    """Whether an event noun tells the same kind of event as the verb that governs it."""
+    own = ontology.code_noun(noun.lemma_.lower())
+    return own is not None and own.plover_type == coding.plover_type

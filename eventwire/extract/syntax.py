@@ -148,9 +148,7 @@ def phrase_tokens(head: Token) -> list[Token]:
                 if child.dep_ == "conj" and tok != head:
                     continue
                 stack.append(child)
-            elif child.dep_ == "prep" and child.lower_ == "of":
-                stack.append(child)
-            elif child.dep_ == "pobj" and tok.dep_ == "prep":
+            elif child.dep_ == "prep" and child.lower_ == "of" or child.dep_ == "pobj" and tok.dep_ == "prep":
                 stack.append(child)
     return sorted(out, key=lambda t: t.i)
 
