@@ -6,8 +6,13 @@ the same way, and so that each is testable without a pipeline.
 
 from __future__ import annotations
 
+import csv
 import math
+import sys
+from collections.abc import Iterator
+from pathlib import Path
 
+from eventwire.errors import SourceError
 from eventwire.records import Span
 
 EARTH_RADIUS_KM = 6371.0088
@@ -39,3 +44,18 @@ def overlaps(a: Span | None, b: Span | None) -> bool:
 def rounded(value: float | None, digits: int = 4) -> float | None:
     """Round a score for the JSON line (keeps the line short and stable across runs)."""
     return None if value is None else round(value, digits)
+
+
+def tsv_records(path: Path, required: set[str], what: str) -> Iterator[tuple[int, dict[str, str]]]:
+    """(line number, row) of a gold TSV; SourceError naming the file if it is unreadable or lacks
+    a required column. Fields may be long (whole snippets), so the csv size limit is lifted."""
+    csv.field_size_limit(sys.maxsize)
+    try:
+        with Path(path).open(encoding="utf-8-sig", newline="") as handle:
+            reader = csv.DictReader(handle, delimiter="\t")
+            missing = required - set(reader.fieldnames or ())
+            if missing:
+                raise SourceError(f"{path}: not a {what} file, missing columns {sorted(missing)}")
+            yield from enumerate(reader, 2)
+    except OSError as exc:
+        raise SourceError(f"cannot read {what} file {path}: {exc}") from exc

@@ -20,7 +20,6 @@ classes present in the file (classes we never predict score 0); ``n`` = snippets
 
 from __future__ import annotations
 
-import csv
 import sys
 import time
 from collections import Counter
@@ -31,7 +30,7 @@ from typing import Any
 
 from eventwire.acled import AcledMap, default_map
 from eventwire.errors import ConfigError, SourceError
-from eventwire.evaluate._metrics import f1, ratio, rounded
+from eventwire.evaluate._metrics import f1, ratio, rounded, tsv_records
 from eventwire.records import Event
 
 NONE_LABEL = "NONE"
@@ -86,25 +85,13 @@ class Snippet:
 
 def load_case(path: Path) -> list[Snippet]:
     """Read the TSV (``EventSnippet`` and ``SubType`` columns are required)."""
-    path = Path(path)
-    csv.field_size_limit(sys.maxsize)
-    try:
-        with path.open(encoding="utf-8-sig", newline="") as handle:
-            reader = csv.DictReader(handle, delimiter="\t")
-            missing = {"EventSnippet", "SubType"} - set(reader.fieldnames or ())
-            if missing:
-                raise SourceError(
-                    f"{path}: not a CASE 2021 file, missing columns {sorted(missing)}"
-                )
-            rows = []
-            for number, rec in enumerate(reader, 2):
-                text = (rec.get("EventSnippet") or "").strip()
-                gold = (rec.get("SubType") or "").strip()
-                if not text or not gold:
-                    raise SourceError(f"{path}:{number}: empty EventSnippet or SubType")
-                rows.append(Snippet((rec.get("id") or str(number)).strip(), text, gold))
-    except OSError as exc:
-        raise SourceError(f"cannot read CASE 2021 file {path}: {exc}") from exc
+    rows = []
+    for number, rec in tsv_records(path, {"EventSnippet", "SubType"}, "CASE 2021"):
+        text = (rec.get("EventSnippet") or "").strip()
+        gold = (rec.get("SubType") or "").strip()
+        if not text or not gold:
+            raise SourceError(f"{path}:{number}: empty EventSnippet or SubType")
+        rows.append(Snippet((rec.get("id") or str(number)).strip(), text, gold))
     return rows
 
 

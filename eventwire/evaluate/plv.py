@@ -13,9 +13,7 @@ A row whose source or target is not marked leaves that side unconstrained (like 
 
 from __future__ import annotations
 
-import csv
 import re
-import sys
 import time
 from collections import Counter
 from collections.abc import Sequence
@@ -24,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from eventwire.errors import ConfigError, SourceError
-from eventwire.evaluate._metrics import f1, overlaps, ratio, rounded
+from eventwire.evaluate._metrics import f1, overlaps, ratio, rounded, tsv_records
 from eventwire.records import Event, Span
 
 ALIASES = {"YIELD": ("CONCEDE", "RETREAT")}  # PLV label → PLOVER types it stands for
@@ -87,24 +85,13 @@ def parse_marked(marked: str) -> tuple[str, tuple[Span, ...], tuple[Span, ...]]:
 
 def load_plv(path: Path) -> list[PlvRow]:
     """Read the PLV TSV (``marked_sentence`` and ``gold_root`` columns are required)."""
-    path = Path(path)
-    csv.field_size_limit(sys.maxsize)
-    try:
-        with path.open(encoding="utf-8", newline="") as handle:
-            reader = csv.DictReader(handle, delimiter="\t")
-            missing = {"marked_sentence", "gold_root"} - set(reader.fieldnames or ())
-            if missing:
-                raise SourceError(f"{path}: not a PLV file, missing columns {sorted(missing)}")
-            rows = []
-            for number, rec in enumerate(reader, 2):
-                marked, gold = rec.get("marked_sentence"), (rec.get("gold_root") or "").strip()
-                if not marked or not gold:
-                    raise SourceError(f"{path}:{number}: empty marked_sentence or gold_root")
-                text, src, tgt = parse_marked(marked)
-                row_id = rec.get("sentence_id") or str(number)
-                rows.append(PlvRow(row_id, text, src, tgt, gold))
-    except OSError as exc:
-        raise SourceError(f"cannot read PLV file {path}: {exc}") from exc
+    rows = []
+    for number, rec in tsv_records(path, {"marked_sentence", "gold_root"}, "PLV"):
+        marked, gold = rec.get("marked_sentence"), (rec.get("gold_root") or "").strip()
+        if not marked or not gold:
+            raise SourceError(f"{path}:{number}: empty marked_sentence or gold_root")
+        text, src, tgt = parse_marked(marked)
+        rows.append(PlvRow(rec.get("sentence_id") or str(number), text, src, tgt, gold))
     return rows
 
 
