@@ -9,7 +9,8 @@ from __future__ import annotations
 import csv
 import math
 import sys
-from collections.abc import Iterator
+from collections import Counter
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
 from eventwire.errors import SourceError
@@ -59,3 +60,23 @@ def tsv_records(path: Path, required: set[str], what: str) -> Iterator[tuple[int
             yield from enumerate(reader, 2)
     except OSError as exc:
         raise SourceError(f"cannot read {what} file {path}: {exc}") from exc
+
+
+def per_class_table(
+    confusion: Mapping[str, Counter[str]], predicted_as: Counter[str], labels: Iterable[str]
+) -> tuple[dict[str, dict[str, float | int]], float]:
+    """Per-class precision/recall/F1 from a gold → predicted confusion, and the macro-F1."""
+    table: dict[str, dict[str, float | int]] = {}
+    f1s = []
+    for label in labels:
+        tp, support = confusion[label][label], sum(confusion[label].values())
+        p, r = ratio(tp, predicted_as[label]), ratio(tp, support)
+        f1s.append(f1(p, r))
+        table[label] = {
+            "precision": rounded(p),
+            "recall": rounded(r),
+            "f1": rounded(f1s[-1]),
+            "support": support,
+            "predicted": predicted_as[label],
+        }
+    return table, (sum(f1s) / len(f1s) if f1s else 0.0)

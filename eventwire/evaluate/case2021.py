@@ -30,7 +30,7 @@ from typing import Any
 
 from eventwire.acled import AcledMap, default_map
 from eventwire.errors import ConfigError, SourceError
-from eventwire.evaluate._metrics import f1, ratio, rounded, tsv_records
+from eventwire.evaluate._metrics import per_class_table, ratio, rounded, tsv_records
 from eventwire.records import Event
 
 NONE_LABEL = "NONE"
@@ -138,24 +138,12 @@ def score_case(snippets: Sequence[Snippet], predictions: Sequence[str]) -> dict[
             mistakes.append(
                 {"id": snip.id, "gold": snip.gold, "predicted": pred, "snippet": snip.text[:200]}
             )
-    per_class = {}
-    f1s = []
-    for label in labels:
-        tp, support = confusion[label][label], sum(confusion[label].values())
-        p, r = ratio(tp, predicted_as[label]), ratio(tp, support)
-        f1s.append(f1(p, r))
-        per_class[label] = {
-            "precision": rounded(p),
-            "recall": rounded(r),
-            "f1": rounded(f1s[-1]),
-            "support": support,
-            "predicted": predicted_as[label],
-        }
+    per_class, macro = per_class_table(confusion, predicted_as, labels)
     correct = sum(confusion[label][label] for label in labels)
     return {
         "n": len(snippets),
         "accuracy": rounded(ratio(correct, len(snippets))),
-        "macro_f1": rounded(sum(f1s) / len(f1s) if f1s else 0.0),
+        "macro_f1": rounded(macro),
         "correct": correct,
         "predicted_none": predicted_as[NONE_LABEL],
         "per_class": per_class,

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from eventwire.errors import ConfigError, SourceError
-from eventwire.evaluate._metrics import f1, overlaps, ratio, rounded, tsv_records
+from eventwire.evaluate._metrics import f1, overlaps, per_class_table, ratio, rounded, tsv_records
 from eventwire.records import Event, Span
 
 ALIASES = {"YIELD": ("CONCEDE", "RETREAT")}  # PLV label → PLOVER types it stands for
@@ -139,21 +139,7 @@ def _type_scores(rows: Sequence[PlvRow], preds: Sequence[str | None]) -> dict[st
             mistakes.append(
                 {"id": row.id, "gold": row.gold, "predicted": pred, "sentence": row.sentence[:200]}
             )
-    per_class = {}
-    f1s = []
-    for label in sorted(labels):
-        tp = confusion[label][label]
-        support = sum(confusion[label].values())
-        p, r = ratio(tp, predicted_as[label]), ratio(tp, support)
-        f1s.append(f1(p, r))
-        per_class[label] = {
-            "precision": rounded(p),
-            "recall": rounded(r),
-            "f1": rounded(f1s[-1]),
-            "support": support,
-            "predicted": predicted_as[label],
-        }
-    macro = sum(f1s) / len(f1s) if f1s else 0.0
+    per_class, macro = per_class_table(confusion, predicted_as, sorted(labels))
     return {
         "type_accuracy": rounded(ratio(correct, len(rows))),
         "type_macro_f1": rounded(macro),
