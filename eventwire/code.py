@@ -10,7 +10,15 @@ tables) know words; this module knows a few constructions that words alone get w
 - frames change what an event word means (`reframe`): stopping cooperation is a sanction ("cut
   aid", "suspension of talks"), stopping force is a ceasefire ("cessation of hostilities"),
   committing to cooperate is AGREE and to use force is THREATEN ("willing to withdraw", "vowed to
-  strike"), and withheld cooperation is REJECT ("did not agree", "refused to meet").
+  strike"), and withheld cooperation is REJECT ("did not agree", "refused to meet", "will not
+  begin talks");
+- material acts are recoded by what they are for and who does them (`_material`): troops on a
+  peacekeeping mission are AID, armed forces seizing a place use force (ASSAULT), protesters
+  damaging property riot (PROTEST), an object given back is RETREAT ("returned a statue to X");
+- a verb can hand its event to a complement: "wants to attack" (a threat), "wants X to attack" (a
+  request), "pressured X to call off the strike" (a demand), "convicted and sentenced to prison";
+- pattern words are read as the clause's logical object: a passive subject counts ("inspectors
+  were expelled"), adjunct events do not ("detained twelve men following a fire").
 """
 
 from __future__ import annotations
@@ -44,18 +52,42 @@ COMMITTING = frozenset(
     "willing ready prepared eager agree promise pledge offer vow commit volunteer".split()
 )
 REFUSING = frozenset({"refuse", "decline", "reject"})
+BOYCOTTING = frozenset({"boycott", "embargo"})
+PRESSING = frozenset({"pressure", "press", "pressurise", "pressurize", "push"})
+VERDICTS = frozenset({"convict", "find"})
+# Wanting an act: one's own act is an intent ("wants to attack B": a threat), another party's act
+# is a request ("wants A to attack B").
+WANTING = frozenset({"want", "wish", "intend"})
+SENTENCING = frozenset({"sentence", "jail", "imprison"})
 # Granting what was asked: "accepted the demands of protesters" accedes to them (CONCEDE).
 ACCEDING = frozenset({"accept", "meet", "grant", "heed", "satisfy", "fulfil", "fulfill"})
 COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"})
 HOSTILE = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "SANCTION"})
 # What stopping each kind of event amounts to (CAMEO codes).
-STOPPED = {"AID": "162", "COOPERATE": "161", "SUPPORT": "161", "CONSULT": "164",
-           "ASSAULT": "0871", "COERCE": "0871", "MOBILIZE": "0874"}
+STOPPED = {
+    "AID": "162",
+    "COOPERATE": "161",
+    "SUPPORT": "161",
+    "CONSULT": "164",
+    "ASSAULT": "0871",
+    "COERCE": "0871",
+    "MOBILIZE": "0874",
+}
 # Committing to an event: intent to cooperate (03x) or a threat (13x).
-INTENDED = {"AID": "033", "COOPERATE": "031", "CONSULT": "036", "SUPPORT": "032",
-            "CONCEDE": "035", "RETREAT": "035", "AGREE": "030",
-            "ASSAULT": "138", "COERCE": "137", "MOBILIZE": "138", "SANCTION": "130",
-            "PROTEST": "133"}
+INTENDED = {
+    "AID": "033",
+    "COOPERATE": "031",
+    "CONSULT": "036",
+    "SUPPORT": "032",
+    "CONCEDE": "035",
+    "RETREAT": "035",
+    "AGREE": "030",
+    "ASSAULT": "138",
+    "COERCE": "137",
+    "MOBILIZE": "138",
+    "SANCTION": "130",
+    "PROTEST": "133",
+}
 
 
 def frame_of(token: Token) -> Token | None:
@@ -74,9 +106,10 @@ def frame_of(token: Token) -> Token | None:
 
 def reframe(token: Token, coding: Coding, ontology: Ontology) -> Coding:
     """Recode an event word by the frame around it; the pattern says which frame fired."""
-    negated = any(c.dep_ == "neg" or c.lower_ == "never" for c in token.children) and not any(
-        c.dep_ in ("auxpass", "nsubjpass") for c in token.children
-    )  # "areas not controlled by ISIS" describes, it refuses nothing
+    negated = _negated(token) or (
+        # "will not begin talks", "did not hold a meeting": the negated light verb's event
+        token.dep_ == "dobj" and token.head.lemma_.lower() in LIGHT_VERBS and _negated(token.head)
+    )
     frame = frame_of(token)
     frame_lemma = frame.lemma_.lower() if frame is not None else ""
     code, why = None, ""
@@ -86,11 +119,15 @@ def reframe(token: Token, coding: Coding, ontology: Ontology) -> Coding:
         code, why = "083", f"accede:{frame_lemma}"
     elif frame_lemma in STOPPING and coding.plover_type in STOPPED:
         code, why = STOPPED[coding.plover_type], f"stop:{frame_lemma}"
+    elif _obliged(token) and coding.plover_type not in ("REQUEST", "THREATEN"):
+        # "Russia says Israel must end attacks", "said the EU must be ready to mediate": what
+        # one party says another must do is a demand
+        code, why = "100", "demand:must"
     elif frame_lemma in COMMITTING and token.dep_ == "xcomp" and coding.plover_type in INTENDED:
         code, why = INTENDED[coding.plover_type], f"intent:{frame_lemma}"
-    elif _obliged(token) and coding.plover_type not in ("REQUEST", "THREATEN"):
-        # "Russia says Israel must end attacks": what one party says another must do is a demand
-        code, why = "100", "demand:must"
+    elif token.lemma_.lower() in BOYCOTTING and _future(token) and not negated:
+        # "said they will boycott the meeting": an announced boycott threatens one (CAMEO 1312)
+        code, why = "1312", "intent:will"
     elif (_future(token) or (token.dep_ == "dobj" and _future(token.head))) and (
         coding.plover_type in INTENDED and coding.plover_type != "AGREE"
     ):  # "will extend the curfew", "would boycott the talks", "will hold a protest"
@@ -107,14 +144,26 @@ def reframe(token: Token, coding: Coding, ontology: Ontology) -> Coding:
 REPORTING = frozenset("say state insist stress tell warn declare argue".split())
 
 
+def _negated(token: Token) -> bool:
+    """ "did not agree", "never met"; not "areas not controlled by ISIS", which describes."""
+    return any(c.dep_ == "neg" or c.lower_ == "never" for c in token.children) and not any(
+        c.dep_ in ("auxpass", "nsubjpass") for c in token.children
+    )
+
+
 def _obliged(token: Token) -> bool:
     """An act someone reports that another party *must* do ("X said Y must disarm")."""
-    if token.pos_ != "VERB" or token.dep_ != "ccomp" or token.head.lemma_.lower() not in REPORTING:
+    if token.pos_ != "VERB":
         return False
-    if not any(c.dep_ == "aux" and c.lower_ in ("must", "should") for c in token.children):
+    clause = token  # "said the EU must be ready to mediate": up to the reported clause
+    while clause.dep_ in ("xcomp", "acomp") and clause.head != clause:
+        clause = clause.head
+    if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in REPORTING:
         return False
-    subj = first_child(token, ("nsubj", "nsubjpass"))
-    reporter = first_child(token.head, ("nsubj",))
+    if not any(c.dep_ == "aux" and c.lower_ in ("must", "should") for c in clause.children):
+        return False
+    subj = first_child(clause, ("nsubj", "nsubjpass"))
+    reporter = first_child(clause.head, ("nsubj",))
     return subj is not None and (reporter is None or reporter.lower_ != subj.lower_)
 
 
@@ -135,7 +184,11 @@ def carried_noun(verb: Token, ontology: Ontology) -> Token | None:
         for child in verb.children:
             if child.dep_ == "prep" and child.lower_ == "with":
                 obj = first_child(child, ("pobj",))
-    if obj is not None and obj.pos_ == "NOUN" and ontology.code_noun(obj.lemma_.lower()) is not None:
+    if (
+        obj is not None
+        and obj.pos_ == "NOUN"
+        and ontology.code_noun(obj.lemma_.lower()) is not None
+    ):
         return obj
     return None
 
@@ -150,34 +203,87 @@ def light_governor(noun: Token) -> Token | None:
     return head if head.lemma_.lower() in LIGHT_VERBS else None
 
 
+# Prepositions that attach another event or a time to the clause ("detained 18 people following
+# a fire", "arrested journalists during a demonstration"): their words are no pattern words.
+ADJUNCT_PREPS = frozenset("following after before amid despite during since until".split())
+
+
+def _pattern_words(token: Token) -> list[str]:
+    """The lemmas a dictionary pattern is matched against: what follows the trigger in its
+    clause, without adjunct phrases, the logical object of a passive verb first ("inspectors
+    were expelled" reads as "expelled inspectors"); "according to" names a source, its
+    "accord" is no agreement."""
+    skip: set[int] = set()
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in ADJUNCT_PREPS and child.i > token.i:
+            skip.update(t.i for t in child.subtree)
+    words = [
+        t.lower_ if t.lower_ == "according" else t.lemma_.lower()
+        for t in clause_tokens(token)
+        if t.i > token.i and t.i not in skip
+    ][:12]
+    if token.pos_ == "VERB":
+        subj = first_child(token, ("nsubjpass",))
+        if subj is not None and subj.i < token.i:
+            words = [
+                *(c.lemma_.lower() for c in subj.lefts if c.dep_ == "compound"),
+                subj.lemma_.lower(),
+                *words,
+            ][:12]
+    return words
+
+
 def code_trigger(token: Token, ontology: Ontology) -> Coding | None:
     """The coding of a trigger token, or None when it reports no codable event."""
     lemma = token.lemma_.lower()
-    after = [t.lemma_.lower() for t in clause_tokens(token) if t.i > token.i][:12]
+    after = _pattern_words(token)
     if token.pos_ == "NOUN":
         # the noun's own modifiers decide its kind ("air strike", "suicide attack", "war games")
         before = [c.lemma_.lower() for c in token.lefts if c.dep_ in ("compound", "amod", "nmod")]
         coding = ontology.code_noun(lemma, after=after, before=before)
-        return reframe(token, coding, ontology) if coding is not None else None
+        if coding is None:
+            return None
+        return _material(token, lemma, reframe(token, coding, ontology), ontology)
     if token.pos_ != "VERB":
         return None
     if lemma in NON_EVENT_VERBS or carried_noun(token, ontology) is not None:
         return None
-    if lemma in REFUSING and any(
-        c.dep_ == "xcomp" and code_trigger(c, ontology) is not None for c in token.children
+    if lemma in VERDICTS:
+        for conj in token.children:
+            if conj.dep_ == "conj" and conj.lemma_.lower() in SENTENCING:
+                found = code_trigger(conj, ontology)
+                if found is not None:
+                    return found  # "convicted X and sentenced him to seven years in prison"
+    if lemma in WANTING:
+        wanted = _wanted(token, ontology)
+        if wanted is not None:
+            return wanted
+    if (
+        lemma in REFUSING
+        and first_child(token, ("dobj",)) is None
+        and any(c.dep_ == "xcomp" and _refusable(code_trigger(c, ontology)) for c in token.children)
     ):
         return None  # "refused to meet B": the refused act, reframed, is the event
+    if lemma in PRESSING and any(
+        c.dep_ in ("xcomp", "advcl") and c.pos_ == "VERB" and _to_infinitive(c)
+        for c in token.children
+    ):  # "pressuring the workers to call off the strike" asks them to act
+        info = ontology.plover("100")
+        if info is not None:
+            return Coding("100", info[0], info[1], info[2], f"construction: {lemma} X to act")
     if lemma in ("call", "phone", "telephone") and not any(
         (c.dep_ == "prt" or (c.dep_ == "prep" and c.i == token.i + 1))
         and c.lower_ in ("on", "for", "off", "upon")
         for c in token.children
     ):  # "called X on Tuesday" is no "call on"
         purpose = [
-            c for c in token.children
-            if c.dep_ in ("xcomp", "advcl") and c.pos_ == "VERB"
+            c
+            for c in token.children
+            if c.dep_ in ("xcomp", "advcl")
+            and c.pos_ == "VERB"
             and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
         ]
-        if purpose and ontology.is_trigger_lemma(purpose[0].lemma_.lower()):
+        if purpose and code_trigger(purpose[0], ontology) is not None:
             return None  # "called Erdogan to apologise": the apology is the event
         if lemma == "call" and _phone_call(token):
             info = ontology.plover("041")
@@ -200,22 +306,141 @@ def code_trigger(token: Token, ontology: Ontology) -> Coding | None:
     if any((lemma, p) in NON_EVENT_PHRASES for p in particles):
         return None
     coding = ontology.code_verb(lemma, particles=particles, after=after)
-    return reframe(token, coding, ontology) if coding is not None else None
+    if coding is None or coding.plover_type == "CONSULT":  # "returned to Brazil" is travel
+        coding = _given_back(token, lemma, ontology) or coding
+    if coding is None:
+        return None
+    return _material(token, lemma, reframe(token, coding, ontology), ontology)
+
+
+# Moving forces somewhere: what the forces are for decides the event.
+DEPLOYING = frozenset(
+    "send dispatch deploy station arrive serve participate contribute deployment dispatch "
+    "arrival contingent".split()
+)
+# Words naming armed forces: their seizing or taking over of places or ships is force (ASSAULT),
+# where police or officials seizing goods is a confiscation (COERCE).
+ARMED = frozenset(
+    "army military troop soldier force marine fighter militant rebel insurgent militia navy "
+    "guard commando gunman jihadist taliban".split()
+)
+SEIZING = frozenset({"seize", "take", "capture", "overrun", "occupy"})
+# Giving something back to its owner ("returned a manuscript to Italy") is a material concession.
+GIVING_BACK = frozenset({"return", "repatriate", "restitute"})
+
+
+def _material(token: Token, lemma: str, coding: Coding, ontology: Ontology) -> Coding:
+    """Recode material acts by what they are for or who does them (PLOVER codebook):
+    forces sent on a peacekeeping mission are aid (AID peacekeeping), armed forces seizing a
+    place use force (ASSAULT), giving an object back is RETREAT (return)."""
+    code, why = None, ""
+    if lemma in DEPLOYING and coding.plover_type in ("MOBILIZE", "COOPERATE", "CONSULT", "AID"):
+        if any(t.lemma_.lower().startswith("peacekeep") for t in token.sent):
+            code, why = "074", "peacekeeping"
+    elif lemma in SEIZING and coding.plover_type == "COERCE" and coding.plover_mode == "seize":
+        subj = first_child(token, ("nsubj",))
+        agent = _passive_agent(token)
+        actor = subj if subj is not None else agent
+        if actor is not None and _armed(actor):
+            code, why = "190", "armed seizure"
+    if (
+        code is None
+        and coding.plover_type in ("ASSAULT", "COERCE")
+        and coding.cameo_code[:2] in ("17", "18")  # not fighting with weapons (19x, 20x)
+        and _by_rioters(token)
+    ):
+        code, why = "145", "riot"
+    if code is None:
+        return coding
+    info = ontology.plover(code)
+    if info is None:
+        return coding
+    return Coding(code, info[0], info[1], info[2], f"{why}: {coding.pattern}")
+
+
+RIOTERS = frozenset("protester protestor rioter demonstrator mob".split())
+
+
+def _by_rioters(token: Token) -> bool:
+    """Damage or beatings done by protesters are a violent protest (CAMEO 145): "the building
+    was demolished by a protestor"."""
+    doers = [first_child(token, ("nsubj",)), _passive_agent(token)]
+    return any(d is not None and d.lemma_.lower() in RIOTERS for d in doers)
+
+
+def _wanted(verb: Token, ontology: Ontology) -> Coding | None:
+    for comp in verb.children:
+        if comp.dep_ not in ("xcomp", "ccomp") or comp.pos_ != "VERB":
+            continue
+        inner = code_trigger(comp, ontology)
+        if inner is None:
+            continue
+        if first_child(comp, ("nsubj",)) is not None:
+            code, why = "020", "request:want"
+        elif inner.plover_type in INTENDED:
+            code, why = INTENDED[inner.plover_type], "intent:want"
+        else:
+            return inner  # "want to investigate" is still an investigation
+        info = ontology.plover(code)
+        if info is not None:
+            return Coding(code, info[0], info[1], info[2], f"{why}: {inner.pattern}")
+    return None
+
+
+def _armed(actor: Token) -> bool:
+    words = [actor, *(c for c in actor.children if c.dep_ in ("compound", "amod"))]
+    return any(w.lemma_.lower() in ARMED for w in words)
+
+
+def _passive_agent(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ == "agent":
+            return first_child(child, ("pobj",))
+    return None
+
+
+def _given_back(verb: Token, lemma: str, ontology: Ontology) -> Coding | None:
+    """ "returned a silver pendant to Russian authorities": a thing given back (a direct object,
+    or the subject of a passive), not a person travelling back ("returned to Brazil")."""
+    if lemma not in GIVING_BACK:
+        return None
+    thing = first_child(verb, ("dobj", "nsubjpass"))
+    if thing is None or thing.pos_ not in ("NOUN", "PROPN") or thing.lower_ in ("fire", "home"):
+        return None
+    info = ontology.plover("0842")
+    if info is None:
+        return None
+    return Coding("0842", info[0], info[1], info[2], f"construction: {lemma} X (give back)")
+
+
+def _refusable(coding: Coding | None) -> bool:
+    """An act whose refusal `reframe` codes as a rejection (cooperation refused); refusing
+    anything else ("refused X to extend the mandate") is itself the event."""
+    return coding is not None and coding.plover_type in COOPERATIVE
+
+
+def _to_infinitive(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _phone_call(verb: Token) -> bool:
-    """"called his counterpart on Tuesday": a person called, with no complement, is a phone call
+    """ "called his counterpart on Tuesday": a person called, with no complement, is a phone call
     (not "called X a liar", "called X to apologise", "called for", "called off")."""
     obj = first_child(verb, ("dobj",))
     if obj is None or obj.pos_ not in ("PROPN", "NOUN") or first_child(verb, ("nsubjpass",)):
         return False
     return not any(
-        c.dep_ in ("oprd", "xcomp", "ccomp", "advcl", "prt") for c in verb.children
-    ) and not any(c.dep_ in ("oprd", "xcomp", "acl", "appos") for c in obj.children if c.pos_ != "PROPN")
+        c.dep_ in ("oprd", "xcomp", "ccomp", "prt")
+        # "called X a liar" is no call; "called X on Friday, discussing …" or "… to explain" is
+        or (c.dep_ == "advcl" and c.tag_ not in ("VBG", "VB"))
+        for c in verb.children
+    ) and not any(
+        c.dep_ in ("oprd", "xcomp", "acl", "appos") for c in obj.children if c.pos_ != "PROPN"
+    )
 
 
 def _visit_call(verb: Token) -> bool:
-    """"called on the President" with nothing requested is a courtesy visit; "called on X to
+    """ "called on the President" with nothing requested is a courtesy visit; "called on X to
     cease" or "called on X for restraint" is a request and stays with the dictionaries."""
     on = [c for c in verb.children if c.lower_ in ("on", "upon") and c.dep_ in ("prt", "prep")]
     if not on or on[0].i != verb.i + 1:
@@ -231,7 +456,7 @@ def _visit_call(verb: Token) -> bool:
 
 
 def _characterisation(verb: Token) -> str | None:
-    """"X called Y 'Z'" / "described Y as Z": criticism when Z is quoted or a hostile epithet."""
+    """ "X called Y 'Z'" / "described Y as Z": criticism when Z is quoted or a hostile epithet."""
     if verb.lemma_.lower() not in ("call", "describe", "brand", "label", "term", "dub"):
         return None
     if first_child(verb, ("dobj", "nsubjpass")) is None:

@@ -55,6 +55,9 @@ class Coding:
     plover_mode: str | None
     plover_context: str | None
     pattern: str
+    # True for a CAMEO.2.0 verb's bare default code (no pattern word matched): the dictionary
+    # then only knows the word ("give", "arrive"), not which event the clause reports.
+    generic: bool = False
 
 
 # A slot is one pattern word: any of its single-word alternatives, or one of its multi-word
@@ -465,7 +468,8 @@ class Ontology:
         if p.code != "---":
             plover = self.plover(p.code)
             if plover is not None:
-                out = Coding(p.code, plover[0], plover[1], plover[2], p.where)
+                generic = not p.before and not p.after and p.where.startswith("verbs.tsv:")
+                out = Coding(p.code, plover[0], plover[1], plover[2], p.where, generic)
         self._codings[key] = out
         return out
 

@@ -166,9 +166,23 @@ def header(sources: str) -> str:
     return f"# derived from {sources} by scripts/build_actors.py (see NOTICE for licences)\n"
 
 
+def unpeopled(ref: Path) -> frozenset[str]:
+    """ISO3 codes of the lands GeoNames' countryInfo.txt lists with neither people nor a
+    capital (a missing population alone is a gap in the data: Eritrea)."""
+    out = set()
+    for line in (ref / "geonames" / "countryInfo.txt").read_text(encoding="utf-8").splitlines():
+        cols = line.split("\t")
+        if line.startswith("#") or len(cols) < 8:
+            continue
+        if cols[7].strip() in ("", "0") and not cols[5].strip():
+            out.add(cols[1])
+    return frozenset(out)
+
+
 def build_countries(ref: Path, phoenix_blocks: list) -> dict[str, tuple[str, str]]:
     """alias → (iso3, kind). Best kind wins; ambiguous aliases of equal kind keep the first."""
     rank = {"name": 0, "adj": 1, "capital": 2, "alias": 3}
+    unpeopled_codes = unpeopled(ref)
     table: dict[str, tuple[str, str]] = {}
     clash: set[str] = set()
 
@@ -218,6 +232,10 @@ def build_countries(ref: Path, phoenix_blocks: list) -> dict[str, tuple[str, str
         iso3, kind = table[alias]
         if kind == "alias":  # an ambiguous city/province name is not a country signal
             del table[alias]
+    # Lands without people are no state an actor can belong to (Antarctica, Bouvet Island):
+    # GeoNames gives them no population and no capital. They stay places for the gazetteer.
+    for alias in [a for a, (iso3, _kind) in table.items() if iso3 in unpeopled_codes]:
+        del table[alias]
     return table
 
 

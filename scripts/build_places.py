@@ -83,7 +83,44 @@ REGION_MEMBERS = {
     "Baltic States": "EST LVA LTU",
     "Eastern Europe": "POL CZE SVK HUN ROU BGR BLR UKR MDA",
     "Western Europe": "FRA DEU BEL NLD LUX CHE AUT GBR IRL",
+    "Northern Europe": "NOR SWE DNK FIN ISL EST LVA LTU GBR IRL",
+    "Southern Europe": "ESP PRT ITA GRC MLT CYP",
+    "North Africa": "EGY LBY TUN DZA MAR SDN",
+    "West Africa": "NGA GHA CIV SEN MLI BFA NER GIN SLE LBR TGO BEN GMB GNB MRT",
+    "East Africa": "KEN TZA UGA RWA BDI ETH SOM SSD ERI DJI",
+    "Central Africa": "CMR CAF TCD COG COD GAB GNQ",
+    "Southern Africa": "ZAF NAM BWA ZWE ZMB MOZ LSO SWZ MWI AGO",
+    "Central America": "GTM BLZ HND SLV NIC CRI PAN",
+    "Caribbean": "CUB HTI DOM JAM TTO BHS BRB",
+    "Arabian Peninsula": "SAU YEM OMN ARE QAT BHR KWT",
 }
+# Other names and adjectives of those regions as news writes them (hand-written, eventwire
+# authors): "Latin American markets", "the Mideast", "Gulf states".
+REGION_ALIASES = {
+    "Middle East": ("Mideast|Near East", "Middle Eastern"),
+    "Persian Gulf": ("Arabian Gulf", ""),
+    "Southeast Asia": ("South-East Asia|South East Asia", "Southeast Asian"),
+    "South Asia": ("", "South Asian"),
+    "East Asia": ("", "East Asian"),
+    "Central Asia": ("", "Central Asian"),
+    "Latin America": ("", "Latin American|Latin Americans"),
+    "Scandinavia": ("", "Scandinavian|Scandinavians"),
+    "Balkans": ("the Balkans", "Balkan"),
+    "Caucasus": ("the Caucasus", ""),
+    "Baltic States": ("the Baltics|Baltics", ""),
+    "Eastern Europe": ("", "Eastern European|Eastern Europeans"),
+    "Western Europe": ("", "Western European|Western Europeans"),
+    "Northern Europe": ("", "Northern European"),
+    "Southern Europe": ("", "Southern European"),
+    "North Africa": ("Northern Africa", "North African|North Africans"),
+    "West Africa": ("Western Africa", "West African|West Africans"),
+    "East Africa": ("Eastern Africa", "East African|East Africans"),
+    "Central Africa": ("", "Central African"),
+    "Southern Africa": ("", "Southern African"),
+    "Central America": ("", "Central American|Central Americans"),
+    "Caribbean": ("the Caribbean", "Caribbean"),
+    "Arabian Peninsula": ("Arabia", ""),
+}  # fmt: skip
 
 # Names news uses for a continent that GeoNames' English alternate names lack (hand-written,
 # eventwire authors): the European Union is located, as a place, at Europe's point.
@@ -290,7 +327,8 @@ def main() -> None:
         point = median_point([country_points[m] for m in members.split() if m in country_points])
         if point is None:
             raise SystemExit(f"region {name}: no member country has a point")
-        region_lines.append(["", "", name, *point, "", ""])
+        aliases, adjectives = REGION_ALIASES.get(name, ("", ""))
+        region_lines.append(["", "", name, *point, aliases, adjectives])
 
     source = (
         f"# Source: {GEONAMES_LICENCE}: countryInfo.txt, admin1CodesASCII.txt and the cities500 /\n"

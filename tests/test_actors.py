@@ -78,8 +78,29 @@ def test_dated_roles(d: ActorDictionary) -> None:
 
 def test_capital_means_government_only_alone(d: ActorDictionary) -> None:
     assert key(d.resolve("Ankara")) == ("TUR", None, "GOV")
-    assert key(d.resolve("a market in Damascus")) == ("SYR", None, None)
+    # something in a capital that names no role is that city's civilians, not its government
+    assert key(d.resolve("a market in Damascus")) == ("SYR", None, "CVL")
     assert key(d.resolve("Beijing police")) == ("CHN", None, "COP")
+    assert key(d.resolve("troops in Damascus")) == ("SYR", None, "MIL")
+
+
+def test_military_rank_before_a_name_is_mil(d: ActorDictionary) -> None:
+    # Le Drian left office in 2022: as of 2026 the table calls him a former official (ELI);
+    # a rank written before the name says what the writer saw.
+    assert key(d.resolve("Jean-Yves Le Drian", on=date(2026, 1, 1))) == ("FRA", None, "ELI")
+    assert key(d.resolve("General Jean-Yves Le Drian", on=date(2026, 1, 1))) == ("FRA", None, "MIL")
+    assert d.resolve("the general public") is None
+
+
+def test_faith_before_a_leader_is_a_religious_figure(d: ActorDictionary) -> None:
+    actor = d.resolve("a prominent Jewish community leader")
+    assert actor is not None and actor.sector == "REL" and "JEW" in (actor.code or "")
+    assert key(d.resolve("Jewish settlers")) == (None, None, "CVL")
+
+
+def test_lands_without_people_are_no_actor_country(d: ActorDictionary) -> None:
+    assert d.resolve("Antarctica") is None
+    assert key(d.resolve("Eritrea")) == ("ERI", None, None)
 
 
 def test_case_matters_for_short_aliases(d: ActorDictionary) -> None:

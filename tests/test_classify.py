@@ -81,3 +81,66 @@ def test_reported_pronoun_points_at_the_named_reporter(pipeline):
                               include_unasserted=True)
     sources = {m.source.text for e in events for m in e.mentions if m.source}
     assert "Colombia" in sources
+
+
+# ------------------------------------------------------------------ round 3 constructions
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source", "target", "expected"),
+    [
+        # forces on a peacekeeping mission are aid, wherever the sentence says so
+        ("Two hundred Ghanaian peacekeepers arrived in Mali on Monday.", "Two hundred Ghanaian peacekeepers", "Mali", "AID"),
+        # armed forces taking a place use force; police seizing goods confiscate them
+        ("Government troops seized the port from the rebels.", "Government troops", "the port", "ASSAULT"),
+        ("Police seized the smuggled cigarettes at the border.", "Police", "the smuggled cigarettes", "COERCE"),
+        # a thing given back to its owner is a material concession; travelling back is not
+        ("Canada returned a stolen statue to Greece.", "Canada", "Greece", "RETREAT"),
+        # what a sent team is sent to do is the event
+        ("Norway sent a team of investigators to Chile to investigate the crash.", "Norway", "Chile", "ACCUSE"),
+        # a call for sanctions condemns; the caller cannot impose them
+        ("Human rights groups called for sanctions against the generals.", "Human rights groups", "the generals", "ACCUSE"),
+        # a verdict with a prison sentence detains
+        ("A court in Cairo convicted the blogger and sentenced him to three years in prison.", "A court in Cairo", "the blogger", "COERCE"),
+        # a phone call described by what was discussed is still a call
+        ("The French president called the Kenyan leader on Monday, discussing trade.", "The French president", "the Kenyan leader", "CONSULT"),
+        # negation of a light verb scopes over its event
+        ("The rebels said they will not begin talks with the government.", "The rebels", "the government", "REJECT"),
+        # wanting another party to act asks it to; pressing it to act demands it
+        ("Brazil wants Argentina to lower its tariffs.", "Brazil", "Argentina", "REQUEST"),
+        ("The union is pressuring the ministers to withdraw the bill.", "The union", "the ministers", "REQUEST"),
+        # an object that is the subject of a passive still selects the pattern
+        ("Foreign inspectors were expelled from the country by the government.", "the government", "Foreign inspectors", "SANCTION"),
+        # an adjunct event ("following a fire") does not select the pattern of the main verb
+        ("Police detained twelve men following a fire at the market.", "Police", "twelve men", "COERCE"),
+        # damage done by protesters is a violent protest
+        ("The consulate was damaged by protesters on Friday.", "protesters", "The consulate", "PROTEST"),
+        # a vague verb's bare default ("establish" → cooperate) yields to a specific trigger
+        ("Officials established a commission to investigate the mayor.", "Officials", "the mayor", "ACCUSE"),
+        # the content of a conveyed text is the event
+        ("The ministry issued a statement condemning the raid on the village.", "The ministry", "the raid", "ACCUSE"),
+        # an announced boycott threatens one
+        ("The opposition said it will boycott the elections organised by the junta.", "The opposition", "the elections", "THREATEN"),
+    ],
+)
+def test_round3_constructions(pipeline, sentence, source, target, expected):
+    src, tgt = _spans(sentence, source, target)
+    found = pipeline.classify(sentence, src, tgt)
+    assert found is not None and found.plover_type == expected, found
+
+
+def test_extradited_person_is_the_object_of_legal_action(pipeline):
+    sentence = "A court in Madrid approved the extradition of the businessman to Peru."
+    src, person = _spans(sentence, "A court in Madrid", "the businessman")
+    _, state = _spans(sentence, "A court in Madrid", "Peru")
+    as_person = pipeline.classify(sentence, src, person)
+    assert as_person is not None and as_person.plover_type == "ACCUSE", as_person
+    as_state = pipeline.classify(sentence, src, state)
+    assert as_state is not None and as_state.plover_type == "COOPERATE", as_state
+
+
+def test_participle_describing_an_actor_is_not_the_relation(pipeline):
+    sentence = "The Iranian-backed militia attacked the convoy near Basra."
+    src, tgt = _spans(sentence, "The Iranian-backed militia", "the convoy")
+    found = pipeline.classify(sentence, src, tgt)
+    assert found is not None and found.plover_type == "ASSAULT", found

@@ -133,3 +133,45 @@ def test_both_ontologies_on_every_event(pipeline):
     for e in events(pipeline, "Israeli jets struck Hamas targets in Gaza on Sunday."):
         assert e.plover_type and e.cameo_code and e.cameo_name
         assert -10 <= e.goldstein <= 10 and e.quad_class in (1, 2, 3, 4)
+
+
+def _text(text, span):
+    return text[span.start : span.end] if span is not None else None
+
+
+def test_dateline_is_not_the_source(pipeline):
+    text = "OTTAWA (AP) -- Canadian Foreign Minister Jane Doe condemned the Iranian missile test on Monday."
+    e = one(pipeline, text, "ACCUSE")
+    assert key(e.source) == "CAN"
+    assert "OTTAWA" not in _text(text, e.mentions[0].source_span)
+
+
+def test_party_in_dative_phrase_not_the_thing_given(pipeline):
+    text = "Ecuador granted political asylum to Julian Assange."
+    e = one(pipeline, text, "AID")
+    assert _text(text, e.mentions[0].target_span) == "Julian Assange"
+
+
+def test_us_is_a_country_not_a_pronoun(pipeline):
+    e = one(pipeline, "China demanded that the US cancel its planned weapons sale.", "REQUEST")
+    assert (key(e.source), key(e.target)) == ("CHN", "USA")
+
+
+def test_event_noun_target_points_at_its_party(pipeline):
+    text = "Pakistan refused a request from India to cross its airspace."
+    e = one(pipeline, text, "REJECT")
+    assert key(e.target) == "IND"
+    assert _text(text, e.mentions[0].target_span) == "India"
+
+
+def test_coordinated_modifiers_make_a_joint_act(pipeline):
+    text = "Greek and Turkish negotiators signed a fisheries agreement on Friday."
+    found = [e for e in events(pipeline, text) if {key(e.source), key(e.target)} == {"GRC", "TUR"}]
+    assert found, [(e.plover_type, key(e.source), key(e.target)) for e in events(pipeline, text)]
+
+
+def test_participle_of_a_document_speaks_for_its_author(pipeline):
+    text = "Amnesty International published a report accusing the Nigerian army of abuses."
+    e = one(pipeline, text, "ACCUSE")
+    assert key(e.target) == "NGA"
+    assert _text(text, e.mentions[0].source_span) == "Amnesty International"

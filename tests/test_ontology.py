@@ -204,3 +204,21 @@ def test_check_lists_every_problem(data_copy: Path) -> None:
     assert all(p.startswith(str(data_copy / "verbs.tsv")) for p in problems)
     assert "unknown CAMEO code" in problems[0]
     assert "unknown synset" in problems[1]
+
+
+def test_bare_cameo_default_is_marked_generic(onto: Ontology) -> None:
+    bare = onto.code_verb("establish")
+    assert bare is not None and bare.generic  # CAMEO.2.0's catch-all 060
+    ours = onto.code_verb("give", after=["permission"])
+    assert ours is not None and not ours.generic and ours.plover_type == "CONCEDE"
+
+
+def test_round3_table_rows(onto: Ontology) -> None:
+    ratified = onto.code_verb("ratify", after=["the", "agreement"])
+    assert ratified is not None and ratified.plover_type == "SUPPORT"
+    sanctions = onto.code_verb("call", after=["for", "sanction", "against", "the", "junta"])
+    assert sanctions is not None and sanctions.plover_type == "ACCUSE"
+    disease = onto.code_verb("fight", after=["the", "epidemic"])
+    assert disease is None  # fighting a disease is no use of force
+    ceasefire = onto.code_noun("fire", before=["cease"])
+    assert ceasefire is not None and ceasefire.plover_type == "RETREAT"

@@ -297,3 +297,82 @@ def test_source_locale_comes_from_the_sources_other_articles(gaz: Gazetteer) -> 
     local_paris = resolve_article(gaz, ["Paris"], locales[2])[0]
     assert local_paris is not None and local_paris.admin1 == "Texas"
     assert resolve_article(gaz, ["Paris"])[0].country == "FRA"  # type: ignore[union-attr]
+
+
+def test_countries_and_seas_keep_their_names_against_towns(gaz: Gazetteer) -> None:
+    houston = gaz.resolve("Houston")
+    germany = gaz.resolve("Germany")
+    assert houston is not None and germany is not None
+    # an international story naming Houston: China is the country, not China, Texas
+    china = gaz.resolve("China", countries=["USA"], near=[houston, germany])
+    assert china is not None and china.precision == "country" and china.country == "CHN"
+    atlantic = gaz.resolve("Atlantic", countries=["USA"], near=[houston])
+    assert atlantic is not None and atlantic.precision == "region"
+    # local news about the town's own state, nothing foreign: the town
+    texas = gaz.resolve("Texas")
+    tyler = gaz.resolve("Lufkin", near=[texas] if texas else [])
+    assert texas is not None and tyler is not None
+    palestine = gaz.resolve("Palestine", near=[texas, tyler])
+    assert palestine is not None and palestine.precision == "city" and palestine.admin1 == "Texas"
+    # and a text that places the name says so
+    assert gaz.resolve("China, Texas").country == "USA"  # type: ignore[union-attr]
+
+
+def test_big_provinces_beat_towns_named_after_them(gaz: Gazetteer) -> None:
+    for name, admin1 in (("Idaho", "Idaho"), ("Florida", "Florida"), ("Arizona", "Arizona")):
+        place = gaz.resolve(name)
+        assert place is not None and place.precision == "admin1" and place.admin1 == admin1, name
+    mexico = gaz.resolve("Mexico", countries=["MEX"])
+    assert mexico is not None and mexico.precision == "country"
+
+
+def test_names_with_a_place_inside(gaz: Gazetteer) -> None:
+    assert near(gaz.resolve("Harare City Council"), -17.83, 31.05, 30)
+    assert gaz.resolve("Bank of Japan").country == "JPN"  # type: ignore[union-attr]
+    alberta = gaz.resolve("University of Alberta")
+    assert alberta is not None and alberta.admin1 == "Alberta"
+    # a small town inside a longer name is no reading of it
+    assert gaz.resolve("Brands Hatch") is None
+    # adjectives only when asked for
+    assert gaz.resolve("European Commission") is None
+    europe = gaz.resolve("European Commission", adjectives=True)
+    assert europe is not None and europe.name == "Europe"
+
+
+def test_qualified_names_need_a_sizeable_town(gaz: Gazetteer) -> None:
+    assert gaz.resolve("West Wing") is None  # not Wing, England
+    syria = gaz.resolve("northwest Syria")
+    assert syria is not None and syria.country == "SYR"
+
+
+def test_sites_go_to_the_main_town_or_the_area_they_name(gaz: Gazetteer) -> None:
+    places = [gaz.resolve(n) for n in ("Chartres", "Louisiana", "Lafayette", "Metairie")]
+    context = [p for p in places if p is not None]
+    street = gaz.resolve("Royal Street", near=context)  # the Louisiana towns outnumber Chartres
+    assert street is not None and street.admin1 == "Louisiana"
+    asu = gaz.resolve("Arizona State University")
+    assert asu is not None and asu.precision == "site" and asu.admin1 == "Arizona"
+
+
+def test_county_point_from_its_namesake_town(gaz: Gazetteer) -> None:
+    ca = gaz.resolve("California")
+    county = gaz.resolve("Orange County", near=[ca] if ca else [])
+    assert county is not None and county.admin1 == "California"
+    assert near(county, 33.79, -117.85, 30)  # the town of Orange, not the state's middle
+
+
+def test_regions_and_province_adjectives(gaz: Gazetteer) -> None:
+    africa = gaz.resolve("North Africa")
+    assert africa is not None and africa.name == "North Africa"
+    latin = gaz.resolve("Latin American", adjectives=True)
+    assert latin is not None and latin.name == "Latin America"
+    england = gaz.resolve("English", adjectives=True)
+    assert england is not None and england.precision == "admin1" and england.name == "England"
+
+
+def test_source_locale_never_comes_from_the_article_itself(gaz: Gazetteer) -> None:
+    from eventwire.evaluate.geo import source_locales
+
+    articles = [["Tyler", "Longview", "Lufkin"], ["Paris"]]
+    locales = source_locales(gaz, articles, ["one.example", "two.example"])
+    assert locales == [[], []]  # each source has one article: nothing else to learn from

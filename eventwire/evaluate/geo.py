@@ -5,7 +5,9 @@ Why this shape: the toponym spans come from the gold, so the score isolates *res
 toponyms as context, the way the pipeline sees an article (``resolve_article``: every name alone,
 then twice again with the countries named outright and the current readings of the *other*
 names), plus the source's locale when the gold names a source (``source_locales``: a local paper's
-usual area, learnt from our own readings of its other articles — never from the gold places).
+usual area, learnt from our own readings of its *other* articles — never from the gold places,
+never from the article itself). A user can pass the same context (``near`` places their source
+covers); ``acc_161km_without_locale`` reports the score without it.
 
 Metrics follow Gritta et al. ("What's missing in geoparsing?", 2018; "A pragmatic guide to
 geoparsing evaluation", 2019): accuracy within 161 km, median error, and the area under the
@@ -167,29 +169,48 @@ def source_locales(
 
     Why: a local story often names one ambiguous town and nothing else ("Paris" in a Texas
     paper); the source's other articles say where it is. Each article is first resolved on its
-    own; a source whose places fall mostly (≥ LOCALE_SHARE, ≥ LOCALE_MIN) into one admin1 area
-    gets that area's most named places as context for all its articles. Only our own readings
-    are used, never the gold; a source with one article, or none, gets no locale.
+    own; when the places of the source's *other* articles fall mostly (≥ LOCALE_SHARE,
+    ≥ LOCALE_MIN) into one admin1 area, that area's most named places become context for the
+    article. Only our own readings are used, never the gold; an article never lends itself
+    context (a misread name would confirm itself), so a source with one article gets none.
+    A user can pass the same thing: places their source is known to cover, as ``near``.
     """
-    tally: dict[str, Counter[tuple[str, str]]] = {}
-    by_area: dict[tuple[str, str, str], Counter[Place]] = {}
+    per_article: list[tuple[Counter[tuple[str, str]], Counter[tuple[str, str, Place]]]] = []
+    totals: dict[str, tuple[Counter[tuple[str, str]], Counter[tuple[str, str, Place]]]] = {}
     for names, source in zip(articles, sources):
+        areas: Counter[tuple[str, str]] = Counter()
+        towns: Counter[tuple[str, str, Place]] = Counter()
+        if source is not None:
+            for p in resolve_article(gazetteer, names):
+                if p is None or p.precision not in ("city", "admin2"):
+                    continue
+                if not p.country or not p.admin1:
+                    continue
+                areas[(p.country, p.admin1)] += 1
+                if p.precision == "city":
+                    towns[(p.country, p.admin1, p)] += 1
+            total = totals.setdefault(source, (Counter(), Counter()))
+            total[0].update(areas)
+            total[1].update(towns)
+        per_article.append((areas, towns))
+    out: list[list[Place]] = []
+    for (areas, towns), source in zip(per_article, sources):
         if source is None:
+            out.append([])
             continue
-        for p in resolve_article(gazetteer, names):
-            if p is None or p.precision not in ("city", "admin2") or not p.country or not p.admin1:
-                continue
-            key = (p.country, p.admin1)
-            tally.setdefault(source, Counter())[key] += 1
-            if p.precision == "city":
-                by_area.setdefault((source, *key), Counter())[p] += 1
-    locale: dict[str, list[Place]] = {}
-    for source, counts in tally.items():
-        (key, top), total = counts.most_common(1)[0], sum(counts.values())
-        if top >= LOCALE_MIN and top >= LOCALE_SHARE * total:
-            places = by_area.get((source, *key), Counter())
-            locale[source] = [p for p, _ in places.most_common(LOCALE_PLACES)]
-    return [locale.get(s, []) if s else [] for s in sources]
+        others = totals[source][0] - areas
+        if not others:
+            out.append([])
+            continue
+        key, top = others.most_common(1)[0]
+        if top < LOCALE_MIN or top < LOCALE_SHARE * sum(others.values()):
+            out.append([])
+            continue
+        inside = Counter(
+            {p: n for (c, a1, p), n in (totals[source][1] - towns).items() if (c, a1) == key}
+        )
+        out.append([p for p, _ in inside.most_common(LOCALE_PLACES)])
+    return out
 
 
 def auc(errors_km: list[float]) -> float:
@@ -212,8 +233,14 @@ def evaluate_geo(path: Path, gazetteer: Gazetteer | None = None) -> dict:
     golds = read_gold(Path(path))
     names = [[g.text for g in gold] for gold in golds]
     locales = source_locales(gazetteer, names, read_sources(Path(path)))
+    hits_alone = 0  # within 161 km with the article's own context only (no source locale)
     for gold, article_names, locale in zip(golds, names, locales):
         predicted = resolve_article(gazetteer, article_names, locale)
+        alone = resolve_article(gazetteer, article_names) if locale else predicted
+        hits_alone += sum(
+            p is not None and great_circle_km(g.lat, g.lon, p.lat, p.lon) <= 161
+            for g, p in zip(gold, alone)
+        )
         for g, p in zip(gold, predicted):
             if p is None:
                 errors.append(MAX_KM)
@@ -237,4 +264,5 @@ def evaluate_geo(path: Path, gazetteer: Gazetteer | None = None) -> dict:
         ),
         "median_km": statistics.median(errors) if errors else float("nan"),
         "auc": auc(errors),
+        "acc_161km_without_locale": hits_alone / n if n else float("nan"),
     }

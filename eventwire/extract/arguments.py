@@ -19,6 +19,11 @@ THING_ENTRY = "unresolved phrase"
 RECIPROCAL = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE"})
 
 
+def is_pronoun(token: Token) -> bool:
+    """A personal pronoun, not a name spelled like one ("US" is the United States, not "us")."""
+    return token.lower_ in PERSONAL_PRONOUNS and (token.pos_ == "PRON" or not token.text.isupper())
+
+
 def complement_party(verb: Token, source: Token | None) -> Token | None:
     """Whom an act with a clausal complement addresses: the complement's subject ("demanded
     that X step down", "found X guilty", "threatened that if X ..."), else the object of an
@@ -26,7 +31,7 @@ def complement_party(verb: Token, source: Token | None) -> Token | None:
     for child in verb.children:
         if child.dep_ in ("ccomp", "xcomp", "oprd"):
             subj = first_child(child, ("nsubj", "nsubjpass"))
-            if subj is not None and subj != source and subj.lower_ not in PERSONAL_PRONOUNS:
+            if subj is not None and subj != source and not is_pronoun(subj):
                 return subj
     for child in verb.children:
         if child.dep_ == "xcomp" and child.pos_ == "VERB":
@@ -45,7 +50,7 @@ def reporter(token: Token) -> Token:
     if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in REPORTING_VERBS:
         return token
     named = first_child(clause.head, ("nsubj",))
-    if named is None or named.lower_ in PERSONAL_PRONOUNS or named.pos_ not in ("PROPN", "NOUN"):
+    if named is None or is_pronoun(named) or named.pos_ not in ("PROPN", "NOUN"):
         return token
     return named
 

@@ -352,3 +352,37 @@ def _read_agents(path: Path):
     for src, lineno, (code, alias) in _rows(path, 2):
         _check_code(code, path, lineno)
         yield alias, _Entry("agent", None, None, code, (), src, _cs(alias))
+
+
+# Military ranks as written before a name (normalised tokens: "Lt. Gen." → "lt", "gen").
+MILITARY_TITLES = frozenset(
+    "general gen admiral adm colonel col brigadier brig lt lieutenant maj major marshal "
+    "colonel-general lieutenant-general major-general brigadier-general rear vice field".split()
+)
+_TITLE_ENTRY = _Entry("agent", None, None, "MIL", (), "title:rank", False)
+# Words after a faith that make its holder a religious figure: "a Jewish community leader".
+FAITH_LEADERS = frozenset({"leader", "leaders", "elder", "elders", "figure", "figures"})
+
+
+def add_titles(
+    toks: list[tuple[int, int, str, bool]], text: str, matches: list[_Match]
+) -> list[_Match]:
+    """A military rank written before a person's name ("General Thierry Burkhard",
+    "Lt. Gen. ...") is their role word: MIL. Only capitalised, only right before a person —
+    "general" alone is too common a word ("the general public") to be an agent entry."""
+    out: list[_Match] = []
+    covered = {k for m in matches for k in range(m.start, m.end)}
+    for m in matches:
+        if m.entry.kind == "person":
+            k = m.start
+            while (
+                k > 0
+                and k - 1 not in covered
+                and toks[k - 1][2] in MILITARY_TITLES
+                and text[toks[k - 1][0]].isupper()
+            ):
+                k -= 1
+            if k < m.start:
+                out.append(_Match(k, m.start, _TITLE_ENTRY))
+        out.append(m)
+    return out

@@ -30,6 +30,7 @@ from eventwire.records import Actor, Place
 from eventwire.resolve.actor_tables import (
     DATA_DIR,
     EQUIPMENT,
+    FAITH_LEADERS,
     FORMER,
     GENERIC,
     RELIGIONS,
@@ -45,6 +46,7 @@ from eventwire.resolve.actor_tables import (
     _read_people,
     _read_regions,
     _sector,
+    add_titles,
     org_id_of,
     split_code,
     tokenize,
@@ -56,6 +58,8 @@ __all__ = [
 ]  # fmt: skip
 
 
+# Prepositions that put a phrase's head inside the place named after them ("a market in Kabul").
+LOCATIVE = frozenset({"in", "near", "outside", "at"})
 # Sectors that name an office; "former" before them makes the holder an ex-official (ELI).
 OFFICES = frozenset({"GOV", "MIL", "SPY", "COP", "LEG", "JUD"})
 _FUNCTION_WORDS = frozenset(
@@ -215,7 +219,7 @@ class ActorDictionary:
                 break
             else:
                 i += 1
-        return out
+        return add_titles(toks, text, out)
 
     def _name_word(self, toks: list[tuple[int, int, str, bool]], text: str, k: int) -> bool:
         """Token ``k`` looks like part of a proper name that no alias starts with."""
@@ -233,6 +237,7 @@ class ActorDictionary:
         bare: bool = False,
         former: bool = False,
         of_at: int | None = None,
+        toks: Sequence[tuple[int, int, str, bool]] = (),
     ) -> Actor | None:
         """Merge the matches of one phrase into an actor: the first named entity gives the
         country or organisation, a person's dated role or an organisation's own sector beats a
@@ -303,6 +308,14 @@ class ActorDictionary:
                     implied = e.code or "GOV"
         if agent_code is None and faith and not ent_code:
             agent_code = faith
+        elif (
+            faith
+            and not ent_code
+            and agent_code in ("CVL", "GOV")
+            and 0 < agent_end <= len(toks)
+            and toks[agent_end - 1][2] in FAITH_LEADERS
+        ):
+            agent_code = "REL" + faith  # "a Jewish community leader" is a religious figure
         titled = (
             ent_sector == "ELI"
             and agent_code is not None
@@ -347,7 +360,19 @@ class ActorDictionary:
         )
         bare = self._bare(toks, matches)
         of_at = next((k for k, t in enumerate(toks) if t[2] == "of"), None)
-        actor = self._combine(text, matches, on, bare=bare, former=former, of_at=of_at)
+        actor = self._combine(text, matches, on, bare=bare, former=former, of_at=of_at, toks=toks)
+        if (
+            actor is not None
+            and actor.sector is None
+            and actor.country
+            and len(matches) == 1
+            and (matches[0].entry.kind == "capital" or matches[0].entry.place)
+            and matches[0].start > 0
+            and toks[matches[0].start - 1][2] in LOCATIVE
+        ):
+            # "an amusement park in Kabul": something in a city that names no role is that
+            # city's civilians, as the city alone is ("Kabul" → AFG CVL)
+            actor = Actor(text, actor.country, None, "CVL", f"{actor.country}CVL", actor.entry)
         if places is None or (actor is not None and actor.org is not None):
             return actor
         if actor is not None and actor.country is not None:
@@ -392,8 +417,9 @@ class ActorDictionary:
             country = place.country or ""
             only_place = all(a <= k < b or t[2] in ("the", "a", "an") for k, t in enumerate(toks))
             entry = f"place:{place.name}" + (f"#{place.geonameid}" if place.geonameid else "")
+            in_place = a > 0 and toks[a - 1][2] in LOCATIVE and b == len(toks)
             if actor is None:
-                if only_place and place.precision != "country":
+                if (only_place or in_place) and place.precision != "country":
                     return Actor(text, country, None, "CVL", f"{country}CVL", entry)
                 return Actor(text, country, None, None, country, entry)
             code = actor.code or ""
@@ -431,7 +457,7 @@ class ActorDictionary:
             of_at = next((k for k in range(g[0].start, g[-1].end) if toks[k][2] == "of"), None)
             actor = self._combine(
                 text[start:end], g, on, bare=self._bare(toks[g[0].start : g[-1].end], g),
-                former=any(t[2] in FORMER for t in before), of_at=of_at,
+                former=any(t[2] in FORMER for t in before), of_at=of_at, toks=toks,
             )  # fmt: skip
             if actor is not None:
                 out.append((start, end, actor))

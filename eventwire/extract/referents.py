@@ -1,0 +1,242 @@
+"""Who a noun phrase names: dictionary actors, pronouns, definite descriptions and event nouns.
+
+A mixin of `events.Extractor` (it needs the ontology, the actor dictionary and the gazetteer the
+extractor holds), kept apart so that the extractor module stays about events. ``_actor`` answers
+for one argument token: the actor and the character span of the words that name it. An event
+named as an argument ("refused a request from Modi", "protest these violations") stands for a
+party of that event, and the span then points at the words naming that party when they are in
+the sentence, so that the evidence shows who, not what.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.tokens import Token
+
+from ..code import COOPERATIVE, code_trigger
+from ..ontology import Coding, Ontology
+from ..records import Actor, Span
+from ..resolve.actors import ActorDictionary
+from ..resolve.places import Gazetteer
+from .arguments import THING_ENTRY, is_pronoun, reporter, thing
+from .discourse import DOCUMENT_NOUNS, ORG_ANAPHORS, PLURAL_PRONOUNS
+from .syntax import (
+    RELATIVE_PRONOUNS,
+    agent,
+    ancestors_path,
+    first_child,
+    in_quotes,
+    phrase_tokens,
+    prep_object,
+    relative_antecedent,
+    subject,
+    text_of,
+)
+
+TARGET_NOUN_PREPS = ("on", "against", "at", "upon", "with", "toward", "towards", "over", "into", "to", "of")
+
+
+class Referents:
+    """Actor resolution for the extractor; ``ctx`` is its per-block context."""
+
+    ontology: Ontology
+    actors: ActorDictionary
+    gazetteer: Gazetteer
+
+    def _noun_arguments(self, noun: Token, governor: Token | None) -> tuple[Token | None, Token | None]:
+        """Source and target of an event noun: "Russia's airstrikes on Hama", "attacks by X"."""
+        source = agent(noun) or first_child(noun, ("poss",))
+        if source is None:
+            for child in noun.children:
+                if child.dep_ in ("amod", "compound", "nmod") and child.i < noun.i:
+                    if self.actors.resolve(child.text) is not None:
+                        source = child
+                        break
+        if source is None:
+            source = prep_object(noun, ("from",))
+        own = source
+        if governor is not None:
+            gov_subject, passive = subject(governor)
+            if gov_subject is not None and not passive:
+                source = gov_subject
+        target = prep_object(noun, TARGET_NOUN_PREPS)
+        if target is None and governor is not None:
+            target = prep_object(governor, TARGET_NOUN_PREPS)
+        if target is None and own is not None and source is not own and own.dep_ != "amod":
+            target = own  # "the government accepted the demands by protesters": whose demands
+        return source, target
+
+    # -- actors ---------------------------------------------------------------------------
+    def _actor(
+        self,
+        token: Token | None,
+        ctx: Any,
+        *,
+        as_target: bool = False,
+        alone: bool = False,
+    ) -> tuple[Actor | None, Span | None]:
+        """The actor a noun phrase names; ``alone`` leaves out its conjuncts ("the US [and China]")."""
+        if token is None:
+            return None, None
+        if token.lower_ in RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
+            token = relative_antecedent(token, self._is_event_noun)
+        token = reporter(token)
+        tokens = phrase_tokens(token)
+        if alone:
+            dropped = {t.i for c in token.children if c.dep_ in ("conj", "cc") for t in c.subtree}
+            tokens = [t for t in tokens if t.i not in dropped]
+            while len(tokens) > 1 and tokens[-1].is_punct:
+                tokens.pop()
+        base = ctx.block.start
+        span = Span(base + tokens[0].idx, base + tokens[-1].idx + len(tokens[-1].text))
+        if token.pos_ == "NOUN" and self.ontology.code_noun(token.lemma_.lower()) is not None:
+            # An event named as an argument ("protest these violations") stands for its agent;
+            # when that agent is named in the sentence, the span is its name.
+            actor, own_span = self._event_agent(token, ctx, as_target=as_target)
+            if actor is None and as_target:
+                actor = thing(token, tokens)
+            return actor, (own_span or span if actor is not None else None)
+        actor = self.actors.resolve(text_of(tokens), on=ctx.published)
+        if actor is not None and actor.key is None and (
+            actor.sector in (None, "UNK") or self.actors.resolve(token.text) is None
+        ):
+            actor = None  # "military operations" names no one, though "military" is a sector word
+        if actor is None or actor.key is None:
+            found = self._antecedent(token, tokens, ctx, as_target=as_target)
+            if found is not None:
+                actor = _merge(actor, found, text_of(tokens))
+        if actor is None:
+            actor = self._unlisted(token, tokens, ctx)
+        if actor is None and as_target:
+            actor = thing(token, tokens)
+        if actor is not None and actor.entry != THING_ENTRY:
+            ctx.discourse.mention(actor)
+        return actor, (span if actor is not None else None)
+
+    def _unlisted(self, token: Token, tokens: list[Token], ctx: Any) -> Actor | None:
+        """A named actor missing from the dictionaries is still who acted: keep its name.
+
+        A place name stands for its state ("attacks on Hama" hit Syria); any other proper name
+        or named entity is kept unresolved (no country), so the event is not lost.
+        """
+        acronym = len(token.text) >= 2 and token.text.isupper() and token.text.isalpha()
+        if token.pos_ != "PROPN" and token.ent_type_ not in ("PERSON", "ORG", "NORP", "GPE") and not acronym:
+            return None  # an acronym ("ICE", "DHS") names an agency even when tagged as a noun
+        text = text_of(tokens)
+        if token.ent_type_ in ("GPE", "LOC"):
+            place = self.gazetteer.resolve(token.text, countries=ctx.countries)
+            if place is not None and place.country:
+                return Actor(text=text, country=place.country, entry=f"place: {place.name}")
+        if token.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY"):
+            return None
+        return Actor(text=text, entry="unresolved name")
+
+    def _antecedent(
+        self, token: Token, tokens: list[Token], ctx: Any, *, as_target: bool
+    ) -> Actor | None:
+        """Resolve pronouns, definite descriptions and event nouns against the article so far."""
+        disc = ctx.discourse
+        for tok in [token] + [t for t in tokens if t != token]:
+            low, lemma = tok.lower_, tok.lemma_.lower()
+            if is_pronoun(tok):
+                if low in ("we", "our", "us") and ctx.speaker and in_quotes(tok):
+                    return ctx.speaker[0]
+                return self._pronoun(tok, ctx, plural=low in PLURAL_PRONOUNS)
+            if lemma in ORG_ANAPHORS and tok.pos_ in ("NOUN", "PROPN") and _definite(tok):
+                found = disc.org_like(lemma)
+                if found is not None:
+                    return found
+            if lemma in DOCUMENT_NOUNS:
+                return disc.documents.get(lemma) or (ctx.speaker[0] if ctx.speaker else None)
+        return None
+
+    def _argument_of_same_event(self, noun: Token, coding: Coding) -> bool:
+        """"targeted by their airstrikes", "airstrikes hit Homs": the verb already tells this event."""
+        verb = noun.head
+        if noun.dep_ == "pobj" and verb.dep_ in ("agent", "prep") and verb.lower_ == "by":
+            verb = verb.head
+        elif noun.dep_ not in ("nsubj", "nsubjpass", "dobj"):
+            return False
+        if verb.pos_ != "VERB" or not self.ontology.is_trigger_lemma(verb.lemma_.lower()):
+            return False
+        other = code_trigger(verb, self.ontology)
+        return other is not None and other.plover_type == coding.plover_type
+
+    def _is_event_noun(self, token: Token) -> bool:
+        return token.pos_ == "NOUN" and self.ontology.code_noun(token.lemma_.lower()) is not None
+
+    def _event_agent(
+        self, noun: Token, ctx: Any, *, as_target: bool
+    ) -> tuple[Actor | None, Span | None]:
+        """Who did the event a noun names, and where the sentence names them: its own agent,
+        else the last aggressor in the article (named elsewhere: no span)."""
+        own, recipient = self._noun_arguments(noun, None)
+        coding = self.ontology.code_noun(noun.lemma_.lower())
+        if as_target and coding is not None and coding.plover_type in COOPERATIVE:
+            # "cut aid to Egypt", "suspended talks with Iran": the party is the recipient
+            return self._actor(recipient, ctx) if recipient is not None else (None, None)
+        if own is not None and own != noun:
+            actor, span = self._actor(own, ctx)
+            if actor is not None:
+                return actor, span
+        return (ctx.discourse.last_hostile_source() if as_target else None), None
+
+    def _pronoun(self, pron: Token, ctx: Any, *, plural: bool) -> Actor | None:
+        """Subjects of the clauses above the pronoun, then noun phrases to its left, then the last
+        sentence subject; "they" never picks a single person, "he"/"she" only a person."""
+        personal = pron.lower_ in ("he", "him", "his", "she", "her")
+        candidates: list[Token] = []
+        own_clause = pron.head if pron.dep_ in ("nsubj", "nsubjpass") else None
+        for ancestor, _ in ancestors_path(pron):
+            if ancestor.pos_ in ("VERB", "AUX") and ancestor != own_clause:
+                subj, _ = subject(ancestor)  # follows control: "urged Russia to cease its attacks"
+                if subj is not None and subj.i < pron.i and subj != pron:
+                    candidates.append(subj)
+        candidates += [t for t in reversed(list(pron.sent[: pron.i - pron.sent.start]))
+                       if t.pos_ in ("NOUN", "PROPN") and t.dep_ not in ("compound", "amod")]
+        for tok in candidates:
+            if is_pronoun(tok) or not self._fits(tok, plural=plural, personal=personal):
+                continue
+            phrase = phrase_tokens(tok)
+            actor = self.actors.resolve(text_of(phrase), on=ctx.published)
+            if actor is not None and actor.key:
+                return actor
+            if self._is_event_noun(tok):
+                own, _ = self._noun_arguments(tok, None)
+                if own is not None and own != tok:
+                    found = self.actors.resolve(text_of(phrase_tokens(own)), on=ctx.published)
+                    if found is not None and found.key:
+                        return found
+        return ctx.discourse.last_subject()
+
+    @staticmethod
+    def _fits(tok: Token, *, plural: bool, personal: bool) -> bool:
+        is_person = tok.ent_type_ == "PERSON"
+        if personal:
+            return is_person
+        if plural:
+            return not is_person and (tok.pos_ == "PROPN" or tok.tag_ in ("NNS", "NNPS"))
+        return not is_person and tok.tag_ not in ("NNS", "NNPS")
+
+
+def _merge(own: Actor | None, found: Actor, text: str) -> Actor:
+    """Keep the phrase's own sector ("their military") on the antecedent's country/org."""
+    return Actor(
+        text=text,
+        country=found.country,
+        org=found.org,
+        sector=(own.sector if own and own.sector else found.sector),
+        code=found.code,
+        entry=f"antecedent: {found.text}",
+    )
+
+
+def _definite(noun: Token) -> bool:
+    """"the alliance", "Allies", "its members": a description that points back; "other groups" does not."""
+    words = {c.lower_ for c in noun.children if c.dep_ in ("det", "poss", "amod")}
+    if words & {"other", "another", "some", "many", "several", "a", "an", "any"}:
+        return False
+    return bool(words & {"the", "this", "that", "these", "those"}) or noun.text[:1].isupper() or any(
+        c.dep_ == "poss" for c in noun.children
+    )
