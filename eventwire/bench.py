@@ -7,6 +7,8 @@ even on a noisy machine where absolute figures do not.
 
     full:  read corpus → `run.run` (worker pool, batches, bulk DuckDB writes into a temp file)
     spaCy: `nlp.pipe(texts, n_process=workers)` over the same article texts
+    components (one CPU each, fresh process): `classify` sentences/s (`bench_classify.py`),
+           gazetteer toponyms/s, load seconds and memory added (`bench_geo.py`)
 
 Peak RSS per worker is the largest resident set of any worker process (`getrusage` of the
 children; of this process when `workers == 1`), read before the spaCy run starts its own.
@@ -14,7 +16,9 @@ children; of this process when `workers == 1`), read before the spaCy run starts
 
 from __future__ import annotations
 
+import json
 import resource
+import subprocess
 import sys
 import tempfile
 import time
@@ -23,10 +27,15 @@ from dataclasses import asdict, dataclass, field
 from itertools import islice
 from pathlib import Path
 
+from .errors import EventwireError
 from .ingest import read_sources
 from .pipeline import Settings
 from .records import Article
 from .run import RunSummary, run
+
+
+class BenchError(EventwireError):
+    """A component benchmark could not run."""
 
 
 @dataclass
@@ -45,6 +54,9 @@ class BenchResult:
     ratio_to_spacy: float = 0.0
     workers: int = 1
     prefilter: bool = False
+    # Component figures, each from a fresh process pinned to one CPU (see `_component`).
+    classify: dict[str, object] = field(default_factory=dict)
+    gazetteer: dict[str, object] = field(default_factory=dict)
 
     def as_dict(self) -> dict[str, object]:
         return asdict(self)
@@ -58,8 +70,14 @@ def bench(
     prefilter: bool = True,
     batch_size: int = 32,
     spacy: bool = True,
+    components: bool = True,
+    classify_input: Path | None = None,
 ) -> BenchResult:
-    """Measure the full pipeline and bare spaCy on the first `limit` articles of `corpus`."""
+    """Measure the full pipeline and bare spaCy on the first `limit` articles of `corpus`, then
+    (with `components`) relation classification and the gazetteer on one core each.
+
+    `classify_input` is a PLV-format TSV of marked sentences to classify; by default sentences of
+    the corpus that name two actors are used."""
     with tempfile.TemporaryDirectory(prefix="eventwire-bench-") as tmp:
         source = _sample(corpus, limit, Path(tmp))
         texts = [a.text for a in _articles(source)]
@@ -71,6 +89,9 @@ def bench(
         )
         rss = _peak_rss_mb(workers)
         spacy_seconds = _spacy_seconds(texts, workers, batch_size) if spacy else 0.0
+        extra_args = ["--plv", str(classify_input)] if classify_input else []
+        classify = _component("eventwire.bench_classify", str(source), *extra_args) if components else {}
+        gazetteer = _component("eventwire.bench_geo") if components else {}
     seconds = max(summary.seconds, 1e-9)
     spacy_wps = words / spacy_seconds if spacy_seconds else 0.0
     return BenchResult(
@@ -88,6 +109,8 @@ def bench(
         ratio_to_spacy=round((words / seconds) / spacy_wps, 3) if spacy_wps else 0.0,
         workers=workers,
         prefilter=prefilter,
+        classify=classify,
+        gazetteer=gazetteer,
     )
 
 
@@ -95,8 +118,6 @@ def _sample(corpus: str | Path, limit: int | None, tmp: Path) -> Path:
     """The corpus itself, or (with `limit`) a JSONL file of its first `limit` articles."""
     if limit is None:
         return Path(corpus)
-    import json
-
     out = tmp / "sample.jsonl"
     with out.open("w", encoding="utf-8") as fh:
         for a in islice(_articles(Path(corpus)), limit):
@@ -119,6 +140,21 @@ def _spacy_seconds(texts: list[str], workers: int, batch_size: int) -> float:
     for _ in nlp.pipe(texts, batch_size=batch_size, n_process=max(1, workers)):
         pass
     return time.perf_counter() - started
+
+
+def _component(module: str, *args: str) -> dict[str, object]:
+    """Run a component benchmark module in a fresh interpreter and read its JSON line.
+
+    A fresh process gives a clean load time and memory figure, and lets the module pin itself to
+    one CPU without pinning this one."""
+    done = subprocess.run(
+        [sys.executable, "-m", module, *args], capture_output=True, text=True, check=False
+    )
+    lines = done.stdout.strip().splitlines()
+    if done.returncode != 0 or not lines:
+        raise BenchError(f"{module} failed: {done.stderr.strip()[-500:]}")
+    result: dict[str, object] = json.loads(lines[-1])
+    return result
 
 
 def _peak_rss_mb(workers: int) -> float:

@@ -1,7 +1,7 @@
 """Gazetteer benchmark figures: load time, memory added, toponyms resolved per second.
 
 Why a function and not a timed test: CI machines are noisy (STYLE.md), so speed is reported by a
-command (``eventwire bench --geo``) and read by people. The toponyms are drawn from the gazetteer
+command (`eventwire bench`, which runs this module in a fresh process pinned to one CPU) and read by people. The toponyms are drawn from the gazetteer
 itself (every k-th GeoNames city name plus country names), so the figure needs no corpus and
 resolves a realistic mix of unique, ambiguous and unknown-context names; each is resolved with a
 small article context (two nearby places and a country), the way the extractor calls it.
@@ -52,3 +52,17 @@ def bench_gazetteer(
         "load_seconds": load,
         "rss_added_mb": added,
     }
+
+
+def main() -> None:
+    """One JSON line of `bench_gazetteer` figures, measured in this process pinned to one CPU."""
+    import json
+    import os
+
+    if hasattr(os, "sched_setaffinity"):
+        os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
+    print(json.dumps({k: round(v, 3) for k, v in bench_gazetteer().items()}))
+
+
+if __name__ == "__main__":
+    main()

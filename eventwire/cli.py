@@ -120,8 +120,11 @@ def extract_cmd(text_or_file: str, published: str | None, include_unasserted: bo
         print_events(Console(), events, text)
 
 
+_DB_HELP = "DuckDB file, or the Parquet folder of `run --engine spark --out DIR`."
+
+
 @cli.command("events")
-@click.option("--db", default="eventwire.duckdb", show_default=True)
+@click.option("--db", default="eventwire.duckdb", show_default=True, help=_DB_HELP)
 @click.option("--actor", help="Source or target: ISO3 country, organisation id or CAMEO code prefix.")
 @click.option("--type", "type_", help="PLOVER type (ASSAULT) or CAMEO code prefix (19).")
 @click.option("--since", help="Events on or after this date.")
@@ -149,7 +152,7 @@ def events_cmd(db: str, actor: str | None, type_: str | None, since: str | None,
 
 
 @cli.command("export")
-@click.option("--db", default="eventwire.duckdb", show_default=True)
+@click.option("--db", default="eventwire.duckdb", show_default=True, help=_DB_HELP)
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet"]), required=True)
 @click.option("-o", "--output", required=True, help="File to write.")
 def export_cmd(db: str, fmt: str, output: str) -> None:
@@ -167,12 +170,15 @@ def export_cmd(db: str, fmt: str, output: str) -> None:
 @click.argument("path", type=click.Path(path_type=Path))
 @click.option("--format", "fmt", default=None, help="gold, plv, actors, geo (guessed when left out).")
 @click.option("--json", "as_json", is_flag=True, help="Print the result as one JSON line (last line).")
-def evaluate_cmd(path: Path, fmt: str | None, as_json: bool) -> None:
+@click.option("--prefilter/--no-prefilter", default=True, show_default=True,
+              help="Parse only sentences that could hold an event (to measure what it costs).")
+def evaluate_cmd(path: Path, fmt: str | None, as_json: bool, prefilter: bool) -> None:
     """Score eventwire against a gold set (see eval/FORMAT.md)."""
     from .evaluate import json_line, render, run_evaluate
-    from .pipeline import build
+    from .pipeline import Settings, build
 
-    result = run_evaluate(path, fmt, build)
+    result = run_evaluate(path, fmt, lambda: build(Settings(prefilter=prefilter)))
+    result["prefilter"] = prefilter
     if as_json:
         click.echo(json_line(result))
     else:
@@ -187,14 +193,21 @@ def evaluate_cmd(path: Path, fmt: str | None, as_json: bool) -> None:
 @click.option("--prefilter/--no-prefilter", default=True, show_default=True,
               help="Parse only sentences that could hold an event.")
 @click.option("--no-spacy", is_flag=True, help="Skip the bare spaCy comparison run.")
+@click.option("--components/--no-components", default=True, show_default=True,
+              help="Also time relation classification and the gazetteer, one core each.")
+@click.option("--classify-input", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="PLV-format TSV of marked sentences for the classification figure "
+                   "(default: corpus sentences naming two actors).")
 @click.option("--json", "as_json", is_flag=True, help="Print the result as one JSON line.")
 def bench_cmd(corpus: Path, workers: int, limit: int | None, batch_size: int, prefilter: bool,
-              no_spacy: bool, as_json: bool) -> None:
-    """Time the full pipeline on CORPUS against bare spaCy on the same texts."""
+              no_spacy: bool, components: bool, classify_input: Path | None, as_json: bool) -> None:
+    """Time the full pipeline on CORPUS against bare spaCy on the same texts, then relation
+    classification (sentences/s) and the gazetteer (toponyms/s, load time, memory) on one core."""
     from .bench import bench
 
     result = bench(corpus, workers=workers, limit=limit, prefilter=prefilter,
-                   batch_size=batch_size, spacy=not no_spacy).as_dict()
+                   batch_size=batch_size, spacy=not no_spacy, components=components,
+                   classify_input=classify_input).as_dict()
     if as_json:
         click.echo(json.dumps(result))
         return

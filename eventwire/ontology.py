@@ -375,6 +375,27 @@ class Ontology:
     def trigger_lemmas(self) -> frozenset[str]:
         return self._triggers
 
+    def trigger_requirements(self) -> dict[str, list[tuple[frozenset[str], ...]]]:
+        """For each word that can start an event: what else its patterns need in the clause.
+
+        One requirement per coded pattern, as a tuple of word sets of which each needs one member
+        present (the pattern's before/after words, the rest of a phrasal verb "carry *out*"); an
+        empty tuple means the word is an event on its own. Light verbs need nothing of their own:
+        they code through an event noun, which has its own entry. The pre-filter uses this to ask,
+        without a parse, whether any pattern could match in a sentence.
+        """
+        out: dict[str, list[tuple[frozenset[str], ...]]] = {}
+        for table in (self._verbs, self._nouns):
+            for lemma, entry in table.items():
+                words = lemma.split()
+                key = words[0] if table is self._verbs else words[-1]
+                rest = tuple(frozenset({w}) for w in words[1:]) if table is self._verbs else ()
+                for p in entry.patterns:
+                    if self._coding(p) is not None:
+                        slots = tuple(slot[1] for slot in (*p.before, *p.after))
+                        out.setdefault(key, []).append(slots + rest)
+        return out
+
     def code_verb(
         self,
         lemma: str,

@@ -67,7 +67,7 @@ class Pipeline:
         self.prefilter = (
             Prefilter(
                 nlp,
-                ontology.trigger_lemmas(),
+                ontology.trigger_requirements(),
                 find_actors=actors.find,
                 is_place=lambda name: bool(gazetteer.candidates(name)),
             )

@@ -1,10 +1,11 @@
 """Pre-filter: send to the parser only the sentences that could hold an event.
 
-Parsing is nearly all of the pipeline's time, and most sentences of a news article contain no
+Parsing is nearly all of the pipeline's time, and many sentences of a news article contain no
 word that the ontology codes as an event. Extraction only ever starts from a token whose lemma is a
-trigger lemma (`Ontology.trigger_lemmas`), so a sentence none of whose words *could* lemmatise to
-one can yield no mention; skipping it costs only the context it would have given later sentences
-(the antecedent of a pronoun, for example).
+trigger lemma, and a trigger codes only through one of its patterns, whose other words ("say" needs
+"apprehension", "carry" needs "out") must be in the clause (`Ontology.trigger_requirements`). A
+sentence in which no pattern could find all its words can yield no mention; skipping it costs
+only the context it would have given later sentences (the antecedent of a pronoun, for example).
 
 The check is cheap: spaCy's tokenizer (no statistical model), punctuation-based sentence
 boundaries (spaCy's rule `Sentencizer`), and for each distinct lowercase word the set of lemmas
@@ -15,14 +16,14 @@ sentence is never missed because of a tagging choice.
 Selection works on `annotate.Block`s: a parsed block (title or body) becomes the runs of
 consecutive candidate sentences, each a smaller block with its own offset into the article, so
 evidence offsets stay exact. Two context rules keep what extraction reads beyond a sentence:
-a paragraph that quotes someone is kept whole when it has a candidate (its speaker is often named
-in a sentence without a trigger: '"…," the statement read.'), and a candidate sentence that
+a candidate sentence that quotes someone keeps the sentences on either side (its speaker is often
+named in a sentence without a trigger: '"…," the statement read.'), and a candidate sentence that
 opens with a pronoun or a definite description keeps the sentence before it (its antecedent).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from spacy.language import Language
 from spacy.pipeline import Sentencizer
@@ -35,6 +36,8 @@ from .extract.discourse import DOCUMENT_NOUNS, ORG_ANAPHORS, PERSONAL_PRONOUNS
 ActorFinder = Callable[[str], Sequence[tuple[int, int, object]]]
 # Does a capitalised word name a place? (`Gazetteer.candidates` is non-empty.)
 PlaceTest = Callable[[str], bool]
+# Trigger lemma → the word sets each of its patterns needs (`Ontology.trigger_requirements`).
+Requirements = Mapping[str, Sequence[tuple[frozenset[str], ...]]]
 
 PARSED_KINDS = ("title", "body")
 POS_TABLES = ("verb", "noun", "adj", "adv")
@@ -56,28 +59,37 @@ class Prefilter:
     def __init__(
         self,
         nlp: Language,
-        trigger_lemmas: Iterable[str],
+        triggers: Requirements | Iterable[str],
         *,
         find_actors: ActorFinder | None = None,
         is_place: PlaceTest | None = None,
     ) -> None:
+        """`triggers`: requirements per trigger lemma, or plain lemmas that need nothing else."""
         self.find_actors = find_actors
         self.is_place = is_place
         self._places: dict[str, bool] = {}
         self.tokenizer = nlp.tokenizer
         self.sentencizer = Sentencizer()
-        self.triggers = frozenset(lemma.lower() for lemma in trigger_lemmas)
+        if not isinstance(triggers, Mapping):
+            triggers = {lemma: [()] for lemma in triggers}
+        self.requirements = {lemma.lower(): list(reqs) for lemma, reqs in triggers.items()}
+        # words that are an event on their own: one look-up settles most sentences
+        self.standalone = frozenset(k for k, reqs in self.requirements.items() if () in reqs)
+        self.triggers = frozenset(self.requirements)
         tables = _lemma_tables(nlp)
         self._rules = [tables[0].get(pos, []) for pos in POS_TABLES]
         self._exceptions = [tables[1].get(pos, {}) for pos in POS_TABLES]
-        self._cache: dict[str, bool] = {}
+        self._cache: dict[str, frozenset[str]] = {}
         self.sentences_seen = 0
         self.sentences_kept = 0
 
     # -- words -----------------------------------------------------------------------------
-    def lemmas(self, word: str) -> set[str]:
+    def lemmas(self, word: str) -> frozenset[str]:
         """Every lemma the rule lemmatizer could give `word` under a verb/noun/adj/adv tag."""
         low = word.lower()
+        found = self._cache.get(low)
+        if found is not None:
+            return found
         out = {low}
         for rules, exceptions in zip(self._rules, self._exceptions, strict=True):
             out.update(exceptions.get(low, ()))
@@ -86,14 +98,25 @@ class Prefilter:
                     form = low[: len(low) - len(old)] + new
                     if form:
                         out.add(form)
-        return out
+        found = self._cache[low] = frozenset(out)
+        return found
 
     def is_candidate_word(self, word: str) -> bool:
-        hit = self._cache.get(word)
-        if hit is None:
-            hit = not self.triggers.isdisjoint(self.lemmas(word))
-            self._cache[word] = hit
-        return hit
+        """Could this word lemmatise to a trigger (whatever else its patterns need)?"""
+        return not self.triggers.isdisjoint(self.lemmas(word))
+
+    def is_candidate(self, words: Iterable[str]) -> bool:
+        """Could some pattern find all its words among these (a sentence's lowercase words)?"""
+        present: set[str] = set()
+        for word in words:
+            present |= self.lemmas(word)
+        if not self.standalone.isdisjoint(present):
+            return True
+        for lemma in present.intersection(self.requirements):
+            for needs in self.requirements[lemma]:
+                if all(not alternatives.isdisjoint(present) for alternatives in needs):
+                    return True
+        return False
 
     # -- blocks ----------------------------------------------------------------------------
     def select(self, blocks: Sequence[Block]) -> list[Block]:
@@ -109,20 +132,25 @@ class Prefilter:
     def _cut(self, block: Block) -> list[Block]:
         doc = self.sentencizer(self.tokenizer(block.text))
         sents = list(doc.sents)
-        keep = [any(self.is_candidate_word(t.lower_) for t in s) for s in sents]
+        keep = [self.is_candidate(t.lower_ for t in s) for s in sents]
         if self.find_actors is not None and any(keep):
             spans = [(a, b) for a, b, _ in self.find_actors(block.text)]
             keep = [k and self._has_argument(s, spans) for k, s in zip(keep, sents, strict=True)]
         self.sentences_seen += len(sents)
         if not any(keep):
             return []
-        if any(q in block.text for q in QUOTES) or all(keep):
-            self.sentences_kept += len(sents)
-            return [block]
-        for i in range(len(sents) - 1, 0, -1):
-            if keep[i] and sents[i][0].lower_ in ANAPHORIC:
-                keep[i - 1] = True
+        context = list(keep)
+        for i, sent in enumerate(sents):
+            if not keep[i]:
+                continue
+            if i > 0 and (sent[0].lower_ in ANAPHORIC or _quotes(sent)):
+                context[i - 1] = True
+            if i + 1 < len(sents) and _quotes(sent):
+                context[i + 1] = True
+        keep = context
         self.sentences_kept += sum(keep)
+        if all(keep):
+            return [block]
         runs: list[Block] = []
         i = 0
         while i < len(sents):
@@ -136,7 +164,6 @@ class Prefilter:
             runs.append(Block(block.start + start, block.text[start:end], block.kind))
             i = j + 1
         return runs
-
 
     def _has_argument(self, sent: SpacySpan, actor_spans: list[tuple[int, int]]) -> bool:
         """Could extraction find a source or target here: an actor phrase, a word that refers
@@ -155,6 +182,10 @@ class Prefilter:
                 if hit:
                     return True
         return False
+
+
+def _quotes(sent: SpacySpan) -> bool:
+    return any(q in sent.text for q in QUOTES)
 
 
 def _lemma_tables(nlp: Language) -> tuple[dict[str, list[list[str]]], dict[str, dict[str, list[str]]]]:

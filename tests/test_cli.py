@@ -106,3 +106,24 @@ def test_dict_explain_names_the_pattern_and_the_entry():
 
 def test_dict_check_passes_on_the_packaged_tables():
     assert "dictionaries OK" in invoke("dict", "check").output
+
+
+def test_events_and_export_read_a_spark_parquet_folder(tmp_path):
+    """`--db DIR` reads the folder `run --engine spark --out DIR` writes: same rows, same files."""
+    db, folder = tmp_path / "e.duckdb", tmp_path / "spark-out"
+    invoke("run", str(FIXTURES / "nato-russia-2015.txt"), "--db", str(db), "--published", "2015-10-05")
+    folder.mkdir()
+    with duckdb.connect(str(db), read_only=True) as con:  # the Spark engine's layout
+        con.execute("COPY (SELECT *, coalesce(strftime(date_start, '%Y-%m-%d'), 'unknown') AS day "
+                    f"FROM events) "
+                    f"TO '{folder / 'events'}' (FORMAT parquet, PARTITION_BY (day))")
+        for name in ("mentions", "articles", "failures"):
+            (folder / name).mkdir()
+            con.execute(f"COPY {name} TO '{folder / name / 'part-0.parquet'}' (FORMAT parquet)")
+    for args in ((), ("--actor", "RUS", "--type", "ASSAULT"), ("--since", "2015-10-05", "--modality", "any")):
+        want = invoke("events", "--db", str(db), "--json", *args).output
+        assert want and invoke("events", "--db", str(folder), "--json", *args).output == want
+    for fmt in ("jsonl", "csv"):
+        invoke("export", "--db", str(db), "--format", fmt, "-o", str(tmp_path / f"db.{fmt}"))
+        invoke("export", "--db", str(folder), "--format", fmt, "-o", str(tmp_path / f"dir.{fmt}"))
+        assert (tmp_path / f"dir.{fmt}").read_text() == (tmp_path / f"db.{fmt}").read_text()

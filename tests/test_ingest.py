@@ -268,3 +268,41 @@ def test_any_jsonl_lines_give_one_record_per_nonblank_line(
         assert len(records) == 1 and records[0].reason == "empty input (no records)"
     else:
         assert [r.input_ref for r in records] == [f"{path}:{n}" for n in nonblank]
+
+
+def test_warc_pages_become_articles_and_other_records_failures(tmp_path: Path) -> None:
+    from warcs import write_warc
+
+    for name, gz in (("crawl.warc", False), ("crawl.warc.gz", True)):
+        path = write_warc(tmp_path / name, gz=gz, broken_tail=True)
+        records = read_all(path)
+        a, f = articles(records), failures(records)
+        assert sorted(a) == [f"{path}#3", f"{path}#4", f"{path}#7"]  # warcinfo, request: no units
+        page_a, page_b = a[f"{path}#3"], a[f"{path}#4"]
+        assert page_a.url == "https://news.example/a" and a[f"{path}#7"].url == "https://mirror.example/a"
+        assert page_a.title == "Turkey protests airspace violation"
+        assert "summoned the Russian ambassador" in page_a.text  # de-chunked HTTP body
+        assert page_a.published == date(2015, 10, 5)  # WARC-Date: the page gives none
+        assert page_b.published == date(2015, 10, 4)  # the page's own date beats WARC-Date
+        assert f == {
+            f"{path}#5": "not HTML (image/png)",
+            f"{path}#6": "HTTP status 404",
+            f"{path}#8": "broken WARC record: truncated: 9 of 5000 bytes",
+        }
+
+
+def test_warc_sniffed_too_large_and_unreadable(tmp_path: Path) -> None:
+    from warcs import write_warc
+
+    write_warc(tmp_path / "crawl-no-extension")
+    records = read_all(tmp_path / "crawl-no-extension", max_bytes=480)
+    a, f = articles(records), failures(records)
+    assert sorted(a) == [f"{tmp_path}/crawl-no-extension#{n}" for n in (4, 7)]
+    assert f[f"{tmp_path}/crawl-no-extension#3"] == "too large (499 bytes > 480 limit)"
+    (tmp_path / "cut.warc.gz").write_bytes(gzip.compress(b"WARC/1.0\r\n")[:-6])
+    (tmp_path / "junk.warc").write_bytes(b"not a crawl\n")
+    (tmp_path / "info-only.warc").write_bytes(b"WARC/1.0\r\nWARC-Type: warcinfo\r\nContent-Length: 0\r\n\r\n\r\n\r\n")
+    f = failures(read_all(tmp_path / "cut.warc.gz", tmp_path / "junk.warc", tmp_path / "info-only.warc"))
+    assert f[f"{tmp_path}/cut.warc.gz"].startswith("read error")
+    assert f[f"{tmp_path}/junk.warc#1"] == "broken WARC record: expected a 'WARC/1.x' line, got b'not a crawl'"
+    assert f[f"{tmp_path}/info-only.warc"] == "empty input (no records)"

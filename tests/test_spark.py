@@ -26,23 +26,35 @@ COLUMNS = ("id", "plover_type", "plover_mode", "cameo_code", "source_country", "
 
 
 def test_spark_and_local_runs_give_identical_events(tmp_path: Path) -> None:
+    """JSONL and a gzipped WARC in one run: same articles, failures, events (with counts merged
+    across partitions: the WARC holds one page twice, under two URLs) and mentions; and the
+    output folder reads back through the store as the DuckDB file does."""
     import duckdb
+    from warcs import write_warc
 
     corpus = tmp_path / "c.jsonl"
     lines = [json.dumps({"text": t, "published": "2015-10-05", "source": "wire"}) for t in TEXTS]
     corpus.write_text("\n".join(lines + ["{broken"]) + "\n", encoding="utf-8")
-    local = run([str(corpus)], db=tmp_path / "l.duckdb", batch_size=2)
+    crawl = write_warc(tmp_path / "crawl.warc.gz", gz=True, broken_tail=True)
+    sources = [str(corpus), str(crawl)]
+    local = run(sources, db=tmp_path / "l.duckdb", batch_size=2)
     out = tmp_path / "spark"
-    counts = run_spark([str(corpus)], out, master="local[2]")
-    assert counts["articles"] == local.articles and counts["failures"] == local.failures == 1
+    counts = run_spark(sources, out, master="local[2]")
+    assert counts["articles"] == local.articles == 8 and counts["failures"] == local.failures == 4
     cols = ", ".join(COLUMNS)
-    with Store.open(tmp_path / "l.duckdb", read_only=True) as store:
-        want = store.connection.execute(f"SELECT {cols} FROM events ORDER BY id").fetchall()
-        want_m = store.connection.execute("SELECT id, event_id FROM mentions ORDER BY id").fetchall()
     con = duckdb.connect()
     got = con.execute(
         f"SELECT {cols} FROM read_parquet('{out}/events/**/*.parquet', hive_partitioning=true) "
         "ORDER BY id"
     ).fetchall()
     got_m = con.execute(f"SELECT id, event_id FROM read_parquet('{out}/mentions/*.parquet') ORDER BY id").fetchall()
-    assert want and got == want and got_m == want_m
+    got_f = con.execute(f"SELECT id, input_ref, reason FROM read_parquet('{out}/failures/*.parquet') ORDER BY id").fetchall()
+    with Store.open(tmp_path / "l.duckdb", read_only=True) as store:
+        want = store.connection.execute(f"SELECT {cols} FROM events ORDER BY id").fetchall()
+        want_m = store.connection.execute("SELECT id, event_id FROM mentions ORDER BY id").fetchall()
+        want_f = store.connection.execute("SELECT id, input_ref, reason FROM failures ORDER BY id").fetchall()
+        want_rus = [(r["id"], r["evidence"]) for r in store.query_events(actor="RUS")]
+    assert want and got == want and got_m == want_m and got_f == want_f
+    assert max(row[-1] for row in got) == 2  # page A's events, seen in two articles
+    with Store.open(out, read_only=True) as parquet:  # `eventwire events --db OUT`
+        assert [(r["id"], r["evidence"]) for r in parquet.query_events(actor="RUS")] == want_rus

@@ -467,3 +467,36 @@ def test_text_that_is_not_unicode_is_a_clear_error(store):
     with pytest.raises(StorageError, match=r"articles\.text"):
         store.write_batch([broken], [], [])
     assert store.counts()["articles"] == 1
+
+
+def _as_spark_output(store: Store, folder) -> None:
+    """The layout `run --engine spark --out DIR` writes, made here with DuckDB: events
+    partitioned by `day=` (hive style), the other tables flat; no failures file at all."""
+    con = store.connection
+    (folder / "failures").mkdir(parents=True)
+    con.execute(
+        "COPY (SELECT *, coalesce(strftime(date_start, '%Y-%m-%d'), 'unknown') AS day FROM events) "
+        f"TO '{folder / 'events'}' (FORMAT parquet, PARTITION_BY (day))"
+    )
+    for name in ("mentions", "articles"):
+        (folder / name).mkdir()
+        con.execute(f"COPY {name} TO '{folder / name / 'part-0.parquet'}' (FORMAT parquet)")
+
+
+def test_parquet_folder_reads_like_the_database(store, tmp_path):
+    folder = tmp_path / "spark-out"
+    _as_spark_output(store, folder)
+    assert min(p.name for p in (folder / "events").iterdir()).startswith("day=2015-10-0")
+    with Store.open(folder, read_only=True) as parquet:
+        assert parquet.counts() == {"articles": 1, "events": 3, "mentions": 3, "failures": 0}
+        for query in ({}, {"actor": "RUS", "modality": "asserted"}, {"type": "13"},
+                      {"since": date(2015, 10, 4)}, {"limit": 1}):
+            assert parquet.query_events(**query) == store.query_events(**query), query
+        for fmt in ("jsonl", "csv"):
+            parquet.export(fmt, tmp_path / f"p.{fmt}")
+            store.export(fmt, tmp_path / f"d.{fmt}")
+            assert (tmp_path / f"p.{fmt}").read_text() == (tmp_path / f"d.{fmt}").read_text()
+    with pytest.raises(StorageError, match="read-only"):
+        Store.open(folder)
+    with pytest.raises(StorageError, match="not an eventwire Parquet output"):
+        Store.open(tmp_path, read_only=True)

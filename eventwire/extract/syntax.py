@@ -263,10 +263,22 @@ def ancestors_path(token: Token) -> Iterator[tuple[Token, Token]]:
 def in_quotes(token: Token) -> bool:
     """Whether a token sits inside a quotation within its paragraph (odd number of quotes before it).
 
-    It takes no sentence: `token.sent` walks the whole doc, too slow to ask for every trigger."""
+    The parity of every token is computed once per doc and kept in `doc.user_data`: `doc.text`
+    and `token.sent` both walk the whole doc, too slow to ask for every trigger."""
     doc = token.doc
-    before = doc.text[: token.idx]
-    return (before.count('"') + before.count("“") + before.count("”")) % 2 == 1
+    parity = doc.user_data.get(_QUOTE_PARITY)
+    if parity is None:
+        parity = []
+        inside = False
+        for t in doc:
+            parity.append(inside)
+            if (t.text.count('"') + t.text.count("“") + t.text.count("”")) % 2:
+                inside = not inside
+        doc.user_data[_QUOTE_PARITY] = parity
+    return bool(parity[token.i])
+
+
+_QUOTE_PARITY = "eventwire.quote_parity"
 
 
 def relative_antecedent(pronoun: Token, is_event_noun) -> Token:

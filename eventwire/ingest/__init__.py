@@ -8,13 +8,15 @@ so ``inputs = articles + failures`` and nothing is dropped silently. The units a
   (blank lines hold no record and are not units);
 - an RSS/Atom feed entry: one unit; a feed file that cannot be parsed or has no entries is one
   unit (one Failure);
+- a WARC ``response``/``resource`` record (``.warc``, ``.warc.gz``): one unit; the crawl's other
+  records are not units, and a broken record ends the file with one Failure (see ``warc.py``);
 - a CSV/Parquet file without the text column, an unreadable file or folder, a special file: one
   unit (one Failure). A read error in the middle of a streamed corpus ends that file with one
   Failure for the rest of it.
 
 ``input_ref`` says where a record came from: the path as given (joined with the names found
 when walking a folder), ``path:N`` for a JSONL/CSV line or Parquet row, ``path#N`` for a feed
-entry or JSON array element, ``-`` / ``-:N`` for stdin.
+entry, JSON array element or WARC record, ``-`` / ``-:N`` for stdin.
 
 A missing path raises ``SourceError`` when ``read_sources`` is called, before anything is read:
 the run cannot start. Everything else is per input and becomes a ``Failure``.

@@ -1,8 +1,9 @@
 """Walk sources, open each input, recognise its format, hand it to the right reader.
 
 Formats are recognised by extension first (``.gz`` is decompressed and the inner extension used),
-then by sniffing the first bytes: Parquet magic, ``<!doctype html``/``<html``, ``<rss``/``<feed``,
-a JSON object on the first line (JSON Lines), else plain text.
+then by sniffing the first bytes: Parquet magic, ``WARC/`` (a web crawl, see ``warc.py``),
+``<!doctype html``/``<html``, ``<rss``/``<feed``, a JSON object on the first line (JSON Lines),
+else plain text.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from eventwire.ingest.feeds import read_feed
 from eventwire.ingest.normalise import STAGE
 from eventwire.ingest.options import Options
 from eventwire.ingest.tables import read_csv, read_json, read_jsonl, read_parquet
+from eventwire.ingest.warc import read_warc
 from eventwire.records import Article, Failure
 
 HEAD_BYTES = 8192
@@ -33,6 +35,7 @@ EXTENSIONS = {
     ".csv": "csv", ".tsv": "tsv",
     ".parquet": "parquet", ".pq": "parquet",
     ".rss": "feed", ".atom": "feed", ".xml": "feed",
+    ".warc": "warc",
 }  # fmt: skip
 _FEED_TAGS = ("<rss", "<feed", "<rdf:rdf")
 _HTML_TAGS = ("<!doctype html", "<html", "<head", "<body")
@@ -164,6 +167,8 @@ def _dispatch(item: Input, raw: IO[bytes], options: Options) -> Iterator[Article
         yield from read_parquet(ref, source, options)
     elif kind == "jsonl":
         yield from read_jsonl(ref, stream, head, options)
+    elif kind == "warc":
+        yield from read_warc(ref, stream, options)
     elif kind in ("csv", "tsv"):
         yield from read_csv(ref, stream, head, options, delimiter="\t" if kind == "tsv" else ",")
     else:
@@ -195,6 +200,8 @@ def detect_kind(name: str, head: bytes) -> str:
         return EXTENSIONS[ext]
     if head.startswith(b"PAR1"):
         return "parquet"
+    if head.startswith(b"WARC/"):
+        return "warc"
     encoding = bom_encoding(head) or utf16_without_bom(head) or "latin-1"
     sample = head[:2048].decode(encoding, errors="ignore").lstrip("\ufeff \t\r\n").lower()
     if sample.startswith(("<?xml", "<!--")):

@@ -7,6 +7,9 @@ Example::
         counts = store.write_batch(articles, events, failures)
         rows = store.query_events(actor="RUS", since=date(2015, 10, 1))
         store.export("jsonl", "out/events.jsonl")
+
+``Store.open(folder, read_only=True)`` reads the Parquet folder of a Spark run the same way
+(``parquet_dir``).
 """
 
 from .duckdb_store import Store, WriteCounts

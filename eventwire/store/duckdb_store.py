@@ -24,6 +24,7 @@ from ..errors import StorageError
 from ..records import Article, Event, Failure
 from . import rows
 from .export import export_events
+from .parquet_dir import connect_parquet_dir
 from .queries import event_filters, event_rows_sql
 from .schema import SCHEMA_VERSION, ddl
 
@@ -87,6 +88,9 @@ class Store:
     def open(cls, path: str | Path, *, read_only: bool = False) -> Store:
         """Open (and, unless read-only, create) a database; the schema is created if missing.
 
+        Read-only, ``path`` may also be the Parquet folder a Spark run wrote (``run --engine
+        spark --out DIR``): its tables are read in place (see ``parquet_dir``).
+
         Raises StorageError when the file is not a DuckDB database, is locked by another process,
         is missing (read-only), or was written by another schema version.
         """
@@ -96,8 +100,12 @@ class Store:
             p = Path(path)
             if read_only and not p.exists():
                 raise StorageError(f"{p}: no such database (run `eventwire run` to create it)")
+            if p.is_dir() and read_only:
+                return cls(connect_parquet_dir(p), name, read_only=True)
             if p.is_dir():
-                raise StorageError(f"{p} is a folder, not a database file")
+                raise StorageError(
+                    f"{p} is a folder, not a database file (a Parquet folder is read-only)"
+                )
             if not read_only:
                 try:
                     p.parent.mkdir(parents=True, exist_ok=True)
