@@ -27,6 +27,15 @@ from spacy.tokens import Token
 
 from .extract.syntax import clause_tokens, first_child
 from .ontology import Coding, Ontology
+from .senses import (
+    NAMING,
+    armed_subject,
+    characterisation,
+    describes,
+    named_as,
+    phone_call,
+    visit_call,
+)
 
 LIGHT_VERBS = frozenset(
     "carry launch conduct stage mount express voice hold make issue lodge file wage unleash step "
@@ -38,10 +47,6 @@ NON_EVENT_VERBS = frozenset(
     "say add note argue claim stress insist state read write report announce explain".split()
 )
 NON_EVENT_PHRASES = frozenset({("lead", "to"), ("result", "in")})
-HOSTILE_EPITHETS = frozenset(
-    "curious irresponsible illegal unacceptable dangerous provocative reckless outrageous "
-    "criminal barbaric shameful absurd aggressive unjustified unlawful illegitimate".split()
-)
 
 
 STOPPING = frozenset(
@@ -51,7 +56,7 @@ STOPPING = frozenset(
 COMMITTING = frozenset(
     "willing ready prepared eager agree promise pledge offer vow commit volunteer".split()
 )
-REFUSING = frozenset({"refuse", "decline", "reject"})
+REFUSING = frozenset({"refuse", "decline", "reject", "fail"})
 BOYCOTTING = frozenset({"boycott", "embargo"})
 PRESSING = frozenset({"pressure", "press", "pressurise", "pressurize", "push"})
 VERDICTS = frozenset({"convict", "find"})
@@ -233,8 +238,9 @@ def _pattern_words(token: Token) -> list[str]:
     return words
 
 
-def code_trigger(token: Token, ontology: Ontology) -> Coding | None:
-    """The coding of a trigger token, or None when it reports no codable event."""
+def code_trigger(token: Token, ontology: Ontology, *, ordered: bool = False) -> Coding | None:
+    """The coding of a trigger token, or None when it reports no codable event (``ordered``:
+    code it as the act an ordering verb orders, which it is not on its own)."""
     lemma = token.lemma_.lower()
     after = _pattern_words(token)
     if token.pos_ == "NOUN":
@@ -244,10 +250,19 @@ def code_trigger(token: Token, ontology: Ontology) -> Coding | None:
         if coding is None:
             return None
         return _material(token, lemma, reframe(token, coding, ontology), ontology)
-    if token.pos_ != "VERB":
-        return None
+    if token.pos_ != "VERB" or token.lower_ == "according":
+        return None  # "according to officials" names a source, it reports no accord
     if lemma in NON_EVENT_VERBS or carried_noun(token, ontology) is not None:
         return None
+    if describes(token) or (not ordered and _ordered_act(token, ontology)):
+        return None
+    if lemma in ORDERING:
+        obj = first_child(token, ("dobj",))
+        if obj is not None and obj.pos_ == "NOUN" and ontology.code_noun(obj.lemma_.lower()):
+            return None  # "ordered the arrest of B": the noun is the event, with our subject
+        found = _ordering(token, ontology)
+        if found is not None:
+            return found
     if lemma in VERDICTS:
         for conj in token.children:
             if conj.dep_ == "conj" and conj.lemma_.lower() in SENTENCING:
@@ -285,20 +300,22 @@ def code_trigger(token: Token, ontology: Ontology) -> Coding | None:
         ]
         if purpose and code_trigger(purpose[0], ontology) is not None:
             return None  # "called Erdogan to apologise": the apology is the event
-        if lemma == "call" and _phone_call(token):
+        if lemma == "call" and phone_call(token):
             info = ontology.plover("041")
             if info is not None:
                 return Coding("041", info[0], info[1], info[2], "construction: call X (by phone)")
-    if lemma == "call" and _visit_call(token):
+    if lemma == "call" and visit_call(token):
         info = ontology.plover("042")
         if info is not None:
             return Coding("042", info[0], info[1], info[2], "construction: call on X (a visit)")
-    epithet = _characterisation(token)
+    epithet = characterisation(token)
     if epithet is not None:
         info = ontology.plover("111")
         if info is None:
             return None
         return Coding("111", info[0], info[1], info[2], f"construction: call X '{epithet}'")
+    if lemma in NAMING and named_as(token):
+        return None  # "called the ambassador a friend", "a move it called historic"
     particles = [c.lower_ for c in token.children if c.dep_ == "prt"]
     nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
     if nxt is not None and nxt.dep_ == "prep" and nxt.head == token:
@@ -310,7 +327,34 @@ def code_trigger(token: Token, ontology: Ontology) -> Coding | None:
         coding = _given_back(token, lemma, ontology) or coding
     if coding is None:
         return None
-    return _material(token, lemma, reframe(token, coding, ontology), ontology)
+    if (
+        lemma == "agree"
+        and coding.cameo_code == "050"
+        and any(c.dep_ == "xcomp" and _to_infinitive(c) for c in token.children)
+    ):  # "agreed with B to exchange technology" commits to an act: AGREE, not support of a view
+        info = ontology.plover("030")
+        if info is not None:
+            coding = Coding("030", info[0], info[1], info[2], f"agree to act: {coding.pattern}")
+    if coding.plover_type != "ASSAULT" and armed_subject(token):
+        physical = ontology.code_verb(lemma, particles=particles, after=[])
+        if physical is not None and physical.plover_type == "ASSAULT":
+            coding = Coding(
+                physical.cameo_code,
+                physical.plover_type,
+                physical.plover_mode,
+                physical.plover_context,
+                f"weapon subject: {physical.pattern}",
+            )
+    found = _material(token, lemma, reframe(token, coding, ontology), ontology)
+    if found.generic and found.cameo_code in VAGUE_DEFAULTS:
+        return None  # "gave a speech", "served as minister", "linked to": no act named
+    return found
+
+
+# CAMEO.2.0 gives vague verbs ("give", "serve", "link", "lead", "establish") the catch-all
+# "engage in material cooperation" as their bare default: with no pattern word matched the
+# dictionary knows the word, not an event, so none is coded (classification skips it too).
+VAGUE_DEFAULTS = frozenset({"060"})
 
 
 # Moving forces somewhere: what the forces are for decides the event.
@@ -423,50 +467,44 @@ def _to_infinitive(verb: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
-def _phone_call(verb: Token) -> bool:
-    """ "called his counterpart on Tuesday": a person called, with no complement, is a phone call
-    (not "called X a liar", "called X to apologise", "called for", "called off")."""
+# Verbs whose event is what they order or decide: "ordered the arrest of B" (the arrest is the
+# event noun), "ordered the newspaper to suspend publication", "ordered them jailed", "decided
+# to lift sanctions on B". The orderer does the ordered act (PLOVER codes the act itself).
+ORDERING = frozenset({"order", "instruct", "direct", "authorize", "authorise", "decide", "vote"})
+OBJECT_CONTROL = frozenset({"order", "instruct", "direct", "authorize", "authorise"})
+
+
+def _complements(verb: Token) -> list[Token]:
+    return [c for c in verb.children if c.dep_ in ("xcomp", "ccomp", "oprd") and c.pos_ == "VERB"]
+
+
+def _ordering(verb: Token, ontology: Ontology) -> Coding | None:
+    """The ordered act's coding, as done by the one who orders it, if there is one."""
+    lemma = verb.lemma_.lower()
     obj = first_child(verb, ("dobj",))
-    if obj is None or obj.pos_ not in ("PROPN", "NOUN") or first_child(verb, ("nsubjpass",)):
-        return False
-    return not any(
-        c.dep_ in ("oprd", "xcomp", "ccomp", "prt")
-        # "called X a liar" is no call; "called X on Friday, discussing …" or "… to explain" is
-        or (c.dep_ == "advcl" and c.tag_ not in ("VBG", "VB"))
-        for c in verb.children
-    ) and not any(
-        c.dep_ in ("oprd", "xcomp", "acl", "appos") for c in obj.children if c.pos_ != "PROPN"
-    )
-
-
-def _visit_call(verb: Token) -> bool:
-    """ "called on the President" with nothing requested is a courtesy visit; "called on X to
-    cease" or "called on X for restraint" is a request and stays with the dictionaries."""
-    on = [c for c in verb.children if c.lower_ in ("on", "upon") and c.dep_ in ("prt", "prep")]
-    if not on or on[0].i != verb.i + 1:
-        return False
-    for tok in verb.subtree:
-        if tok.dep_ in ("xcomp", "advcl", "acl", "ccomp") and any(
-            a.dep_ == "aux" and a.lower_ == "to" for a in tok.children
+    for comp in _complements(verb):
+        inner = code_trigger(comp, ontology, ordered=True)
+        # "decided to lift", "ordered them jailed", "ordered the paper to close"; not
+        # "ordered to withdraw" with no one ordered, where the order itself is the demand
+        if inner is not None and (
+            lemma not in OBJECT_CONTROL or obj is not None or comp.dep_ == "oprd"
         ):
-            return False
-        if tok.lower_ in ("for", "to") and tok.dep_ in ("prep", "aux"):
-            return False
-    return True
-
-
-def _characterisation(verb: Token) -> str | None:
-    """ "X called Y 'Z'" / "described Y as Z": criticism when Z is quoted or a hostile epithet."""
-    if verb.lemma_.lower() not in ("call", "describe", "brand", "label", "term", "dub"):
-        return None
-    if first_child(verb, ("dobj", "nsubjpass")) is None:
-        return None
-    for tok in verb.subtree:
-        if tok.i <= verb.i or tok.pos_ not in ("ADJ", "NOUN"):
-            continue
-        if tok.dep_ not in ("oprd", "xcomp", "ccomp", "acomp", "pobj", "amod", "attr"):
-            continue
-        quoted = tok.i > 0 and tok.doc[tok.i - 1].text in ('"', "“", "'", "‘")
-        if quoted or tok.lemma_.lower() in HOSTILE_EPITHETS:
-            return tok.text
+            return Coding(
+                inner.cameo_code,
+                inner.plover_type,
+                inner.plover_mode,
+                inner.plover_context,
+                f"ordered: {inner.pattern}",
+            )
     return None
+
+
+def _ordered_act(verb: Token, ontology: Ontology) -> bool:
+    """The complement of an ordering verb that has its own object ("ordered the paper to
+    close"): the order verb tells that event, with the orderer as its source."""
+    head = verb.head
+    return (
+        verb.dep_ in ("xcomp", "ccomp", "oprd")
+        and head.lemma_.lower() in OBJECT_CONTROL
+        and first_child(head, ("dobj",)) is not None
+    )

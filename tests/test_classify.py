@@ -144,3 +144,63 @@ def test_participle_describing_an_actor_is_not_the_relation(pipeline):
     src, tgt = _spans(sentence, "The Iranian-backed militia", "the convoy")
     found = pipeline.classify(sentence, src, tgt)
     assert found is not None and found.plover_type == "ASSAULT", found
+
+
+def _coded(pipeline, text):
+    """(type, trigger word) of every asserted event extracted from the text."""
+    events = pipeline.extract(text, published="2020-01-01")
+    return {(e.plover_type, text[m.trigger.start : m.trigger.end]) for e in events for m in e.mentions}
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        # "according to" names a source; it reports no accord
+        ("Kenyan troops crossed into Somalia last week, according to officials in Nairobi.", "according"),
+        # facing charges is a situation, not a meeting
+        ("The former governor of Lagos will face charges of fraud in Abuja.", "face"),
+        # naming someone without hostility is neither a call nor criticism
+        ("The Indian prime minister called the Japanese premier a close friend.", "called"),
+        # a participle that describes a noun tells what it is, not an event of the sentence
+        ("Ghanaian police detained a man suspected of smuggling gold to Togo.", "suspected"),
+        # a vague verb's bare default names no act
+        ("The Austrian chancellor gave a speech to Slovak business leaders in Vienna.", "gave"),
+    ],
+)
+def test_words_that_are_not_events_in_context(pipeline, text, word):
+    assert all(trigger != word for _, trigger in _coded(pipeline, text)), _coded(pipeline, text)
+
+
+def test_weapons_that_hit_use_force(pipeline):
+    text = "Ethiopian air strikes hit rebel positions in Tigray for a third straight day."
+    assert ("ASSAULT", "hit") in _coded(pipeline, text)
+
+
+def test_characterisation_with_a_hostile_epithet_is_criticism(pipeline):
+    text = "The Venezuelan president called the Colombian leader a liar on Monday."
+    assert ("ACCUSE", "called") in _coded(pipeline, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the ordered act is the event, done by the one who orders it
+        ("A court in Ankara ordered the newspaper to suspend publication for ten days.", ("COERCE", "ordered")),
+        # an ordered event noun is the event
+        ("A judge in Lima ordered the arrest of the former Peruvian president.", ("COERCE", "arrest")),
+    ],
+)
+def test_ordered_acts(pipeline, text, expected):
+    found = _coded(pipeline, text)
+    assert expected in found, found
+    assert not any(t == "REQUEST" for t, _ in found), found
+
+
+def test_prc_is_china(pipeline):
+    actor = pipeline.resolve_actor("The PRC")
+    assert actor is not None and actor.country == "CHN"
+
+
+def test_headline_participle_still_tells_an_event(pipeline):
+    text = "There were twelve Malian soldiers killed in Burkina Faso on Sunday."
+    assert any(t == "ASSAULT" for t, _ in _coded(pipeline, text)), _coded(pipeline, text)

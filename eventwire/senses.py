@@ -1,0 +1,127 @@
+"""Word senses that decide whether a trigger tells an event at all, read from the parse.
+
+Split from `code.py` (which decides *which* event): a participle that only describes a noun
+("a man suspected of fraud"), a naming verb with a predicate ("called X a friend" is no event,
+"called X a liar" is criticism), a weapon as the subject of a verb ("shells hit the town"
+uses force, whatever the verb's verbal sense would say), and what kind of "call" a call is
+(a phone call, a courtesy visit).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .extract.syntax import first_child
+
+HOSTILE_EPITHETS = frozenset(
+    "curious irresponsible illegal unacceptable dangerous provocative reckless outrageous "
+    "criminal barbaric shameful absurd aggressive unjustified unlawful illegitimate stupid "
+    "murderer liar terrorist traitor thug dictator tyrant racist fascist corrupt hypocrite "
+    "hypocritical unconstitutional invalid insulting disgraceful disgrace farce sham fraud "
+    "ridiculous baseless groundless lie hostile undemocratic inhumane cruel".split()
+)
+# Verbs that name or describe someone ("called X a liar", "described X as Y"): with a
+# complement they characterise, which is criticism when hostile and no event otherwise.
+NAMING = frozenset({"call", "describe", "brand", "label", "term", "dub"})
+# Weapons and the forces that carry them: as the subject of "hit" or "strike" they use force
+# ("air strikes hit the enclave for a sixth day" is no criticism, whatever "hit for" says).
+WEAPONS = frozenset(
+    "fire gunfire shell shelling artillery rocket missile bomb bomber mortar drone jet warplane "
+    "aircraft helicopter gunship tank warship airstrike strike raid attack bombardment "
+    "explosion blast grenade bullet".split()
+)
+
+
+def describes(verb: Token) -> bool:
+    """A past participle that only describes a noun playing a part in another clause, with no
+    doer named: "arrested a man suspected of fraud", "the leader of a network linked to
+    al-Qaeda", "lifted restrictions imposed on him". It tells what the noun is, not an event of
+    this sentence; a headline ("Ten soldiers killed in Donetsk"), an existential ("there were
+    ten soldiers killed") or a named doer ("a man arrested by police") still tells one."""
+    noun = verb.head
+    return (
+        verb.dep_ == "acl"
+        and verb.tag_ == "VBN"
+        and noun.pos_ in ("NOUN", "PROPN")
+        and noun.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass", "appos", "conj")
+        and not any(c.dep_ == "agent" for c in verb.children)
+    )
+
+
+def armed_subject(verb: Token) -> bool:
+    """Whether the verb's subject is a weapon or an attack ("shells hit", "air strikes pounded")."""
+    subj = first_child(verb, ("nsubj",))
+    return subj is not None and subj.pos_ == "NOUN" and subj.lemma_.lower() in WEAPONS
+
+
+def named_as(verb: Token) -> bool:
+    """ "called X a Y", "a move it called unconstitutional": a naming verb with a predicate
+    complement (not "called X to apologise", not "called for")."""
+    return any(
+        c.dep_ in ("oprd", "ccomp", "acomp", "attr")
+        or (c.dep_ == "xcomp" and not _to_infinitive(c))
+        for c in verb.children
+    ) and not any(
+        c.dep_ == "prt" or (c.dep_ == "prep" and c.i == verb.i + 1) for c in verb.children
+    )
+
+
+def _hostile(tok: Token) -> bool:
+    """A hostile epithet, or an "anti-" word ("calling it anti-people")."""
+    if tok.lemma_.lower() in HOSTILE_EPITHETS or tok.lower_.startswith("anti-"):
+        return True
+    doc = tok.doc
+    return tok.i > 1 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].lower_ == "anti"
+
+
+def characterisation(verb: Token) -> str | None:
+    """ "X called Y 'Z'" / "described Y as Z": criticism when Z is quoted or a hostile epithet."""
+    if verb.lemma_.lower() not in NAMING:
+        return None
+    if first_child(verb, ("dobj", "nsubjpass")) is None and verb.dep_ != "relcl":
+        return None
+    for tok in verb.subtree:
+        if tok.i <= verb.i or tok.pos_ not in ("ADJ", "NOUN"):
+            continue
+        if tok.dep_ not in ("oprd", "xcomp", "ccomp", "acomp", "pobj", "amod", "attr"):
+            continue
+        quoted = tok.i > 0 and tok.doc[tok.i - 1].text in ('"', "“", "'", "‘")
+        if quoted or _hostile(tok):
+            return tok.text
+    return None
+
+
+def _to_infinitive(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def phone_call(verb: Token) -> bool:
+    """ "called his counterpart on Tuesday": a person called, with no complement, is a phone call
+    (not "called X a liar", "called X to apologise", "called for", "called off")."""
+    obj = first_child(verb, ("dobj",))
+    if obj is None or obj.pos_ not in ("PROPN", "NOUN") or first_child(verb, ("nsubjpass",)):
+        return False
+    return not any(
+        c.dep_ in ("oprd", "xcomp", "ccomp", "prt")
+        # "called X a liar" is no call; "called X on Friday, discussing …" or "… to explain" is
+        or (c.dep_ == "advcl" and c.tag_ not in ("VBG", "VB"))
+        for c in verb.children
+    ) and not any(
+        c.dep_ in ("oprd", "xcomp", "acl", "appos") for c in obj.children if c.pos_ != "PROPN"
+    )
+
+
+def visit_call(verb: Token) -> bool:
+    """ "called on the President" with nothing requested is a courtesy visit; "called on X to
+    cease" or "called on X for restraint" is a request and stays with the dictionaries."""
+    on = [c for c in verb.children if c.lower_ in ("on", "upon") and c.dep_ in ("prt", "prep")]
+    if not on or on[0].i != verb.i + 1:
+        return False
+    for tok in verb.subtree:
+        if tok.dep_ in ("xcomp", "advcl", "acl", "ccomp") and any(
+            a.dep_ == "aux" and a.lower_ == "to" for a in tok.children
+        ):
+            return False
+        if tok.lower_ in ("for", "to") and tok.dep_ in ("prep", "aux"):
+            return False
+    return True
