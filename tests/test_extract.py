@@ -175,3 +175,63 @@ def test_participle_of_a_document_speaks_for_its_author(pipeline):
     e = one(pipeline, text, "ACCUSE")
     assert key(e.target) == "NGA"
     assert _text(text, e.mentions[0].source_span) == "Amnesty International"
+
+
+def test_subjectless_participle_is_part_of_the_main_event(pipeline):
+    found = events(pipeline, "Russian troops stormed the town on Monday, killing twelve Ukrainian soldiers.")
+    assert [(e.plover_type, key(e.source)) for e in found] == [("ASSAULT", "RUS")]
+
+
+def test_background_clause_with_its_own_subject_is_kept(pipeline):
+    text = "NATO met with Turkish officials on Monday after Russian jets had violated Turkish airspace."
+    found = {(e.plover_type, key(e.source), key(e.target)) for e in events(pipeline, text)}
+    assert ("CONSULT", "NATO", "TUR") in found
+    assert any(src == "RUS" and tgt == "TUR" for _, src, tgt in found)
+
+
+def test_known_event_object_of_a_reaction_is_not_news(pipeline):
+    found = events(pipeline, "France condemned the bombing of a hospital in Aleppo.")
+    assert [e.plover_type for e in found] == ["ACCUSE"]
+
+
+def test_mediation_between_two_parties(pipeline):
+    e = one(pipeline, "Norway launched a mediation effort between Colombia and Venezuela.", "CONSULT")
+    assert (key(e.source), key(e.target)) == ("NOR", "COL")
+
+
+def test_joint_failure_to_agree(pipeline):
+    e = one(pipeline, "Germany and France failed to reach agreement on the budget.", "REJECT")
+    assert (key(e.source), key(e.target)) == ("DEU", "FRA")
+
+
+def test_frame_verb_gives_way_to_its_complement_whatever_its_type(pipeline):
+    found = events(pipeline, "Egypt agreed on Monday to lift a blockade on Gaza.")
+    assert [(e.plover_type, key(e.source), key(e.target)) for e in found] == [("AGREE", "EGY", "PSE")]
+
+
+def test_foreign_place_is_the_party_of_an_act_without_one(pipeline):
+    e = one(pipeline, "Qatar declared a ceasefire in Libya.", "RETREAT")
+    assert (key(e.source), key(e.target)) == ("QAT", "LBY")
+
+
+def test_thing_acted_on_points_at_its_owner(pipeline):
+    e = one(pipeline, "Poland demanded an immediate admission by Moscow.", "REQUEST")
+    assert (key(e.source), key(e.target)) == ("POL", "RUS")
+    assert e.target.text == "Moscow"
+
+
+@pytest.mark.parametrize(
+    "text, type_",
+    [
+        ("PARIS -- Turkish Prime Minister Ahmet Davutoglu said on Monday that he had rejected a request from Greece.", "REJECT"),
+        ("PARIS (Reuters): Turkish Prime Minister Ahmet Davutoglu met with Greek officials on Monday.", "CONSULT"),
+        ("PARIS - A Turkish attack on a Kurdish village has killed 20 people.", "ASSAULT"),
+    ],
+)
+def test_dateline_is_never_the_source(pipeline, text, type_):
+    assert key(one(pipeline, text, type_).source) == "TUR"
+
+
+def test_own_act_as_object_points_at_its_party(pipeline):
+    e = one(pipeline, "Saudi Arabia lifted its blockade of Yemen.", "RETREAT")
+    assert (key(e.source), key(e.target)) == ("SAU", "YEM")

@@ -11,7 +11,7 @@ from spacy.tokens import Token
 
 from ..records import Actor
 from .discourse import PERSONAL_PRONOUNS
-from .syntax import first_child, text_of
+from .syntax import first_child, subject, text_of
 
 REPORTING_VERBS = frozenset("say read add state tell declare note write announce insist argue claim stress".split())
 
@@ -49,8 +49,8 @@ def reporter(token: Token) -> Token:
     clause = token.head
     if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in REPORTING_VERBS:
         return token
-    named = first_child(clause.head, ("nsubj",))
-    if named is None or is_pronoun(named) or named.pos_ not in ("PROPN", "NOUN"):
+    named, passive = subject(clause.head)  # not a dateline the parser made the subject
+    if passive or named is None or is_pronoun(named) or named.pos_ not in ("PROPN", "NOUN"):
         return token
     return named
 

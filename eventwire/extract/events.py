@@ -7,6 +7,9 @@ actor dictionary, and fall back on the article's memory (`Discourse`) for pronou
 descriptions and anaphoric event nouns ("protest these violations" → whoever violated). Places are
 the toponyms in the trigger's own clause; the date is the time phrase of the nearest clause,
 resolved against the publication date, else the publication date itself (precision "published").
+A sentence's events are those of its main line: a subjectless participle or infinitive hanging off
+it ("…, killing five") and a known event it reacts to ("condemned the attack") are part of the main
+event, unless the sentence has no other; background clauses with their own subject are kept.
 """
 
 from __future__ import annotations
@@ -24,7 +27,14 @@ from ..ontology import Coding, Ontology
 from ..records import Actor, DateRange, Mention, Place, Span
 from ..resolve.actors import ActorDictionary
 from ..resolve.places import Gazetteer
-from .arguments import RECIPROCAL, REPORTING_VERBS, THING_ENTRY, complement_party, own_thing
+from .arguments import (
+    RECIPROCAL,
+    REPORTING_VERBS,
+    THING_ENTRY,
+    complement_party,
+    is_pronoun,
+    own_thing,
+)
 from .circumstances import PlacesAndTimes
 from .discourse import DOCUMENT_NOUNS, Discourse
 from .modality import modality
@@ -107,7 +117,7 @@ class Extractor(Referents, Parties, PlacesAndTimes):
                 coded.append((token, mention))
                 if mention.plover_type in HOSTILE_TYPES and mention.source and mention.source.key:
                     ctx.discourse.hostile_sources.append(mention.source)
-        found = _without_framing(coded)
+        found = _without_framing(_main_clause(coded))
         root_subject, _ = subject(sent.root)
         if root_subject is not None:
             actor, _ = self._actor(root_subject, ctx)
@@ -157,6 +167,13 @@ class Extractor(Referents, Parties, PlacesAndTimes):
             # "the Senate President's aide faulted …": who acted, though no dictionary names them
             source, source_span = self._actor(src_tok, ctx, as_target=True)
         target, target_span = self._actor(tgt_tok, ctx, as_target=True)
+        if not is_noun and target is not None and _same_actor(source, target) and self._is_event_noun(tgt_tok):
+            # "lifted its blockade of Yemen", "completed its withdrawal from Iraq": the act
+            # named by the object is the source's own; its target is that act's party
+            _, party = self._noun_arguments(tgt_tok, None)
+            found, found_span = self._actor(party, ctx, as_target=True)
+            if found is not None and found.entry != THING_ENTRY and not _same_actor(source, found):
+                target, target_span = found, found_span
         if not is_noun and coding.plover_type == "CONSULT":
             partner_tok = prep_object(trigger, ("with",))
             if partner_tok is not None:  # "discussed Libya with Trump": the partner, not the topic
@@ -171,21 +188,30 @@ class Extractor(Referents, Parties, PlacesAndTimes):
             # "returned artifacts to Italy", "sent troops to Mali", "withdrew its troops from
             # Gaza": what is handed over or moved is no party; the recipient is
             target, target_span, from_phrase = self._recipient(trigger, tgt_tok, ctx, target, target_span)
+        if target is not None and target.entry == THING_ENTRY and not is_noun:
+            # "rejected calls by Kofi Annan", "would not meet hostage-takers' demands", "fired on
+            # Kampuchean guerrilla camps": the thing acted on belongs to a party, who is the target
+            owner = self._owner(tgt_tok, source, ctx)
+            if owner is not None:
+                target, target_span = owner
         if src_tok is not None and (
             target is None
             or (coding.plover_type in RECIPROCAL and (target.entry == THING_ENTRY or from_phrase))
+            or (coding.plover_type == "REJECT" and target.entry == THING_ENTRY)
         ):
-            # "the US and China signed an agreement", "the House and Senate failed to agree": a
-            # joint act, coded from the first to the second party (a dyad keeps both)
+            # "the US and China signed an agreement", "the House and Senate failed to agree", "the
+            # US and South Korea failed to reach agreement": a joint act (or a joint failure to
+            # act), coded from the first to the second party (a dyad keeps both)
             joint = self._joint(src_tok, ctx)
             if joint is not None:
                 source, source_span, target, target_span = joint
         clause = clause_tokens(governor if governor is not None else trigger, self._is_event_noun)
         excluded = _token_ids(src_tok) | _token_ids(tgt_tok)
         places, place_spans = self._places(clause, excluded, ctx)
-        if places and coding.plover_type in ("ASSAULT", "COERCE", "MOBILIZE", "THREATEN") and (
-            target is None or (target.entry == THING_ENTRY and not is_noun)
-        ):
+        hostile = coding.plover_type in HOSTILE_TYPES
+        if places and (target is None or (hostile and target.entry == THING_ENTRY and not is_noun)):
+            # force used in a foreign place is aimed at its state; so is a ceasefire declared or
+            # aid provided there when the act names no other party
             found = self._place_as_target(places, source)
             if found is not None:
                 target, target_span = found, place_spans[0]
@@ -230,6 +256,30 @@ class Extractor(Referents, Parties, PlacesAndTimes):
             confidence=round(min(confidence, 0.95), 3),
             pattern=coding.pattern,
         )
+
+    def _owner(
+        self, thing_tok: Token | None, source: Actor | None, ctx: _Context
+    ) -> tuple[Actor, Span | None] | None:
+        """The party a thing acted on belongs to: its possessor, its `by`-agent, the object of
+        its "of"/"from", or a modifier that names a known actor; never the source itself."""
+        if thing_tok is None:
+            return None
+        candidates = [first_child(thing_tok, ("poss",)), agent(thing_tok), prep_object(thing_tok, ("of", "from"))]
+        candidates += [
+            c for c in thing_tok.children
+            if c.dep_ in ("compound", "amod", "nmod") and c.i < thing_tok.i and c.pos_ in ("PROPN", "ADJ", "NOUN")
+        ]
+        for tok in candidates:
+            if tok is None or is_pronoun(tok):
+                continue
+            actor, span = self._actor(tok, ctx, alone=True)
+            named = tok.pos_ == "PROPN" or tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
+            if actor is None or actor.entry == THING_ENTRY or (actor.key is None and not named):
+                continue
+            if source is not None and source.key == actor.key and source.sector == actor.sector:
+                continue
+            return actor, span
+        return None
 
     def _frame_governor(self, noun: Token) -> Token | None:
         """The verb whose object an event noun is, when that verb tells no event of its own:
@@ -281,18 +331,69 @@ class Extractor(Referents, Parties, PlacesAndTimes):
 
 
 FRAMED = ("intent:", "refused:")
+# Links under which a non-finite clause with no subject of its own hangs off the main line:
+# "X attacked Y, killing Z" (advcl), "troops sent to capture Z" (acl), "by imposing sanctions"
+# (pcomp); an infinitive governed by one of those (xcomp) belongs to it.
+DEPENDENT_DEPS = frozenset({"advcl", "acl", "pcomp"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
+
+
+def _dependent(token: Token) -> bool:
+    """Whether a trigger's clause is a subjectless participle or infinitive attached to the
+    sentence's main line: its actor is the main clause's, and it tells how, why or with what
+    result the main act was done, not a second piece of news. A background clause with its own
+    subject ("after Turkish jets intercepted a plane", "a plane that had violated its airspace")
+    tells an event of its own and is kept."""
+    for node in [token] + [head for head, _ in ancestors_path(token)]:
+        if node.dep_ in DEPENDENT_DEPS:
+            if node.pos_ not in ("VERB", "AUX"):
+                return False
+            return not any(c.dep_ in SUBJECT_DEPS for c in node.children)
+        if node.dep_ in ("relcl", "pobj", "appos") or any(c.dep_ in SUBJECT_DEPS for c in node.children):
+            return False  # a clause or phrase with its own subject or head noun
+    return False
+
+
+def _main_clause(coded: list[tuple[Token, Mention]]) -> list[tuple[Token, Mention]]:
+    """Leave out the events of dependent participles and infinitives ("X stormed a base,
+    killing five officers", "staging a sit-in", "to denounce their refusal") when the sentence
+    reports a main event; when it reports none, they are all it has and are kept."""
+    acts = {token.i for token, _ in coded}
+    main = [
+        (token, mention)
+        for token, mention in coded
+        if not _dependent(token) and not _theme(token, acts)
+    ]
+    return main if main else coded
+
+
+def _theme(token: Token, acts: set[int]) -> bool:
+    """"condemned the terrorist attack on a church", "denounced the detentions": an event
+    noun that is the object of another event's verb is what that event is about, an event
+    already known (not introduced with "a"/"an"), not the news of the sentence."""
+    return (
+        token.pos_ == "NOUN"
+        and token.dep_ == "dobj"
+        and token.head.i in acts
+        and not any(c.lower_ in ("a", "an") for c in token.children)
+    )
 
 
 def _without_framing(coded: list[tuple[Token, Mention]]) -> list[Mention]:
     """Drop a framing verb whose complement tells the same event: in "agreed to share
     information" and "refused to meet the envoy" the complement, recoded by its frame
-    (intent, refusal), is the event with its own party; the frame verb alone would repeat it."""
+    (intent, refusal), is the event with its own party; the frame verb alone would repeat it,
+    whatever type its own pattern gives it ("agreed on 18 September to lift a blockade")."""
     framed = {
-        token.head.i: mention.plover_type
+        token.head.i
         for token, mention in coded
         if token.dep_ == "xcomp" and mention.pattern.startswith(FRAMED)
     }
-    return [m for token, m in coded if framed.get(token.i) != m.plover_type]
+    return [m for token, m in coded if token.i not in framed]
+
+
+def _same_actor(one: Actor | None, other: Actor | None) -> bool:
+    return one is not None and other is not None and bool(one.key) and one.key == other.key
 
 
 def _token_ids(token: Token | None) -> set[int]:

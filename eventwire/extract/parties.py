@@ -20,7 +20,7 @@ from .arguments import THING_ENTRY
 from .syntax import first_child
 
 # Prepositions that introduce a party, most telling first ("in" names a place, so last).
-PARTY_PREPS = ("to", "against", "on", "at", "upon", "with", "toward", "towards", "into", "from", "for", "over", "in")
+PARTY_PREPS = ("to", "against", "on", "at", "upon", "with", "between", "toward", "towards", "into", "from", "for", "over", "in")
 # Those that introduce what an act is aimed at even when it names no actor ("fired at targets").
 AIM_PREPS = frozenset({"against", "at", "on", "upon", "toward", "towards", "into"})
 NAMED_TYPES = frozenset({"GPE", "ORG", "NORP", "PERSON"})

@@ -26,6 +26,7 @@ from .syntax import (
     agent,
     ancestors_path,
     first_child,
+    in_dateline,
     in_quotes,
     phrase_tokens,
     prep_object,
@@ -34,7 +35,7 @@ from .syntax import (
     text_of,
 )
 
-TARGET_NOUN_PREPS = ("on", "against", "at", "upon", "with", "toward", "towards", "over", "into", "to", "of")
+TARGET_NOUN_PREPS = ("on", "against", "at", "upon", "with", "between", "toward", "towards", "over", "into", "to", "of")
 
 
 class Referents:
@@ -49,7 +50,7 @@ class Referents:
         source = agent(noun) or first_child(noun, ("poss",))
         if source is None:
             for child in noun.children:
-                if child.dep_ in ("amod", "compound", "nmod") and child.i < noun.i:
+                if child.dep_ in ("amod", "compound", "nmod") and child.i < noun.i and not in_dateline(child):
                     if self.actors.resolve(child.text) is not None:
                         source = child
                         break

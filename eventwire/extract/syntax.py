@@ -90,6 +90,8 @@ def dateline_end(doc: Doc) -> int:
     agency, names_only = False, True
     for tok in doc[1 : min(len(doc), 16)]:
         text = tok.text
+        if agency and len(text) > 1 and text.startswith(")"):
+            text = text[1:]  # "KABUL (Pajhwok):" is tokenised with "):" as one token
         if text == "(":
             agency = True
         elif text in DATELINE_MARKS or text.startswith("--") or (
