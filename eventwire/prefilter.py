@@ -143,9 +143,10 @@ class Prefilter:
         for i, sent in enumerate(sents):
             if not keep[i]:
                 continue
-            if i > 0 and (sent[0].lower_ in ANAPHORIC or _quotes(sent)):
+            quotes = _quotes(block.text[sent.start_char : sent.end_char])
+            if i > 0 and (quotes or sent[0].lower_ in ANAPHORIC):
                 context[i - 1] = True
-            if i + 1 < len(sents) and _quotes(sent):
+            if i + 1 < len(sents) and quotes:
                 context[i + 1] = True
         keep = context
         self.sentences_kept += sum(keep)
@@ -184,8 +185,8 @@ class Prefilter:
         return False
 
 
-def _quotes(sent: SpacySpan) -> bool:
-    return any(q in sent.text for q in QUOTES)
+def _quotes(text: str) -> bool:
+    return any(q in text for q in QUOTES)
 
 
 def _lemma_tables(nlp: Language) -> tuple[dict[str, list[list[str]]], dict[str, dict[str, list[str]]]]:
