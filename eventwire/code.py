@@ -29,11 +29,14 @@ from .extract.syntax import clause_tokens, first_child
 from .ontology import Coding, Ontology
 from .senses import (
     NAMING,
+    answered,
     armed_subject,
     characterisation,
     describes,
     named_as,
     phone_call,
+    territory,
+    undone,
     visit_call,
 )
 
@@ -249,12 +252,15 @@ def code_trigger(token: Token, ontology: Ontology, *, ordered: bool = False) -> 
         coding = ontology.code_noun(lemma, after=after, before=before)
         if coding is None:
             return None
-        return _material(token, lemma, reframe(token, coding, ontology), ontology)
+        framed = reframe(token, coding, ontology)
+        if framed is coding and answered(token):
+            return None  # "refused a request": the refusal is the event ("accepted demands" is one)
+        return _material(token, lemma, framed, ontology)
     if token.pos_ != "VERB" or token.lower_ == "according":
         return None  # "according to officials" names a source, it reports no accord
     if lemma in NON_EVENT_VERBS or carried_noun(token, ontology) is not None:
         return None
-    if describes(token) or (not ordered and _ordered_act(token, ontology)):
+    if describes(token) or undone(token) or (not ordered and _ordered_act(token, ontology)):
         return None
     if lemma in ORDERING:
         obj = first_child(token, ("dobj",))
@@ -385,7 +391,7 @@ def _material(token: Token, lemma: str, coding: Coding, ontology: Ontology) -> C
         subj = first_child(token, ("nsubj",))
         agent = _passive_agent(token)
         actor = subj if subj is not None else agent
-        if actor is not None and _armed(actor):
+        if (actor is not None and _armed(actor)) or territory(token):
             code, why = "190", "armed seizure"
     if (
         code is None

@@ -125,3 +125,67 @@ def visit_call(verb: Token) -> bool:
         if tok.lower_ in ("for", "to") and tok.dep_ in ("prep", "aux"):
             return False
     return True
+
+
+# Verbs that answer something asked or offered: their object ("refused a request", "spurned
+# offers of talks", "dismissed allegations") is what is answered, and the answer is the event.
+RESPONDING = frozenset(
+    "refuse reject decline deny dismiss spurn rebuff accept approve grant heed answer "
+    "rebut".split()
+)
+# Verbs that undo an earlier act: what they undo is presupposed history, not news of this
+# sentence ("freed a journalist who had been sentenced", "returned bases it had seized").
+UNDOING = frozenset(
+    "free release return pardon acquit repatriate restore lift overturn quash reverse "
+    "exonerate".split()
+)
+
+
+def answered(noun: Token) -> bool:
+    """A request, offer or charge that another verb answers ("refused a request by the
+    President", "spurned offers for peace talks", "dismissed allegations of abuse"): the
+    answer (REJECT, YIELD) is the event; the thing answered is its object, not a second event."""
+    tok = noun
+    while tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.head.pos_ == "NOUN":
+        tok = tok.head.head  # "offers [for [talks]]": climb to the noun the verb takes
+    return (
+        tok.dep_ in ("dobj", "nsubjpass")
+        and tok.head.pos_ == "VERB"
+        and tok.head.lemma_.lower() in RESPONDING
+    )
+
+
+def undone(verb: Token) -> bool:
+    """A relative clause telling what was done to a party that the main verb now undoes
+    ("freed a US diplomat it arrested", "released the ship it seized", "pardoned X, who was
+    convicted last month"): the earlier act is presupposed history, not this sentence's event."""
+    if verb.dep_ not in ("relcl", "acl") or verb.tag_ not in ("VBD", "VBN"):
+        return False  # "released a statement criticising X" tells this sentence's act
+    noun = verb.head
+    governor = noun.head
+    while noun.dep_ in ("conj", "appos") and governor.pos_ in ("NOUN", "PROPN"):
+        noun, governor = governor, governor.head
+    return (
+        noun.dep_ in ("dobj", "nsubjpass")
+        and governor.pos_ == "VERB"
+        and governor.lemma_.lower() in UNDOING
+    )
+
+
+# Nouns naming land or installations: taking them is taking territory (CAMEO 19x fighting),
+# where seizing goods, ships or money stays a confiscation.
+TERRITORY = frozenset(
+    "territory land region province district town city village area enclave peninsula island "
+    "field oilfield base airport airbase port border outpost stronghold capital".split()
+)
+
+
+def territory(verb: Token) -> bool:
+    """Whether the verb's object is a place: a named country or region ("seized Crimea") or
+    land and installations ("seized large oil fields", "captured the air base")."""
+    obj = first_child(verb, ("dobj", "nsubjpass"))
+    if obj is None:
+        return False
+    if obj.pos_ == "PROPN":
+        return obj.ent_type_ in ("GPE", "LOC", "FAC")
+    return obj.pos_ == "NOUN" and obj.lemma_.lower() in TERRITORY

@@ -204,3 +204,43 @@ def test_prc_is_china(pipeline):
 def test_headline_participle_still_tells_an_event(pipeline):
     text = "There were twelve Malian soldiers killed in Burkina Faso on Sunday."
     assert any(t == "ASSAULT" for t, _ in _coded(pipeline, text)), _coded(pipeline, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "kept", "dropped"),
+    [
+        # the refusal is the event; the request it answers is its object, not a second event
+        ("Bolivia refused a request from Peru to extradite the former minister.", "REJECT", "REQUEST"),
+        # freeing or returning presupposes the earlier arrest or seizure: history, not news
+        ("Chile has freed a Peruvian reporter who had been arrested last year.", "CONCEDE", "COERCE"),
+        ("The navy released a tanker it seized near the port.", "RETREAT", "COERCE"),
+    ],
+)
+def test_answered_and_undone_acts_are_background(pipeline, text, kept, dropped):
+    types = [e.plover_type for e in pipeline.extract(text, published="2020-01-01")]
+    assert kept in types and dropped not in types, types
+
+
+def test_accepted_demands_still_concede(pipeline):
+    text = "The government accepted demands from the rebels to hold elections."
+    types = [e.plover_type for e in pipeline.extract(text, published="2020-01-01")]
+    assert "CONCEDE" in types, types
+
+
+def test_released_statement_still_tells_its_criticism(pipeline):
+    text = (
+        "The European Union and the United States had released a joint statement criticising "
+        "a spate of arrests in Zimbabwe."
+    )
+    types = [e.plover_type for e in pipeline.extract(text, published="2020-01-01")]
+    assert "ACCUSE" in types, types
+
+
+def test_seizing_territory_is_force(pipeline):
+    # a named place needs the entity recogniser, which extraction runs (classification does not)
+    events = pipeline.extract("Russia seized Crimea from Ukraine in 2014.", published="2020-01-01")
+    assert any(e.plover_type == "ASSAULT" for e in events), events
+    sentence = "The government seized the oil fields from the Kurdish authorities."
+    src, tgt = _spans(sentence, "The government", "the Kurdish authorities")
+    found = pipeline.classify(sentence, src, tgt)
+    assert found is not None and found.plover_type == "ASSAULT", found

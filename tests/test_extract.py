@@ -235,3 +235,29 @@ def test_dateline_is_never_the_source(pipeline, text, type_):
 def test_own_act_as_object_points_at_its_party(pipeline):
     e = one(pipeline, "Saudi Arabia lifted its blockade of Yemen.", "RETREAT")
     assert (key(e.source), key(e.target)) == ("SAU", "YEM")
+
+
+def test_thing_made_by_a_party_points_at_the_participle_agent(pipeline):
+    e = one(pipeline, "Kenya rejected a proposal drafted by lawyers for the opposition.", "REJECT")
+    assert key(e.source) == "KEN"
+    assert e.target.text.startswith("lawyers")
+
+
+def test_partner_of_a_reciprocal_act_is_its_with_phrase(pipeline):
+    e = one(pipeline, "Japan shared evidence with South Korea.", "COOPERATE")
+    assert (key(e.source), key(e.target)) == ("JPN", "KOR")
+
+
+def test_count_of_people_is_who_the_of_phrase_names(pipeline):
+    e = one(pipeline, "Thousands of workers in Chile protested against the government.", "PROTEST")
+    assert e.source is not None and e.source.sector == "LAB"
+
+
+def test_event_noun_riding_on_a_carrier_noun(pipeline):
+    e = one(pipeline, "Norway announced a suspension of aid to Malawi.", "SANCTION")
+    assert (key(e.source), key(e.target)) == ("NOR", "MWI")
+
+
+def test_same_act_participle_names_the_target(pipeline):
+    e = one(pipeline, "Turkish jets carried out a raid, targeting Kurdish militants.", "ASSAULT")
+    assert key(e.source) == "TUR" and e.target is not None and "militants" in e.target.text

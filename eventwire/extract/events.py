@@ -39,7 +39,7 @@ from .circumstances import PlacesAndTimes
 from .discourse import DOCUMENT_NOUNS, Discourse
 from .modality import modality
 from .parties import Parties
-from .referents import Referents
+from .referents import TARGET_NOUN_PREPS, Referents
 from .syntax import (
     agent,
     ancestors_path,
@@ -54,6 +54,12 @@ from .syntax import (
 
 HOSTILE_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "THREATEN"})
 DOCUMENT_VERBS = frozenset({"issue", "release", "publish", "adopt", "sign"})
+# Nouns for an effort toward, or a change to, the event named with them.
+CARRIER_NOUNS = frozenset(
+    "effort efforts package packages program programme programs suspension increase resumption "
+    "cut cuts reduction halt expansion boost freeze round series wave".split()
+)
+MODIFIERS = frozenset({"compound", "amod", "nmod"})
 THING_PREPS = ("into", "against", "of", "on", "over", "upon", "toward", "towards")
 
 
@@ -139,10 +145,20 @@ class Extractor(Referents, Parties, PlacesAndTimes):
         governor = light_governor(trigger) if is_noun else None
         if is_noun and governor is None:
             governor = self._frame_governor(trigger)
+        carrier = _carrier(trigger) if is_noun and governor is None else None
+        if carrier is not None:
+            # "ended mediation efforts", "announced a suspension of aid to Egypt": the event
+            # noun rides on a noun that a verb carries; that verb's subject is who acts
+            governor = light_governor(carrier) or self._frame_governor(carrier)
         if is_noun:
             if self._argument_of_same_event(trigger, coding):
                 return None
             src_tok, tgt_tok = self._noun_arguments(trigger, governor)
+            if carrier is not None and (src_tok is None or tgt_tok is None):
+                own_src, own_tgt = self._noun_arguments(carrier, governor)
+                if own_tgt == trigger:  # "a suspension of aid to Egypt": the party, not the aid
+                    own_tgt = prep_object(carrier, tuple(p for p in TARGET_NOUN_PREPS if p != "of"))
+                src_tok, tgt_tok = src_tok or own_src, tgt_tok or own_tgt
             if src_tok is None and governor is None:
                 return None  # a bare event noun refers to an event told elsewhere
         else:
@@ -174,9 +190,9 @@ class Extractor(Referents, Parties, PlacesAndTimes):
             found, found_span = self._actor(party, ctx, as_target=True)
             if found is not None and found.entry != THING_ENTRY and not _same_actor(source, found):
                 target, target_span = found, found_span
-        if not is_noun and coding.plover_type == "CONSULT":
+        if not is_noun and coding.plover_type in RECIPROCAL:
             partner_tok = prep_object(trigger, ("with",))
-            if partner_tok is not None:  # "discussed Libya with Trump": the partner, not the topic
+            if partner_tok is not None:  # "discussed Libya with Trump", "shared evidence with India"
                 found, found_span = self._actor(partner_tok, ctx, as_target=True)
                 if found is not None and found.entry != THING_ENTRY:
                     target, target_span = found, found_span
@@ -205,6 +221,10 @@ class Extractor(Referents, Parties, PlacesAndTimes):
             joint = self._joint(src_tok, ctx)
             if joint is not None:
                 source, source_span, target, target_span = joint
+        if target is None:
+            # "carried out a raid, targeting the commanders", "began a hunger strike, protesting the
+            # law": a participle telling the same act names whom it is aimed at
+            target, target_span = self._participle_target(governor if governor is not None else trigger, coding, ctx)
         clause = clause_tokens(governor if governor is not None else trigger, self._is_event_noun)
         excluded = _token_ids(src_tok) | _token_ids(tgt_tok)
         places, place_spans = self._places(clause, excluded, ctx)
@@ -257,6 +277,26 @@ class Extractor(Referents, Parties, PlacesAndTimes):
             pattern=coding.pattern,
         )
 
+    def _participle_target(
+        self, head: Token, coding: Coding, ctx: _Context
+    ) -> tuple[Actor | None, Span | None]:
+        """The object of a subjectless participle adjunct that codes as the same type of act."""
+        for child in head.children:
+            if child.dep_ not in ("advcl", "xcomp", "conj") or child.tag_ != "VBG":
+                continue
+            if first_child(child, ("nsubj", "nsubjpass")) is not None:
+                continue
+            if not self.ontology.is_trigger_lemma(child.lemma_.lower()):
+                continue
+            other = code_trigger(child, self.ontology)
+            obj = direct_object(child)
+            if other is None or other.plover_type != coding.plover_type or obj is None:
+                continue
+            actor, span = self._actor(obj, ctx, as_target=True)
+            if actor is not None:
+                return actor, span
+        return None, None
+
     def _owner(
         self, thing_tok: Token | None, source: Actor | None, ctx: _Context
     ) -> tuple[Actor, Span | None] | None:
@@ -265,6 +305,8 @@ class Extractor(Referents, Parties, PlacesAndTimes):
         if thing_tok is None:
             return None
         candidates = [first_child(thing_tok, ("poss",)), agent(thing_tok), prep_object(thing_tok, ("of", "from"))]
+        # "an appeal filed by lawyers", "threats made by the government": a participle's agent
+        candidates += [agent(c) for c in thing_tok.children if c.dep_ == "acl" and c.tag_ == "VBN"]
         candidates += [
             c for c in thing_tok.children
             if c.dep_ in ("compound", "amod", "nmod") and c.i < thing_tok.i and c.pos_ in ("PROPN", "ADJ", "NOUN")
@@ -274,7 +316,9 @@ class Extractor(Referents, Parties, PlacesAndTimes):
                 continue
             actor, span = self._actor(tok, ctx, alone=True)
             named = tok.pos_ == "PROPN" or tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
-            if actor is None or actor.entry == THING_ENTRY or (actor.key is None and not named):
+            # "appeal filed by lawyers": people with a sector are a party; "military exercises" is not
+            party = actor is not None and actor.sector not in (None, "UNK") and tok.dep_ not in MODIFIERS
+            if actor is None or actor.entry == THING_ENTRY or (actor.key is None and not named and not party):
                 continue
             if source is not None and source.key == actor.key and source.sector == actor.sector:
                 continue
@@ -336,6 +380,19 @@ FRAMED = ("intent:", "refused:")
 # (pcomp); an infinitive governed by one of those (xcomp) belongs to it.
 DEPENDENT_DEPS = frozenset({"advcl", "acl", "pcomp"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
+
+
+def _carrier(noun: Token) -> Token | None:
+    """The noun an event noun rides on: "mediation efforts", "a suspension of aid", "an increase
+    in funding" — a word for an effort or a change to the event, never a thing of its own
+    ("aid workers", "attack helicopters" carry no event)."""
+    head = noun.head
+    if noun.dep_ == "compound" and head.pos_ == "NOUN" and head.lower_ in CARRIER_NOUNS:
+        return head
+    if noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in ("of", "in"):
+        if head.head.pos_ == "NOUN" and head.head.lower_ in CARRIER_NOUNS:
+            return head.head
+    return None
 
 
 def _dependent(token: Token) -> bool:

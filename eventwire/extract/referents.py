@@ -100,7 +100,7 @@ class Referents:
             return actor, (own_span or span if actor is not None else None)
         actor = self.actors.resolve(text_of(tokens), on=ctx.published)
         if actor is not None and actor.key is None and (
-            actor.sector in (None, "UNK") or self.actors.resolve(token.text) is None
+            actor.sector in (None, "UNK") or self.actors.resolve(_head_word(token).text) is None
         ):
             actor = None  # "military operations" names no one, though "military" is a sector word
         if actor is None or actor.key is None:
@@ -219,6 +219,25 @@ class Referents:
         if plural:
             return not is_person and (tok.pos_ == "PROPN" or tok.tag_ in ("NNS", "NNPS"))
         return not is_person and tok.tag_ not in ("NNS", "NNPS")
+
+
+# Head nouns that only count or group the people named by their "of" phrase.
+QUANTITY_NOUNS = frozenset(
+    "thousands hundreds dozens tens millions scores group groups members number crowd crowds "
+    "band bands contingent delegation hundred thousand dozen million".split()
+)
+
+
+def _head_word(token: Token) -> Token:
+    """"Thousands of textile workers", "a group of protesters": the word that says who they are
+    is the object of "of", not the count or collective that heads the phrase."""
+    seen = 0
+    while (token.lower_ in QUANTITY_NOUNS or token.like_num) and seen < 3:
+        inner = prep_object(token, ("of",))
+        if inner is None:
+            break
+        token, seen = inner, seen + 1
+    return token
 
 
 def _merge(own: Actor | None, found: Actor, text: str) -> Actor:
