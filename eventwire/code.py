@@ -143,9 +143,15 @@ def reframe(token: Token, coding: Coding, ontology: Ontology) -> Coding:
         code, why = INTENDED[coding.plover_type], "intent:will"
     if code is None:
         return coding
+    return recode(ontology, coding, code, why) or coding
+
+
+def recode(ontology: Ontology, coding: Coding, code: str, why: str) -> Coding | None:
+    """`coding` re-read as CAMEO `code` by a frame, the frame named before the pattern that
+    matched; None when the code has no PLOVER type."""
     info = ontology.plover(code)
     if info is None:
-        return coding
+        return None
     return Coding(code, info[0], info[1], info[2], f"{why}: {coding.pattern}")
 
 
@@ -402,10 +408,7 @@ def _material(token: Token, lemma: str, coding: Coding, ontology: Ontology) -> C
         code, why = "145", "riot"
     if code is None:
         return coding
-    info = ontology.plover(code)
-    if info is None:
-        return coding
-    return Coding(code, info[0], info[1], info[2], f"{why}: {coding.pattern}")
+    return recode(ontology, coding, code, why) or coding
 
 
 RIOTERS = frozenset("protester protestor rioter demonstrator mob".split())
@@ -431,9 +434,9 @@ def _wanted(verb: Token, ontology: Ontology) -> Coding | None:
             code, why = INTENDED[inner.plover_type], "intent:want"
         else:
             return inner  # "want to investigate" is still an investigation
-        info = ontology.plover(code)
-        if info is not None:
-            return Coding(code, info[0], info[1], info[2], f"{why}: {inner.pattern}")
+        found = recode(ontology, inner, code, why)
+        if found is not None:
+            return found
     return None
 
 
