@@ -48,12 +48,9 @@ def corpus_items(articles: Iterable[Article], pipeline: Pipeline, n: int) -> lis
 
 def plv_items(path: Path) -> list[Item]:
     """The marked pairs of a PLV-format TSV (see `evaluate/plv.py`)."""
-    from .evaluate.plv import load_plv
+    from .evaluate.plv import as_pair, load_plv
 
-    rows = load_plv(path)
-    return [
-        (r.sentence, _pair(r.source_span), _pair(r.target_span)) for r in rows
-    ]
+    return [(r.sentence, as_pair(r.source_span), as_pair(r.target_span)) for r in load_plv(path)]
 
 
 def classify_speed(items: Sequence[Item], pipeline: Pipeline) -> dict[str, float]:
@@ -67,10 +64,6 @@ def classify_speed(items: Sequence[Item], pipeline: Pipeline) -> dict[str, float
         "sentences_per_s": round(len(items) / seconds, 1) if seconds else 0.0,
         "coded": sum(c is not None for c in found),
     }
-
-
-def _pair(span: object) -> tuple[int, int] | None:
-    return None if span is None else (span.start, span.end)  # type: ignore[attr-defined]
 
 
 def _one_core() -> int | None:

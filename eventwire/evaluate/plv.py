@@ -207,7 +207,8 @@ def score_plv(
     return result
 
 
-def _as_pair(span: Span | None) -> tuple[int, int] | None:
+def as_pair(span: Span | None) -> tuple[int, int] | None:
+    """A span as the (start, end) pair that `classify` takes."""
     return None if span is None else (span.start, span.end)
 
 
@@ -216,7 +217,7 @@ def evaluate_plv(path: Path, pipeline: Any) -> dict[str, Any]:
     rows = load_plv(Path(path))
     started = time.perf_counter()
     found = pipeline.classify_many(
-        [(row.sentence, _as_pair(row.source_span), _as_pair(row.target_span)) for row in rows]
+        [(row.sentence, as_pair(row.source_span), as_pair(row.target_span)) for row in rows]
     )
     types = [cls.plover_type if cls is not None else None for cls in found]
     typed = time.perf_counter()

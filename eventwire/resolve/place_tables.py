@@ -175,10 +175,7 @@ def _read_regions(areas: dict[str, list[Area]], adjectives: dict[str, list[Area]
         feature = "L.CONT" if code else "L.RGN"
         gid_value = _int(path, lineno, gid) if gid else None
         place = Place(name, gid_value, la, lo, None, None, feature, "region")
-        for alias in {name, *filter(None, aliases.split("|"))}:
-            add_area(areas, normalise(alias), Area(place, REGION_PRIOR, "region"))
-        for adj in filter(None, adjs.split("|")):
-            add_area(adjectives, normalise(adj), Area(place, REGION_PRIOR, "region"))
+        _add_names(areas, adjectives, Area(place, REGION_PRIOR, "region"), aliases, adjs)
 
 
 def _read_landmarks(areas: dict[str, list[Area]], adjectives: dict[str, list[Area]]) -> None:
@@ -190,10 +187,17 @@ def _read_landmarks(areas: dict[str, list[Area]], adjectives: dict[str, list[Are
         if la is None or lo is None:
             raise DictionaryError(path, lineno, "a landmark needs a point")
         place = Place(name, None, la, lo, iso3 or None, None, feature, "region")
-        for alias in {name, *filter(None, aliases.split("|"))}:
-            add_area(areas, normalise(alias), Area(place, LANDMARK_PRIOR, "landmark"))
-        for adj in filter(None, adjs.split("|")):
-            add_area(adjectives, normalise(adj), Area(place, LANDMARK_PRIOR, "landmark"))
+        _add_names(areas, adjectives, Area(place, LANDMARK_PRIOR, "landmark"), aliases, adjs)
+
+
+def _add_names(
+    areas: dict[str, list[Area]], adjectives: dict[str, list[Area]], area: Area, aliases: str, adjs: str
+) -> None:
+    """Index an area under its name, its |-separated aliases and its adjectives."""
+    for alias in {area.place.name, *filter(None, aliases.split("|"))}:
+        add_area(areas, normalise(alias), area)
+    for adj in filter(None, adjs.split("|")):
+        add_area(adjectives, normalise(adj), area)
 
 
 def read_country_points() -> dict[str, tuple[float, float]]:
