@@ -2,8 +2,9 @@
 
     JSONL lines / Parquet rows / WARC records ─▶ (ref, record) ─▶ batches of consecutive records,
     whole in one partition ─▶ mapPartitions: Article|Failure →
-    process_batch (pipeline built once per executor process) ─▶ rows of the store's four tables
-    ─▶ events merged by id across partitions, counts recomputed ─▶ Parquet under OUT/
+    process_batch (pipeline built once per executor process) ─▶ the store's four tables as one
+    Arrow stream per batch ─▶ Spark SQL: first copy of every id kept, merged events recounted
+    ─▶ Parquet under OUT/
 
 Output: `OUT/events/day=YYYY-MM-DD/*.parquet` (partitioned by the event's start date, `unknown`
 when it has none), `OUT/mentions`, `OUT/articles`, `OUT/failures`, with the columns of the DuckDB
@@ -83,13 +84,8 @@ def run_spark(
         .map(lambda pair: ((pair[1] // size, pair[1]), pair[0][1:]))
         .repartitionAndSortWithinPartitions(wanted, partitionFunc=lambda key: key[0])
     )
-    from pyspark import StorageLevel
-
     rows = batches.mapPartitions(lambda part: _process_partition(part, settings, options))
-    rows.persist(StorageLevel.MEMORY_AND_DISK)
-    rows.count()  # run the pipeline once, before the tables below read the rows
     counts = _write(session, rows, str(out))
-    rows.unpersist()
     counts["seconds"] = round(time.perf_counter() - started, 3)
     return counts
 
@@ -189,18 +185,19 @@ def _pipeline(settings: Settings) -> Pipeline:
 
 
 Order = tuple[int, int]  # (batch number, position in the input)
-# What an event's counts are recomputed from, as the store does for merged events: the ids of
-# the articles that mention it, their source keys, and the first and last publication dates.
-Seen = tuple[frozenset[str], frozenset[str], date | None, date | None]
-OutRow = tuple[str, str, Order, tuple[Any, ...], Seen | None]
-Kept = tuple[Order, tuple[Any, ...], Seen | None]  # the row kept for an id so far
+Blob = tuple[str, int, int, bytes]  # (table, batch number, position, Arrow IPC stream)
 
 
 def _process_partition(
     part: Iterable[tuple[Order, tuple[str, str, Any]]], settings: Settings, options: Options
-) -> Iterator[OutRow]:
-    """(table, id, order of the batch, row, Seen of an event) for every row the batch function
-    produces. `part` holds whole batches, sorted by (batch number, input position)."""
+) -> Iterator[Blob]:
+    """Each batch's rows of the store's four tables, one Arrow IPC stream per table and batch.
+    `part` holds whole batches, sorted by (batch number, input position).
+
+    Why Arrow streams and not rows: the rows then cross into the JVM as a few blobs per batch
+    and are decoded there column-wise (`_decode`), and everything after (keeping the first copy
+    of an id, recounting merged events) runs as Spark SQL, without one more Python pass over
+    every row (that pass took as long as the pipeline itself on local[1])."""
     from .store import rows as tables
 
     pipeline: Pipeline | None = None
@@ -208,7 +205,7 @@ def _process_partition(
     failures: list[Failure] = []
     first: Order | None = None
 
-    def flush() -> Iterator[OutRow]:
+    def flush() -> Iterator[Blob]:
         nonlocal pipeline
         if pipeline is None:
             pipeline = _pipeline(settings)
@@ -220,12 +217,10 @@ def _process_partition(
             "events": tables.events_table(merged),
             "mentions": tables.mentions_table(merged),
         }
-        seen = _seen(produced["articles"], produced["mentions"])
+        order = first or (0, 0)
         for name, table in produced.items():
-            for row in table.to_pylist():
-                key = str(row["id"])
-                event = seen.get(key) if name == "events" else None
-                yield name, key, first or (0, 0), tuple(row.values()), event
+            if table.num_rows:
+                yield name, order[0], order[1], _ipc(table)
 
     for order, (ref, kind, payload) in part:
         if first is not None and order[0] != first[0]:
@@ -248,103 +243,117 @@ def _now() -> Any:
     return datetime.now(UTC)
 
 
-def _seen(articles: Any, mentions: Any) -> dict[str, Seen]:
-    """Seen of every event of a batch, from its mentions and their articles (Arrow tables)."""
-    info = {
-        a["id"]: (a["source"], a["published"])
-        for a in articles.select(["id", "source", "published"]).to_pylist()
-    }
-    ids: dict[str, set[str]] = {}
-    for m in mentions.select(["event_id", "article_id"]).to_pylist():
-        ids.setdefault(m["event_id"], set()).add(m["article_id"])
-    out: dict[str, Seen] = {}
-    for event_id, article_ids in ids.items():
-        known = [(a, *info.get(a, (None, None))) for a in article_ids]
-        keys = {f"source:{src}" if src is not None else f"article:{a}" for a, src, _ in known}
-        dates = [d for _, _, d in known if d is not None]
-        out[event_id] = (frozenset(article_ids), frozenset(keys),
-                         min(dates, default=None), max(dates, default=None))
-    return out
+def _ipc(table: Any) -> bytes:
+    import pyarrow as pa
+
+    sink = pa.BufferOutputStream()
+    with pa.ipc.new_stream(sink, table.schema) as writer:
+        writer.write_table(table)
+    return sink.getvalue().to_pybytes()
 
 
-def _first(a: Kept, b: Kept) -> Kept:
-    """The row that comes first in the input, with what both have seen."""
-    row = a[1] if a[0] <= b[0] else b[1]
-    seen = a[2] if b[2] is None else b[2] if a[2] is None else _union(a[2], b[2])
-    return min(a[0], b[0]), row, seen
+def _decode(name: str) -> Any:
+    """A `mapInArrow` function: the blobs of table `name` → its rows, with the order of the
+    batch that produced them (`_batch`, `_pos`) for keeping the first copy of an id."""
 
+    def decode(blobs: Iterator[Any]) -> Iterator[Any]:
+        import pyarrow as pa
 
-def _union(a: Seen, b: Seen) -> Seen:
-    firsts = [d for d in (a[2], b[2]) if d is not None]
-    lasts = [d for d in (a[3], b[3]) if d is not None]
-    return a[0] | b[0], a[1] | b[1], min(firsts, default=None), max(lasts, default=None)
+        from .store.schema import arrow_schema
 
+        schema = arrow_schema(name)
+        for chunk in blobs:
+            columns = (chunk.column(c).to_pylist() for c in ("batch", "pos", "data"))
+            for batch_no, pos, data in zip(*columns, strict=True):
+                table = pa.ipc.open_stream(data).read_all().cast(schema)
+                n = table.num_rows
+                table = table.append_column("_batch", pa.array([batch_no] * n, pa.int64()))
+                table = table.append_column("_pos", pa.array([pos] * n, pa.int64()))
+                yield from table.to_batches()
 
-def _final(table: str, row: tuple[Any, ...], seen: Seen | None) -> tuple[Any, ...]:
-    """An events row with its counts over all its mentions, and its `day` partition value."""
-    if table != "events":
-        return row
-    values = list(row)
-    if seen is not None:
-        ids, keys, first_seen, last_seen = seen
-        values[_EVENT_COL["n_articles"]] = len(ids)
-        values[_EVENT_COL["n_sources"]] = len(keys)
-        if first_seen is not None:
-            values[_EVENT_COL["first_seen"]] = first_seen
-        if last_seen is not None:
-            values[_EVENT_COL["last_seen"]] = last_seen
-    start = values[_EVENT_COL["date_start"]]
-    values.append(start.isoformat() if start is not None else "unknown")
-    return tuple(values)
-
-
-def _event_columns() -> dict[str, int]:
-    from .store.schema import EVENTS
-
-    return {c.name: i for i, c in enumerate(EVENTS)}
-
-
-_EVENT_COL = _event_columns()
+    return decode
 
 
 def _write(session: Any, rows: Any, out: str) -> dict[str, Any]:
-    """Keep the first row of every id (in input order), recount merged events, write Parquet.
-
-    One shuffle keeps the first row of each (table, id) and unites what the copies of an event
-    have seen, so its counts come out as the store's recount gives them; each table is then one
-    DataFrame, built without per-row schema checks (the rows come from the store's own Arrow
-    tables)."""
+    """Keep the first copy of every id (in input order), recount merged events as the store
+    does, write Parquet. All of it is Spark SQL over the decoded Arrow rows."""
     from pyspark import StorageLevel
+    from pyspark.sql import Window
+    from pyspark.sql import functions as F
     from pyspark.sql.pandas.types import from_arrow_schema
-    from pyspark.sql.types import StringType, StructField
+    from pyspark.sql.types import LongType, StructField
 
     from .store.schema import arrow_schema
 
-    firsts = (
-        rows.map(lambda r: ((r[0], r[1]), (r[2], r[3], r[4])))
-        .reduceByKey(_first)
-        .map(lambda kv: (kv[0][0], _final(kv[0][0], kv[1][1], kv[1][2])))
-        .persist(StorageLevel.MEMORY_AND_DISK)
-    )
+    blobs = session.createDataFrame(rows, "table string, batch long, pos long, data binary")
+    blobs = blobs.persist(StorageLevel.MEMORY_AND_DISK)
     frames = {}
     for name in TABLES:
         schema = from_arrow_schema(arrow_schema(name))
-        if name == "events":
-            schema = schema.add(StructField("day", StringType(), False))
-        table_rows = firsts.filter(lambda r, n=name: r[0] == n).map(lambda r: r[1])
-        frames[name] = session.createDataFrame(table_rows, schema, verifySchema=False)
-    events = frames["events"]
-    # one file per day, not one per day and task
-    events.repartition("day").write.mode("overwrite").partitionBy("day").parquet(f"{out}/events")
-    for name in ("mentions", "articles", "failures"):
-        frames[name].write.mode("overwrite").parquet(f"{out}/{name}")
-    counts = dict(firsts.map(lambda r: (r[0], 1)).countByKey())
-    firsts.unpersist()
-    n_articles, n_failures = counts.get("articles", 0), counts.get("failures", 0)
+        schema = schema.add(StructField("_batch", LongType(), False))
+        schema = schema.add(StructField("_pos", LongType(), False))
+        decoded = (
+            blobs.where(F.col("table") == name).select("batch", "pos", "data")
+            .mapInArrow(_decode(name), schema)
+        )
+        first = Window.partitionBy("id").orderBy("_batch", "_pos")
+        frames[name] = (
+            decoded.withColumn("_rank", F.row_number().over(first)).where("_rank = 1").drop("_rank")
+        )
+    events = _recount(frames["events"], frames["mentions"], frames["articles"])
+    day = F.coalesce(F.date_format("date_start", "yyyy-MM-dd"), F.lit("unknown"))
+    frames["events"] = events.withColumn("day", day)
+    counts = {}
+    for name in ("events", "mentions", "articles", "failures"):
+        frame = frames[name].drop("_batch", "_pos").persist(StorageLevel.MEMORY_AND_DISK)
+        counts[name] = frame.count()
+        if name == "events":  # one file per day, not one per day and task
+            writer = frame.repartition("day").write.mode("overwrite").partitionBy("day")
+            writer.parquet(f"{out}/events")
+        else:
+            frame.write.mode("overwrite").parquet(f"{out}/{name}")
+        frame.unpersist()
+    blobs.unpersist()
     return {
-        "inputs": n_articles + n_failures,
-        "articles": n_articles,
-        "failures": n_failures,
-        "events": counts.get("events", 0),
+        "inputs": counts["articles"] + counts["failures"],
+        "articles": counts["articles"],
+        "failures": counts["failures"],
+        "events": counts["events"],
         "out": out,
     }
+
+
+def _recount(events: Any, mentions: Any, articles: Any) -> Any:
+    """The figures that depend on all of an event's mentions, as the store's recount gives them
+    (`store/duckdb_store.py`): articles, sources, first and last seen; and, for an event that
+    more than one batch produced, its confidence combined over all its mentions."""
+    from pyspark.sql import functions as F
+
+    seen = articles.select(F.col("id").alias("article_id"), "source", "published")
+    source_key = F.coalesce(
+        F.concat(F.lit("source:"), "source"), F.concat(F.lit("article:"), "article_id")
+    )
+    agg = (
+        mentions.join(seen, "article_id", "left")
+        .groupBy(F.col("event_id").alias("id"))
+        .agg(
+            F.countDistinct("article_id").cast("int").alias("_n_articles"),
+            F.countDistinct(source_key).cast("int").alias("_n_sources"),
+            F.min("published").alias("_first_seen"),
+            F.max("published").alias("_last_seen"),
+            F.least(F.lit(0.99), 1 - F.product(1 - F.col("confidence"))).alias("_confidence"),
+            F.countDistinct("_batch").alias("_batches"),
+        )
+    )
+    columns = events.columns
+    replaced = {
+        "n_articles": F.coalesce("_n_articles", "n_articles"),
+        "n_sources": F.coalesce("_n_sources", "n_sources"),
+        "first_seen": F.coalesce("_first_seen", "first_seen"),
+        "last_seen": F.coalesce("_last_seen", "last_seen"),
+        "confidence": F.when(F.col("_batches") > 1, F.col("_confidence")).otherwise(
+            F.col("confidence")
+        ),
+    }
+    joined = events.join(agg, "id", "left")
+    return joined.select(*(replaced[c].alias(c) if c in replaced else F.col(c) for c in columns))
