@@ -155,7 +155,9 @@ def recode(ontology: Ontology, coding: Coding, code: str, why: str) -> Coding | 
     return Coding(code, info[0], info[1], info[2], f"{why}: {coding.pattern}")
 
 
-REPORTING = frozenset("say state insist stress tell warn declare argue".split())
+REPORTING = frozenset(
+    "say state insist stress tell warn declare argue announce reiterate add repeat emphasize emphasise".split()
+)
 
 
 def _negated(token: Token) -> bool:

@@ -261,3 +261,82 @@ def test_event_noun_riding_on_a_carrier_noun(pipeline):
 def test_same_act_participle_names_the_target(pipeline):
     e = one(pipeline, "Turkish jets carried out a raid, targeting Kurdish militants.", "ASSAULT")
     assert key(e.source) == "TUR" and e.target is not None and "militants" in e.target.text
+
+
+# -- round 6: aims of protests and threats, reported demands and intentions, lone parties ------
+
+
+def test_protest_aimed_at_the_party_of_its_purpose(pipeline):
+    text = "About 200 Kurdish farmers began a hunger strike on Friday to protest against Germany's plan to deport them."
+    e = one(pipeline, text, "PROTEST")
+    assert key(e.target) == "DEU"
+
+
+def test_protest_in_protest_against(pipeline):
+    e = one(pipeline, "Miners staged a rally in Warsaw in protest against the Polish government.", "PROTEST")
+    assert key(e.target) == "POL"
+
+
+def test_threat_aimed_at_the_party_of_its_condition(pipeline):
+    text = "Syria threatened to walk out of the talks unless Israel withdrew its troops."
+    e = one(pipeline, text, "THREATEN")
+    assert (key(e.source), key(e.target)) == ("SYR", "ISR")
+
+
+def test_threat_aimed_at_the_object_of_the_threatened_act(pipeline):
+    e = one(pipeline, "Iran threatened to shell Iraqi border towns.", "THREATEN")
+    assert key(e.target) == "IRQ"
+
+
+def test_reported_must_is_a_demand_by_the_speaker(pipeline):
+    text = "Russia said on Monday that Ukraine must return the seized ships."
+    e = one(pipeline, text, "REQUEST")
+    assert e.modality == "asserted"
+    assert (key(e.source), key(e.target)) == ("RUS", "UKR")
+
+
+def test_reported_would_is_an_announced_intention(pipeline):
+    text = "Kenya said it would allow the World Health Organization to inspect its clinics."
+    e = one(pipeline, text, "AGREE")
+    assert e.modality == "asserted"
+    assert key(e.source) == "KEN"
+
+
+def test_blame_falls_on_the_agent_of_the_deed(pipeline):
+    text = "Bosnia is investigating alleged abuses by Croatian militias against Serb civilians."
+    e = one(pipeline, text, "ACCUSE")
+    assert key(e.target) == "HRV"
+
+
+def test_people_given_to_are_the_party(pipeline):
+    text = "The United Nations will provide emergency food aid to refugees fleeing the fighting."
+    e = one(pipeline, text, "AGREE")
+    assert _text(text, e.mentions[0].target_span) == "refugees"
+
+
+def test_a_side_act_without_a_party_is_left_out(pipeline):
+    # "rally" names no target; the sentence's news is the accusation between two parties
+    text = "Egypt accused Sudan of arming the rebels who staged a rally."
+    found = events(pipeline, text)
+    assert found and all(e.source is not None and e.target is not None for e in found)
+
+
+def test_act_without_a_named_actor_is_not_coded(pipeline):
+    assert not [e for e in events(pipeline, "Talks were held in Geneva with Iran.") if e.plover_type == "CONSULT"]
+
+
+def test_raised_subject_of_a_passive_frame_acts(pipeline):
+    text = "The Turkish president is scheduled to attend a summit in Paris on Syria."
+    e = one(pipeline, text, "CONSULT", include_unasserted=True)
+    assert key(e.source) == "TUR"
+
+
+def test_passive_conjunct_takes_its_own_agent(pipeline):
+    text = "The journalists jailed for spying were released on Monday by Iran."
+    found = [e for e in events(pipeline, text) if e.plover_type in ("CONCEDE", "RETREAT")]
+    assert found and key(found[0].source) == "IRN"
+
+
+def test_a_report_accuses_alongside_a_full_dyad(pipeline):
+    text = "A leaked report alleged that Eritrea armed militias and that Eritrean troops helped Sudan."
+    assert "ACCUSE" in {e.plover_type for e in events(pipeline, text)}

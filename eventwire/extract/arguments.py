@@ -2,18 +2,22 @@
 
 Helpers for `events.Extractor`: things acted on that name no actor ("condemned the legislation"),
 the actor's own forces ("withdrew its troops"), the party addressed by a clausal complement
-("demanded that X step down"), and the named reporter behind a pronoun ("Farc said it would ...").
+("demanded that X step down"), the named reporter behind a pronoun ("Farc said it would ..."),
+who demands what another party "must" do, and which acts of a sentence name both parties.
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Token
 
-from ..records import Actor
+from ..records import Actor, Mention
 from .discourse import PERSONAL_PRONOUNS
 from .syntax import first_child, subject, text_of
 
-REPORTING_VERBS = frozenset("say read add state tell declare note write announce insist argue claim stress".split())
+REPORTING_VERBS = frozenset(
+    "say read add state tell declare note write announce insist argue claim stress confirm reiterate "
+    "repeat indicate".split()
+)
 
 THING_ENTRY = "unresolved phrase"
 RECIPROCAL = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE"})
@@ -69,3 +73,32 @@ def thing(token: Token, tokens: list[Token]) -> Actor | None:
     if token.pos_ not in ("NOUN", "PROPN") or token.ent_type_ in ("DATE", "TIME"):
         return None
     return Actor(text=text_of(tokens), entry=THING_ENTRY)
+
+
+def demand_parties(verb: Token) -> tuple[Token, Token] | None:
+    """Who demands and of whom, for "X said Y must V": the reporter and the reported subject."""
+    clause = verb
+    while clause.dep_ in ("xcomp", "acomp") and clause.head != clause:
+        clause = clause.head
+    if clause.dep_ != "ccomp":
+        return None
+    speaker, passive = subject(clause.head)
+    addressee = first_child(clause, ("nsubj", "nsubjpass"))
+    if speaker is None or passive or addressee is None:
+        return None
+    return speaker, addressee
+
+
+def _is_party(actor: Actor | None) -> bool:
+    return actor is not None and actor.entry != THING_ENTRY
+
+
+def with_parties(coded: list[tuple[Token, Mention]]) -> list[Mention]:
+    """When a sentence reports an act between two parties, leave out its other acts that name
+    no party on one side ("X accused Y of violations, which it said raised tensions"): those
+    are what the main act is about, or a side remark whose actor the sentence does not say,
+    not a second piece of news. A sentence whose acts all lack a party keeps them all."""
+    complete = [m for _, m in coded if _is_party(m.source) and _is_party(m.target)]
+    if not any(m.modality == "asserted" for m in complete):
+        return [m for _, m in coded]
+    return complete

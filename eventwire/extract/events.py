@@ -32,8 +32,10 @@ from .arguments import (
     REPORTING_VERBS,
     THING_ENTRY,
     complement_party,
+    demand_parties,
     is_pronoun,
     own_thing,
+    with_parties,
 )
 from .circumstances import PlacesAndTimes
 from .discourse import DOCUMENT_NOUNS, Discourse
@@ -41,6 +43,7 @@ from .modality import modality
 from .parties import Parties
 from .referents import TARGET_NOUN_PREPS, Referents
 from .syntax import (
+    AUTHORED,
     agent,
     ancestors_path,
     clause_tokens,
@@ -53,6 +56,11 @@ from .syntax import (
 )
 
 HOSTILE_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "THREATEN"})
+DOCUMENT_ENTRY = "document"
+# Acts reported even when no one says who did them ("a bomb killed five").
+UNSEEN_HANDS = frozenset({"ASSAULT"})
+# Acts aimed at whoever did a deed: the deed's agent is their target.
+BLAMING = frozenset({"ACCUSE"})
 DOCUMENT_VERBS = frozenset({"issue", "release", "publish", "adopt", "sign"})
 # Nouns for an effort toward, or a change to, the event named with them.
 CARRIER_NOUNS = frozenset(
@@ -123,7 +131,7 @@ class Extractor(Referents, Parties, PlacesAndTimes):
                 coded.append((token, mention))
                 if mention.plover_type in HOSTILE_TYPES and mention.source and mention.source.key:
                     ctx.discourse.hostile_sources.append(mention.source)
-        found = _without_framing(_main_clause(coded))
+        found = with_parties(_without_framing(_main_clause(coded)))
         root_subject, _ = subject(sent.root)
         if root_subject is not None:
             actor, _ = self._actor(root_subject, ctx)
@@ -163,11 +171,18 @@ class Extractor(Referents, Parties, PlacesAndTimes):
                 return None  # a bare event noun refers to an event told elsewhere
         else:
             src_tok, passive = subject(trigger)
+            if passive and trigger.dep_ == "xcomp" and first_child(trigger, ("nsubjpass",)) is None:
+                passive = False  # "Obama is scheduled to attend": the raised subject attends
+            if not passive and any(c.dep_ == "auxpass" for c in trigger.children):
+                passive = True  # "were jailed and were released by Putin": a passive conjunct
             obj = direct_object(trigger)
             if passive:
                 src_tok, tgt_tok = agent(trigger), src_tok
             else:
                 tgt_tok = obj
+            if coding.pattern.startswith("demand:"):
+                # "Russia said Sudan must return the helicopter": the speaker demands it of Sudan
+                src_tok, tgt_tok = demand_parties(trigger) or (src_tok, tgt_tok)
             if tgt_tok is None:
                 tgt_tok = complement_party(trigger, src_tok)
             if tgt_tok is not None and self._is_event_noun(tgt_tok) and _same_type(
@@ -182,6 +197,9 @@ class Extractor(Referents, Parties, PlacesAndTimes):
         if source is None and src_tok is not None:
             # "the Senate President's aide faulted …": who acted, though no dictionary names them
             source, source_span = self._actor(src_tok, ctx, as_target=True)
+            if source is not None and src_tok.lemma_.lower() in AUTHORED:
+                # "a report alleged that ...": a document speaks for its unnamed author
+                source = Actor(text=source.text, entry=DOCUMENT_ENTRY)
         target, target_span = self._actor(tgt_tok, ctx, as_target=True)
         if not is_noun and target is not None and _same_actor(source, target) and self._is_event_noun(tgt_tok):
             # "lifted its blockade of Yemen", "completed its withdrawal from Iraq": the act
@@ -198,6 +216,13 @@ class Extractor(Referents, Parties, PlacesAndTimes):
                     target, target_span = found, found_span
         same = source is not None and target is not None and source.key and source.key == target.key
         from_phrase = False
+        if coding.plover_type in BLAMING and target is not None and target.entry == THING_ENTRY:
+            # "investigating war crimes by Croatian extremists against civilians", "opened an
+            # inquiry into killings committed by the police": blame falls on whoever did the
+            # deed, not on its victims or on the body addressed
+            owner = self._owner(tgt_tok, source, ctx)
+            if owner is not None:
+                target, target_span = owner
         if not is_noun and (
             target is None or target.entry == THING_ENTRY or own_thing(tgt_tok) or same
         ):
@@ -225,6 +250,19 @@ class Extractor(Referents, Parties, PlacesAndTimes):
             # "carried out a raid, targeting the commanders", "began a hunger strike, protesting the
             # law": a participle telling the same act names whom it is aimed at
             target, target_span = self._participle_target(governor if governor is not None else trigger, coding, ctx)
+        if target is None or target.entry == THING_ENTRY:
+            # a protest is aimed at whom its stated purpose names; a threat at whom its
+            # condition or threatened act names ("threatened to strike unless Israel withdrew")
+            aim = None
+            heads = [trigger] + ([governor] if governor is not None else [])
+            if coding.plover_type == "PROTEST":
+                aim = self._protest_aim(heads, source, ctx)
+            elif coding.plover_type in ("ASSAULT", "COERCE") and target is not None:
+                aim = self._protest_aim(heads, source, ctx, phrases=False)
+            elif coding.plover_type == "THREATEN" and not is_noun:
+                aim = self._threat_aim(trigger, source, ctx)
+            if aim is not None:
+                target, target_span = aim
         clause = clause_tokens(governor if governor is not None else trigger, self._is_event_noun)
         excluded = _token_ids(src_tok) | _token_ids(tgt_tok)
         places, place_spans = self._places(clause, excluded, ctx)
@@ -239,6 +277,12 @@ class Extractor(Referents, Parties, PlacesAndTimes):
             # no one known on either side ("26 people were killed", "the bombing was condemned"):
             # nothing says who did what to whom
             return None
+        if source_span is not None and source_span == target_span:
+            return None  # one phrase on both sides ("they said they must resign") is no dyad
+        if source is None and coding.plover_type not in UNSEEN_HANDS:
+            # "he was arrested", "talks were held", "aid was sent": an act whose actor the
+            # sentence does not name is not coded; only violence is news without its author
+            return None
         if source is not None and target is not None and source.key and source.key == target.key:
             # a state acting on itself: fine between sectors (police arrest opposition), not
             # when both sides are the same actor ("Russia's buildup in Russia")
@@ -250,6 +294,8 @@ class Extractor(Referents, Parties, PlacesAndTimes):
             mood == "future" and coding.pattern.startswith("intent:")
         ):
             mood = "asserted"  # the refusal or the commitment itself is what happened
+        if mood in ("hypothetical", "future") and coding.pattern.startswith("demand:"):
+            mood = "asserted"  # the demand itself was made
         attribution = self._attribution(trigger, ctx)
         base = ctx.block.start
         confidence = 0.4 + 0.2 * (source is not None) + 0.2 * (target is not None)
@@ -436,7 +482,7 @@ def _theme(token: Token, acts: set[int]) -> bool:
     )
 
 
-def _without_framing(coded: list[tuple[Token, Mention]]) -> list[Mention]:
+def _without_framing(coded: list[tuple[Token, Mention]]) -> list[tuple[Token, Mention]]:
     """Drop a framing verb whose complement tells the same event: in "agreed to share
     information" and "refused to meet the envoy" the complement, recoded by its frame
     (intent, refusal), is the event with its own party; the frame verb alone would repeat it,
@@ -446,7 +492,7 @@ def _without_framing(coded: list[tuple[Token, Mention]]) -> list[Mention]:
         for token, mention in coded
         if token.dep_ == "xcomp" and mention.pattern.startswith(FRAMED)
     }
-    return [m for token, m in coded if token.i not in framed]
+    return [(token, m) for token, m in coded if token.i not in framed]
 
 
 def _same_actor(one: Actor | None, other: Actor | None) -> bool:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from .arguments import REPORTING_VERBS
 from .syntax import ancestors_path
 
 REQUEST_VERBS = frozenset(
@@ -79,6 +80,8 @@ def _own_modality(tok: Token) -> str | None:
         if child.dep_ in ("aux", "auxpass"):
             if word in FUTURE_AUX:
                 return "future"
+            if word in ("would", "'d") and _reported(tok) and not _conditional(tok):
+                return "future"  # "said it would allow inspectors": a reported "will"
             if word in HYPOTHETICAL_AUX:
                 return "hypothetical"
         if child.dep_ == "mark" and word in CONDITIONAL_MARKS:
@@ -88,6 +91,18 @@ def _own_modality(tok: Token) -> str | None:
             if child.dep_ == "mark" and child.lower_ in CONDITIONAL_MARKS:
                 return "hypothetical"
     return None
+
+
+def _reported(tok: Token) -> bool:
+    """The clause reported by a verb of saying ("Iraq said it would ..."), or a clause
+    coordinated with one ("said it would prohibit aid and would deny visas")."""
+    while tok.dep_ == "conj" and tok.head != tok:
+        tok = tok.head
+    return tok.dep_ == "ccomp" and tok.head.lemma_.lower() in REPORTING_VERBS
+
+
+def _conditional(tok: Token) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in tok.children)
 
 
 def _under_request(tok: Token) -> bool:

@@ -5,7 +5,9 @@ object slot and the party in a prepositional phrase: "granted asylum to Julian A
 the Ivory Coast $5 million" (a dative), "provided $2 million in assistance to Fiji" (a phrase
 inside the object), "fired shells at targets in Jericho". A coordinated subject with no other
 party is a joint or mutual act ("the House and Senate failed to agree", "UK and EU negotiators
-agreed a deal"), coded from the first conjunct to the second.
+agreed a deal"), coded from the first conjunct to the second. A protest is aimed at whom its stated
+purpose names ("a hunger strike to protest Germany's decision"), a threat at the party of its
+condition or of the threatened act ("threatened to walk out unless Israel withdrew").
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from spacy.tokens import Token
 
 from ..records import Actor, Span
 from .arguments import THING_ENTRY
-from .syntax import first_child
+from .syntax import first_child, prep_object
 
 # Prepositions that introduce a party, most telling first ("in" names a place, so last).
 PARTY_PREPS = ("to", "against", "on", "at", "upon", "with", "between", "toward", "towards", "into", "from", "for", "over", "in")
@@ -77,7 +79,14 @@ class Parties:
         for prep, party in party_phrases(verb, obj):
             named = party.pos_ == "PROPN" or party.ent_type_ in NAMED_TYPES
             actor, span = self._actor(party, ctx)
-            if actor is not None and (named or actor.key is not None):
+            # "provided food aid to refugees": people named by what they are count as a party
+            people = (
+                prep not in ("in", "from", "for", "over")
+                and actor is not None
+                and actor.entry != THING_ENTRY
+                and actor.sector not in (None, "UNK")
+            )
+            if actor is not None and (named or actor.key is not None or people):
                 return actor, span, True
             if aimed is None and prep in AIM_PREPS and party.pos_ == "NOUN":
                 aimed = party
@@ -114,3 +123,88 @@ class Parties:
         if source is None:
             return None
         return source, source_span, other, other_span
+
+    # -- whom a protest or a threat is aimed at ----------------------------------------------
+    def _aimed_party(
+        self, token: Token | None, source: Actor | None, ctx: Any, *, things: bool = False
+    ) -> tuple[Actor, Span | None] | None:
+        """A party named by a phrase: the phrase itself when it names one, else the owner of
+        the thing it names ("Sweden's decision", "violations by the army"). With ``things``,
+        what an act is aimed at is kept even when it names no party ("against the new law")."""
+        if token is None or token.pos_ not in ("NOUN", "PROPN"):
+            return None
+        actor, span = self._actor(token, ctx, as_target=True)
+        if actor is not None and actor.entry != THING_ENTRY and not _same(source, actor):
+            return actor, span
+        owner = self._owner(token, source, ctx)  # type: ignore[attr-defined]
+        inner = prep_object(token, ("of",))
+        if owner is None and inner is not None and inner.pos_ == "NOUN":
+            # "the return of property seized by the army": the owner of what the act is about
+            owner = self._owner(inner, source, ctx)  # type: ignore[attr-defined]
+        if owner is not None:
+            return owner
+        if things and actor is not None:
+            return actor, span
+        return None
+
+    def _protest_aim(
+        self, heads: list[Token], source: Actor | None, ctx: Any, *, phrases: bool = True
+    ) -> tuple[Actor, Span | None] | None:
+        """Whom a protest is aimed at when its own words name no one: the party of the act it
+        is staged for ("began a hunger strike to protest against the deportations by Germany",
+        "demonstrated, demanding independence from Iraq") or, with ``phrases``, of "in protest
+        against X". Force used for a purpose is aimed the same way ("opened fire to disperse
+        the demonstrators")."""
+        children = [c for head in heads for c in head.children]
+        for child in children:
+            if child.dep_ == "acl" and child.head.pos_ != "NOUN":
+                continue
+            if child.dep_ in ("advcl", "xcomp", "conj", "acl") and child.pos_ == "VERB":
+                if first_child(child, ("nsubj", "nsubjpass")) is not None:
+                    continue
+                if not phrases and child.tag_ != "VB":
+                    continue  # force: only an infinitive states its aim ("killing five" is its result)
+                found = self._aimed_party(first_child(child, ("dobj",)), source, ctx)
+                for _, party in _phrases(child):
+                    found = found or self._aimed_party(party, source, ctx)
+                if found is not None:
+                    return found
+            if phrases and child.dep_ == "prep" and child.lower_ in ("in", "against"):
+                pobj = first_child(child, ("pobj",))
+                if pobj is None:
+                    continue
+                if child.lower_ == "against":
+                    found = self._aimed_party(pobj, source, ctx, things=True)
+                else:  # "in protest at/against/over X", "in opposition to X"
+                    inner = prep_object(pobj, ("against", "at", "over", "to", "of"))
+                    found = self._aimed_party(inner, source, ctx, things=True)
+                if found is not None:
+                    return found
+        return None
+
+    def _threat_aim(
+        self, verb: Token, source: Actor | None, ctx: Any
+    ) -> tuple[Actor, Span | None] | None:
+        """Whom a threat is aimed at: the party of the condition set ("threatened to walk out
+        unless Israel withdrew", "if the US deploys missiles"), else the party of the
+        threatened act ("threatened to shell Iraqi towns", "to impose curbs on Moscow")."""
+        clauses = [verb] + [c for c in verb.children if c.dep_ in ("xcomp", "ccomp")]
+        for clause in clauses:
+            for child in clause.children:
+                if child.dep_ == "advcl" and any(
+                    m.dep_ == "mark" and m.lower_ in ("unless", "if", "until") for m in child.children
+                ):
+                    found = self._aimed_party(first_child(child, ("nsubj",)), source, ctx)
+                    if found is not None:
+                        return found
+        for clause in clauses[1:]:
+            found = self._aimed_party(first_child(clause, ("dobj",)), source, ctx)
+            for _, party in _phrases(clause):
+                found = found or self._aimed_party(party, source, ctx)
+            if found is not None:
+                return found
+        return None
+
+
+def _same(one: Actor | None, other: Actor | None) -> bool:
+    return one is not None and other is not None and bool(one.key) and one.key == other.key
