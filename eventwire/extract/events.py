@@ -386,7 +386,8 @@ class Extractor(Referents, Parties, PlacesAndTimes):
 
     def _speaker(self, doc, ctx: _Context) -> tuple[Actor, Span] | None:
         """Who speaks a quotation in this paragraph: '"…," the statement read.'"""
-        if '"' not in doc.text and "“" not in doc.text:
+        text = ctx.block.text  # the doc's text, without rebuilding it from its tokens
+        if '"' not in text and "“" not in text:
             return None
         for token in doc:
             if token.lemma_.lower() in REPORTING_VERBS and not in_quotes(token):
