@@ -283,11 +283,17 @@ class Extractor(Referents, Parties, PlacesAndTimes):
             # "he was arrested", "talks were held", "aid was sent": an act whose actor the
             # sentence does not name is not coded; only violence is news without its author
             return None
-        if source is not None and target is not None and source.key and source.key == target.key:
+        if (
+            source is not None
+            and target is not None
+            and source.key
+            and source.key == target.key
+            and coding.plover_type in HOSTILE_TYPES
+            and source.sector == target.sector
+        ):
             # a state acting on itself: fine between sectors (police arrest opposition), not
             # when both sides are the same actor ("Russia's buildup in Russia")
-            if coding.plover_type in HOSTILE_TYPES and source.sector == target.sector:
-                return None
+            return None
         when, time_span = self._when(trigger, governor, clause, times, ctx)
         mood = modality(trigger, governor)
         if (mood in ("negated", "future") and coding.pattern.startswith("refused")) or (
@@ -436,9 +442,14 @@ def _carrier(noun: Token) -> Token | None:
     head = noun.head
     if noun.dep_ == "compound" and head.pos_ == "NOUN" and head.lower_ in CARRIER_NOUNS:
         return head
-    if noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in ("of", "in"):
-        if head.head.pos_ == "NOUN" and head.head.lower_ in CARRIER_NOUNS:
-            return head.head
+    if (
+        noun.dep_ == "pobj"
+        and head.dep_ == "prep"
+        and head.lower_ in ("of", "in")
+        and head.head.pos_ == "NOUN"
+        and head.head.lower_ in CARRIER_NOUNS
+    ):
+        return head.head
     return None
 
 

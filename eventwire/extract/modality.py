@@ -49,11 +49,12 @@ def modality(trigger: Token, governor: Token | None = None) -> str:
             if child.dep_ == "dobj" and child.pos_ in ("PROPN", "PRON"):
                 continue  # "urged Russia": Russia is the addressee, not the act
             return "requested"
-        if lemma == "cease" or lemma == "stop" or lemma == "halt" or lemma == "end":
-            if child.dep_ in ("dobj", "xcomp", "pcomp") and ancestor != trigger:
-                # "cease its attacks" asserts past attacks but requests their end; the attack itself
-                # is presupposed, not reported here.
-                return "requested" if _under_request(ancestor) else "asserted"
+        if lemma in ("cease", "stop", "halt", "end") and (
+            child.dep_ in ("dobj", "xcomp", "pcomp") and ancestor != trigger
+        ):
+            # "cease its attacks" asserts past attacks but requests their end; the attack itself
+            # is presupposed, not reported here.
+            return "requested" if _under_request(ancestor) else "asserted"
         if lemma in FUTURE_VERBS and child.dep_ in ("xcomp", "ccomp"):
             return "future"
         if lemma in DENY_VERBS and child.dep_ in ("ccomp", "xcomp", "dobj", "pcomp"):

@@ -50,10 +50,14 @@ class Referents:
         source = agent(noun) or first_child(noun, ("poss",))
         if source is None:
             for child in noun.children:
-                if child.dep_ in ("amod", "compound", "nmod") and child.i < noun.i and not in_dateline(child):
-                    if self.actors.resolve(child.text) is not None:
-                        source = child
-                        break
+                if (
+                    child.dep_ in ("amod", "compound", "nmod")
+                    and child.i < noun.i
+                    and not in_dateline(child)
+                    and self.actors.resolve(child.text) is not None
+                ):
+                    source = child
+                    break
         if source is None:
             source = prep_object(noun, ("from",))
         own = source
