@@ -297,23 +297,25 @@ def _write(session: Any, rows: Any, out: str) -> dict[str, Any]:
             .mapInArrow(_decode(name), schema)
         )
         first = Window.partitionBy("id").orderBy("_batch", "_pos")
-        frames[name] = (
-            decoded.withColumn("_rank", F.row_number().over(first)).where("_rank = 1").drop("_rank")
-        )
+        kept = decoded.withColumn("_rank", F.row_number().over(first)).where("_rank = 1")
+        # kept once: the recount reads mentions and articles, and each table is counted and
+        # written, so without it every use would decode and rank the rows again
+        frames[name] = kept.drop("_rank").persist(StorageLevel.MEMORY_AND_DISK)
     events = _recount(frames["events"], frames["mentions"], frames["articles"])
     day = F.coalesce(F.date_format("date_start", "yyyy-MM-dd"), F.lit("unknown"))
-    frames["events"] = events.withColumn("day", day)
+    kept_events = frames["events"]
+    frames["events"] = events.withColumn("day", day).persist(StorageLevel.MEMORY_AND_DISK)
     counts = {}
     for name in ("events", "mentions", "articles", "failures"):
-        frame = frames[name].drop("_batch", "_pos").persist(StorageLevel.MEMORY_AND_DISK)
+        frame = frames[name].drop("_batch", "_pos")
         counts[name] = frame.count()
         if name == "events":  # one file per day, not one per day and task
             writer = frame.repartition("day").write.mode("overwrite").partitionBy("day")
             writer.parquet(f"{out}/events")
         else:
             frame.write.mode("overwrite").parquet(f"{out}/{name}")
+    for frame in (*frames.values(), kept_events, blobs):
         frame.unpersist()
-    blobs.unpersist()
     return {
         "inputs": counts["articles"] + counts["failures"],
         "articles": counts["articles"],
