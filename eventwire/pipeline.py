@@ -82,7 +82,7 @@ class Pipeline:
         try:
             select = self.prefilter.select if self.prefilter is not None else None
             annotated = list(annotate(articles, self.nlp, batch_size=len(articles) or 1, select=select))
-        except Exception:  # noqa: BLE001 - isolate the article that breaks the parser, one by one
+        except Exception:  # isolate the article that breaks the parser, one by one
             if len(articles) == 1:
                 raise
             done: list[tuple[Article, list[Mention]]] = []

@@ -13,6 +13,7 @@ but not processed again, so a stopped run picks up where it stopped.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing as mp
 import time
 from collections import deque
@@ -158,6 +159,7 @@ _WORKER: Pipeline | None = None
 def _init_worker(settings: Settings) -> None:
     global _WORKER
     _WORKER = build(settings)
+    gc.freeze()  # the pipeline lives as long as the worker: the collector need not scan it again
 
 
 def _work(job: Job) -> tuple[list[Failure], BatchResult]:

@@ -23,12 +23,14 @@ time, and workers need eventwire installed (or shipped with `--py-files`).
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import sys
 import time
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
+from itertools import count
 from pathlib import Path
 from typing import Any
 
@@ -40,6 +42,7 @@ from .pipeline import Pipeline, Settings, build
 from .records import Article, Failure
 
 TABLES = ("articles", "events", "mentions", "failures")
+MAX_TASKS = 1024  # pipeline tasks per run at most; past that, each task gets several batches
 _PIPELINES: dict[Settings, Pipeline] = {}  # one per executor process (Python workers are reused)
 
 
@@ -68,11 +71,12 @@ def run_spark(
         raise ConfigError("no sources given")
     size = settings.batch_size
     cores = session.sparkContext.defaultParallelism
-    # Several pipeline tasks per core: articles differ in length, and with one task per core the
-    # cores that finish first sit idle while the last partition runs (local[2] vs local[1] on 600
-    # articles: 1.66x with 2 partitions, 1.88x with 8). Workers are reused, so the pipeline is
-    # still loaded once per worker.
-    wanted = partitions or max(4 * cores, records.getNumPartitions())
+    numbered, total = _numbered(records)
+    # One batch per pipeline task, up to MAX_TASKS: Spark hands the next task to whichever core
+    # is free, so the cores stay busy to the end, give or take one batch. With a few batches per
+    # task, a core sat idle while another finished the task that got one batch more. Workers are
+    # reused, so the pipeline is still loaded once per worker.
+    wanted = partitions or max(cores, min(-(-total // size), MAX_TASKS))
     if not session.sparkContext.getConf().contains("spark.sql.shuffle.partitions"):
         # the tables are small next to the pipeline's work: 200 shuffle tasks are overhead
         session.conf.set("spark.sql.shuffle.partitions", str(cores))
@@ -80,14 +84,25 @@ def run_spark(
     # between partitions: the batches, and so the events, do not depend on how many cores run
     # them (fusion within a batch picks an event's code and date precision from its mentions).
     batches = (
-        records.zipWithIndex()
-        .map(lambda pair: ((pair[1] // size, pair[1]), pair[0][1:]))
+        numbered.map(lambda pair: ((pair[1] // size, pair[1]), pair[0][1:]))
         .repartitionAndSortWithinPartitions(wanted, partitionFunc=lambda key: key[0])
     )
     rows = batches.mapPartitions(lambda part: _process_partition(part, settings, options))
     counts = _write(session, rows, str(out))
     counts["seconds"] = round(time.perf_counter() - started, 3)
     return counts
+
+
+def _numbered(rdd: Any) -> tuple[Any, int]:
+    """`rdd.zipWithIndex()` and the number of items: the per-partition count that
+    `zipWithIndex` runs to find where each partition starts, kept instead of thrown away."""
+    sizes = rdd.mapPartitions(lambda items: [sum(1 for _ in items)]).collect()
+    starts = [sum(sizes[:k]) for k in range(len(sizes))]
+
+    def number(k: int, items: Iterable[Any]) -> Iterator[tuple[Any, int]]:
+        return zip(items, count(starts[k]))
+
+    return rdd.mapPartitionsWithIndex(number), sum(sizes)
 
 
 def _session(master: str | None) -> Any:
@@ -104,6 +119,9 @@ def _session(master: str | None) -> Any:
     session = (
         builder.config("spark.ui.enabled", "false")
         .config("spark.python.worker.reuse", "true")  # a worker keeps its loaded pipeline
+        # local files without Hadoop's checksum side files: one `.crc` written and renamed
+        # along with each of the ~300 Parquet files of a year's events cost a quarter of the write
+        .config("spark.hadoop.fs.file.impl", "org.apache.hadoop.fs.RawLocalFileSystem")
         .getOrCreate()
     )
     return session
@@ -181,6 +199,10 @@ def _item(ref: str, kind: str, payload: Any, options: Options) -> Article | Fail
 def _pipeline(settings: Settings) -> Pipeline:
     if settings not in _PIPELINES:
         _PIPELINES[settings] = build(settings)
+        # PySpark's daemon runs a full `gc.collect()` after every task of a reused worker; over
+        # the loaded model and dictionaries that took ~0.25 s per task, 10% of a batch's time.
+        # Frozen, they are never scanned again (they live as long as the worker anyway).
+        gc.freeze()
     return _PIPELINES[settings]
 
 
@@ -287,6 +309,10 @@ def _write(session: Any, rows: Any, out: str) -> dict[str, Any]:
 
     blobs = session.createDataFrame(rows, "table string, batch long, pos long, data binary")
     blobs = blobs.persist(StorageLevel.MEMORY_AND_DISK)
+    blobs.count()  # the pipeline runs here, one task per batch (see `run_spark`)
+    # What follows handles a few rows per article: one task per batch would be all overhead
+    # (~70 ms each), so the cached blobs are read by as many tasks as there are cores.
+    blobs = blobs.coalesce(session.sparkContext.defaultParallelism)
     frames = {}
     for name in TABLES:
         schema = from_arrow_schema(arrow_schema(name))
