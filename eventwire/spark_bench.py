@@ -1,6 +1,6 @@
 """How the Spark engine scales: the same input on local[1] and local[2], timed, events compared.
 
-    python -m eventwire.spark_bench CORPUS [--limit 600] [--cores 1,2] [--partitions N] [--json]
+    python -m eventwire.spark_bench CORPUS [--limit N] [--cores 1,2] [--partitions N] [--json]
 
 Why a command of its own: the speed-up of local[2] over local[1] is the figure that says the
 engine adds cores rather than overhead, and it is only meaningful when both runs read the same
@@ -38,7 +38,7 @@ SAME_EVENT = ("id", "plover_type", "plover_mode", "cameo_code", "source_country"
 def spark_bench(
     corpus: str | Path,
     *,
-    limit: int | None = 600,
+    limit: int | None = None,
     cores: Sequence[int] = (1, 2),
     partitions: int | None = None,
     settings: Settings | None = None,
@@ -131,7 +131,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m eventwire.spark_bench", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("corpus", help="a JSONL corpus (one article per line)")
-    parser.add_argument("--limit", type=int, default=600, help="first N lines (default 600)")
+    parser.add_argument("--limit", type=int, default=None,
+                        help="first N lines (default: the whole corpus)")
     parser.add_argument("--cores", default="1,2", help="local[N] runs to compare (default 1,2)")
     parser.add_argument("--partitions", type=int, default=None,
                         help="input partitions (default: the engine's choice)")
