@@ -125,7 +125,7 @@ class AttributeRules:
     def _longer_matches(self, rows: Sequence[Values]) -> Iterator[tuple[int, _Pattern]]:
         """(start, pattern) for every match of a pattern longer than one token."""
         for j, values in enumerate(rows):
-            for pattern, anchor in self._anchored.get(values[1], ()):
+            for pattern, anchor in self._anchored.get(values[FIELDS["LOWER"]], ()):
                 if _matches_at(pattern, rows, j - anchor):
                     yield j - anchor, pattern
         for pattern in self._unanchored:
