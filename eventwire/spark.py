@@ -30,7 +30,7 @@ import sys
 import time
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
-from itertools import count
+from itertools import accumulate, count
 from pathlib import Path
 from typing import Any
 
@@ -97,7 +97,7 @@ def _numbered(rdd: Any) -> tuple[Any, int]:
     """`rdd.zipWithIndex()` and the number of items: the per-partition count that
     `zipWithIndex` runs to find where each partition starts, kept instead of thrown away."""
     sizes = rdd.mapPartitions(lambda items: [sum(1 for _ in items)]).collect()
-    starts = [sum(sizes[:k]) for k in range(len(sizes))]
+    starts = [0, *accumulate(sizes)]
 
     def number(k: int, items: Iterable[Any]) -> Iterator[tuple[Any, int]]:
         return zip(items, count(starts[k]))
@@ -308,11 +308,11 @@ def _write(session: Any, rows: Any, out: str) -> dict[str, Any]:
     from .store.schema import arrow_schema
 
     blobs = session.createDataFrame(rows, "table string, batch long, pos long, data binary")
-    blobs = blobs.persist(StorageLevel.MEMORY_AND_DISK)
-    blobs.count()  # the pipeline runs here, one task per batch (see `run_spark`)
+    cached = blobs.persist(StorageLevel.MEMORY_AND_DISK)
+    cached.count()  # the pipeline runs here, one task per batch (see `run_spark`)
     # What follows handles a few rows per article: one task per batch would be all overhead
     # (~70 ms each), so the cached blobs are read by as many tasks as there are cores.
-    blobs = blobs.coalesce(session.sparkContext.defaultParallelism)
+    blobs = cached.coalesce(session.sparkContext.defaultParallelism)
     frames = {}
     for name in TABLES:
         schema = from_arrow_schema(arrow_schema(name))
@@ -340,7 +340,7 @@ def _write(session: Any, rows: Any, out: str) -> dict[str, Any]:
             writer.parquet(f"{out}/events")
         else:
             frame.write.mode("overwrite").parquet(f"{out}/{name}")
-    for frame in (*frames.values(), kept_events, blobs):
+    for frame in (*frames.values(), kept_events, cached):
         frame.unpersist()
     return {
         "inputs": counts["articles"] + counts["failures"],
