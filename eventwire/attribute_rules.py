@@ -73,8 +73,8 @@ class AttributeRules:
                 if len(tests) == 1:
                     self._file_single(pattern, alternative[0])
                     continue
-                anchor = next(((k, self._values(spec, "LOWER")) for k, spec in enumerate(alternative)
-                               if self._values(spec, "LOWER")), None)
+                lowers = [(k, self._values(spec, "LOWER")) for k, spec in enumerate(alternative)]
+                anchor = next(((k, forms) for k, forms in lowers if forms), None)
                 if anchor is None:
                     self._unanchored.append(pattern)
                 for lower in anchor[1] if anchor else ():
