@@ -34,14 +34,18 @@ def test_hard_wrapped_lines_are_joined_into_paragraphs():
     assert blocks[0] == ("title", "RUSSIA SAYS IT WILL SEND TROOPS")
     assert blocks[1] == (
         "body",
-        "The Russian Defence Ministry said on Monday it would send two battalions to the border "
-        "region after Ukrainian forces shelled a village near Belgorod, killing three people.",
+        (
+            "The Russian Defence Ministry said on Monday it would send two battalions to the border "
+            "region after Ukrainian forces shelled a village near Belgorod, killing three people."
+        ),
     )
     # an indented line starts a paragraph; table rows stay apart
     assert blocks[2] == (
         "body",
-        "The ministry gave no date. Officials in Kiev denied the shelling and accused Moscow of "
-        "staging the attack.",
+        (
+            "The ministry gave no date. Officials in Kiev denied the shelling and accused Moscow of "
+            "staging the attack."
+        ),
     )
     assert [text for _, text in blocks[3:]] == ["Troops   Tanks", "North   1,200    40", "South     800    25"]
 
