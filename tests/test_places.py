@@ -53,7 +53,9 @@ def test_homs_without_context_is_syrias(gaz: Gazetteer) -> None:
 def test_countries_context_is_strong(gaz: Gazetteer) -> None:
     paris = gaz.resolve("Paris", countries=["FRA"])
     assert near(paris, 48.85, 2.35) and paris.feature == "P.PPLC"
-    assert gaz.resolve("Paris", countries=["USA"]).country == "USA"
+    assert gaz.resolve("Lafayette", countries=["USA"]).country == "USA"
+    # a capital keeps its name against far smaller towns the article does not place
+    assert gaz.resolve("Paris", countries=["USA"]).country == "FRA"
 
 
 def test_near_places_pull_towards_them(gaz: Gazetteer) -> None:
@@ -182,7 +184,8 @@ def test_evaluate_geo_formats(gaz: Gazetteer, tmp_path: Path) -> None:
     gv = tmp_path / "gv_style.xml"
     gv.write_text(GOLD_GEOVIRUS_STYLE, encoding="utf-8")
     scores = evaluate_geo(gv, gaz)
-    assert scores["n"] == 2 and scores["resolved"] == 0.5
+    # the unknown name is a gold toponym: it is placed at the article's main town, Paris
+    assert scores["n"] == 2 and scores["resolved"] == 1.0 and scores["sites"] == 0.5
     assert scores["acc_161km"] == 0.5 and scores["geonameid_accuracy"] is None
 
 
@@ -376,3 +379,25 @@ def test_source_locale_never_comes_from_the_article_itself(gaz: Gazetteer) -> No
     articles = [["Tyler", "Longview", "Lufkin"], ["Paris"]]
     locales = source_locales(gaz, articles, ["one.example", "two.example"])
     assert locales == [[], []]  # each source has one article: nothing else to learn from
+
+
+def test_known_places_the_index_lacks_go_to_the_main_town(gaz: Gazetteer) -> None:
+    context = [p for p in (gaz.resolve("New Orleans"), gaz.resolve("Metairie")) if p]
+    assert gaz.resolve("Bywater", near=context) is None  # not a place name the index knows
+    bywater = gaz.resolve("Bywater", near=context, known_place=True)
+    assert bywater is not None and bywater.precision == "site" and bywater.admin1 == "Louisiana"
+    assert gaz.resolve("Bywater", known_place=True) is None  # no town to put it in
+
+
+def test_world_cities_keep_their_names_against_unplaced_namesakes(gaz: Gazetteer) -> None:
+    seattle = gaz.resolve("Seattle")
+    assert seattle is not None
+    # a US story: London is still London, England, and Rome is Rome, Italy
+    london = gaz.resolve("London", countries=["USA"], near=[seattle])
+    assert london is not None and london.country == "GBR"
+    rome = gaz.resolve("Rome", countries=["USA"], near=[seattle])
+    assert rome is not None and rome.country == "ITA"
+    # unless the story places the namesake: near Atlanta, Rome is Rome, Georgia
+    atlanta = gaz.resolve("Atlanta")
+    local = gaz.resolve("Rome", countries=["USA"], near=[atlanta] if atlanta else [])
+    assert local is not None and local.admin1 == "Georgia"

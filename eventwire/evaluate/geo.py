@@ -7,7 +7,9 @@ then twice again with the countries named outright and the current readings of t
 names), plus the source's locale when the gold names a source (``source_locales``: a local paper's
 usual area, learnt from our own readings of its *other* articles — never from the gold places,
 never from the article itself). A user can pass the same context (``near`` places their source
-covers); ``acc_161km_without_locale`` reports the score without it.
+covers); ``acc_161km_without_locale`` reports the score without it. A gold toponym is known to be
+a place, so one the gazetteer cannot read ("Bywater", "Sloss Furnaces") is placed at the
+article's main town as a site (``known_place``); ``sites`` reports the share resolved as sites.
 
 Metrics follow Gritta et al. ("What's missing in geoparsing?", 2018; "A pragmatic guide to
 geoparsing evaluation", 2019): accuracy within 161 km, median error, and the area under the
@@ -132,7 +134,12 @@ def resolve_article(
         }
         nxt = {}
         for name in unique:
-            near = [p for n, p in current.items() if n != name and p is not None]
+            # A site placed at the article's main town is an echo of the others, not evidence.
+            near = [
+                p
+                for n, p in current.items()
+                if n != name and p is not None and p.precision != "site"
+            ]
             # A name's own reading is no evidence for itself ("Georgia" → GEO → Georgia).
             others = sorted(
                 c
@@ -140,7 +147,11 @@ def resolve_article(
                 if c and any(q.country == c and q.precision == "country" for q in near)
             )
             nxt[name] = gazetteer.resolve(
-                name, countries=others, near=[*near, *source_near], adjectives=True
+                name,
+                countries=others,
+                near=[*near, *source_near],
+                adjectives=True,
+                known_place=True,
             )
         current = nxt
     return [current[n] for n in names]
@@ -229,7 +240,7 @@ def evaluate_geo(path: Path, gazetteer: Gazetteer | None = None) -> dict:
     gazetteer = gazetteer or Gazetteer.load()
     errors: list[float] = []
     id_errors: list[float] = []  # toponyms the gold links to a GeoNames entry (Mordecai3's set)
-    id_hits = id_total = resolved = 0
+    id_hits = id_total = resolved = sites = 0
     golds = read_gold(Path(path))
     names = [[g.text for g in gold] for gold in golds]
     locales = source_locales(gazetteer, names, read_sources(Path(path)))
@@ -246,6 +257,7 @@ def evaluate_geo(path: Path, gazetteer: Gazetteer | None = None) -> dict:
                 errors.append(MAX_KM)
             else:
                 resolved += 1
+                sites += p.precision == "site"
                 errors.append(great_circle_km(g.lat, g.lon, p.lat, p.lon))
             if g.geonameid is not None:
                 id_errors.append(errors[-1])
@@ -256,6 +268,7 @@ def evaluate_geo(path: Path, gazetteer: Gazetteer | None = None) -> dict:
         "file": str(path),
         "n": n,
         "resolved": resolved / n if n else float("nan"),
+        "sites": sites / n if n else float("nan"),
         "acc_161km": sum(e <= 161 for e in errors) / n if n else float("nan"),
         "geonameid_accuracy": id_hits / id_total if id_total else None,
         "n_with_geonameid": id_total,

@@ -210,12 +210,18 @@ class Fallbacks:
                 inner,
             )  # fmt: skip
         if town is None:
-            town = _main_town(ctx.near_places)
-        if town is None:
-            return None
+            return self._at_main_town(core, ctx)
         return Place(
             " ".join(words), None, town.lat, town.lon, town.country, town.admin1, "S", "site"
         )
+
+    def _at_main_town(self, text: str, ctx: Context) -> Place | None:
+        """A site named ``text``, placed at the article's main town (None without one)."""
+        town = _main_town(ctx.near_places)
+        if town is None:
+            return None
+        name = " ".join(POSSESSIVE.sub("", text.strip().strip('"“”()[],;:!?')).split())
+        return Place(name, None, town.lat, town.lon, town.country, town.admin1, "S", "site")
 
     def _sizeable(self, place: Place, ctx: Context) -> bool:
         """May a town named inside a longer name stand for it? Only a sizeable town, or one in

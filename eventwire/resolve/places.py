@@ -11,7 +11,9 @@ Disambiguation is a transparent additive score, not a model, so a user can see w
   beats the province it names ("Idlib" → the city) unless the text says "province"; countries
   and continents outrank both ("Georgia" → the country).
 * ``countries`` (the article's actor/place countries): +5, enough to beat five orders of magnitude
-  of population ("Paris" with ``["USA"]`` → Paris, Texas).
+  of population ("Lafayette" with ``["USA"]`` → Lafayette, Louisiana, not the French town) —
+  except against a capital or big city twenty times the size of a town the article does not
+  place ("Paris" with ``["USA"]`` alone is still Paris, France; near Dallas it is Paris, Texas).
 * ``near`` (places already resolved in the article): up to +3 falling to 0 at 500 km; a near
   country or continent counts as a weaker country hint (+2.5).
 * ``hint`` ("province", "governorate", "state", "city", "country"): +6 to that kind of place.
@@ -78,6 +80,7 @@ HOME_MIN = 2
 HOME_ADMIN1_BONUS = 4.0
 ADMIN1_NAMESAKE_PENALTY = 3.0
 BIG_CITY = 500_000
+WORLD_CITY_RATIO = 20
 AREA_KINDS = frozenset({"country", "region", "landmark"})
 MAJOR_ADMIN1_PRIOR = 6.0 - 1.5  # an admin1 area of a million people or more (see place_tables)
 NEAR_ADMIN1_BONUS = 2.0
@@ -165,6 +168,7 @@ class Gazetteer(Fallbacks):
         near: Sequence[Place] = (),
         hint: str | None = None,
         adjectives: bool = False,
+        known_place: bool = False,
     ) -> Place | None:
         """The most likely place for ``name``, or None when it is not a (known) place name.
 
@@ -188,9 +192,12 @@ class Gazetteer(Fallbacks):
         place, _score = self._scored(name, countries, near, hint, ctx)
         if place is not None:
             return place
-        return self._site(name, countries, near, ctx) or self._embedded(
+        found = self._site(name, countries, near, ctx) or self._embedded(
             name, countries, near, adjectives=adjectives
         )
+        if found is None and known_place:
+            return self._at_main_town(name, ctx)
+        return found
 
     def _scored(
         self,
@@ -230,9 +237,20 @@ class Gazetteer(Fallbacks):
         # province or state ("Idaho" is an alternate name of Idaho Springs, "Arizona" a town in
         # Honduras). Small provinces share their names with towns too often to say more.
         named_admin1 = [a for a in areas if a.kind == "admin1"]
+        # A capital or big city keeps its name against towns twenty times smaller that the
+        # article does not place ("London" in a US story is not London, Ohio, unless the story
+        # names Ohio or a place near it): the article's country alone is not enough.
+        landmark = max(
+            (self._c.populations[c >> 1] for c in codes if c & 1 and self._landmark_city(c >> 1)),
+            default=0,
+        )
         for code in codes:
             row = code >> 1
             if area_named and not self._local_namesake(code, ctx):
+                continue
+            if self._c.populations[row] * WORLD_CITY_RATIO < landmark and not self._placed(
+                code, ctx
+            ):
                 continue
             s = self._score_city(code, ctx)
             if named_admin1 and not self._landmark_city(row):
@@ -447,6 +465,17 @@ class Gazetteer(Fallbacks):
             return False
         a1 = self._admin1_names.get(f"{self._c.countries[row]}.{self._c.admin1_codes[row]}")
         return (iso3, a1) in ctx.near_admin1
+
+    def _placed(self, code: int, ctx: Context) -> bool:
+        """Does the article place this town: a place of it within ``NEAR_KM``, the town's
+        province among the article's, or the text's own "X, Province"?"""
+        row = code >> 1
+        if ctx.within is not None or self._near(
+            self._c.lats[row], self._c.lons[row], ctx.near_points
+        ):
+            return True
+        a1 = self._admin1_names.get(f"{self._c.countries[row]}.{self._c.admin1_codes[row]}")
+        return (self._iso3[row], a1) in ctx.near_admin1
 
     def _landmark_city(self, row: int) -> bool:
         """A capital or big city keeps its name even when a province shares it ("Washington")."""
