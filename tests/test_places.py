@@ -206,7 +206,7 @@ def test_us_counties_take_their_state_from_the_article(gaz: Gazetteer) -> None:
     paris_tn = gaz.resolve("Paris", countries=["USA"], near=[gaz.resolve("Tennessee")])
     assert paris_tn.admin1 == "Tennessee"
     henry = gaz.resolve("Henry County", near=[paris_tn])
-    assert henry.admin1 == "Tennessee" and near(henry, paris_tn.lat, paris_tn.lon, km=1)
+    assert henry.admin1 == "Tennessee" and near(henry, paris_tn.lat, paris_tn.lon, km=30)
     assert gaz.resolve("Henry County").admin1 is not None  # no context: still a state
     assert gaz.resolve("Rapides Parish").admin1 == "Louisiana"
 
@@ -401,3 +401,19 @@ def test_world_cities_keep_their_names_against_unplaced_namesakes(gaz: Gazetteer
     atlanta = gaz.resolve("Atlanta")
     local = gaz.resolve("Rome", countries=["USA"], near=[atlanta] if atlanta else [])
     assert local is not None and local.admin1 == "Georgia"
+
+
+def test_counties_and_districts_below_the_province(gaz: Gazetteer) -> None:
+    cuyahoga = gaz.resolve("Cuyahoga County")
+    assert cuyahoga is not None and cuyahoga.precision == "admin2" and cuyahoga.admin1 == "Ohio"
+    assert near(cuyahoga, 41.50, -81.69, 30)  # around Cleveland
+    # the English county in an English story, the Washington town without context
+    london = gaz.resolve("London")
+    kent = gaz.resolve("Kent", near=[london] if london else [])
+    assert kent is not None and kent.precision == "admin2" and kent.admin1 == "England"
+    assert gaz.resolve("Kent").precision == "city"  # type: ignore[union-attr]
+    laguna = gaz.resolve("Laguna province", countries=["PHL"])
+    assert laguna is not None and laguna.country == "PHL" and laguna.precision == "admin2"
+    # a demonym stays the country's even where a county shares the word (Canadian County, OK)
+    canada = gaz.resolve("Canadian", adjectives=True)
+    assert canada is not None and canada.country == "CAN" and canada.precision == "country"

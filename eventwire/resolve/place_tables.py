@@ -29,6 +29,10 @@ COUNTRY_PRIOR = 12.0
 REGION_PRIOR = 10.0
 LANDMARK_PRIOR = 11.0
 ADMIN1_PENALTY = 1.5
+# A county or district stands behind the town that shares its name ("Kent": Kent, Washington,
+# 130,000 people, before the English county of 1.4 million) unless the article is about its
+# country or its neighbourhood, or the text says "county", "district", "province".
+ADMIN2_PENALTY = 3.0
 # Generic words stripped from admin1 names to make extra keys ("Volgograd Oblast" → "volgograd").
 _ADMIN_GENERIC_WORDS = (
     "oblast oblast kray krai republic province governorate state region prefecture county "
@@ -36,12 +40,14 @@ _ADMIN_GENERIC_WORDS = (
     "territory canton of the"
 )
 _ADMIN_GENERIC = frozenset(_ADMIN_GENERIC_WORDS.split())
+_ADMIN2_GENERIC = _ADMIN_GENERIC | {"parish", "borough", "lga"}
 # Words of the text around and inside place names, read by ``places`` when it parses a name.
 HINTS = {
     "admin1": "admin1", "province": "admin1", "governorate": "admin1", "state": "admin1",
     "oblast": "admin1", "region": "admin1", "prefecture": "admin1", "county": "admin1",
     "district": "admin1", "department": "admin1", "emirate": "admin1", "territory": "admin1",
-    "municipality": "admin1", "canton": "admin1", "city": "city", "town": "city",
+    "municipality": "admin1", "canton": "admin1", "parish": "admin1", "borough": "admin1",
+    "lga": "admin1", "city": "city", "town": "city",
     "village": "city", "country": "country",
 }  # fmt: skip
 # Words that qualify a name without being part of it: "northwest Syria", "rural Idlib".
@@ -83,7 +89,7 @@ class Area:
 
     place: Place
     prior: float
-    kind: str  # "country" | "admin1" | "region" | "landmark"
+    kind: str  # "country" | "admin1" | "admin2" | "region" | "landmark"
 
 
 @dataclass(slots=True)
@@ -145,6 +151,7 @@ def load_tables(*, cache_dir: Path | None = None, cities_path: Path | None = Non
         keys.update(abbrev_key(a) for a in ADMIN1_ABBREVIATIONS.get(code, ()))
         for key in keys:
             add_area(areas, key, Area(place, prior, "admin1"))
+    _read_admin2(areas)
     adjectives: dict[str, list[Area]] = {}
     _read_regions(areas, adjectives)
     _read_landmarks(areas, adjectives)
@@ -163,6 +170,28 @@ def load_tables(*, cache_dir: Path | None = None, cities_path: Path | None = Non
         cities, areas, admin1_names, iso2_to_iso3, capitals, read_stopwords(), adjectives,
         read_us_counties(), admin1_places,
     )  # fmt: skip
+
+
+def _read_admin2(areas: dict[str, list[Area]]) -> None:
+    """Counties, districts and provinces below admin1 (``admin2.tsv``), under their name, the
+    name without its kind word ("Cuyahoga County" → "cuyahoga") and their alternate names."""
+    path = str(DATA_DIR / "admin2.tsv")
+    for lineno, f in read_tsv("admin2.tsv", 10):
+        _code, gid, name, iso3, admin1, lat, lon, pop, _kind, aliases = f
+        la, lo = parse_float(path, lineno, lat), parse_float(path, lineno, lon)
+        if la is None or lo is None:
+            continue
+        place = Place(
+            name, _int(path, lineno, gid), la, lo, iso3 or None, admin1 or None, "A.ADM2", "admin2"
+        )
+        area = Area(place, math.log10(_int(path, lineno, pop) + 10) - ADMIN2_PENALTY, "admin2")
+        keys = {normalise(n) for n in (name, *aliases.split("|")) if n}
+        for key in list(keys):
+            words = [w for w in key.split() if w not in _ADMIN2_GENERIC]
+            if words:
+                keys.add(" ".join(words))
+        for key in keys:
+            add_area(areas, key, area)
 
 
 def _read_regions(areas: dict[str, list[Area]], adjectives: dict[str, list[Area]]) -> None:

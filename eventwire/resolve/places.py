@@ -33,9 +33,13 @@ Disambiguation is a transparent additive score, not a model, so a user can see w
 Seas, oceans, rivers and disputed regions come from ``data/landmarks.tsv``; country points from
 ``data/country_points.tsv`` (both hand-made, read by ``place_tables``).
 
-Names not in the index as written go to the fallbacks of ``place_fallbacks``: US counties
-("Laurel County": the state from the article's other places; the point from a town of the
-county's name in that state, else from the article's towns there), sites ("Royal Street",
+Counties, districts and second-order provinces come from ``data/admin2.tsv`` (GeoNames' admin2
+areas, points from their towns): they stand behind towns of the same name unless the article is
+about their country or neighbourhood or the text says "county", "district", "province".
+
+Names not in the index as written go to the fallbacks of ``place_fallbacks``: US counties the
+table lacks ("Laurel County": the state from the article's other places; the point from a town of
+the county's name in that state, else from the article's towns there), sites ("Royal Street",
 "Arizona State University": the town or area they name, else the article's main town), and
 names with a place inside ("Harare City Council" → Harare; a town must be sizeable or in the
 article's provinces). Country, continent and province adjectives ("Russian", "European",
@@ -182,14 +186,16 @@ class Gazetteer(Fallbacks):
         if hint is not None:
             hint = HINTS.get(hint.lower(), hint.lower())
         ctx = self._context(countries, near, hint, None)
-        county = self._county(name, ctx)
-        if county is not None:
-            return county
         if adjectives:
             adjective = self._adjective(name, ctx)
             if adjective is not None:
                 return adjective
         place, _score = self._scored(name, countries, near, hint, ctx)
+        if place is not None and (place.precision == "admin2" or not _county_named(name)):
+            return place
+        county = self._county(name, ctx)
+        if county is not None:
+            return county
         if place is not None:
             return place
         found = self._site(name, countries, near, ctx) or self._embedded(
@@ -359,7 +365,10 @@ class Gazetteer(Fallbacks):
         points = []
         admin1 = set()
         for p in near:
-            if p.precision in ("country", "region", "admin2"):
+            # a county placed by ``_county`` has no point of its own (no geonameid)
+            if p.precision in ("country", "region") or (
+                p.precision == "admin2" and p.geonameid is None
+            ):
                 if p.country:
                     near_countries.add(p.country)
             else:
@@ -419,14 +428,19 @@ class Gazetteer(Fallbacks):
             s += COUNTRY_BONUS
         elif p.country in ctx.near_countries:
             s += NEAR_COUNTRY_BONUS
-        if area.kind == "admin1" and p.country is not None and p.country == ctx.home:
+        subnational = area.kind in ("admin1", "admin2")
+        if subnational and p.country is not None and p.country == ctx.home:
             s += HOME_BONUS
-        if area.kind == "admin1":
+        if subnational:
             if ctx.near_points:
                 s += self._near(p.lat, p.lon, ctx.near_points)
             if (p.country, p.admin1) in ctx.near_admin1:
-                s += 1.0
-        if ctx.hint == area.kind:
+                # a county of a province the article's towns lie in ("Henry County" in a
+                # Tennessee story) is as likely as a town there
+                s += NEAR_ADMIN1_BONUS if area.kind == "admin2" else 1.0
+        # "county", "district", "province": the text names an area below the country, which
+        # GeoNames files as admin1 in one country and admin2 in the next.
+        if ctx.hint == area.kind or (ctx.hint == "admin1" and area.kind == "admin2"):
             s += HINT_BONUS
         if ctx.within is not None and ctx.within.geonameid == p.geonameid:
             s -= 100.0  # "Paris, France" must not resolve to France itself
@@ -498,6 +512,12 @@ class Gazetteer(Fallbacks):
             )
             self._places[row] = place
         return place
+
+
+def _county_named(text: str) -> bool:
+    """ "Laurel County", "Rapides Parish": a name that says it is a county."""
+    words = text.split()
+    return len(words) > 1 and words[-1].lower() in ("county", "parish")
 
 
 def _is_acronym(text: str) -> bool:
