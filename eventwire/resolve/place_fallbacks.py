@@ -278,6 +278,10 @@ class Fallbacks:
                 place, score = self._scored(inner, countries, near, None, ctx)
                 if place is None or not self._sizeable(place, ctx):
                     continue  # "Brands Hatch" is no site in Hatch, New Mexico
+                if place.precision == "admin2" and not (
+                    place.country in ctx.countries or place.country in ctx.near_countries
+                ):
+                    continue  # nor "Craven Cottage" one in Craven County, North Carolina
                 if score > best_score:
                     best, best_score = place, score
             if best is not None:

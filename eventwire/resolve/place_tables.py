@@ -47,7 +47,7 @@ HINTS = {
     "oblast": "admin1", "region": "admin1", "prefecture": "admin1", "county": "admin1",
     "district": "admin1", "department": "admin1", "emirate": "admin1", "territory": "admin1",
     "municipality": "admin1", "canton": "admin1", "parish": "admin1", "borough": "admin1",
-    "lga": "admin1", "city": "city", "town": "city",
+    "lga": "admin1", "co.": "admin1", "city": "city", "town": "city",
     "village": "city", "country": "country",
 }  # fmt: skip
 # Words that qualify a name without being part of it: "northwest Syria", "rural Idlib".
