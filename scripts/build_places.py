@@ -37,7 +37,6 @@ GEONAMES_LICENCE = "GeoNames (https://www.geonames.org), licence CC BY 4.0"
 EXTRA_COUNTRY_NAMES = {
     "USA": ["US", "U.S.", "USA", "U.S.A.", "America", "United States of America"],
     "GBR": ["UK", "U.K.", "Britain", "Great Britain"],
-    "RUS": ["Russian Federation"],
     "KOR": ["Republic of Korea"],
     "PRK": ["DPRK", "Democratic People's Republic of Korea"],
     "MMR": ["Burma"],
@@ -61,6 +60,9 @@ EXTRA_COUNTRY_NAMES = {
     "IRN": ["Islamic Republic of Iran"],
     "GMB": ["The Gambia"],
     "BHS": ["The Bahamas"],
+    "TTO": ["T&T"],
+    # the Soviet Union is placed, as a place, at Russia's point (not as an actor: see actors)
+    "RUS": ["Russian Federation", "Soviet Union", "USSR", "U.S.S.R."],
 }
 
 # Multi-country regions often named in news, by member countries (hand-written facts, eventwire
@@ -93,12 +95,15 @@ REGION_MEMBERS = {
     "Central America": "GTM BLZ HND SLV NIC CRI PAN",
     "Caribbean": "CUB HTI DOM JAM TTO BHS BRB",
     "Arabian Peninsula": "SAU YEM OMN ARE QAT BHR KWT",
+    "Arab world": "DZA BHR COM DJI EGY IRQ JOR KWT LBN LBY MRT MAR OMN PSE QAT SAU SOM SDN SYR TUN "
+    "ARE YEM",
+    "Yugoslavia": "SRB HRV BIH SVN MNE MKD XKX",
 }
 # Other names and adjectives of those regions as news writes them (hand-written, eventwire
 # authors): "Latin American markets", "the Mideast", "Gulf states".
 REGION_ALIASES = {
     "Middle East": ("Mideast|Near East", "Middle Eastern"),
-    "Persian Gulf": ("Arabian Gulf", ""),
+    "Persian Gulf": ("Arabian Gulf|the Gulf|Gulf", "Gulf"),
     "Southeast Asia": ("South-East Asia|South East Asia", "Southeast Asian"),
     "South Asia": ("", "South Asian"),
     "East Asia": ("", "East Asian"),
@@ -120,6 +125,8 @@ REGION_ALIASES = {
     "Central America": ("", "Central American|Central Americans"),
     "Caribbean": ("the Caribbean", "Caribbean"),
     "Arabian Peninsula": ("Arabia", ""),
+    "Arab world": ("Arab World|Arab countries|Arab states", "Arab|Arabs"),
+    "Yugoslavia": ("former Yugoslavia", "Yugoslav|Yugoslavs"),
 }  # fmt: skip
 
 # Names news uses for a continent that GeoNames' English alternate names lack (hand-written,

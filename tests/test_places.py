@@ -417,3 +417,18 @@ def test_counties_and_districts_below_the_province(gaz: Gazetteer) -> None:
     # a demonym stays the country's even where a county shares the word (Canadian County, OK)
     canada = gaz.resolve("Canadian", adjectives=True)
     assert canada is not None and canada.country == "CAN" and canada.precision == "country"
+
+
+def test_demonyms_and_regions_news_names(gaz: Gazetteer) -> None:
+    def read(text: str) -> tuple[str | None, str]:
+        place = gaz.resolve(text, adjectives=True)
+        assert place is not None, text
+        return place.name, place.precision
+
+    assert read("Philippine") == ("Philippines", "country")
+    assert read("Kurdish") == ("Kurdistan", "region")
+    assert read("Arab") == ("Arab world", "region")
+    assert read("Korean") == ("Korean Peninsula", "region")
+    assert read("Soviet Union") == ("Russia", "country")
+    assert read("the Gulf") == ("Persian Gulf", "region")
+    assert read("Gulf Coast") == ("Gulf Coast", "region")  # not the Persian Gulf

@@ -83,6 +83,16 @@ ADMIN1_ADJECTIVES = {
 }  # fmt: skip
 
 
+# Country adjectives the derived table (``countries.tsv``, from the actor dictionaries) lacks
+# (hand-written facts, eventwire authors): ISO3 → adjectives.
+COUNTRY_ADJECTIVES = {
+    "PHL": "Philippine", "NPL": "Nepali|Nepalese", "TLS": "Timorese", "ARG": "Argentinian",
+    "ECU": "Ecuadorian|Ecuadorean", "ISL": "Icelandic", "UZB": "Uzbek|Uzbeks", "IRN": "Persian",
+    "NER": "Nigerien|Nigeriens", "LSO": "Basotho", "LKA": "Sri Lankan|Sri Lankans",
+    "CRI": "Costa Rican|Costa Ricans", "SLE": "Sierra Leonean|Sierra Leoneans", "RUS": "Soviet",
+}  # fmt: skip
+
+
 @dataclass(frozen=True, slots=True)
 class Area:
     """A country, admin1 area, continent/region or landmark with its prior score."""
@@ -161,6 +171,9 @@ def load_tables(*, cache_dir: Path | None = None, cities_path: Path | None = Non
     for key, iso3 in read_adjectives().items():
         if iso3 in country_places:
             add_area(adjectives, key, country_places[iso3])
+    for iso3, words in COUNTRY_ADJECTIVES.items():
+        for word in words.split("|"):
+            add_area(adjectives, normalise(word), country_places[iso3])
     for code, words in ADMIN1_ADJECTIVES.items():
         if code in admin1_places:
             area = Area(admin1_places[code], COUNTRY_PRIOR, "admin1")
