@@ -218,7 +218,7 @@ class Fallbacks:
 
     def _at_main_town(self, text: str, ctx: Context) -> Place | None:
         """A site named ``text``, placed at the article's main town (None without one)."""
-        town = _main_town(ctx.near_places)
+        town = _main_town(ctx.near_places, ctx.countries)
         if town is None:
             return None
         name = " ".join(POSSESSIVE.sub("", text.strip().strip('"“”()[],;:!?')).split())
@@ -294,15 +294,18 @@ class Fallbacks:
         return None
 
 
-def _main_town(places: Sequence[Place]) -> Place | None:
-    """The article's town in the province its places name most (first of them on a tie):
-    local news names its streets without their town, and a stray foreign name ("Chartres" in
-    a New Orleans story) must not move them."""
+def _main_town(places: Sequence[Place], countries: frozenset[str] = frozenset()) -> Place | None:
+    """The article's town in the province most of its towns and counties lie in (first of them
+    on a tie, one in a country the article names outright first): local news names its streets
+    without their town, and a stray foreign name ("Chartres" in a New Orleans story) must not
+    move them. A province named only as such ("English") is no town's evidence."""
     tally: dict[tuple[str | None, str | None], int] = {}
     for p in places:
-        if p.precision in ("city", "admin1", "admin2") and p.admin1:
+        if p.precision in ("city", "admin2") and p.admin1:
             tally[(p.country, p.admin1)] = tally.get((p.country, p.admin1), 0) + 1
     towns = [p for p in places if p.precision == "city"]
     if not towns:
         return None
-    return max(towns, key=lambda p: tally.get((p.country, p.admin1), 0))
+    return max(
+        towns, key=lambda p: (tally.get((p.country, p.admin1), 0), p.country in countries)
+    )
