@@ -432,3 +432,14 @@ def test_demonyms_and_regions_news_names(gaz: Gazetteer) -> None:
     assert read("Soviet Union") == ("Russia", "country")
     assert read("the Gulf") == ("Persian Gulf", "region")
     assert read("Gulf Coast") == ("Gulf Coast", "region")  # not the Persian Gulf
+
+
+def test_towns_named_like_a_big_state_of_their_own_country(gaz: Gazetteer) -> None:
+    helena = gaz.resolve("Helena")
+    montana = gaz.resolve("Montana", near=[helena] if helena else [])
+    assert montana is not None and montana.precision == "admin1"  # not Montana City
+    dc = gaz.resolve("Washington")
+    california = gaz.resolve("California", countries=["USA"], near=[dc] if dc else [])
+    assert california is not None and california.precision == "admin1"  # not California, MD
+    placed = gaz.resolve("Florida, New York")
+    assert placed is not None and placed.precision == "city" and placed.admin1 == "New York"

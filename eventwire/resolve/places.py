@@ -25,10 +25,11 @@ Disambiguation is a transparent additive score, not a model, so a user can see w
 * namesakes: a country, continent or sea is never read as a town named after it ("China",
   Texas; "Atlantic", Iowa) unless the text places it ("China, Texas") or the article is local
   news about that town's state with no foreign place in it ("Palestine" among Anderson County
-  towns). A town named like a province of its own country that it lies outside ("California",
-  Maryland) loses 3, as does any town named like a province of a million people or more
-  ("Arizona", Honduras), and one that bears such a name only as an alternate ("Idaho" for
-  Idaho Springs) is never read.
+  towns). A town named like a big province (300,000 people or more) of its own country is never
+  read unless the text places it ("California", Maryland; "Montana City" under its alternate name
+  "Montana"; "Florida, N.Y." is read), nor is a town bearing such a name only as an alternate
+  anywhere ("Idaho" for Idaho Springs); a town named like a province of its own country that it
+  lies outside, or like a big province abroad ("Arizona", Honduras), loses 3.
 
 Seas, oceans, rivers and disputed regions come from ``data/landmarks.tsv``; country points from
 ``data/country_points.tsv`` (both hand-made, read by ``place_tables``).
@@ -61,6 +62,7 @@ from eventwire.resolve.geonames_index import CityTables, normalise
 from eventwire.resolve.place_fallbacks import POSSESSIVE, Context, Fallbacks, km
 from eventwire.resolve.place_tables import (
     ADMIN1_ABBREVIATIONS,
+    ADMIN1_PENALTY,
     HINTS,
     MODIFIERS,
     Area,
@@ -86,7 +88,7 @@ ADMIN1_NAMESAKE_PENALTY = 3.0
 BIG_CITY = 500_000
 WORLD_CITY_RATIO = 20
 AREA_KINDS = frozenset({"country", "region", "landmark"})
-MAJOR_ADMIN1_PRIOR = 6.0 - 1.5  # an admin1 area of a million people or more (see place_tables)
+MAJOR_ADMIN1_PRIOR = 5.5 - 1.5  # a province whose towns hold 300,000 people or more (place_tables)
 NEAR_ADMIN1_BONUS = 2.0
 
 
@@ -238,10 +240,11 @@ class Gazetteer(Fallbacks):
         # Texas; "Atlantic", Iowa) unless the text places the name ("China, Texas") or the
         # article is local news about that town's state (``_local_namesake``).
         area_named = ctx.within is None and any(a.kind in AREA_KINDS for a in areas)
-        # A town named like a province of its own country that it lies outside ("California",
-        # Maryland) is the less likely reading; so is any town, anywhere, named like a big
-        # province or state ("Idaho" is an alternate name of Idaho Springs, "Arizona" a town in
-        # Honduras). Small provinces share their names with towns too often to say more.
+        # A town named like a big province of its own country ("California", Maryland) is read
+        # only where the text places it, and never under an alternate name ("Idaho" for Idaho
+        # Springs); one named like a province of its own country that it lies outside, or like
+        # a big province abroad ("Arizona", Honduras), is the less likely reading. Small
+        # provinces share their names with towns too often to say more.
         named_admin1 = [a for a in areas if a.kind == "admin1"]
         # A capital or big city keeps its name against towns twenty times smaller that the
         # article does not place ("London" in a US story is not London, Ohio, unless the story
@@ -260,14 +263,14 @@ class Gazetteer(Fallbacks):
                 continue
             s = self._score_city(code, ctx)
             if named_admin1 and not self._landmark_city(row):
-                iso3 = self._iso3[row]
-                a1 = self._admin1_names.get(f"{self._c.countries[row]}.{self._c.admin1_codes[row]}")
-                outside = [
-                    a for a in named_admin1 if (a.place.country, a.place.admin1) != (iso3, a1)
-                ]
-                if any(a.prior >= MAJOR_ADMIN1_PRIOR for a in outside) and not code & 1:
+                if self._hidden_by_province(code, named_admin1, ctx):
                     continue
-                if any(a.place.country == iso3 or a.prior >= MAJOR_ADMIN1_PRIOR for a in outside):
+                iso3 = self._iso3[row]
+                if any(
+                    a.place.country == iso3 or a.prior >= MAJOR_ADMIN1_PRIOR
+                    for a in named_admin1
+                    if not self._inside(row, a)
+                ):
                     s -= ADMIN1_NAMESAKE_PENALTY
             if s > best_score:
                 best, best_score = code, s
@@ -442,8 +445,13 @@ class Gazetteer(Fallbacks):
         # GeoNames files as admin1 in one country and admin2 in the next.
         if ctx.hint == area.kind or (ctx.hint == "admin1" and area.kind == "admin2"):
             s += HINT_BONUS
-        if ctx.within is not None and ctx.within.geonameid == p.geonameid:
-            s -= 100.0  # "Paris, France" must not resolve to France itself
+        w = ctx.within
+        if w is not None and (
+            w.geonameid == p.geonameid  # "Paris, France" must not resolve to France itself
+            or p.country != w.country  # nor "Georgia, USA" to the country Georgia
+            or (w.admin1 is not None and area.kind != "country" and p.admin1 != w.admin1)
+        ):
+            s -= 100.0  # nor "Florida, New York" to the state of Florida
         return s
 
     def _qualified(self, text: str) -> bool:
@@ -479,6 +487,36 @@ class Gazetteer(Fallbacks):
             return False
         a1 = self._admin1_names.get(f"{self._c.countries[row]}.{self._c.admin1_codes[row]}")
         return (iso3, a1) in ctx.near_admin1
+
+    def _inside(self, row: int, area: Area) -> bool:
+        """Does the town ``row`` lie in the admin1 ``area``?"""
+        a1 = self._admin1_names.get(f"{self._c.countries[row]}.{self._c.admin1_codes[row]}")
+        return (self._iso3[row], a1) == (area.place.country, area.place.admin1)
+
+    def _hidden_by_province(self, code: int, named_admin1: list[Area], ctx: Context) -> bool:
+        """Is this town never the reading of a name it shares with a big province?
+
+        * a town that bears a big province's name only as an alternate name, outside it
+          ("Idaho" for Idaho Springs, Colorado), or inside it while far smaller than it
+          ("Montana" for Montana City) — but not a province's namesake capital ("Hama");
+        * a town named like a big province of its own country that it lies outside
+          ("California", Maryland), unless the text places it ("Florida, N.Y.").
+        """
+        row = code >> 1
+        for a in named_admin1:
+            if a.prior < MAJOR_ADMIN1_PRIOR:
+                continue
+            inside = self._inside(row, a)
+            if not code & 1 and not inside:
+                return True
+            if a.place.country != self._iso3[row]:
+                continue
+            if not inside and ctx.within is None:
+                return True
+            province_people = 10 ** (a.prior + ADMIN1_PENALTY)
+            if inside and not code & 1 and self._c.populations[row] * 100 < province_people:
+                return True
+        return False
 
     def _placed(self, code: int, ctx: Context) -> bool:
         """Does the article place this town: a place of it within ``NEAR_KM``, the town's
