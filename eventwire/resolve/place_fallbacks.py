@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from eventwire.records import Place
 from eventwire.resolve.geonames_index import CityTables, normalise
-from eventwire.resolve.place_tables import HINTS, SITES
+from eventwire.resolve.place_tables import HINTS, MODIFIERS, SITES
 
 if TYPE_CHECKING:
     from eventwire.resolve.place_tables import Area
@@ -32,6 +32,8 @@ MAX_EMBEDDED_WORDS = 8
 INNER_CITY_PRIOR = 4.7
 # Words that join or qualify the parts of a name, never a place name's first or last word.
 GLUE_WORDS = frozenset("of the and for in on at de du des la le el al von van & -".split())
+# A country's missions abroad: they lie in the host country, not in the one they name.
+EMBASSY_WORDS = frozenset({"embassy", "embassies", "consulate", "consulates"})
 # Words of organisation and building names that are no place on their own ("City Council").
 GENERIC_WORDS = SITES | frozenset(HINTS) | frozenset(
     "council bank office embassy ministry house senate congress commission committee agency "
@@ -198,6 +200,10 @@ class Fallbacks:
         """
         core = POSSESSIVE.sub("", text.strip().strip('"“”()[],;:!?'))
         words = core.split()
+        if len(words) > 1 and core[:1].isupper() and EMBASSY_WORDS & {w.lower() for w in words}:
+            # "Russian Embassy", "Embassy of Armenia": abroad, so in the article's town, never
+            # in the country it names
+            return self._at_main_town(core, ctx)
         if len(words) < 2 or words[-1].lower() not in SITES or not core[:1].isupper():
             return None
         inner = self._inner(words, countries, near, ctx, adjectives=False)
@@ -270,8 +276,8 @@ class Fallbacks:
                 low = [w.lower().strip(".,") for w in run]
                 if low[0] in GLUE_WORDS or low[-1] in GLUE_WORDS or not run[0][:1].isupper():
                     continue
-                if all(w in GENERIC_WORDS for w in low):
-                    continue
+                if all(w in GENERIC_WORDS or w in MODIFIERS for w in low):
+                    continue  # "Central District" in "Seoul Central District Court"
                 inner = " ".join(run)
                 if normalise(inner) in self._stop:
                     continue
