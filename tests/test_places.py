@@ -343,7 +343,8 @@ def test_names_with_a_place_inside(gaz: Gazetteer) -> None:
 
 
 def test_qualified_names_need_a_sizeable_town(gaz: Gazetteer) -> None:
-    assert gaz.resolve("West Wing") is None  # not Wing, England
+    assert gaz.resolve("North Wing") is None  # not Wing, England
+    assert gaz.resolve("West Wing").name == "White House"  # type: ignore[union-attr]
     syria = gaz.resolve("northwest Syria")
     assert syria is not None and syria.country == "SYR"
 
@@ -443,3 +444,12 @@ def test_towns_named_like_a_big_state_of_their_own_country(gaz: Gazetteer) -> No
     assert california is not None and california.precision == "admin1"  # not California, MD
     placed = gaz.resolve("Florida, New York")
     assert placed is not None and placed.precision == "city" and placed.admin1 == "New York"
+
+
+def test_alternate_names_yield_to_towns_that_bear_the_name(gaz: Gazetteer) -> None:
+    tennessee = gaz.resolve("Tennessee")
+    georgia = gaz.resolve("Georgia", countries=["USA"])
+    assert tennessee is not None and georgia is not None
+    # "Paris" is also a former name of Swainsboro, Georgia: in the South it is still Paris, TN
+    paris = gaz.resolve("Paris", near=[tennessee, georgia])
+    assert paris is not None and paris.admin1 == "Tennessee"

@@ -253,9 +253,15 @@ class Gazetteer(Fallbacks):
             (self._c.populations[c >> 1] for c in codes if c & 1 and self._landmark_city(c >> 1)),
             default=0,
         )
+        # An alternate name of a town ("Paris", a former name of Swainsboro, Georgia) yields to
+        # towns of the same country that bear the name as their own, unless it is a capital or
+        # big city ("Bombay" is Mumbai whatever small Bombay there is).
+        named_in = {self._iso3[c >> 1] for c in codes if c & 1}
         for code in codes:
             row = code >> 1
             if area_named and not self._local_namesake(code, ctx):
+                continue
+            if not code & 1 and self._iso3[row] in named_in and not self._landmark_city(row):
                 continue
             if self._c.populations[row] * WORLD_CITY_RATIO < landmark and not self._placed(
                 code, ctx
