@@ -97,8 +97,10 @@ class Place:
     lon: float
     country: str | None = None  # ISO3
     admin1: str | None = None
-    feature: str | None = None  # GeoNames feature class/code, e.g. "P.PPLA"
-    precision: str = "city"  # city | admin1 | country | region
+    # GeoNames feature class/code, e.g. "P.PPLA"; "S" a site placed by the place its name holds,
+    # "S.CONTEXT" one placed at the article's main town because nothing in its name locates it
+    feature: str | None = None
+    precision: str = "city"  # city | admin1 | admin2 | country | region | site
 
 
 @dataclass(frozen=True, slots=True)

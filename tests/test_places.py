@@ -453,3 +453,14 @@ def test_alternate_names_yield_to_towns_that_bear_the_name(gaz: Gazetteer) -> No
     # "Paris" is also a former name of Swainsboro, Georgia: in the South it is still Paris, TN
     paris = gaz.resolve("Paris", near=[tennessee, georgia])
     assert paris is not None and paris.admin1 == "Tennessee"
+
+
+def test_unplaced_sites_go_to_where_the_articles_towns_cluster(gaz: Gazetteer) -> None:
+    towns = [
+        gaz.resolve(n, near=[gaz.resolve("Louisiana")])
+        for n in ("Lafayette", "Metairie", "Kenner", "New Orleans")
+    ]  # type: ignore[list-item]
+    context = [p for p in towns if p is not None]
+    street = gaz.resolve("Bywater", near=context, known_place=True)
+    assert street is not None and street.feature == "S.CONTEXT"
+    assert near(street, 29.96, -90.07, 30)  # the New Orleans area, not Lafayette

@@ -37,6 +37,7 @@ from urllib.parse import urlsplit
 
 from eventwire.errors import SourceError
 from eventwire.records import Place
+from eventwire.resolve.place_fallbacks import CONTEXT_SITE
 from eventwire.resolve.places import Gazetteer
 
 PASSES = 2
@@ -138,7 +139,7 @@ def resolve_article(
             near = [
                 p
                 for n, p in current.items()
-                if n != name and p is not None and p.precision != "site"
+                if n != name and p is not None and p.feature != CONTEXT_SITE
             ]
             # A name's own reading is no evidence for itself ("Georgia" → GEO → Georgia).
             others = sorted(

@@ -26,12 +26,14 @@ if TYPE_CHECKING:
     from eventwire.resolve.place_tables import Area
 
 POSSESSIVE = re.compile(r"['’]s$")
-MAX_EMBEDDED_WORDS = 8
+MAX_EMBEDDED_WORDS = 10
 # A town named inside a longer name must have about 50,000 people (log10 population) unless the
 # article's context favours it (``_sizeable``).
 INNER_CITY_PRIOR = 4.7
 # Words that join or qualify the parts of a name, never a place name's first or last word.
 GLUE_WORDS = frozenset("of the and for in on at de du des la le el al von van & -".split())
+# The feature code of a site placed at the article's main town (nothing in its name locates it).
+CONTEXT_SITE = "S.CONTEXT"
 # A country's missions abroad: they lie in the host country, not in the one they name.
 EMBASSY_WORDS = frozenset({"embassy", "embassies", "consulate", "consulates"})
 # Words of organisation and building names that are no place on their own ("City Council").
@@ -222,13 +224,45 @@ class Fallbacks:
             " ".join(words), None, town.lat, town.lon, town.country, town.admin1, "S", "site"
         )
 
+    def _main_town(self, ctx: Context) -> Place | None:
+        """The central town of the article's main province: the province most of its towns and
+        counties lie in (on a tie, one in a country the article names outright), and there the
+        town nearest to the others (the bigger on a tie).
+
+        Why: local news names its streets and venues without their town, and the town is where
+        the story's places cluster ("Bywater" among Lafayette, Franklin and New Orleans; a
+        village among its neighbours, not the state's big city); a stray foreign name
+        ("Chartres" in a New Orleans story) must not move them. A province named only as such
+        ("English") is no town's evidence.
+        """
+        tally: dict[tuple[str | None, str | None], int] = {}
+        for p in ctx.near_places:
+            if p.precision in ("city", "admin2") and p.admin1:
+                tally[(p.country, p.admin1)] = tally.get((p.country, p.admin1), 0) + 1
+        towns = [p for p in ctx.near_places if p.precision == "city"]
+        if not towns:
+            return None
+        top = max(
+            towns, key=lambda p: (tally.get((p.country, p.admin1), 0), p.country in ctx.countries)
+        )
+        group = [p for p in towns if (p.country, p.admin1) == (top.country, top.admin1)]
+        return min(
+            group,
+            key=lambda p: (
+                sum(km(p.lat, p.lon, q.lat, q.lon) for q in group),
+                -(self._city_prior(p) or 0.0),
+            ),
+        )
+
     def _at_main_town(self, text: str, ctx: Context) -> Place | None:
         """A site named ``text``, placed at the article's main town (None without one)."""
-        town = _main_town(ctx.near_places, ctx.countries)
+        town = self._main_town(ctx)
         if town is None:
             return None
         name = " ".join(POSSESSIVE.sub("", text.strip().strip('"“”()[],;:!?')).split())
-        return Place(name, None, town.lat, town.lon, town.country, town.admin1, "S", "site")
+        return Place(
+            name, None, town.lat, town.lon, town.country, town.admin1, CONTEXT_SITE, "site"
+        )
 
     def _sizeable(self, place: Place, ctx: Context) -> bool:
         """May a town named inside a longer name stand for it? Only a sizeable town, or one in
@@ -298,20 +332,3 @@ class Fallbacks:
                 if adjective is not None:
                     return adjective
         return None
-
-
-def _main_town(places: Sequence[Place], countries: frozenset[str] = frozenset()) -> Place | None:
-    """The article's town in the province most of its towns and counties lie in (first of them
-    on a tie, one in a country the article names outright first): local news names its streets
-    without their town, and a stray foreign name ("Chartres" in a New Orleans story) must not
-    move them. A province named only as such ("English") is no town's evidence."""
-    tally: dict[tuple[str | None, str | None], int] = {}
-    for p in places:
-        if p.precision in ("city", "admin2") and p.admin1:
-            tally[(p.country, p.admin1)] = tally.get((p.country, p.admin1), 0) + 1
-    towns = [p for p in places if p.precision == "city"]
-    if not towns:
-        return None
-    return max(
-        towns, key=lambda p: (tally.get((p.country, p.admin1), 0), p.country in countries)
-    )
