@@ -98,6 +98,8 @@ REGION_MEMBERS = {
     "Arab world": "DZA BHR COM DJI EGY IRQ JOR KWT LBN LBY MRT MAR OMN PSE QAT SAU SOM SDN SYR TUN "
     "ARE YEM",
     "Yugoslavia": "SRB HRV BIH SVN MNE MKD XKX",
+    "Western world": "FRA DEU BEL NLD LUX CHE AUT GBR IRL ITA ESP PRT DNK NOR SWE FIN ISL USA CAN "
+    "AUS NZL",
 }
 # Other names and adjectives of those regions as news writes them (hand-written, eventwire
 # authors): "Latin American markets", "the Mideast", "Gulf states".
@@ -127,6 +129,7 @@ REGION_ALIASES = {
     "Arabian Peninsula": ("Arabia", ""),
     "Arab world": ("Arab World|Arab countries|Arab states", "Arab|Arabs"),
     "Yugoslavia": ("former Yugoslavia", "Yugoslav|Yugoslavs"),
+    "Western world": ("the West|West", "Western|Westerners"),
 }  # fmt: skip
 
 # Names news uses for a continent that GeoNames' English alternate names lack (hand-written,

@@ -464,3 +464,13 @@ def test_unplaced_sites_go_to_where_the_articles_towns_cluster(gaz: Gazetteer) -
     street = gaz.resolve("Bywater", near=context, known_place=True)
     assert street is not None and street.feature == "S.CONTEXT"
     assert near(street, 29.96, -90.07, 30)  # the New Orleans area, not Lafayette
+
+
+def test_arabic_names_with_or_without_their_article(gaz: Gazetteer) -> None:
+    for text in ("Qamishli", "al-Qamishli", "Al Qamishli"):
+        place = gaz.resolve(text)
+        assert place is not None and place.country == "SYR", text
+        assert near(place, 37.05, 41.23, 30), text
+    mayadin = gaz.resolve("al-Mayadin")
+    assert mayadin is not None and mayadin.admin1 == "Deir ez-Zor"
+    assert gaz.resolve("El Paso").country == "USA"  # type: ignore[union-attr]

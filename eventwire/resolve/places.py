@@ -54,6 +54,7 @@ stop-list in ``data/place_stopwords.txt``.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -311,6 +312,31 @@ class Gazetteer(Fallbacks):
             codes = () if areas and _is_acronym(text) else self._c.lookup(key)
             if codes or areas:
                 return codes, areas, key_hint
+        return self._arabic_article(text, hint)
+
+    def _arabic_article(
+        self, text: str, hint: str | None
+    ) -> tuple[Sequence[int], list[Area], str | None] | None:
+        """Arabic place names with and without their article: "al-Tanf" → Tanf, "Qamishli" →
+        Al Qamishli. GeoNames lists one form or the other; news writes both. Only places in
+        countries where Arabic names are the rule are read this way ("Paso" is no "El Paso")."""
+        words = text.strip().split()
+        if not words:
+            return None
+        first = words[0].lower()
+        article = ARABIC_ARTICLE.match(first)
+        if article is None and not words[0][:1].isupper():
+            return None
+        if article is not None:  # "al-Bab", "Al Mayadin": the name as written, then without it
+            bare = normalise(" ".join([first[article.end() :], *words[1:]]))
+            keys = [normalise("al " + bare), bare]
+        else:  # "Qamishli": GeoNames may only know "Al Qamishli"
+            keys = [normalise("al " + " ".join(words))]
+        for key in filter(None, keys):
+            codes = [c for c in self._c.lookup(key) if self._iso3[c >> 1] in ARABIC_COUNTRIES]
+            areas = [a for a in self._areas.get(key, []) if a.place.country in ARABIC_COUNTRIES]
+            if codes or areas:
+                return codes, areas, hint
         return None
 
     def _readings(self, text: str, hint: str | None) -> list[tuple[str, str | None]]:
@@ -556,6 +582,14 @@ class Gazetteer(Fallbacks):
             )
             self._places[row] = place
         return place
+
+
+# "al-", "el-", "ar-", "as-", ... as the first word or joined to it by a hyphen.
+ARABIC_ARTICLE = re.compile(r"^(?:al|el|ar|as|ash|ad|an|at|az|ath|adh)(?:-|$)")
+# Countries whose place names carry the Arabic article (Arab League members).
+ARABIC_COUNTRIES = frozenset(
+    "DZA BHR COM DJI EGY IRQ JOR KWT LBN LBY MRT MAR OMN PSE QAT SAU SOM SDN SYR TUN ARE YEM".split()
+)
 
 
 def _county_named(text: str) -> bool:
