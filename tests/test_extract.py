@@ -340,3 +340,8 @@ def test_passive_conjunct_takes_its_own_agent(pipeline):
 def test_a_report_accuses_alongside_a_full_dyad(pipeline):
     text = "A leaked report alleged that Eritrea armed militias and that Eritrean troops helped Sudan."
     assert "ACCUSE" in {e.plover_type for e in events(pipeline, text)}
+
+
+def test_a_province_after_a_comma_places_the_town(pipeline):
+    found = events(pipeline, "Police arrested two protesters in Paris, Texas on Monday.")
+    assert found and [(p.name, p.admin1) for p in found[0].places] == [("Paris", "Texas")]

@@ -119,7 +119,6 @@ def _parse_toponym(node: ET.Element, text: str) -> GoldToponym | None:
 
 _CONTAINER = re.compile(r",\s*([A-Z][\w.]*(?:\s[A-Z][\w.]*){0,2})")
 _LIST_GOES_ON = re.compile(r"\s*(?:,|and\b|or\b)\s*[A-Z]")
-_RANK = {"site": 0, "city": 1, "admin2": 2, "admin1": 3, "country": 4}
 
 
 def placed_names(gazetteer: Gazetteer, text: str, gold: Sequence[GoldToponym]) -> list[str]:
@@ -137,21 +136,14 @@ def placed_names(gazetteer: Gazetteer, text: str, gold: Sequence[GoldToponym]) -
         m = _CONTAINER.match(text, g.end)
         if m is None:
             continue
-        head = gazetteer.resolve(g.text)
-        rank = _RANK.get(head.precision, 5) if head is not None else 0
         words = m.group(1).split()
         for size in range(len(words), 0, -1):  # "Florida The" → "Florida"
             tail = " ".join(words[:size])
             end = m.start(1) + len(tail)
             tail = tail.rstrip(".") if tail.count(".") == 1 else tail  # "Missouri." / "N.J."
-            if not gazetteer.candidates(tail):  # "Florida The": a name the index holds only
+            if not gazetteer.candidates(tail):
                 continue
-            place = gazetteer.resolve(tail)
-            if place is None or _RANK.get(place.precision, 5) <= rank:
-                continue
-            if place.precision in ("country", "admin1", "admin2") and not _LIST_GOES_ON.match(
-                text, end
-            ):
+            if gazetteer.contains(tail, g.text) and not _LIST_GOES_ON.match(text, end):
                 containers[g.text.lower()] = tail
             break
     out = []

@@ -45,9 +45,12 @@ class PlacesAndTimes:
                 if conj.i not in seen and conj.pos_ == "PROPN" and conj.i not in excluded:
                     seen.add(conj.i)
                     found.append((conj.text, conj.i, conj.i + 1, conj.idx, conj.idx + len(conj.text)))
+            container = self._container(ent, seen)
             for name, start, end, start_char, end_char in found:
                 nxt = tok.doc[end].lemma_.lower() if end < len(tok.doc) else None
                 hint = nxt if nxt in ("province", "governorate", "state", "region", "district") else None
+                if container is not None and start == ent.start:
+                    name = f"{name}, {container}"  # "Parkland, Florida": the town in Florida
                 place = self.gazetteer.resolve(
                     name, countries=ctx.countries, near=ctx.places[-5:], hint=hint
                 )
@@ -57,6 +60,24 @@ class PlacesAndTimes:
                 spans.append(Span(base + start_char, base + end_char))
                 ctx.places.append(place)
         return places, spans
+
+    def _container(self, ent: SpacySpan, seen: set[int]) -> str | None:
+        """The province or country that places ``ent`` ("Parkland, Florida", "Kafr Nabl,
+        Idlib"), marked as seen; None for a list ("Hama, Homs, and Idlib")."""
+        doc = ent.doc
+        comma = ent.end
+        if comma + 1 >= len(doc) or doc[comma].text != ",":
+            return None
+        outer = next((e for e in doc.ents if e.start == comma + 1), None)
+        if outer is None or outer.label_ not in PLACE_LABELS:
+            return None
+        after = [t for t in doc[outer.end : outer.end + 2] if t.text != ","]
+        if after and (after[0].lower_ in ("and", "or") or after[0].pos_ == "PROPN"):
+            return None  # the list goes on
+        if not self.gazetteer.contains(outer.text, ent.text):
+            return None
+        seen.update(range(outer.start, outer.end))
+        return outer.text
 
     def _place_as_target(self, places: list[Place], source: Actor | None) -> Actor | None:
         """Force used *in* or *on* a foreign place is directed at the state it lies in."""

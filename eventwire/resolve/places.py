@@ -208,6 +208,18 @@ class Gazetteer(Fallbacks):
             return self._at_main_town(name, ctx)
         return found
 
+    def contains(self, container: str, name: str) -> bool:
+        """Does "``name``, ``container``" place the name ("Parkland, Florida", "Allendale,
+        N.J.")? Only when the container is a name the index holds for a county, province or
+        country of higher rank than the name's own reading — "Hama, Homs" is a list of towns."""
+        if not self.candidates(container):
+            return False
+        outer = self.resolve(container)
+        if outer is None or outer.precision not in ("admin2", "admin1", "country"):
+            return False
+        inner = self.resolve(name)
+        return inner is None or _RANK.get(inner.precision, 5) < _RANK[outer.precision]
+
     def _scored(
         self,
         name: str,
@@ -584,6 +596,8 @@ class Gazetteer(Fallbacks):
         return place
 
 
+# Ranks of readings, for "X, Y": Y must be of a higher rank than X to contain it.
+_RANK = {"site": 0, "city": 1, "admin2": 2, "admin1": 3, "country": 4}
 # "al-", "el-", "ar-", "as-", ... as the first word or joined to it by a hyphen.
 ARABIC_ARTICLE = re.compile(r"^(?:al|el|ar|as|ash|ad|an|at|az|ath|adh)(?:-|$)")
 # Countries whose place names carry the Arabic article (Arab League members).
