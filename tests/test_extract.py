@@ -345,3 +345,12 @@ def test_a_report_accuses_alongside_a_full_dyad(pipeline):
 def test_a_province_after_a_comma_places_the_town(pipeline):
     found = events(pipeline, "Police arrested two protesters in Paris, Texas on Monday.")
     assert found and [(p.name, p.admin1) for p in found[0].places] == [("Paris", "Texas")]
+
+
+def test_place_from_the_sentence_then_the_dateline(pipeline):
+    e = one(pipeline, "In Homs, residents said Russian jets bombed the market.", "ASSAULT")
+    assert [p.name for p in e.places] == ["Homs"]  # named outside the act's clause
+    text = "MOSCOW (Reuters) - Russia accused the United States on Tuesday of violating the treaty."
+    e = one(pipeline, text, "ACCUSE")
+    assert [(p.name, p.country) for p in e.places] == [("Moscow", "RUS")]  # where it was filed
+    assert [text[s.start : s.end] for s in e.mentions[0].place_spans] == ["MOSCOW"]

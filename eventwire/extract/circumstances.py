@@ -8,13 +8,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
-from spacy.tokens import Token
 
 from ..records import Actor, DateRange, Place, Span
 from ..resolve.dates import find_time_expressions, resolve_time
 from ..resolve.places import Gazetteer
-from .syntax import ancestors_path, clause_tokens
+from .syntax import DATELINE_MARKS, ancestors_path, clause_tokens, dateline_end
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
@@ -78,6 +78,24 @@ class PlacesAndTimes:
             return None
         seen.update(range(outer.start, outer.end))
         return outer.text
+
+    def _dateline(self, doc: Doc, block: Any, countries: tuple[str, ...]) -> tuple[Place, Span] | None:
+        """The place a text was filed from ("MOSCOW (Reuters) -", "ALLENDALE, N.J. --"), if it
+        opens with a dateline the gazetteer can read."""
+        end = dateline_end(doc)
+        if not end:
+            return None
+        stop = next(
+            (t.i for t in doc[:end] if t.text == "(" or t.text in DATELINE_MARKS or t.text.startswith("--")),
+            end,
+        )
+        if stop == 0:
+            return None
+        words = doc[:stop]
+        place = self.gazetteer.resolve(words.text.strip(" ,"), countries=countries)
+        if place is None or place.precision == "site":
+            return None
+        return place, Span(block.start + words.start_char, block.start + words.end_char)
 
     def _place_as_target(self, places: list[Place], source: Actor | None) -> Actor | None:
         """Force used *in* or *on* a foreign place is directed at the state it lies in."""

@@ -81,6 +81,7 @@ class _Context:
     countries: tuple[str, ...]
     places: list[Place]
     speaker: tuple[Actor, Span] | None = None
+    dateline: tuple[Place, Span] | None = None  # where the article was filed ("MOSCOW (Reuters) -")
 
 
 class Extractor(Referents, Parties, PlacesAndTimes):
@@ -98,10 +99,15 @@ class Extractor(Referents, Parties, PlacesAndTimes):
         countries = self._article_countries(article.text)
         places: list[Place] = []
         mentions: list[Mention] = []
+        dateline: tuple[Place, Span] | None = None
+        first_body = True
         for block, doc in zip(annotated.blocks, annotated.docs):
             if doc is None or block.kind not in ("title", "body"):
                 continue
+            if block.kind == "body" and first_body:  # only the first paragraph opens with one
+                dateline, first_body = self._dateline(doc, block, countries), False
             ctx = _Context(block, article.published, discourse, countries, places)
+            ctx.dateline = dateline
             ctx.speaker = self._speaker(doc, ctx)
             for sent in doc.sents:
                 mentions.extend(self._sentence(article.id, sent, ctx))
@@ -273,6 +279,16 @@ class Extractor(Referents, Parties, PlacesAndTimes):
             found = self._place_as_target(places, source)
             if found is not None:
                 target, target_span = found, place_spans[0]
+        if not places:
+            # no place in the act's own clause: one named elsewhere in its sentence ("In Homs,
+            # residents said jets bombed the market"), but not in the clauses below the act,
+            # which tell other acts ("accused Russia of bombing Homs" did not happen in Homs);
+            # else where the article was filed (a statement from Moscow is made in Moscow)
+            below = {t.i for t in (governor if governor is not None else trigger).subtree}
+            outside = [t for t in sent if t.i not in below]
+            places, place_spans = self._places(outside, excluded, ctx)
+        if not places and ctx.dateline is not None:
+            places, place_spans = [ctx.dateline[0]], [ctx.dateline[1]]
         if (source is None or source.entry == THING_ENTRY) and (target is None or target.key is None):
             # no one known on either side ("26 people were killed", "the bombing was condemned"):
             # nothing says who did what to whom
