@@ -354,3 +354,15 @@ def test_place_from_the_sentence_then_the_dateline(pipeline):
     e = one(pipeline, text, "ACCUSE")
     assert [(p.name, p.country) for p in e.places] == [("Moscow", "RUS")]  # where it was filed
     assert [text[s.start : s.end] for s in e.mentions[0].place_spans] == ["MOSCOW"]
+
+
+def test_a_place_outside_the_clause_must_say_where(pipeline):
+    from eventwire.extract.circumstances import _locative
+
+    def head(text, word):
+        return next(t for t in pipeline.nlp(text) if t.text == word)
+
+    assert _locative(head("Jets struck targets in Idlib on Monday.", "Idlib"))
+    assert _locative(head("Fighting raged in the Homs countryside.", "Homs"))
+    assert not _locative(head("It was the biggest cut in U.S. history.", "U.S."))
+    assert not _locative(head("He defended the Minnesota law.", "Minnesota"))

@@ -26,8 +26,11 @@ class PlacesAndTimes:
 
     # -- places ---------------------------------------------------------------------------
     def _places(
-        self, clause: list[Token], excluded: set[int], ctx: Any
+        self, clause: list[Token], excluded: set[int], ctx: Any, *, located: bool = False
     ) -> tuple[list[Place], list[Span]]:
+        """Places named in ``clause``; with ``located``, only those a locative phrase gives as
+        where something is ("in Homs", "near the Homs border"), not "U.S. history" or "its
+        Russia probe" — for places taken from outside the act's own clause."""
         places: list[Place] = []
         spans: list[Span] = []
         seen: set[int] = set()
@@ -36,7 +39,7 @@ class PlacesAndTimes:
             if tok.ent_type_ not in PLACE_LABELS or tok.i in excluded or tok.i in seen:
                 continue
             ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
-            if ent is None:
+            if ent is None or (located and not _locative(ent.root)):
                 continue
             seen.update(range(ent.start, ent.end))
             found = [(ent.text, ent.start, ent.end, ent.start_char, ent.end_char)]
@@ -142,3 +145,30 @@ class PlacesAndTimes:
         if ctx.published is None:
             return None, None
         return DateRange(ctx.published, ctx.published, "published"), None
+
+
+# Prepositions that say where something is or happens.
+LOCATIVE_PREPS = frozenset(
+    "in at near outside inside around across throughout within into from on off along".split()
+)
+
+
+# Nouns a place name may modify and still say where ("the Homs countryside", "Idlib province").
+PLACE_NOUNS = frozenset(
+    "province governorate state region district city town village capital countryside suburb "
+    "suburbs outskirts border area territory coast port airport base camp county neighborhood "
+    "neighbourhood municipality prefecture oblast".split()
+)
+
+
+def _locative(token: Token) -> bool:
+    """Is ``token`` (a place name's head) in a locative phrase: the object of "in", "near", ...,
+    itself ("in Homs"), through a list or apposition, or through a place noun it modifies ("in
+    the Homs countryside") — not "in U.S. history"?"""
+    while token.dep_ in ("conj", "appos") and token.head is not token:
+        token = token.head
+    if token.dep_ in ("compound", "amod", "nmod", "poss"):
+        if token.head.lemma_.lower() not in PLACE_NOUNS:
+            return False
+        token = token.head
+    return token.dep_ == "pobj" and token.head.lower_ in LOCATIVE_PREPS

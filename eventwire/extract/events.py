@@ -286,7 +286,7 @@ class Extractor(Referents, Parties, PlacesAndTimes):
             # else where the article was filed (a statement from Moscow is made in Moscow)
             below = {t.i for t in (governor if governor is not None else trigger).subtree}
             outside = [t for t in sent if t.i not in below]
-            places, place_spans = self._places(outside, excluded, ctx)
+            places, place_spans = self._places(outside, excluded, ctx, located=True)
         if not places and ctx.dateline is not None:
             places, place_spans = [ctx.dateline[0]], [ctx.dateline[1]]
         if (source is None or source.entry == THING_ENTRY) and (target is None or target.key is None):
