@@ -1,7 +1,8 @@
 """Fuse mentions into events: the same happening, reported many times, becomes one `Event`.
 
 Two mentions are the same event when they agree on what (PLOVER type), who (source and target
-keys), when (the same resolved date range), where (the same first place, when any) and modality.
+keys), when (the same resolved date range), where (the same first place the text gives for the
+act, when any: a dateline is where the report was filed) and modality.
 The event id is a hash of exactly that key, so the same event found in another article, in another
 batch or on another machine gets the same id, and the store merges it instead of duplicating it.
 This is deliberately conservative (GDELT fuses on a similar dyad-type-day-place key).
@@ -28,6 +29,8 @@ def fusion_key(mention: Mention) -> tuple[str, ...]:
     when = mention.when
     dated = (when.start.isoformat(), when.end.isoformat()) if when else ("", mention.article_id)
     place = mention.places[0] if mention.places else None
+    if place is not None and place.precision == "dateline":
+        place = None  # where the report was filed: other reports of the act come from elsewhere
     where = str(place.geonameid or place.country) if place else ""
     return (
         mention.plover_type,

@@ -100,7 +100,8 @@ class Place:
     # GeoNames feature class/code, e.g. "P.PPLA"; "S" a site placed by the place its name holds,
     # "S.CONTEXT" one placed at the article's main town because nothing in its name locates it
     feature: str | None = None
-    precision: str = "city"  # city | admin1 | admin2 | country | region | site
+    # city | admin1 | admin2 | country | region | site | dateline (where the article was filed)
+    precision: str = "city"
 
 
 @dataclass(frozen=True, slots=True)

@@ -352,7 +352,7 @@ def test_place_from_the_sentence_then_the_dateline(pipeline):
     assert [p.name for p in e.places] == ["Homs"]  # named outside the act's clause
     text = "MOSCOW (Reuters) - Russia accused the United States on Tuesday of violating the treaty."
     e = one(pipeline, text, "ACCUSE")
-    assert [(p.name, p.country) for p in e.places] == [("Moscow", "RUS")]  # where it was filed
+    assert [(p.name, p.country, p.precision) for p in e.places] == [("Moscow", "RUS", "dateline")]
     assert [text[s.start : s.end] for s in e.mentions[0].place_spans] == ["MOSCOW"]
 
 
@@ -366,3 +366,14 @@ def test_a_place_outside_the_clause_must_say_where(pipeline):
     assert _locative(head("Fighting raged in the Homs countryside.", "Homs"))
     assert not _locative(head("It was the biggest cut in U.S. history.", "U.S."))
     assert not _locative(head("He defended the Minnesota law.", "Minnesota"))
+
+
+def test_reports_filed_from_different_cities_fuse(pipeline):
+    texts = [
+        "MOSCOW (Reuters) - Russia accused the United States on Monday of violating the treaty.",
+        "WASHINGTON (AP) - Russia accused the United States on Monday of violating the treaty.",
+    ]
+    first, second = pipeline.extract_many(texts, [PUB, PUB])
+    accuse = [e for e in first + second if e.plover_type == "ACCUSE"]
+    assert len(accuse) == 2 and accuse[0].id == accuse[1].id  # the same act, the same event id
+    assert {e.places[0].name for e in accuse} == {"Moscow", "Washington"}

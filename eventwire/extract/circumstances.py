@@ -6,6 +6,7 @@ extractor module stays about who did what to whom.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from spacy.tokens import Doc, Token
@@ -14,9 +15,12 @@ from spacy.tokens import Span as SpacySpan
 from ..records import Actor, DateRange, Place, Span
 from ..resolve.dates import find_time_expressions, resolve_time
 from ..resolve.places import Gazetteer
-from .syntax import DATELINE_MARKS, ancestors_path, clause_tokens, dateline_end
+from .syntax import DATELINE_MARKS, ancestors_path, clause_tokens, dateline_end, in_dateline
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+
+
+DATELINE = "dateline"  # the precision of a place taken from the article's dateline
 
 
 class PlacesAndTimes:
@@ -38,6 +42,8 @@ class PlacesAndTimes:
         for tok in clause:
             if tok.ent_type_ not in PLACE_LABELS or tok.i in excluded or tok.i in seen:
                 continue
+            if in_dateline(tok):
+                continue  # where the report was filed: the dateline fallback, not the act's place
             ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
             if ent is None or (located and not _locative(ent.root)):
                 continue
@@ -98,6 +104,9 @@ class PlacesAndTimes:
         place = self.gazetteer.resolve(words.text.strip(" ,"), countries=countries)
         if place is None or place.precision == "site":
             return None
+        # precision "dateline", like a date's "published": where the report was filed, not a
+        # place the text gives for the act (fusion ignores it)
+        place = replace(place, precision=DATELINE)
         return place, Span(block.start + words.start_char, block.start + words.end_char)
 
     def _place_as_target(self, places: list[Place], source: Actor | None) -> Actor | None:
