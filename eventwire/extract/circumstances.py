@@ -88,16 +88,16 @@ class PlacesAndTimes:
         seen.update(range(outer.start, outer.end))
         return outer.text
 
-    def _dateline(self, doc: Doc, block: Any, countries: tuple[str, ...]) -> tuple[Place, Span] | None:
+    def _dateline(
+        self, doc: Doc, block: Any, countries: tuple[str, ...]
+    ) -> tuple[Place, Span] | None:
         """The place a text was filed from ("MOSCOW (Reuters) -", "ALLENDALE, N.J. --"), if it
         opens with a dateline the gazetteer can read."""
         end = dateline_end(doc)
         if not end:
             return None
-        stop = next(
-            (t.i for t in doc[:end] if t.text == "(" or t.text in DATELINE_MARKS or t.text.startswith("--")),
-            end,
-        )
+        marks = (t.i for t in doc[:end] if t.text in DATELINE_MARKS or t.text[:2] in ("(", "--"))
+        stop = next(marks, end)  # "MOSCOW (Reuters) -", "BERLIN --": the words before the mark
         if stop == 0:
             return None
         words = doc[:stop]

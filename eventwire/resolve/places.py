@@ -602,7 +602,8 @@ _RANK = {"site": 0, "city": 1, "admin2": 2, "admin1": 3, "country": 4}
 ARABIC_ARTICLE = re.compile(r"^(?:al|el|ar|as|ash|ad|an|at|az|ath|adh)(?:-|$)")
 # Countries whose place names carry the Arabic article (Arab League members).
 ARABIC_COUNTRIES = frozenset(
-    "DZA BHR COM DJI EGY IRQ JOR KWT LBN LBY MRT MAR OMN PSE QAT SAU SOM SDN SYR TUN ARE YEM".split()
+    "DZA BHR COM DJI EGY IRQ JOR KWT LBN LBY MRT MAR OMN PSE QAT SAU SOM SDN SYR TUN ARE "
+    "YEM".split()
 )
 
 
