@@ -387,7 +387,10 @@ def test_known_places_the_index_lacks_go_to_the_main_town(gaz: Gazetteer) -> Non
     assert gaz.resolve("Bywater", near=context) is None  # not a place name the index knows
     bywater = gaz.resolve("Bywater", near=context, known_place=True)
     assert bywater is not None and bywater.precision == "site" and bywater.admin1 == "Louisiana"
-    assert gaz.resolve("Bywater", known_place=True) is None  # no town to put it in
+    assert gaz.resolve("Bywater", known_place=True) is None  # no place to put it in
+    iran = gaz.resolve("Iran")
+    republic = gaz.resolve("Islamic Republic", near=[iran] if iran else [], known_place=True)
+    assert republic is not None and republic.country == "IRN"  # no town: the country named
 
 
 def test_world_cities_keep_their_names_against_unplaced_namesakes(gaz: Gazetteer) -> None:

@@ -255,8 +255,9 @@ class Fallbacks:
         )
 
     def _at_main_town(self, text: str, ctx: Context) -> Place | None:
-        """A site named ``text``, placed at the article's main town (None without one)."""
-        town = self._main_town(ctx)
+        """A site named ``text``, placed at the article's main town, else (no town named) at the
+        province or country it names most; None when it names no place at all."""
+        town = self._main_town(ctx) or _main_area(ctx.near_places)
         if town is None:
             return None
         name = " ".join(POSSESSIVE.sub("", text.strip().strip('"“”()[],;:!?')).split())
@@ -332,3 +333,15 @@ class Fallbacks:
                 if adjective is not None:
                     return adjective
         return None
+
+
+def _main_area(places: Sequence[Place]) -> Place | None:
+    """Without a town: the province, else the country, the article names most (None if none)."""
+    for kinds in (("admin2", "admin1"), ("country",)):
+        counts: dict[Place, int] = {}
+        for p in places:
+            if p.precision in kinds:
+                counts[p] = counts.get(p, 0) + 1
+        if counts:
+            return max(counts, key=lambda p: counts[p])
+    return None
