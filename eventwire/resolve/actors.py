@@ -83,6 +83,8 @@ class PlaceLookup(Protocol):
 
     def resolve(self, name: str, *, countries: Sequence[str] = ()) -> Place | None: ...
 
+    def candidates(self, name: str) -> list[Place]: ...
+
 
 def _place_runs(
     toks: list[tuple[int, int, str, bool]], text: str, matches: list[_Match]
@@ -117,11 +119,15 @@ def _run_place(
     toks: list[tuple[int, int, str, bool]], text: str, run: tuple[int, int], places: PlaceLookup
 ) -> tuple[int, int, Place] | None:
     """The place a run names: the whole run, else its longest tail of two or more words
-    ("... Alliance Northern Territory"). A one-word tail is never tried on its own: a
-    surname that is also a town ("Feliciano Valencia") must not give a country."""
+    ("... Alliance Northern Territory"). A one-word tail is never tried on its own, and a run
+    must be a place name as a whole, not hold one: a surname that is also a town ("Feliciano
+    Valencia") must not give a country."""
     a, b = run
     for start in range(a, b - 1 if b - a > 1 else b):
-        place = places.resolve(text[toks[start][0] : toks[b - 1][1]])
+        name = text[toks[start][0] : toks[b - 1][1]]
+        if not places.candidates(name):
+            continue
+        place = places.resolve(name)
         if place is not None and place.country:
             return start, b, place
     return None
