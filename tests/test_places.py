@@ -492,3 +492,10 @@ def test_the_words_after_a_comma_place_a_town_in_every_mention(gaz: Gazetteer) -
     assert names == ["ALLENDALE, N.J.", "Allendale, N.J.", "Texas"]  # a list places nothing
     town = gaz.resolve(names[1])
     assert town is not None and town.admin1 == "New Jersey"
+
+
+def test_a_demonym_that_names_provinces_abroad_is_the_demonym(gaz: Gazetteer) -> None:
+    west = gaz.resolve("Western", adjectives=True)
+    assert west is not None and west.name == "Western world"  # "Western governments"
+    zambia = gaz.resolve("Western", adjectives=True, countries=["ZMB"])
+    assert zambia is None or zambia.country == "ZMB"  # in a Zambian story, its province

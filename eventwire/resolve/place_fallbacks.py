@@ -123,8 +123,15 @@ class Fallbacks:
             return None
         key = normalise(core)
         areas = self._adjectives.get(key)
-        # "England" is a place before it is a demonym; "Canadian" is no Canadian County
-        if not areas or any(a.kind != "admin2" for a in self._areas.get(key, ())):
+        # A word that is also a country's or region's name is that place ("England"); one that
+        # names a province is it when the article is about the province's country ("Western" in
+        # a Zambian story), else the demonym ("Western governments"); a county never wins
+        # ("Canadian" is no Canadian County, Oklahoma).
+        about = ctx.countries | ctx.near_countries
+        if not areas or any(
+            a.kind not in ("admin1", "admin2") or (a.kind == "admin1" and a.place.country in about)
+            for a in self._areas.get(key, ())
+        ):
             return None
         return max(areas, key=lambda a: self._score_area(a, ctx)).place
 
