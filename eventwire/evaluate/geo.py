@@ -67,11 +67,6 @@ def great_circle_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float
     return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(a)))
 
 
-def read_gold(path: Path) -> list[list[GoldToponym]]:
-    """Articles (lists of gold toponyms) from one of the three XML formats."""
-    return [gold for _text, gold in read_articles(path)]
-
-
 def read_articles(path: Path) -> list[tuple[str, list[GoldToponym]]]:
     """Articles as (text, gold toponyms) from one of the three XML formats."""
     try:

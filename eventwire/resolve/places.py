@@ -461,7 +461,7 @@ class Gazetteer(Fallbacks):
         if ctx.near_points:
             s += self._near(self._c.lats[row], self._c.lons[row], ctx.near_points)
         if ctx.near_admin1 and iso3:
-            a1 = self._admin1_names.get(f"{self._c.countries[row]}.{self._c.admin1_codes[row]}")
+            a1 = self._admin1_of(row)
             if (iso3, a1) in ctx.near_admin1:
                 s += NEAR_ADMIN1_BONUS if ctx.within is None else COUNTRY_BONUS
         if ctx.hint == "city":
@@ -529,12 +529,16 @@ class Gazetteer(Fallbacks):
         iso3 = self._iso3[row]
         if not code & 1 or iso3 is None or any(c != iso3 for c in ctx.near_countries):
             return False
-        a1 = self._admin1_names.get(f"{self._c.countries[row]}.{self._c.admin1_codes[row]}")
+        a1 = self._admin1_of(row)
         return (iso3, a1) in ctx.near_admin1
+
+    def _admin1_of(self, row: int) -> str | None:
+        """The name of the province the town ``row`` lies in."""
+        return self._admin1_names.get(f"{self._c.countries[row]}.{self._c.admin1_codes[row]}")
 
     def _inside(self, row: int, area: Area) -> bool:
         """Does the town ``row`` lie in the admin1 ``area``?"""
-        a1 = self._admin1_names.get(f"{self._c.countries[row]}.{self._c.admin1_codes[row]}")
+        a1 = self._admin1_of(row)
         return (self._iso3[row], a1) == (area.place.country, area.place.admin1)
 
     def _hidden_by_province(self, code: int, named_admin1: list[Area], ctx: Context) -> bool:
@@ -570,7 +574,7 @@ class Gazetteer(Fallbacks):
             self._c.lats[row], self._c.lons[row], ctx.near_points
         ):
             return True
-        a1 = self._admin1_names.get(f"{self._c.countries[row]}.{self._c.admin1_codes[row]}")
+        a1 = self._admin1_of(row)
         return (self._iso3[row], a1) in ctx.near_admin1
 
     def _landmark_city(self, row: int) -> bool:
@@ -588,7 +592,7 @@ class Gazetteer(Fallbacks):
                 lat=c.lats[row],
                 lon=c.lons[row],
                 country=self._iso3[row],
-                admin1=self._admin1_names.get(f"{c.countries[row]}.{c.admin1_codes[row]}"),
+                admin1=self._admin1_of(row),
                 feature="P.PPLC" if gid in self._capitals else "P",
                 precision="city",
             )
