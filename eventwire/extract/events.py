@@ -59,6 +59,8 @@ HOSTILE_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "THREATEN"})
 DOCUMENT_ENTRY = "document"
 # Acts reported even when no one says who did them ("a bomb killed five").
 UNSEEN_HANDS = frozenset({"ASSAULT"})
+# Acts that need no one they are done to: a protest, a deployment, a withdrawal or resignation.
+MONADIC = frozenset({"PROTEST", "MOBILIZE", "RETREAT"})
 # Acts aimed at whoever did a deed: the deed's agent is their target.
 BLAMING = frozenset({"ACCUSE"})
 DOCUMENT_VERBS = frozenset({"issue", "release", "publish", "adopt", "sign"})
@@ -82,6 +84,7 @@ class _Context:
     places: list[Place]
     speaker: tuple[Actor, Span] | None = None
     dateline: tuple[Place, Span] | None = None  # where the article was filed ("MOSCOW (Reuters) -")
+    home: str | None = None  # the country the article is about, when one clearly dominates
 
 
 class Extractor(Referents, Parties, PlacesAndTimes):
@@ -96,7 +99,9 @@ class Extractor(Referents, Parties, PlacesAndTimes):
     def extract(self, annotated: AnnotatedArticle) -> list[Mention]:
         article = annotated.article
         discourse = Discourse()
-        countries = self._article_countries(article.text)
+        counts = self._article_countries(article.text)
+        countries = tuple(counts)
+        home = _home_country(counts)
         places: list[Place] = []
         mentions: list[Mention] = []
         dateline: tuple[Place, Span] | None = None
@@ -107,18 +112,19 @@ class Extractor(Referents, Parties, PlacesAndTimes):
             if block.kind == "body" and first_body:  # only the first paragraph opens with one
                 dateline, first_body = self._dateline(doc, block, countries), False
             ctx = _Context(block, article.published, discourse, countries, places)
-            ctx.dateline = dateline
+            ctx.dateline, ctx.home = dateline, home
             ctx.speaker = self._speaker(doc, ctx)
             for sent in doc.sents:
                 mentions.extend(self._sentence(article.id, sent, ctx))
         return mentions
 
-    def _article_countries(self, text: str) -> tuple[str, ...]:
+    def _article_countries(self, text: str) -> dict[str, int]:
+        """How often the article names each country (through any actor), most named first."""
         counts: dict[str, int] = {}
         for _, _, actor in self.actors.find(text):
             if actor.country:
                 counts[actor.country] = counts.get(actor.country, 0) + 1
-        return tuple(sorted(counts, key=lambda c: -counts[c]))
+        return dict(sorted(counts.items(), key=lambda item: -item[1]))
 
     def _sentence(self, article_id: str, sent: SpacySpan, ctx: _Context) -> Iterator[Mention]:
         base = ctx.block.start
@@ -289,26 +295,9 @@ class Extractor(Referents, Parties, PlacesAndTimes):
             places, place_spans = self._places(outside, excluded, ctx, located=True)
         if not places and ctx.dateline is not None:
             places, place_spans = [ctx.dateline[0]], [ctx.dateline[1]]
-        if (source is None or source.entry == THING_ENTRY) and (target is None or target.key is None):
-            # no one known on either side ("26 people were killed", "the bombing was condemned"):
-            # nothing says who did what to whom
-            return None
         if source_span is not None and source_span == target_span:
             return None  # one phrase on both sides ("they said they must resign") is no dyad
-        if source is None and coding.plover_type not in UNSEEN_HANDS:
-            # "he was arrested", "talks were held", "aid was sent": an act whose actor the
-            # sentence does not name is not coded; only violence is news without its author
-            return None
-        if (
-            source is not None
-            and target is not None
-            and source.key
-            and source.key == target.key
-            and coding.plover_type in HOSTILE_TYPES
-            and source.sector == target.sector
-        ):
-            # a state acting on itself: fine between sectors (police arrest opposition), not
-            # when both sides are the same actor ("Russia's buildup in Russia")
+        if not _codable(coding.plover_type, source, target):
             return None
         when, time_span = self._when(trigger, governor, clause, times, ctx)
         mood = modality(trigger, governor)
@@ -449,6 +438,61 @@ FRAMED = ("intent:", "refused:")
 # (pcomp); an infinitive governed by one of those (xcomp) belongs to it.
 DEPENDENT_DEPS = frozenset({"advcl", "acl", "pcomp"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
+
+
+def _codable(plover_type: str, source: Actor | None, target: Actor | None) -> bool:
+    """The precision gates an act passes before it is coded: who did it, and to whom, are known.
+
+    - The doer is a known state or organisation: "he was arrested", "talks were held", "aid was
+      sent" name no one; only violence is news without its author, and then its victim is known.
+    - An act done to someone names them, as a state or organisation: "offered its response",
+      "funding was cut" say nothing about whom; a protest, a deployment or a withdrawal needs no one.
+    - No self-loop: a state acting on itself is real between sectors (police arrest opposition
+      leaders, Democrats accuse the President), not when both sides are one actor ("EU leaders
+      condemned … in their meeting", "Belarus defended its action", "Japan promised Japan").
+    """
+    known_source = _named(source) or (source is not None and source.entry == DOCUMENT_ENTRY)
+    known_target = _named(target)
+    if not known_source and not (plover_type in UNSEEN_HANDS and known_target):
+        return False
+    if not known_target and plover_type not in MONADIC:
+        # force is news when only what it hit is named ("shelled the village")
+        if not (plover_type in UNSEEN_HANDS | {"COERCE"} and target is not None):
+            return False
+    return not (known_source and known_target and _self_loop(source, target))  # type: ignore[arg-type]
+
+
+def _named(actor: Actor | None) -> bool:
+    """A side is known when it is a state or organisation, or named as a kind of actor
+    ("refugees", "Kurdish militants") or by a name no dictionary lists ("Julian Assange");
+    a phrase for a thing ("the letter", "funding") is not."""
+    if actor is None or actor.entry == THING_ENTRY:
+        return False
+    return bool(actor.key or actor.sector not in (None, "UNK") or actor.entry == "unresolved name")
+
+
+def _self_loop(source: Actor, target: Actor) -> bool:
+    """Both sides are one actor: same key, and the same sector, or the target is only a word
+    pointing back ("its", "the company") or the bare name of the source's own state."""
+    if source.key is None or source.key != target.key:
+        return False
+    if source.sector == target.sector:
+        return True
+    if (target.entry or "").startswith("antecedent:"):
+        return True
+    return target.sector is None and (target.entry or "").startswith(("countries.tsv", "place:"))
+
+
+def _home_country(counts: dict[str, int]) -> str | None:
+    """The country an article is about: named at least twice and half again as often as any
+    other. Its officials, parties, courts, police and people need no country word ("the
+    Senate", "protesters", "Gazelka"); a story shared between two states has none."""
+    ranked = list(counts.values())
+    if not ranked or ranked[0] < 2:
+        return None
+    if len(ranked) > 1 and ranked[0] < 1.5 * ranked[1]:
+        return None
+    return next(iter(counts))
 
 
 def _carrier(noun: Token) -> Token | None:

@@ -113,6 +113,8 @@ class Referents:
                 actor = _merge(actor, found, text_of(tokens))
         if actor is None:
             actor = self._unlisted(token, tokens, ctx)
+        if actor is not None and actor.key is None:
+            actor = _at_home(actor, token, ctx)
         if actor is None and as_target:
             actor = thing(token, tokens)
         if actor is not None and actor.entry != THING_ENTRY:
@@ -242,6 +244,32 @@ def _head_word(token: Token) -> Token:
             break
         token, seen = inner, seen + 1
     return token
+
+
+# Sectors of a country's own people and institutions: with no country word, they are the
+# article's country ("the Senate", "police", "protesters", "the opposition").
+DOMESTIC_SECTORS = frozenset(
+    {"GOV", "LEG", "JUD", "COP", "MIL", "SPY", "OPP", "PTY", "REB", "CVL", "BUS", "MED", "EDU",
+     "LAB", "ELI", "HLH", "AGR", "REF", "CRM", "MOD", "RAD", "JRN"}
+)  # fmt: skip
+
+
+def _at_home(actor: Actor, token: Token, ctx: Any) -> Actor:
+    """An official, body or person with no country of their own belongs to the article's
+    country, when the article has one (coders read "the prime minister" and "Gazelka" so)."""
+    home = getattr(ctx, "home", None)
+    if home is None or actor.org or actor.entry == THING_ENTRY:
+        return actor
+    named = actor.entry == "unresolved name" and token.ent_type_ in ("PERSON", "ORG", "NORP")
+    if actor.sector not in DOMESTIC_SECTORS and not named:
+        return actor
+    return Actor(
+        text=actor.text,
+        country=home,
+        sector=actor.sector,
+        code=home + (actor.sector or ""),
+        entry=f"{actor.entry} + article country",
+    )
 
 
 def _merge(own: Actor | None, found: Actor, text: str) -> Actor:
