@@ -45,7 +45,7 @@ def key(a):
         ("the U.S.", ("USA", None, None)),
         ("Taiwan’s deputy foreign minister", ("TWN", None, "GOV")),
         ("the United Nations", (None, "UN", None)),
-        ("Hezbollah", ("LBN", "HEZ", "REB")),
+        ("Hezbollah", ("LBN", "HEZBOLLAH", "REB")),
         ("Abkhazia", ("GEO", None, "PRE")),
     ],
 )

@@ -57,8 +57,10 @@ from .syntax import (
 
 HOSTILE_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "THREATEN"})
 DOCUMENT_ENTRY = "document"
-# Acts reported even when no one says who did them ("a bomb killed five").
-UNSEEN_HANDS = frozenset({"ASSAULT"})
+# Force is news when only what it hit is named ("shelled the village", "raided the offices").
+FORCE = frozenset({"ASSAULT", "COERCE"})
+# Acts only a state's authorities do: an unnamed "was arrested", "were detained", "was expelled".
+STATE_ACTS = frozenset({"COERCE", "SANCTION"})
 # Acts that need no one they are done to: a protest, a deployment, a withdrawal or resignation.
 MONADIC = frozenset({"PROTEST", "MOBILIZE", "RETREAT"})
 # Acts aimed at whoever did a deed: the deed's agent is their target.
@@ -162,6 +164,7 @@ class Extractor(Referents, Parties, PlacesAndTimes):
         ctx: _Context,
     ) -> Mention | None:
         is_noun = trigger.pos_ == "NOUN"
+        unnamed_doer = False  # a passive act with no "by" phrase ("was arrested")
         governor = light_governor(trigger) if is_noun else None
         if is_noun and governor is None:
             governor = self._frame_governor(trigger)
@@ -190,6 +193,7 @@ class Extractor(Referents, Parties, PlacesAndTimes):
             obj = direct_object(trigger)
             if passive:
                 src_tok, tgt_tok = agent(trigger), src_tok
+                unnamed_doer = src_tok is None
             else:
                 tgt_tok = obj
             if coding.pattern.startswith("demand:"):
@@ -297,6 +301,8 @@ class Extractor(Referents, Parties, PlacesAndTimes):
             places, place_spans = [ctx.dateline[0]], [ctx.dateline[1]]
         if source_span is not None and source_span == target_span:
             return None  # one phrase on both sides ("they said they must resign") is no dyad
+        if source is None and unnamed_doer:
+            source, source_span = self._implied_agent(trigger, coding, target, places, ctx)
         if not _codable(coding.plover_type, source, target):
             return None
         when, time_span = self._when(trigger, governor, clause, times, ctx)
@@ -333,6 +339,33 @@ class Extractor(Referents, Parties, PlacesAndTimes):
             confidence=round(min(confidence, 0.95), 3),
             pattern=coding.pattern,
         )
+
+    def _implied_agent(
+        self, verb: Token, coding: Coding, target: Actor | None, places: list[Place], ctx: _Context
+    ) -> tuple[Actor | None, Span | None]:
+        """Who did a passive act the sentence gives no agent for, when the article says it.
+
+        "soldiers were killed in a clash with China": the other party of the event it happened in.
+        "Protasevich was arrested (in Minsk)": arrests, detentions and expulsions are done by the
+        authorities of the state where they happen: the place's state, else the target's, else
+        the article's country.
+        """
+        for child in verb.children:
+            if child.dep_ == "prep" and child.lower_ in ("in", "during"):
+                noun = first_child(child, ("pobj",))
+                if noun is None or not self._is_event_noun(noun):
+                    continue
+                party = prep_object(noun, ("with", "by"))
+                found, span = self._actor(party, ctx)
+                if found is not None and found.key and not _same_actor(found, target):
+                    return found, span
+        if coding.plover_type not in STATE_ACTS or target is None:
+            return None, None
+        state = next((p.country for p in places if p.country and p.precision != "dateline"), None)
+        state = state or target.country or ctx.home
+        if state is None:
+            return None, None
+        return Actor(text="authorities", country=state, sector="COP", code=state + "COP", entry="implied: the state's authorities"), None
 
     def _participle_target(
         self, head: Token, coding: Coding, ctx: _Context
@@ -443,8 +476,8 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
 def _codable(plover_type: str, source: Actor | None, target: Actor | None) -> bool:
     """The precision gates an act passes before it is coded: who did it, and to whom, are known.
 
-    - The doer is a known state or organisation: "he was arrested", "talks were held", "aid was
-      sent" name no one; only violence is news without its author, and then its victim is known.
+    - The doer is known: "talks were held", "aid was sent", "five were killed" name no one (an
+      implied agent, `_implied_agent`, may: "killed in a clash with China", "was arrested").
     - An act done to someone names them, as a state or organisation: "offered its response",
       "funding was cut" say nothing about whom; a protest, a deployment or a withdrawal needs no one.
     - No self-loop: a state acting on itself is real between sectors (police arrest opposition
@@ -453,11 +486,10 @@ def _codable(plover_type: str, source: Actor | None, target: Actor | None) -> bo
     """
     known_source = _named(source) or (source is not None and source.entry == DOCUMENT_ENTRY)
     known_target = _named(target)
-    if not known_source and not (plover_type in UNSEEN_HANDS and known_target):
+    if not known_source:
         return False
     if not known_target and plover_type not in MONADIC:
-        # force is news when only what it hit is named ("shelled the village")
-        if not (plover_type in UNSEEN_HANDS | {"COERCE"} and target is not None):
+        if not (plover_type in FORCE and target is not None):
             return False
     return not (known_source and known_target and _self_loop(source, target))  # type: ignore[arg-type]
 
