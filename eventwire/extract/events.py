@@ -61,6 +61,10 @@ DOCUMENT_ENTRY = "document"
 FORCE = frozenset({"ASSAULT", "COERCE"})
 # Acts only a state's authorities do: an unnamed "was arrested", "were detained", "was expelled".
 STATE_ACTS = frozenset({"COERCE", "SANCTION"})
+ARRESTS = frozenset({"arrest", "detain", "jail", "imprison", "expel", "deport", "abduct", "seize"})
+# Subjects that are two sides of one country's conflict ("Ethiopia's warring sides agreed").
+SIDES = frozenset({"side", "party", "faction", "rival"})
+OTHER_SIDE = "implied: the other side"
 # Acts that need no one they are done to: a protest, a deployment, a withdrawal or resignation.
 MONADIC = frozenset({"PROTEST", "MOBILIZE", "RETREAT"})
 # Acts aimed at whoever did a deed: the deed's agent is their target.
@@ -303,6 +307,8 @@ class Extractor(Referents, Parties, PlacesAndTimes):
             return None  # one phrase on both sides ("they said they must resign") is no dyad
         if source is None and unnamed_doer:
             source, source_span = self._implied_agent(trigger, coding, target, places, ctx)
+        if target is None or target.key is None:
+            target = _implied_target(coding.plover_type, source, src_tok) or target
         if not _codable(coding.plover_type, source, target):
             return None
         when, time_span = self._when(trigger, governor, clause, times, ctx)
@@ -359,7 +365,9 @@ class Extractor(Referents, Parties, PlacesAndTimes):
                 found, span = self._actor(party, ctx)
                 if found is not None and found.key and not _same_actor(found, target):
                     return found, span
-        if coding.plover_type not in STATE_ACTS or target is None:
+        if target is None or (
+            coding.plover_type not in STATE_ACTS and verb.lemma_.lower() not in ARRESTS
+        ):
             return None, None
         state = next((p.country for p in places if p.country and p.precision != "dateline"), None)
         state = state or target.country or ctx.home
@@ -494,6 +502,25 @@ def _codable(plover_type: str, source: Actor | None, target: Actor | None) -> bo
     return not (known_source and known_target and _self_loop(source, target))  # type: ignore[arg-type]
 
 
+def _implied_target(plover_type: str, source: Actor | None, src_tok: Token | None) -> Actor | None:
+    """Whom an act with no named party is done to, when the doer says it.
+
+    - A protest by a country's people with no stated aim is against their own state (coders
+      read "protests spread across Kazakhstan" as KAZ -> KAZ).
+    - An agreement, talks or cooperation of a country's "warring sides" or "two parties" is
+      between the two, both of that country.
+    """
+    if source is None or source.country is None or source.org:
+        return None
+    if plover_type == "PROTEST" and source.sector not in ("GOV", "MIL", "COP"):
+        return Actor(text="the state", country=source.country, sector="GOV",
+                     code=source.country + "GOV", entry="implied: the state protested against")  # fmt: skip
+    sides = src_tok is not None and src_tok.lemma_.lower() in SIDES and src_tok.tag_ == "NNS"
+    if plover_type in RECIPROCAL and sides:
+        return Actor(text=source.text, country=source.country, entry=OTHER_SIDE)
+    return None
+
+
 def _named(actor: Actor | None) -> bool:
     """A side is known when it is a state or organisation, or named as a kind of actor
     ("refugees", "Kurdish militants") or by a name no dictionary lists ("Julian Assange");
@@ -506,7 +533,7 @@ def _named(actor: Actor | None) -> bool:
 def _self_loop(source: Actor, target: Actor) -> bool:
     """Both sides are one actor: same key, and the same sector, or the target is only a word
     pointing back ("its", "the company") or the bare name of the source's own state."""
-    if source.key is None or source.key != target.key:
+    if source.key is None or source.key != target.key or target.entry == OTHER_SIDE:
         return False
     if source.sector == target.sector:
         return True
