@@ -10,7 +10,14 @@ import pytest
 
 from eventwire.errors import ConfigError, SourceError
 from eventwire.evaluate import guess_format, json_line, render, run_evaluate
-from eventwire.evaluate.gold import load_gold, parse_article, score_gold
+from eventwire.evaluate.gold import (
+    evaluate_gold,
+    load_gold,
+    parse_article,
+    predict,
+    score_gold,
+    split_of,
+)
 from eventwire.evaluate.plv import load_plv, parse_marked, score_plv
 from eventwire.records import Actor, DateRange, Event, Mention, Place, Span
 
@@ -96,8 +103,10 @@ def event(
     when: DateRange | None = None,
     places: tuple[Place, ...] = (),
     text: str = TEXT,
+    sentence_kind: str = "body",
+    span: Span | None = None,
 ) -> Event:
-    span = sentence_span(text, sentence)
+    span = span or sentence_span(text, sentence)
     mention = Mention(
         "a1",
         span,
@@ -110,6 +119,7 @@ def event(
         modality=modality,
         when=when,
         places=places,
+        sentence_kind=sentence_kind,
     )
     return Event(
         f"e{span.start}{plover}",
@@ -304,6 +314,239 @@ def test_render_gold_lists_events_and_forbidden() -> None:
     result = score_gold([GOLD], {"a1": [event(S_BOMB, "ASSAULT", RUS, ISIS)]})
     text = render(result, "gold")
     assert "urge" in text and "negated" in text and "HIT" in text and "required_recall" in text
+
+
+# ---------------------------------------------------------------- gold: ingest, error kinds, halves
+
+SMALL = Path(__file__).parent / "fixtures" / "gold_small" / "gold.jsonl"
+ANKARA_TITLE = "Turkey accuses Russia of violating its airspace"
+BRUSSELS_TITLE = "NATO condemns Russia over Syria strikes"
+
+
+def test_gold_articles_are_read_by_the_run_ingest() -> None:
+    ankara, brussels = load_gold(SMALL)
+    # a .txt file: its first line is the article's title, as `eventwire run` reads it
+    assert ankara.article is not None and ankara.article.title == ANKARA_TITLE
+    assert ankara.text.startswith(ANKARA_TITLE + "\n\nANKARA - ")
+    # an inline entry is built like a JSONL corpus line: the title goes in front of the text,
+    # so evidence from the headline is found
+    assert brussels.article is not None and brussels.article.title == BRUSSELS_TITLE
+    assert brussels.text.startswith(BRUSSELS_TITLE + "\n\nBRUSSELS - ")
+    assert brussels.published == date(2015, 10, 6) == brussels.article.published
+    headline = brussels.events[0]
+    assert headline.id == "headline" and brussels.text.index(headline.evidence) == 0
+    # and the annotator labels that first line a title
+    from eventwire.annotate import split_blocks
+
+    assert [b.kind for b in split_blocks(brussels.article)][:2] == ["title", "body"]
+
+
+def test_gold_text_files_are_normalised_like_run(tmp_path: Path) -> None:
+    # CRLF line ends, a byte-order mark, trailing spaces: ingest removes them, offsets follow
+    body = "\ufeffRussia Bombs Homs  \r\n\r\nRussian jets bombed Homs on Monday.  \r\n"
+    (tmp_path / "a.txt").write_bytes(body.encode("utf-8"))
+    line = {"id": "t", "file": "a.txt", "events": [{"evidence": "bombed Homs", "type": "ASSAULT"}]}
+    (tmp_path / "g.jsonl").write_text(json.dumps(line) + "\n", encoding="utf-8")
+    (article,) = load_gold(tmp_path / "g.jsonl")
+    assert article.text == "Russia Bombs Homs\n\nRussian jets bombed Homs on Monday."
+    assert article.article is not None and article.article.title == "Russia Bombs Homs"
+
+
+def test_gold_html_files_go_through_the_html_reader(tmp_path: Path) -> None:
+    page = (
+        "<!doctype html><html><head><title>NATO condemns Russia</title></head><body>"
+        "<script>var x = 1;</script><article><p>NATO condemned Russia on Tuesday over air "
+        "strikes in Syria, officials in Brussels said after a long meeting.</p></article>"
+        "</body></html>"
+    )
+    (tmp_path / "a.html").write_text(page, encoding="utf-8")
+    line = {
+        "id": "h",
+        "file": "a.html",
+        "events": [{"evidence": "NATO condemned", "type": "ACCUSE"}],
+    }
+    (tmp_path / "g.jsonl").write_text(json.dumps(line) + "\n", encoding="utf-8")
+    (article,) = load_gold(tmp_path / "g.jsonl")
+    assert "<" not in article.text and "var x" not in article.text
+    assert "NATO condemned Russia on Tuesday" in article.text
+
+
+def test_gold_evidence_is_normalised_like_the_text() -> None:
+    decomposed = "Le Drian met Jose\u0301 in Paris."  # ingest writes NFC: "José"
+    obj = {
+        "id": "n",
+        "text": decomposed,
+        "events": [{"evidence": "met Jose\u0301", "type": "CONSULT"}],
+    }
+    article = parse_article(obj)
+    assert article.text == "Le Drian met Jos\u00e9 in Paris."
+    assert article.events[0].evidence == "met Jos\u00e9"
+    bad = {"id": "x", "text": "abc", "events": [{"id": "e1", "evidence": "zzz", "type": ["AID"]}]}
+    with pytest.raises(SourceError, match=r"g\.jsonl:3: evidence 'zzz' \(e1\) is not in the text"):
+        parse_article(bad, where="g.jsonl:3")
+
+
+def kind_of(result: dict, gold_id: str) -> str | None:
+    return next(d["kind"] for d in result["details"] if d["id"] == gold_id)
+
+
+@pytest.mark.parametrize(
+    ("preds", "kind"),
+    [
+        ([], "missed: no event"),
+        ([event(S_URGE, "REQUEST", NATO, RUS, modality="requested")], "missed: wrong modality"),
+        ([event(S_URGE, "ACCUSE", NATO, RUS)], "missed: wrong type"),
+        ([event(S_URGE, "REQUEST", None, RUS)], "missed: missing source"),
+        ([event(S_URGE, "REQUEST", TUR, RUS)], "missed: wrong source"),
+        ([event(S_URGE, "REQUEST", NATO, None)], "missed: missing target"),
+        ([event(S_URGE, "REQUEST", NATO, TUR)], "missed: wrong target"),
+        ([event(S_URGE, "REQUEST", TUR, FRA)], "missed: wrong actors"),
+        ([event(S_URGE, "ACCUSE", TUR, FRA)], "missed: other event"),
+        # the sentence splitter cut "NATO urged Russia | to stop the strikes."
+        ([event(S_URGE, "REQUEST", NATO, RUS, span=Span(29, 46))], "missed: sentence split"),
+        # the closest candidate decides: one field wrong (type) before two (actors)
+        (
+            [event(S_URGE, "REQUEST", TUR, FRA), event(S_URGE, "ACCUSE", NATO, RUS)],
+            "missed: wrong type",
+        ),
+    ],
+)
+def test_missed_error_kinds(preds: list[Event], kind: str) -> None:
+    assert TEXT[29:46] == "NATO urged Russia"
+    result = score_gold([GOLD], {"a1": preds})
+    assert kind_of(result, "urge") == kind
+    assert kind_of(result, "again") is None  # optional events are never errors
+    assert result["errors"][kind] >= 1
+    item = next(i for i in result["error_items"] if i.get("id") == "urge")
+    assert item["kind"] == kind and item["want"]["source"] == "NATO"
+    assert item["evidence"] == "NATO urged Russia to stop"
+
+
+TITLED = "Russia Bombs Homs\n\nRussian jets bombed Homs on Monday. Turkey said nothing."
+TITLED_GOLD = {
+    "id": "t1",
+    "text": TITLED,
+    "events": [
+        {"id": "bomb", "evidence": "Russian jets bombed Homs", "source": "RUS", "type": ["ASSAULT"]}
+    ],
+}
+
+
+@pytest.mark.parametrize(
+    ("gold", "pred", "kind"),
+    [
+        (GOLD, event(S_KEYS, "ASSAULT", RUS, None), "spurious: forbidden"),
+        (GOLD, event(S_URGE, "ACCUSE", NATO, RUS), "spurious: wrong type"),
+        (GOLD, event(S_URGE, "REQUEST", TUR, RUS), "spurious: wrong source"),
+        (GOLD, event(S_URGE, "REQUEST", NATO, None), "spurious: wrong target"),
+        (
+            TITLED_GOLD,
+            event("Russia Bombs Homs", "ASSAULT", TUR, None, text=TITLED, sentence_kind="title"),
+            "spurious: title echo",
+        ),
+        (
+            TITLED_GOLD,
+            event("Turkey said nothing.", "ACCUSE", TUR, TUR, text=TITLED),
+            "spurious: self-loop",
+        ),
+        (
+            TITLED_GOLD,
+            event("Turkey said nothing.", "ACCUSE", None, None, text=TITLED),
+            "spurious: no actor",
+        ),
+        (
+            TITLED_GOLD,
+            event("Turkey said nothing.", "ACCUSE", TUR, RUS, text=TITLED),
+            "spurious: not an event",
+        ),
+        (
+            TITLED_GOLD,
+            event("Russian jets bombed Homs on Monday.", "ACCUSE", TUR, None, text=TITLED),
+            "spurious: other event",
+        ),
+    ],
+)
+def test_spurious_error_kinds(gold: dict, pred: Event, kind: str) -> None:
+    matched = event("Russian jets bombed Homs on Monday.", "ASSAULT", RUS, None, text=TITLED)
+    preds = [pred, matched] if gold is TITLED_GOLD else [pred]
+    result = score_gold([gold], {gold["id"]: preds})
+    (spurious,) = result["unmatched_predictions"]
+    assert spurious["kind"] == kind
+    assert result["errors"][kind] == 1
+    spurious_items = [i for i in result["error_items"] if i["kind"].startswith("spurious")]
+    assert [i["kind"] for i in spurious_items] == [kind]
+    assert spurious_items[0]["got"]["type"] == pred.plover_type
+
+
+def test_title_echo_needs_a_matched_event_of_its_type() -> None:
+    title = event("Russia Bombs Homs", "ASSAULT", TUR, None, text=TITLED, sentence_kind="title")
+    result = score_gold([TITLED_GOLD], {"t1": [title]})
+    assert result["unmatched_predictions"][0]["kind"] == "spurious: not an event"
+    assert kind_of(result, "bomb") == "missed: no event"
+
+
+def test_error_counts_keep_every_kind_most_frequent_first() -> None:
+    preds = [event(S_URGE, "ACCUSE", NATO, RUS), event(S_KEYS, "ASSAULT", RUS, None)]
+    errors = score_gold([GOLD], {"a1": preds})["errors"]
+    # missed: urge (wrong type), meet and bomb (no event); spurious: the two predictions
+    assert list(errors)[:1] == ["missed: no event"] and errors["missed: no event"] == 2
+    assert errors["missed: wrong type"] == 1 and errors["spurious: wrong type"] == 1
+    assert errors["spurious: forbidden"] == 1 and errors["missed: wrong modality"] == 0
+    assert sum(errors.values()) == 5
+    text = render(score_gold([GOLD], {"a1": preds}), "gold")
+    assert "errors by kind" in text and "spurious: forbidden" in text
+
+
+def test_split_of_is_a_fixed_half_by_id() -> None:
+    import hashlib
+
+    ids = [f"article-{i}" for i in range(40)]
+    halves = [split_of(i) for i in ids]
+    assert set(halves) == {"study", "measure"}
+    for i, half in zip(ids, halves, strict=True):
+        parity = int(hashlib.sha1(i.encode()).hexdigest(), 16) % 2
+        assert half == ("study" if parity == 0 else "measure")
+    assert split_of("ankara-1") == "study" and split_of("brussels-1") == "measure"
+
+
+def test_evaluate_gold_reports_halves_with_the_real_pipeline(pipeline) -> None:
+    result = evaluate_gold(SMALL, pipeline)
+    halves = result["halves"]
+    assert set(halves) == {"study", "measure"}
+    assert halves["study"]["articles"] == 1 and halves["measure"]["articles"] == 1
+    assert halves["study"]["required"] == 2 and halves["measure"]["required"] == 2
+    for key in ("matched", "predicted", "forbidden_hits"):
+        assert halves["study"][key] + halves["measure"][key] == result[key]
+    for kind, count in result["errors"].items():
+        assert halves["study"]["errors"][kind] + halves["measure"]["errors"][kind] == count
+    json.loads(json_line(result))
+    # what was scored is what a run stores: title sentences labelled as titles
+    _, brussels = load_gold(SMALL)
+    events = predict(pipeline, brussels.article, "brussels-1")
+    assert events
+    title_end = len(BRUSSELS_TITLE)
+    for ev in events:
+        for m in ev.mentions:
+            assert (m.sentence_kind == "title") == (m.sentence.end <= title_end)
+    text = render(result, "gold")
+    assert "whole set and halves" in text and "measure" in text
+    only = evaluate_gold(SMALL, pipeline, split="measure")
+    assert only["split"] == "measure" and only["articles"] == 1 and "halves" not in only
+    assert {d["article"] for d in only["details"]} == {"brussels-1"}
+    with pytest.raises(ConfigError, match="unknown split"):
+        evaluate_gold(SMALL, pipeline, split="train")
+
+
+def test_cli_split_option_scores_one_half() -> None:
+    from click.testing import CliRunner
+
+    from eventwire.cli import cli
+
+    out = CliRunner().invoke(cli, ["evaluate", str(SMALL), "--split", "study", "--json"])
+    assert out.exit_code == 0, out.output
+    result = json.loads(out.output.strip().splitlines()[-1])
+    assert result["split"] == "study" and result["articles"] == 1 and result["required"] == 2
+    assert "errors" in result and "error_items" in result
 
 
 # ---------------------------------------------------------------- PLV

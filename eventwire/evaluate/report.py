@@ -26,6 +26,9 @@ SKIP = {
     "field_accuracy",
     "field_counts",
     "mistakes",
+    "errors",
+    "error_items",
+    "halves",
 }
 PER_CLASS_TITLES = {
     "plv": "per class (type given the marked pair)",
@@ -33,6 +36,16 @@ PER_CLASS_TITLES = {
     "case2021": "per class (ACLED-style sub-event type of the snippet's most salient event)",
 }
 TOP_CONFUSIONS = 20
+HALF_FIGURES = (
+    "articles",
+    "required",
+    "matched",
+    "predicted",
+    "required_recall",
+    "precision",
+    "f1",
+    "forbidden_hits",
+)
 
 
 def _fmt(value: Any) -> str:
@@ -64,8 +77,8 @@ def _actors(item: Mapping[str, Any]) -> str:
 
 
 def _gold_tables(result: Mapping[str, Any]) -> Iterable[Table]:
-    events = Table(title="gold events", show_lines=False)
-    for col in ("", "id", "req", "want", "got", "fields", "evidence"):
+    events = Table(title="gold events (kind: why a required one was missed)", show_lines=False)
+    for col in ("", "id", "req", "want", "got", "fields", "kind", "evidence"):
         events.add_column(col, overflow="fold")
     for d in result.get("details", []):
         want = d.get("want", {})
@@ -80,14 +93,18 @@ def _gold_tables(result: Mapping[str, Any]) -> Iterable[Table]:
             f"{'/'.join(want.get('type', []))} {_actors(want)}",
             got or "–",
             fields,
+            _short_kind(d.get("kind")),
             d.get("evidence", "")[:50],
         )
     yield events
-    unmatched = Table(title="unmatched predictions (false positives)")
-    for col in ("type", "cameo", "actors", "when", "places", "sentence"):
+    unmatched = Table(title="unmatched predictions (false positives), by kind")
+    for col in ("kind", "type", "cameo", "actors", "when", "places", "sentence"):
         unmatched.add_column(col, overflow="fold")
-    for p in result.get("unmatched_predictions", []):
+    order = {kind: i for i, kind in enumerate(result.get("errors") or {})}
+    rows = result.get("unmatched_predictions", [])
+    for p in sorted(rows, key=lambda p: order.get(p.get("kind"), len(order))):
         unmatched.add_row(
+            _short_kind(p.get("kind")),
             p["type"],
             p.get("cameo") or "",
             _actors(p),
@@ -105,6 +122,35 @@ def _gold_tables(result: Mapping[str, Any]) -> Iterable[Table]:
         )
         forbidden.add_row("HIT" if f["hit"] else "ok", f["id"], f.get("rule", ""), offending or "–")
     yield forbidden
+    yield from _gold_halves(result)
+
+
+def _short_kind(kind: str | None) -> str:
+    return (kind or "").split(": ", 1)[-1]
+
+
+def _gold_halves(result: Mapping[str, Any]) -> Iterable[Table]:
+    """Headline figures and error counts by kind for the whole set and each half (if given)."""
+    halves = result.get("halves") or {}
+    columns = {result.get("split") or "whole": result, **halves}
+    figures = Table(title="whole set and halves" if halves else f"{next(iter(columns))} half")
+    figures.add_column("metric")
+    for name in columns:
+        figures.add_column(name, justify="right")
+    for key in HALF_FIGURES:
+        figures.add_row(key, *(_fmt(col.get(key)) for col in columns.values()))
+    yield figures
+    errors = result.get("errors") or {}
+    if any(errors.values()):
+        table = Table(title="errors by kind (most frequent first)")
+        table.add_column("kind")
+        for name in columns:
+            table.add_column(name, justify="right")
+        counts = [c.get("errors") or {} for c in columns.values()]
+        for kind in errors:
+            if any(c.get(kind) for c in counts):
+                table.add_row(kind, *(str(c.get(kind, 0)) for c in counts))
+        yield table
 
 
 def _plv_tables(result: Mapping[str, Any], fmt: str = "plv") -> Iterable[Table]:
@@ -171,7 +217,10 @@ def render(result: Mapping[str, Any], fmt: str) -> str:
         for table in _plv_tables(result, fmt):
             console.print(table)
     elif fmt == "case2021":
-        for table in (*_plv_tables({"per_class": result.get("per_class")}, fmt), *_top_confusions(result)):
+        for table in (
+            *_plv_tables({"per_class": result.get("per_class")}, fmt),
+            *_top_confusions(result),
+        ):
             console.print(table)
     elif fmt == "petr-gsr":
         for table in _mistakes(result):
