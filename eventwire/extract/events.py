@@ -62,6 +62,13 @@ FORCE = frozenset({"ASSAULT", "COERCE"})
 # Acts only a state's authorities do: an unnamed "was arrested", "were detained", "was expelled".
 STATE_ACTS = frozenset({"COERCE", "SANCTION"})
 ARRESTS = frozenset({"arrest", "detain", "jail", "imprison", "expel", "deport", "abduct", "seize"})
+# Verdicts on a policy fall on its authors: criticising a bill is an accusation against the
+# government or legislature that wrote it (news_dev GUIDE, "Legislation").
+VERDICTS = frozenset({"ACCUSE", "SUPPORT", "REJECT"})
+POLICY_NOUNS = frozenset(
+    "bill bills law laws legislation policy policies plan measure measures budget ban order "
+    "decree reform reforms regulation regulations rule rules overhaul".split()
+)
 # Subjects that are two sides of one country's conflict ("Ethiopia's warring sides agreed").
 SIDES = frozenset({"side", "party", "faction", "rival"})
 OTHER_SIDE = "implied: the other side"
@@ -309,6 +316,8 @@ class Extractor(Referents, Parties, PlacesAndTimes):
             source, source_span = self._implied_agent(trigger, coding, target, places, ctx)
         if target is None or target.key is None:
             target = _implied_target(coding.plover_type, source, src_tok) or target
+        if target is not None and target.entry == THING_ENTRY and coding.plover_type in VERDICTS:
+            target = _policy_author(tgt_tok, ctx.home) or target
         if not _codable(coding.plover_type, source, target):
             return None
         when, time_span = self._when(trigger, governor, clause, times, ctx)
@@ -521,6 +530,17 @@ def _implied_target(plover_type: str, source: Actor | None, src_tok: Token | Non
     return None
 
 
+def _policy_author(thing_tok: Token | None, home: str | None) -> Actor | None:
+    """The state whose bill, law or policy an act is aimed at, when the article is about one
+    state and the policy names no other owner ("Democrats opposed the bill")."""
+    if thing_tok is None or home is None or thing_tok.lemma_.lower() not in POLICY_NOUNS:
+        return None
+    if any(c.dep_ == "poss" for c in thing_tok.children):
+        return None  # "Trump's plan", "Britain's law": the owner says whose
+    return Actor(text=thing_tok.text, country=home, sector="GOV", code=home + "GOV",
+                 entry="implied: the authors of the policy")  # fmt: skip
+
+
 def _named(actor: Actor | None) -> bool:
     """A side is known when it is a state or organisation, or named as a kind of actor
     ("refugees", "Kurdish militants") or by a name no dictionary lists ("Julian Assange");
@@ -532,14 +552,20 @@ def _named(actor: Actor | None) -> bool:
 
 def _self_loop(source: Actor, target: Actor) -> bool:
     """Both sides are one actor: same key, and the same sector, or the target is only a word
-    pointing back ("its", "the company") or the bare name of the source's own state."""
+    pointing back to the source ("its", "the alliance") or the bare name of its own state."""
     if source.key is None or source.key != target.key or target.entry == OTHER_SIDE:
         return False
     if source.sector == target.sector:
         return True
-    if (target.entry or "").startswith("antecedent:"):
-        return True
+    if _referent(target) == _referent(source):
+        return True  # "Belarusian authorities defended their action": "their" is the source
     return target.sector is None and (target.entry or "").startswith(("countries.tsv", "place:"))
+
+
+def _referent(actor: Actor) -> str:
+    """The words an actor was first named by: a pronoun or description stands for its antecedent."""
+    entry = actor.entry or ""
+    return entry.removeprefix("antecedent: ") if entry.startswith("antecedent: ") else actor.text
 
 
 def _home_country(counts: dict[str, int]) -> str | None:

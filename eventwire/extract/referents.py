@@ -260,8 +260,8 @@ def _at_home(actor: Actor, token: Token, ctx: Any) -> Actor:
     home = getattr(ctx, "home", None)
     if home is None or actor.org or actor.entry == THING_ENTRY:
         return actor
-    # a name that is no place: a person, a party, an agency ("Gazelka", "Republicans", "HHS")
-    named = actor.entry == "unresolved name" and token.ent_type_ not in ("GPE", "LOC", "FAC")
+    # a name that is no known place: a person, a party, an agency ("Gazelka", "Republicans", "HHS")
+    named = actor.entry == "unresolved name"
     if actor.sector not in DOMESTIC_SECTORS and not named:
         return actor
     return Actor(
