@@ -350,6 +350,13 @@ def test_gold_text_files_are_normalised_like_run(tmp_path: Path) -> None:
     (article,) = load_gold(tmp_path / "g.jsonl")
     assert article.text == "Russia Bombs Homs\n\nRussian jets bombed Homs on Monday."
     assert article.article is not None and article.article.title == "Russia Bombs Homs"
+    # what ingest cannot read is an error naming the gold line
+    (tmp_path / "a.txt").write_bytes(b"  \n")
+    with pytest.raises(SourceError, match=r"g\.jsonl:1: ingest cannot read the article: empty"):
+        load_gold(tmp_path / "g.jsonl")
+    (tmp_path / "a.txt").unlink()
+    with pytest.raises(SourceError, match=r"g\.jsonl:1: no such file"):
+        load_gold(tmp_path / "g.jsonl")
 
 
 def test_gold_html_files_go_through_the_html_reader(tmp_path: Path) -> None:
