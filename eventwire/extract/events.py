@@ -69,6 +69,9 @@ POLICY_NOUNS = frozenset(
     "bill bills law laws legislation policy policies plan measure measures budget ban order "
     "decree reform reforms regulation regulations rule rules overhaul".split()
 )
+# Verbs that make an agreement; other verbs coded as an intent to cooperate (CAMEO 03) only
+# announce one.
+AGREEING = frozenset({"agree", "sign", "conclude", "reach", "strike", "ink", "seal", "accept"})
 # Subjects that are two sides of one country's conflict ("Ethiopia's warring sides agreed").
 SIDES = frozenset({"side", "party", "faction", "rival"})
 OTHER_SIDE = "implied: the other side"
@@ -328,6 +331,8 @@ class Extractor(Referents, Parties, PlacesAndTimes):
             mood = "asserted"  # the refusal or the commitment itself is what happened
         if mood in ("hypothetical", "future") and coding.pattern.startswith("demand:"):
             mood = "asserted"  # the demand itself was made
+        if mood == "asserted" and _intent_only(coding, trigger):
+            mood = "future"  # "offered its response", "plans to seek funds": nothing agreed yet
         attribution = self._attribution(trigger, ctx)
         base = ctx.block.start
         confidence = 0.4 + 0.2 * (source is not None) + 0.2 * (target is not None)
@@ -539,6 +544,18 @@ def _policy_author(thing_tok: Token | None, home: str | None) -> Actor | None:
         return None  # "Trump's plan", "Britain's law": the owner says whose
     return Actor(text=thing_tok.text, country=home, sector="GOV", code=home + "GOV",
                  entry="implied: the authors of the policy")  # fmt: skip
+
+
+def _intent_only(coding: Coding, trigger: Token) -> bool:
+    """CAMEO 03 codes an intent to cooperate ("offered", "plans", "wants", "reiterated plans"):
+    an act to come, not an agreement made. Only verbs that make an agreement ("agreed",
+    "signed", "reached a deal") or a named intent pattern report one."""
+    return (
+        coding.cameo_code.startswith("03")
+        and trigger.pos_ == "VERB"
+        and trigger.lemma_.lower() not in AGREEING
+        and not coding.pattern.startswith("intent:")
+    )
 
 
 def _named(actor: Actor | None) -> bool:
