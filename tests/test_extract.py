@@ -377,3 +377,66 @@ def test_reports_filed_from_different_cities_fuse(pipeline):
     accuse = [e for e in first + second if e.plover_type == "ACCUSE"]
     assert len(accuse) == 2 and accuse[0].id == accuse[1].id  # the same act, the same event id
     assert {e.places[0].name for e in accuse} == {"Moscow", "Washington"}
+
+
+# -- whole-article conventions: the article's country, implied agents, precision gates --------
+
+US_OPENING = "U.S. President Donald Trump met U.S. lawmakers on Monday. "
+
+
+def dyads(found):
+    return {(e.plover_type, key(e.source), key(e.target)) for e in found}
+
+
+def test_people_and_bodies_without_a_country_take_the_articles_country(pipeline):
+    found = events(pipeline, US_OPENING + "Another woman, Lindsay Menz, accused Franken of misconduct.")
+    assert ("ACCUSE", "USA", "USA") in dyads(found)
+    found = events(pipeline, US_OPENING + "A grand jury indicted Paul Manafort, a former campaign manager.")
+    assert ("ACCUSE", "USA", "USA") in dyads(found)
+
+
+def test_a_story_shared_by_two_states_has_no_home_country(pipeline):
+    text = "India and China met on Monday. The foreign ministry accused Lindsay Menz of lying."
+    e = one(pipeline, text, "ACCUSE")
+    assert (key(e.source), key(e.target)) == (None, None)  # named as roles, no country guessed
+
+
+def test_an_unowned_bill_is_aimed_at_the_articles_state(pipeline):
+    assert ("ACCUSE", "USA", "USA") in dyads(events(pipeline, US_OPENING + "Democrats opposed the bill."))
+
+
+def test_no_self_loop_through_a_pronoun_or_the_same_body(pipeline):
+    found = events(pipeline, "Belarusian authorities have defended their action.")
+    assert not [e for e in found if key(e.source) == key(e.target) == "BLR"]
+    found = events(pipeline, "EU leaders condemned the incident in their meeting on Monday.")
+    assert not [e for e in found if key(e.source) == key(e.target) == "EU"]
+
+
+def test_an_act_done_to_no_one_named_is_not_coded(pipeline):
+    assert not events(pipeline, "Google on Thursday offered its formal response to the deliberation.")
+
+
+def test_an_intent_to_cooperate_is_not_an_agreement(pipeline):
+    found = events(pipeline, "Japan plans to seek funds from Germany.", include_unasserted=True)
+    assert all(e.modality != "asserted" for e in found if e.plover_type == "AGREE")
+
+
+def test_the_other_party_of_a_clash_killed_in(pipeline):
+    e = one(pipeline, "Three Indian soldiers have been killed in a clash with China.", "ASSAULT")
+    assert (key(e.source), key(e.target)) == ("CHN", "IND")
+
+
+def test_an_unnamed_arrest_is_by_the_state_where_it_happens(pipeline):
+    e = one(pipeline, "Dissident journalist Roman Protasevich was arrested in Minsk.", "COERCE")
+    assert key(e.source) == "BLR" and e.source.sector == "COP"
+
+
+def test_a_protest_with_no_stated_aim_is_against_its_own_state(pipeline):
+    e = one(pipeline, "Thousands of Iranians protested in Tehran on Monday.", "PROTEST")
+    assert (key(e.source), key(e.target)) == ("IRN", "IRN")
+
+
+def test_warring_sides_agree_with_each_other(pipeline):
+    text = "Ethiopia's warring sides agreed to a permanent cessation of hostilities."
+    e = one(pipeline, text, "AGREE")
+    assert (key(e.source), key(e.target)) == ("ETH", "ETH")

@@ -520,13 +520,15 @@ def _implied_target(plover_type: str, source: Actor | None, src_tok: Token | Non
     """Whom an act with no named party is done to, when the doer says it.
 
     - A protest by a country's people with no stated aim is against their own state (coders
-      read "protests spread across Kazakhstan" as KAZ -> KAZ).
+      read "protests spread across Kazakhstan" as KAZ -> KAZ); so is a complaint or rejection
+      by its opposition or rebels ("the opposition complained").
     - An agreement, talks or cooperation of a country's "warring sides" or "two parties" is
       between the two, both of that country.
     """
     if source is None or source.country is None or source.org:
         return None
-    if plover_type == "PROTEST" and source.sector not in ("GOV", "MIL", "COP"):
+    dissent = plover_type == "PROTEST" and source.sector not in ("GOV", "MIL", "COP")
+    if dissent or (plover_type in ("ACCUSE", "REJECT") and source.sector in ("OPP", "REB")):
         return Actor(text="the state", country=source.country, sector="GOV",
                      code=source.country + "GOV", entry="implied: the state protested against")  # fmt: skip
     sides = src_tok is not None and src_tok.lemma_.lower() in SIDES and src_tok.tag_ == "NNS"

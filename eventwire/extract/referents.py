@@ -104,7 +104,7 @@ class Referents:
             return actor, (own_span or span if actor is not None else None)
         actor = self.actors.resolve(text_of(tokens), on=ctx.published)
         if actor is not None and actor.key is None and (
-            actor.sector in (None, "UNK") or self.actors.resolve(_head_word(token).text) is None
+            actor.sector in (None, "UNK") or not self._names_role(_head_word(token))
         ):
             actor = None  # "military operations" names no one, though "military" is a sector word
         if actor is None or actor.key is None:
@@ -120,6 +120,18 @@ class Referents:
         if actor is not None and actor.entry != THING_ENTRY:
             ctx.discourse.mention(actor)
         return actor, (span if actor is not None else None)
+
+    def _names_role(self, head: Token) -> bool:
+        """Whether a phrase's head names who someone is: alone ("police") or with the words
+        that qualify it ("grand jury", "the governor's office"); "military operations" does not."""
+        if self.actors.resolve(head.text) is not None:
+            return True
+        left = [c for c in head.lefts if c.dep_ in ("compound", "amod", "poss", "case")]
+        if not left:
+            return False
+        words = sorted([*left, *[t for c in left for t in c.subtree]], key=lambda t: t.i)
+        words = [t for t in dict.fromkeys(words) if t.dep_ != "det"] + [head]
+        return self.actors.resolve(text_of(words)) is not None
 
     def _unlisted(self, token: Token, tokens: list[Token], ctx: Any) -> Actor | None:
         """A named actor missing from the dictionaries is still who acted: keep its name.
@@ -229,7 +241,7 @@ class Referents:
 
 # Head nouns that only count or group the people named by their "of" phrase.
 QUANTITY_NOUNS = frozenset(
-    "thousands hundreds dozens tens millions scores group groups members number crowd crowds "
+    "thousands hundreds dozens tens millions scores group groups members number crowd crowds mob mobs "
     "band bands contingent delegation hundred thousand dozen million".split()
 )
 
