@@ -75,6 +75,11 @@ AGREEING = frozenset({"agree", "sign", "conclude", "reach", "strike", "ink", "se
 # Subjects that are two sides of one country's conflict ("Ethiopia's warring sides agreed").
 SIDES = frozenset({"side", "party", "faction", "rival"})
 OTHER_SIDE = "implied: the other side"
+# Violence that is news even when the report does not say who did it.
+LETHAL = frozenset(
+    "kill bomb shell shoot wound injure ambush massacre behead execute murder assassinate "
+    "airstrike bombard".split()
+)
 # Acts that need no one they are done to: a protest, a deployment, a withdrawal or resignation.
 MONADIC = frozenset({"PROTEST", "MOBILIZE", "RETREAT"})
 # Acts aimed at whoever did a deed: the deed's agent is their target.
@@ -321,7 +326,7 @@ class Extractor(Referents, Parties, PlacesAndTimes):
             target = _implied_target(coding.plover_type, source, src_tok) or target
         if target is not None and target.entry == THING_ENTRY and coding.plover_type in VERDICTS:
             target = _policy_author(tgt_tok, ctx.home) or target
-        if not _codable(coding.plover_type, source, target):
+        if not _codable(coding.plover_type, source, target, lethal=trigger.lemma_.lower() in LETHAL):
             return None
         when, time_span = self._when(trigger, governor, clause, times, ctx)
         mood = modality(trigger, governor)
@@ -495,11 +500,13 @@ DEPENDENT_DEPS = frozenset({"advcl", "acl", "pcomp"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
 
 
-def _codable(plover_type: str, source: Actor | None, target: Actor | None) -> bool:
+def _codable(plover_type: str, source: Actor | None, target: Actor | None, *, lethal: bool = False) -> bool:
     """The precision gates an act passes before it is coded: who did it, and to whom, are known.
 
-    - The doer is known: "talks were held", "aid was sent", "five were killed" name no one (an
-      implied agent, `_implied_agent`, may: "killed in a clash with China", "was arrested").
+    - The doer is known: "talks were held", "aid was sent" name no one (an implied agent,
+      `_implied_agent`, may: "killed in a clash with China", "was arrested"). Only killing and
+      bombing are news without their author, and then their victims are a known state or group
+      ("twelve Malian soldiers were killed"; not "a legal battle with lawmakers").
     - An act done to someone names them, as a state or organisation: "offered its response",
       "funding was cut" say nothing about whom; a protest, a deployment or a withdrawal needs no one.
     - No self-loop: a state acting on itself is real between sectors (police arrest opposition
@@ -509,11 +516,10 @@ def _codable(plover_type: str, source: Actor | None, target: Actor | None) -> bo
     known_source = _named(source) or (source is not None and source.entry == DOCUMENT_ENTRY)
     known_target = _named(target)
     if not known_source:
+        return lethal and plover_type == "ASSAULT" and target is not None and target.key is not None
+    if not known_target and plover_type not in MONADIC and not (plover_type in FORCE and target is not None):
         return False
-    if not known_target and plover_type not in MONADIC:
-        if not (plover_type in FORCE and target is not None):
-            return False
-    return not (known_source and known_target and _self_loop(source, target))  # type: ignore[arg-type]
+    return not (known_target and _self_loop(source, target))  # type: ignore[arg-type]
 
 
 def _implied_target(plover_type: str, source: Actor | None, src_tok: Token | None) -> Actor | None:
