@@ -72,6 +72,8 @@ POLICY_NOUNS = frozenset(
 # Verbs that make an agreement; other verbs coded as an intent to cooperate (CAMEO 03) only
 # announce one.
 AGREEING = frozenset({"agree", "sign", "conclude", "reach", "strike", "ink", "seal", "accept"})
+# Words for a deed that point back to one the article told ("condemned the incident").
+DEED_NOUNS = frozenset({"incident", "incidents", "move", "action", "actions", "act", "provocation"})
 # Subjects that are two sides of one country's conflict ("Ethiopia's warring sides agreed").
 SIDES = frozenset({"side", "party", "faction", "rival"})
 OTHER_SIDE = "implied: the other side"
@@ -258,6 +260,11 @@ class Extractor(Referents, Parties, PlacesAndTimes):
             owner = self._owner(tgt_tok, source, ctx)
             if owner is not None:
                 target, target_span = owner
+            elif _told_deed(tgt_tok):
+                # "EU leaders condemned the incident": the deed told before, by whoever did it
+                doer = ctx.discourse.last_hostile_source()
+                if doer is not None and not _same_actor(doer, source):
+                    target, target_span = doer, None
         if not is_noun and (
             target is None or target.entry == THING_ENTRY or own_thing(tgt_tok) or same
         ):
@@ -326,6 +333,9 @@ class Extractor(Referents, Parties, PlacesAndTimes):
             target = _implied_target(coding.plover_type, source, src_tok) or target
         if target is not None and target.entry == THING_ENTRY and coding.plover_type in VERDICTS:
             target = _policy_author(tgt_tok, ctx.home) or target
+        if coding.plover_type == "AGREE" and _decides(trigger, self.ontology) and target is not None:
+            if target.entry != OTHER_SIDE and prep_object(trigger, ("with",)) is None:
+                return None  # "the EU agreed to ban airlines": a decision, told by its act
         if not _codable(coding.plover_type, source, target, lethal=trigger.lemma_.lower() in LETHAL):
             return None
         when, time_span = self._when(trigger, governor, clause, times, ctx)
@@ -552,6 +562,22 @@ def _policy_author(thing_tok: Token | None, home: str | None) -> Actor | None:
         return None  # "Trump's plan", "Britain's law": the owner says whose
     return Actor(text=thing_tok.text, country=home, sector="GOV", code=home + "GOV",
                  entry="implied: the authors of the policy")  # fmt: skip
+
+
+def _told_deed(token: Token | None) -> bool:
+    """"the incident", "this move": a definite word for a deed the article has already told."""
+    if token is None or token.lemma_.lower() not in DEED_NOUNS:
+        return False
+    return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those") for c in token.children)
+
+
+def _decides(trigger: Token, ontology: Ontology) -> bool:
+    """"agreed to ban airlines", "agreed to send troops": "agree" with an act of its own to do
+    is a decision to act, coded by that act, not an agreement with whom the act is aimed at."""
+    return trigger.pos_ == "VERB" and any(
+        c.dep_ == "xcomp" and c.pos_ == "VERB" and ontology.is_trigger_lemma(c.lemma_.lower())
+        for c in trigger.children
+    )
 
 
 def _intent_only(coding: Coding, trigger: Token) -> bool:

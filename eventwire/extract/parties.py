@@ -77,6 +77,8 @@ class Parties:
         act is aimed at ("fired at targets"), else the target as it was; and whether it changed."""
         aimed: Token | None = None
         for prep, party in party_phrases(verb, obj):
+            if prep == "in" and self._is_event_noun(party):  # type: ignore[attr-defined]
+                continue  # "condemned the incident in their meeting": the setting, not a party
             named = party.pos_ == "PROPN" or party.ent_type_ in NAMED_TYPES
             actor, span = self._actor(party, ctx)
             # "provided food aid to refugees": people named by what they are count as a party
