@@ -134,6 +134,8 @@ class Extractor(Referents, Parties, PlacesAndTimes):
                 continue
             if block.kind == "body" and first_body:  # only the first paragraph opens with one
                 dateline, first_body = self._dateline(doc, block, countries), False
+                if dateline is not None:
+                    home = _home_country(counts, filed_in=dateline[0].country)
             ctx = _Context(block, article.published, discourse, countries, places)
             ctx.dateline, ctx.home = dateline, home
             ctx.speaker = self._speaker(doc, ctx)
@@ -619,16 +621,19 @@ def _referent(actor: Actor) -> str:
     return entry.removeprefix("antecedent: ") if entry.startswith("antecedent: ") else actor.text
 
 
-def _home_country(counts: dict[str, int]) -> str | None:
+def _home_country(counts: dict[str, int], *, filed_in: str | None = None) -> str | None:
     """The country an article is about: named at least twice and half again as often as any
-    other. Its officials, parties, courts, police and people need no country word ("the
+    other, or, for a story filed from one of its two most named countries ("MOSCOW (Reuters) -"),
+    that country. Its officials, parties, courts, police and people need no country word ("the
     Senate", "protesters", "Gazelka"); a story shared between two states has none."""
-    ranked = list(counts.values())
-    if not ranked or ranked[0] < 2:
+    ranked = list(counts)
+    if filed_in is not None and filed_in in ranked[:2]:
+        return filed_in
+    if not ranked or counts[ranked[0]] < 2:
         return None
-    if len(ranked) > 1 and ranked[0] < 1.5 * ranked[1]:
+    if len(ranked) > 1 and counts[ranked[0]] < 1.5 * counts[ranked[1]]:
         return None
-    return next(iter(counts))
+    return ranked[0]
 
 
 def _carrier(noun: Token) -> Token | None:
