@@ -40,6 +40,7 @@ class Discourse:
     subjects: list[Actor] = field(default_factory=list)  # subjects of sentences, in order
     documents: dict[str, Actor] = field(default_factory=dict)  # "statement" -> NATO
     hostile_sources: list[Actor] = field(default_factory=list)  # agents of force events
+    people: dict[str, Actor] = field(default_factory=dict)  # surname -> whom they act for
 
     def mention(self, actor: Actor | None, *, as_subject: bool = False) -> None:
         if actor is None:

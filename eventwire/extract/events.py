@@ -63,11 +63,13 @@ FORCE = frozenset({"ASSAULT", "COERCE"})
 STATE_ACTS = frozenset({"COERCE", "SANCTION"})
 ARRESTS = frozenset({"arrest", "detain", "jail", "imprison", "expel", "deport", "abduct", "seize"})
 # Verdicts on a policy fall on its authors: criticising a bill is an accusation against the
-# government or legislature that wrote it (news_dev GUIDE, "Legislation").
+# government or legislature that wrote it (news_dev GUIDE, "Legislation"); hailing a deal made in
+# one country is aimed at its parties there.
 VERDICTS = frozenset({"ACCUSE", "SUPPORT", "REJECT"})
 POLICY_NOUNS = frozenset(
     "bill bills law laws legislation policy policies plan measure measures budget ban order "
-    "decree reform reforms regulation regulations rule rules overhaul".split()
+    "decree reform reforms regulation regulations rule rules overhaul agreement deal accord "
+    "truce ceasefire".split()
 )
 # Verbs that make an agreement; other verbs coded as an intent to cooperate (CAMEO 03) only
 # announce one.
@@ -388,6 +390,12 @@ class Extractor(Referents, Parties, PlacesAndTimes):
         the article's country.
         """
         for child in verb.children:
+            if child.dep_ == "prep" and child.lower_ in ("of", "for", "over"):
+                # "was accused of misconduct by Leeann Tweeden": the agent, attached lower
+                doer = prep_object(first_child(child, ("pobj", "pcomp")) or child, ("by",))
+                found, span = self._actor(doer, ctx)
+                if found is not None and _named(found) and not _same_actor(found, target):
+                    return found, span
             if child.dep_ == "prep" and child.lower_ in ("in", "during"):
                 noun = first_child(child, ("pobj",))
                 if noun is None or not self._is_event_noun(noun):

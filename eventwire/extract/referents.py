@@ -102,7 +102,11 @@ class Referents:
             if actor is None and as_target:
                 actor = thing(token, tokens)
             return actor, (own_span or span if actor is not None else None)
-        actor = self.actors.resolve(text_of(tokens), on=ctx.published)
+        actor = _named_before(tokens, ctx) or self.actors.resolve(text_of(tokens), on=ctx.published)
+        if actor is not None and actor.sector == "ELI":
+            # "former Nigerian president Olusegun Obasanjo", named before as the AU's envoy:
+            # a former office holder acts for whom the article has him act, not his old state
+            actor = _named_before([t for t in tokens if t.ent_type_ == "PERSON"], ctx) or actor
         if actor is not None and actor.key is None and (
             actor.sector in (None, "UNK") or not self._names_role(_head_word(token))
         ):
@@ -119,6 +123,7 @@ class Referents:
             actor = thing(token, tokens)
         if actor is not None and actor.entry != THING_ENTRY:
             ctx.discourse.mention(actor)
+            _remember_people(tokens, actor, ctx)
         return actor, (span if actor is not None else None)
 
     def _names_role(self, head: Token) -> bool:
@@ -283,6 +288,30 @@ def _at_home(actor: Actor, token: Token, ctx: Any) -> Actor:
         code=home + (actor.sector or ""),
         entry=f"{actor.entry} + article country",
     )
+
+
+def _person_names(tokens: list[Token]) -> list[str]:
+    """Surnames of the people a phrase names ("African Union envoy Olusegun Obasanjo": obasanjo)."""
+    return [t.lower_ for t in tokens if t.ent_type_ == "PERSON" and t.ent_iob_ in ("B", "I")
+            and (t.i + 1 >= len(t.doc) or t.doc[t.i + 1].ent_type_ != "PERSON")]  # fmt: skip
+
+
+def _remember_people(tokens: list[Token], actor: Actor, ctx: Any) -> None:
+    """Note whom each person named with a title or body acts for, the first time they are named."""
+    if not actor.key:
+        return
+    for name in _person_names(tokens):
+        ctx.discourse.people.setdefault(name, actor)
+
+
+def _named_before(tokens: list[Token], ctx: Any) -> Actor | None:
+    """A person named again by name alone acts for whom they acted when first named: the
+    African Union's envoy Obasanjo stays the AU's, not the country he once led."""
+    words = [t for t in tokens if not t.is_punct and t.dep_ != "det"]
+    if not words or any(t.ent_type_ != "PERSON" for t in words):
+        return None
+    names = _person_names(words)
+    return ctx.discourse.people.get(names[-1]) if names else None
 
 
 def _merge(own: Actor | None, found: Actor, text: str) -> Actor:
