@@ -22,7 +22,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from ..annotate import AnnotatedArticle, Block
-from ..code import code_trigger, light_governor
+from ..code import code_trigger, light_governor, recode
 from ..ontology import Coding, Ontology
 from ..records import Actor, DateRange, Mention, Place, Span
 from ..resolve.actors import ActorDictionary
@@ -74,6 +74,8 @@ POLICY_NOUNS = frozenset(
 # Verbs that make an agreement; other verbs coded as an intent to cooperate (CAMEO 03) only
 # announce one.
 AGREEING = frozenset({"agree", "sign", "conclude", "reach", "strike", "ink", "seal", "accept"})
+# Sectors that bear arms: force between them and others is force, not a figure of speech.
+ARMED = frozenset({"MIL", "COP", "REB", "SPY", "UAF", "INS", "CRM"})
 # Words for a deed that point back to one the article told ("condemned the incident").
 DEED_NOUNS = frozenset({"incident", "incidents", "move", "action", "actions", "act", "provocation"})
 # Subjects that are two sides of one country's conflict ("Ethiopia's warring sides agreed").
@@ -337,6 +339,11 @@ class Extractor(Referents, Parties, PlacesAndTimes):
             target = _implied_target(coding.plover_type, source, src_tok) or target
         if target is not None and target.entry == THING_ENTRY and coding.plover_type in VERDICTS:
             target = _policy_author(tgt_tok, ctx.home) or target
+        if coding.plover_type == "ASSAULT" and coding.cameo_code == "190" and _unarmed_quarrel(source, target):
+            return None  # "Obama blasts Trump", "a battle with lawmakers": words, not force
+        if coding.plover_type == "COERCE" and source is not None and source.sector == "JUD":
+            # "a federal judge blocked the ban": a court ruling against a policy rejects it
+            coding = recode(self.ontology, coding, "120", "ruling") or coding
         if coding.plover_type == "AGREE" and _decides(trigger, self.ontology) and target is not None:
             if target.entry != OTHER_SIDE and prep_object(trigger, ("with",)) is None:
                 return None  # "the EU agreed to ban airlines": a decision, told by its act
@@ -572,6 +579,19 @@ def _policy_author(thing_tok: Token | None, home: str | None) -> Actor | None:
         return None  # "Trump's plan", "Britain's law": the owner says whose
     return Actor(text=thing_tok.text, country=home, sector="GOV", code=home + "GOV",
                  entry="implied: the authors of the policy")  # fmt: skip
+
+
+def _unarmed_quarrel(source: Actor | None, target: Actor | None) -> bool:
+    """Two sides of one state, neither armed: force "not specified" (CAMEO 190: "fight",
+    "battle", "blast", "attack") between a president and lawmakers is a figure of speech."""
+    if source is None or target is None or not source.country or source.country != target.country:
+        return False
+    return not any(_armed(a) for a in (source, target))
+
+
+def _armed(actor: Actor) -> bool:
+    code = actor.code or ""
+    return actor.sector in ARMED or code.startswith(("IMG", "REB", "INS", "UAF"))
 
 
 def _told_deed(token: Token | None) -> bool:
