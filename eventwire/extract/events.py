@@ -78,6 +78,7 @@ AGREEING = frozenset({"agree", "sign", "conclude", "reach", "strike", "ink", "se
 ARMED = frozenset({"MIL", "COP", "REB", "SPY", "UAF", "INS", "CRM"})
 # Words for a deed that point back to one the article told ("condemned the incident").
 DEED_NOUNS = frozenset({"incident", "incidents", "move", "action", "actions", "act", "provocation"})
+POLICY_AUTHORS = "implied: the authors of the policy"
 # Subjects that are two sides of one country's conflict ("Ethiopia's warring sides agreed").
 SIDES = frozenset({"side", "party", "faction", "rival"})
 OTHER_SIDE = "implied: the other side"
@@ -341,7 +342,7 @@ class Extractor(Referents, Parties, PlacesAndTimes):
             target = _policy_author(tgt_tok, ctx.home) or target
         if coding.plover_type == "ASSAULT" and coding.cameo_code == "190" and _unarmed_quarrel(source, target):
             return None  # "Obama blasts Trump", "a battle with lawmakers": words, not force
-        if coding.plover_type == "COERCE" and source is not None and source.sector == "JUD":
+        if coding.plover_type == "COERCE" and source is not None and source.sector == "JUD" and _a_policy(target):
             # "a federal judge blocked the ban": a court ruling against a policy rejects it
             coding = recode(self.ontology, coding, "120", "ruling") or coding
         if coding.plover_type == "AGREE" and _decides(trigger, self.ontology) and target is not None:
@@ -578,7 +579,12 @@ def _policy_author(thing_tok: Token | None, home: str | None) -> Actor | None:
     if any(c.dep_ == "poss" for c in thing_tok.children):
         return None  # "Trump's plan", "Britain's law": the owner says whose
     return Actor(text=thing_tok.text, country=home, sector="GOV", code=home + "GOV",
-                 entry="implied: the authors of the policy")  # fmt: skip
+                 entry=POLICY_AUTHORS)  # fmt: skip
+
+
+def _a_policy(target: Actor | None) -> bool:
+    """The target is a policy or its authors, not people (a judge who orders an arrest coerces)."""
+    return target is not None and target.entry in (THING_ENTRY, POLICY_AUTHORS)
 
 
 def _unarmed_quarrel(source: Actor | None, target: Actor | None) -> bool:
