@@ -346,7 +346,8 @@ class Extractor(Referents, Parties, PlacesAndTimes):
             # "a federal judge blocked the ban": a court ruling against a policy rejects it
             coding = recode(self.ontology, coding, "120", "ruling") or coding
         if coding.plover_type == "AGREE" and _decides(trigger, self.ontology) and target is not None:
-            if target.entry != OTHER_SIDE and prep_object(trigger, ("with",)) is None:
+            joint = src_tok is not None and self._conjoined(src_tok) is not None
+            if not joint and target.entry != OTHER_SIDE and prep_object(trigger, ("with",)) is None:
                 return None  # "the EU agreed to ban airlines": a decision, told by its act
         if not _codable(coding.plover_type, source, target, lethal=trigger.lemma_.lower() in LETHAL):
             return None
@@ -639,14 +640,22 @@ def _named(actor: Actor | None) -> bool:
 
 def _self_loop(source: Actor, target: Actor) -> bool:
     """Both sides are one actor: same key, and the same sector, or the target is only a word
-    pointing back to the source ("its", "the alliance") or the bare name of its own state."""
+    pointing back to the source ("its", "the alliance") or the bare name of its own state (not
+    when the source is its forces, police or courts, who act on places and people at home)."""
     if source.key is None or source.key != target.key or target.entry == OTHER_SIDE:
         return False
-    if source.sector == target.sector:
+    if source.sector == target.sector and (source.sector is None or _bare(target)):
         return True
     if _referent(target) == _referent(source):
         return True  # "Belarusian authorities defended their action": "their" is the source
+    if _armed(source) or source.sector == "JUD":
+        return False  # police storm a camp in Calais, a court summons a magistrate of Islamabad
     return target.sector is None and (target.entry or "").startswith(("countries.tsv", "place:"))
+
+
+def _bare(actor: Actor) -> bool:
+    """Named only by its state, capital or seat of power ("Washington", "the White House")."""
+    return (actor.entry or "").startswith(("countries.tsv", "metonyms.tsv", "place:")) and "+" not in (actor.entry or "")
 
 
 def _referent(actor: Actor) -> str:
