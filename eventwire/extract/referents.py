@@ -131,12 +131,17 @@ class Referents:
         that qualify it ("grand jury", "the governor's office"); "military operations" does not."""
         if self.actors.resolve(head.text) is not None:
             return True
-        left = [c for c in head.lefts if c.dep_ in ("compound", "amod", "poss", "case")]
+        left = [c for c in head.lefts if c.dep_ in ("compound", "amod", "poss")]
         if not left:
             return False
-        words = sorted([*left, *[t for c in left for t in c.subtree]], key=lambda t: t.i)
-        words = [t for t in dict.fromkeys(words) if t.dep_ != "det"] + [head]
-        return self.actors.resolve(text_of(words)) is not None
+        if any(c.dep_ == "poss" for c in left):  # "the governor's office": the governor's own body
+            return True
+        words = [t for c in left for t in c.subtree if t.dep_ != "det"]
+        # "grand jury" names a body only as a whole; "military exercises" is the military's thing
+        return (
+            self.actors.resolve(text_of([*words, head])) is not None
+            and self.actors.resolve(text_of(words)) is None
+        )
 
     def _unlisted(self, token: Token, tokens: list[Token], ctx: Any) -> Actor | None:
         """A named actor missing from the dictionaries is still who acted: keep its name.
