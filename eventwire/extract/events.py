@@ -79,6 +79,9 @@ ARMED = frozenset({"MIL", "COP", "REB", "SPY", "UAF", "INS", "CRM"})
 # Words for a deed that point back to one the article told ("condemned the incident").
 DEED_NOUNS = frozenset({"incident", "incidents", "move", "action", "actions", "act", "provocation"})
 POLICY_AUTHORS = "implied: the authors of the policy"
+# Verbs that offer or promise an act ("offered to hand over", "pledged to send"): the offer is
+# an event (PLOVER AGREE), the act offered is not.
+OFFERING = frozenset({"offer", "promise", "pledge", "vow", "commit", "volunteer", "undertake"})
 # Subjects that are two sides of one country's conflict ("Ethiopia's warring sides agreed").
 SIDES = frozenset({"side", "party", "faction", "rival"})
 OTHER_SIDE = "implied: the other side"
@@ -611,22 +614,26 @@ def _told_deed(token: Token | None) -> bool:
 def _decides(trigger: Token, ontology: Ontology) -> bool:
     """"agreed to ban airlines", "agreed to send troops": "agree" with an act of its own to do
     is a decision to act, coded by that act, not an agreement with whom the act is aimed at."""
-    return trigger.pos_ == "VERB" and any(
+    return trigger.pos_ == "VERB" and trigger.lemma_.lower() in ("agree", "decide") and any(
         c.dep_ == "xcomp" and c.pos_ == "VERB" and ontology.is_trigger_lemma(c.lemma_.lower())
         for c in trigger.children
     )
 
 
 def _intent_only(coding: Coding, trigger: Token) -> bool:
-    """CAMEO 03 codes an intent to cooperate ("offered", "plans", "wants", "reiterated plans"):
-    an act to come, not an agreement made. Only verbs that make an agreement ("agreed",
-    "signed", "reached a deal") or a named intent pattern report one."""
-    return (
-        coding.cameo_code.startswith("03")
-        and trigger.pos_ == "VERB"
-        and trigger.lemma_.lower() not in AGREEING
-        and not coding.pattern.startswith("intent:")
+    """CAMEO 03 codes an intent to cooperate ("offered its response", "plans", "wants",
+    "reiterated plans"): an act to come, not an agreement made. Verbs that make an agreement
+    ("agreed", "signed", "reached a deal"), a named intent pattern, and an offer or promise of
+    an act ("offered to hand over the suspects", "promised to continue aid": PLOVER AGREE, the
+    offer itself is the event) report one."""
+    if not coding.cameo_code.startswith("03") or trigger.pos_ != "VERB":
+        return False
+    if trigger.lemma_.lower() in AGREEING or coding.pattern.startswith("intent:"):
+        return False
+    offers_an_act = trigger.lemma_.lower() in OFFERING and any(
+        c.dep_ == "xcomp" and c.pos_ == "VERB" for c in trigger.children
     )
+    return not offers_an_act
 
 
 def _named(actor: Actor | None) -> bool:
