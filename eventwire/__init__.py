@@ -27,9 +27,21 @@ def default_pipeline() -> Pipeline:
     return build()
 
 
-def extract(text: str, *, published: date | str | None = None, include_unasserted: bool = False) -> list[Event]:
-    """The events one text reports (by default only those told as having happened)."""
-    return default_pipeline().extract(text, published=published, include_unasserted=include_unasserted)
+def extract(
+    text: str,
+    *,
+    published: date | str | None = None,
+    include_unasserted: bool = False,
+    min_confidence: float | None = None,
+) -> list[Event]:
+    """The events one text reports (by default only those told as having happened); with
+    ``min_confidence`` (0 to 1) only those at least that confident, i.e. that a careful coder
+    would accept with at least that probability (``eventwire/confidence.py``)."""
+    from .confidence import check_min_confidence
+
+    threshold = check_min_confidence(min_confidence)
+    events = default_pipeline().extract(text, published=published, include_unasserted=include_unasserted)
+    return events if threshold is None else [e for e in events if e.confidence >= threshold]
 
 
 def classify(sentence: str, source_span: tuple[int, int] | None, target_span: tuple[int, int] | None) -> Classification | None:

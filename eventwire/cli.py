@@ -121,6 +121,8 @@ def extract_cmd(text_or_file: str, published: str | None, include_unasserted: bo
 
 
 _DB_HELP = "DuckDB file, or the Parquet folder of `run --engine spark --out DIR`."
+_CONFIDENCE_HELP = ("Only events at least this confident (0-1): the probability that a careful "
+                    "coder would accept the event (see `eventwire calibrate`).")
 
 
 @cli.command("events")
@@ -132,9 +134,11 @@ _DB_HELP = "DuckDB file, or the Parquet folder of `run --engine spark --out DIR`
 @click.option("--modality", default="asserted", show_default=True,
               help="asserted, negated, requested, hypothetical, future, denied, or 'any'.")
 @click.option("--limit", type=int, default=None)
+@click.option("--min-confidence", type=float, default=None, help=_CONFIDENCE_HELP)
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per line.")
 def events_cmd(db: str, actor: str | None, type_: str | None, since: str | None, until: str | None,
-               modality: str, limit: int | None, as_json: bool) -> None:
+               modality: str, limit: int | None, min_confidence: float | None,
+               as_json: bool) -> None:
     """List stored events with their evidence sentence."""
     from .store import Store
     from .views import print_rows
@@ -143,7 +147,8 @@ def events_cmd(db: str, actor: str | None, type_: str | None, since: str | None,
         raise ConfigError(f"no database at {db}: run `eventwire run SOURCE --db {db}` first")
     with Store.open(db, read_only=True) as store:
         rows = store.query_events(actor=actor, type=type_, since=_date(since), until=_date(until),
-                                  modality=None if modality == "any" else modality, limit=limit)
+                                  modality=None if modality == "any" else modality, limit=limit,
+                                  min_confidence=min_confidence)
     if as_json:
         for row in rows:
             click.echo(json.dumps(row, default=str))
@@ -155,14 +160,15 @@ def events_cmd(db: str, actor: str | None, type_: str | None, since: str | None,
 @click.option("--db", default="eventwire.duckdb", show_default=True, help=_DB_HELP)
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet"]), required=True)
 @click.option("-o", "--output", required=True, help="File to write.")
-def export_cmd(db: str, fmt: str, output: str) -> None:
+@click.option("--min-confidence", type=float, default=None, help=_CONFIDENCE_HELP)
+def export_cmd(db: str, fmt: str, output: str, min_confidence: float | None) -> None:
     """Write stored events to a file."""
     from .store import Store
 
     if not Path(db).exists():
         raise ConfigError(f"no database at {db}")
     with Store.open(db, read_only=True) as store:
-        n = store.export(fmt, output)
+        n = store.export(fmt, output, min_confidence=min_confidence)
     err.print(f"wrote {n} events to {output}")
 
 
@@ -197,6 +203,31 @@ def evaluate_cmd(path: Path, fmt: str | None, as_json: bool, prefilter: bool,
         click.echo(json_line(result))
     else:
         click.echo(render(result, result.get("format", fmt or "")))
+
+
+@cli.command("calibrate")
+@click.argument("gold", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--folds", default=5, show_default=True, help="Cross-validation folds (by article).")
+@click.option("--write", "write", is_flag=True,
+              help="Write the fitted weights to eventwire/data/confidence.tsv (or --to).")
+@click.option("--to", "to", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Write the weights to this file instead of the packaged table (implies --write).")
+@click.option("--json", "as_json", is_flag=True, help="Print the result as one JSON line (last line).")
+def calibrate_cmd(gold: tuple[Path, ...], folds: int, write: bool, to: Path | None,
+                  as_json: bool) -> None:
+    """Fit the event confidence model on GOLD files (the gold format of eval/FORMAT.md) and
+    report its cross-validated calibration."""
+    from .evaluate.calibrate import calibrate, json_ready, render, write_model
+    from .pipeline import build
+
+    result = calibrate(list(gold), build(), folds=folds)
+    if write or to is not None:
+        written = write_model(result, to) if to is not None else write_model(result)
+        err.print(f"wrote the confidence model to {written}")
+    if as_json:
+        click.echo(json.dumps(json_ready(result)))
+    else:
+        click.echo(render(result))
 
 
 @cli.command("bench")

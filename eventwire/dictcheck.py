@@ -10,9 +10,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from .acled import AcledMap
+from .confidence import ConfidenceModel
 from .ontology import DATA_DIR, Ontology
 
-# The tables ``Ontology.load`` reads; a missing one is reported by the loader itself.
+# The tables ``Ontology.load`` reads, the ACLED map and the confidence model; a missing one is
+# reported by its loader.
 CODING_TABLES = (
     "plover_types.tsv",
     "cameo_codes.tsv",
@@ -22,6 +24,7 @@ CODING_TABLES = (
     "verbs.tsv",
     "triggers_extra.tsv",
     "acled_map.tsv",
+    "confidence.tsv",
 )
 
 
@@ -32,6 +35,7 @@ def check_dictionaries(data_dir: Path | None = None) -> list[str]:
     ontology = Ontology.load(data_dir, problems=problems)
     d = Path(data_dir) if data_dir is not None else DATA_DIR
     AcledMap.load(d / "acled_map.tsv", plover_modes=ontology.plover_modes(), problems=problems)
+    ConfidenceModel.load(d / "confidence.tsv", triggers=None, problems=problems)
     # Every PLOVER type should be reachable from some CAMEO code, or events of that type can
     # never be produced; this points at a crosswalk that lost rows.
     reachable = set()

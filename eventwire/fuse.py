@@ -6,6 +6,11 @@ act, when any: a dateline is where the report was filed) and modality.
 The event id is a hash of exactly that key, so the same event found in another article, in another
 batch or on another machine gets the same id, and the store merges it instead of duplicating it.
 This is deliberately conservative (GDELT fuses on a similar dyad-type-day-place key).
+
+An event's confidence is the noisy-OR of its mentions' (``confidence.combine``): each mention's is
+the fitted probability that a coder accepts it, and on the gold the noisy-OR of the cross-validated
+mention probabilities scores events better than their maximum (``eventwire calibrate`` reports
+both). The store's merge SQL and the Spark merge recombine the same way.
 """
 
 from __future__ import annotations
@@ -13,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from datetime import date
 
+from .confidence import combine
 from .ontology import Ontology
 from .records import Actor, Event, Mention, Place, stable_id
 
@@ -68,9 +74,6 @@ def _event(
     best = max(group, key=lambda m: (m.sentence_kind != "title", m.confidence, -m.trigger.start))
     info = ontology.cameo(best.cameo_code)
     plover = ontology.plover(best.cameo_code)
-    disbelief = 1.0
-    for m in group:
-        disbelief *= 1.0 - m.confidence
     articles = {m.article_id for m in group}
     seen = [d for d in (published.get(a) for a in articles) if d is not None]
     return Event(
@@ -88,7 +91,7 @@ def _event(
         places=_union_places(group),
         modality=best.modality,
         mentions=tuple(sorted(group, key=lambda m: (m.article_id, m.trigger.start))),
-        confidence=round(min(1.0 - disbelief, 0.99), 3),
+        confidence=combine(m.confidence for m in group),
         n_articles=len(articles),
         n_sources=len({sources.get(a) or a for a in articles}),
         first_seen=min(seen) if seen else None,

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from spacy.language import Language
@@ -20,6 +20,7 @@ from spacy.language import Language
 from .annotate import annotate, load_model
 from .attribute_rules import use_attribute_rules
 from .classify import Classification, classify_doc
+from .confidence import ConfidenceModel
 from .extract.events import Extractor
 from .fuse import fuse
 from .ontology import Ontology
@@ -58,12 +59,14 @@ class Pipeline:
         actors: ActorDictionary,
         gazetteer: Gazetteer,
         settings: Settings,
+        confidence: ConfidenceModel | None = None,
     ) -> None:
         self.nlp = nlp
         self.ontology = ontology
         self.actors = actors
         self.gazetteer = gazetteer
         self.settings = settings
+        self.confidence = confidence  # None keeps the extractor's own scores
         self.extractor = Extractor(ontology, actors, gazetteer)
         self.prefilter = (
             Prefilter(
@@ -96,7 +99,10 @@ class Pipeline:
         failures: list[Failure] = []
         for item in annotated:
             try:
-                out.append((item.article, self.extractor.extract(item)))
+                found = self.extractor.extract(item)
+                if self.confidence is not None:  # what a careful coder would accept (confidence.py)
+                    found = [replace(m, confidence=self.confidence.probability(m)) for m in found]
+                out.append((item.article, found))
             except Exception as exc:  # noqa: BLE001 - a bad article is data, not a crash
                 failures.append(Failure(item.article.input_ref, "extract", _reason(exc)))
         return out, failures
@@ -198,6 +204,7 @@ def build(settings: Settings | None = None) -> Pipeline:
         ActorDictionary.load(),
         Gazetteer.load(),
         settings,
+        ConfidenceModel.load(),
     )
 
 

@@ -244,6 +244,7 @@ class Store:
         until: date | None = None,
         modality: str | None = None,
         limit: int | None = None,
+        min_confidence: float | None = None,
     ) -> list[dict[str, object]]:
         """Events matching every given filter, ordered by date_start then id.
 
@@ -252,7 +253,8 @@ class Store:
         ``n_mentions``. See ``queries.event_filters`` for what each filter matches.
         """
         where, params = event_filters(
-            actor=actor, type=type, since=since, until=until, modality=modality
+            actor=actor, type=type, since=since, until=until, modality=modality,
+            min_confidence=min_confidence,
         )
         if limit is not None:
             if limit < 0:
@@ -266,9 +268,10 @@ class Store:
         except duckdb.Error as exc:
             raise StorageError(f"cannot query {self.path}: {exc}") from exc
 
-    def export(self, fmt: str, path: str | Path) -> int:
-        """Write all events as ``jsonl``, ``csv`` or ``parquet``; returns rows written."""
-        return export_events(self._conn, fmt, path)
+    def export(self, fmt: str, path: str | Path, *, min_confidence: float | None = None) -> int:
+        """Write all events (or those with at least ``min_confidence``) as ``jsonl``, ``csv`` or
+        ``parquet``; returns rows written."""
+        return export_events(self._conn, fmt, path, min_confidence=min_confidence)
 
     def counts(self) -> dict[str, int]:
         """Row counts of articles, events, mentions and failures."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from ..confidence import check_min_confidence
 from .schema import MENTIONS
 
 # Order of an event's mentions: earliest article first, then position in the article.
@@ -25,12 +26,14 @@ def event_filters(
     since: date | None = None,
     until: date | None = None,
     modality: str | None = None,
+    min_confidence: float | None = None,
 ) -> tuple[str, list[object]]:
     """A WHERE clause (``TRUE`` when no filter) over ``events`` columns, with its parameters.
 
     actor: source or target country / org equal (case-insensitive), or CAMEO actor code prefix.
     type: PLOVER type equal (case-insensitive), or CAMEO event code prefix.
     since/until: the event's [date_start, date_end] overlaps the window (undated events drop out).
+    min_confidence: the event's confidence is at least this (0 to 1; else ConfigError).
     """
     clauses: list[str] = []
     params: list[object] = []
@@ -55,6 +58,10 @@ def event_filters(
     if modality:
         clauses.append("lower(modality) = lower(?)")
         params.append(modality)
+    threshold = check_min_confidence(min_confidence)
+    if threshold is not None:
+        clauses.append("confidence >= ?")
+        params.append(threshold)
     return (" AND ".join(clauses) or "TRUE"), params
 
 
@@ -89,19 +96,23 @@ ORDER BY sel.date_start NULLS LAST, sel.id
 """
 
 
-def events_nested_sql() -> str:
-    """Every event with its mentions nested (each with its evidence sentence), for JSONL."""
+def events_nested_sql(where: str = "TRUE") -> str:
+    """Events matching ``where`` with their mentions nested (each with its evidence sentence),
+    for JSONL."""
     fields = ", ".join(f"{c.name} := m.{c.name}" for c in MENTIONS if c.name != "event_id")
     return f"""
-WITH ms AS (
+WITH sel AS (
+    SELECT * FROM events WHERE {where}
+), ms AS (
     SELECT m.event_id,
            list(struct_pack({fields}, evidence := {EVIDENCE}) ORDER BY {MENTION_ORDER})
                AS mentions,
            count(*) AS n_mentions
     FROM mentions m JOIN articles a ON a.id = m.article_id
+    WHERE m.event_id IN (SELECT id FROM sel)
     GROUP BY m.event_id
 )
 SELECT e.*, coalesce(ms.n_mentions, 0) AS n_mentions, coalesce(ms.mentions, []) AS mentions
-FROM events e LEFT JOIN ms ON ms.event_id = e.id
+FROM sel e LEFT JOIN ms ON ms.event_id = e.id
 ORDER BY e.date_start NULLS LAST, e.id
 """
