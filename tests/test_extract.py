@@ -440,3 +440,8 @@ def test_warring_sides_agree_with_each_other(pipeline):
     text = "Ethiopia's warring sides agreed to a permanent cessation of hostilities."
     e = one(pipeline, text, "AGREE")
     assert (key(e.source), key(e.target)) == ("ETH", "ETH")
+
+
+def test_police_of_no_named_country_are_of_the_place_of_the_act(pipeline):
+    e = one(pipeline, "Police detained two opposition activists in Almaty on Monday.", "COERCE")
+    assert key(e.source) == "KAZ"

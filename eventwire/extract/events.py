@@ -41,7 +41,7 @@ from .circumstances import PlacesAndTimes
 from .discourse import DOCUMENT_NOUNS, Discourse
 from .modality import modality
 from .parties import Parties
-from .referents import TARGET_NOUN_PREPS, Referents
+from .referents import DOMESTIC_SECTORS, TARGET_NOUN_PREPS, Referents
 from .syntax import (
     AUTHORED,
     agent,
@@ -337,6 +337,7 @@ class Extractor(Referents, Parties, PlacesAndTimes):
             places, place_spans = [ctx.dateline[0]], [ctx.dateline[1]]
         if source_span is not None and source_span == target_span:
             return None  # one phrase on both sides ("they said they must resign") is no dyad
+        source, target = _placed(source, places), _placed(target, places)
         if source is None and unnamed_doer:
             source, source_span = self._implied_agent(trigger, coding, target, places, ctx)
         if target is None or target.key is None:
@@ -552,6 +553,19 @@ def _codable(plover_type: str, source: Actor | None, target: Actor | None, *, le
     if not known_target and plover_type not in MONADIC and not (plover_type in FORCE and target is not None):
         return False
     return not (known_target and _self_loop(source, target))  # type: ignore[arg-type]
+
+
+def _placed(actor: Actor | None, places: list[Place]) -> Actor | None:
+    """Police, protesters or officials of no named country, in a sentence that says where the
+    act happened, are that place's ("a mob of protesters stormed the mayor's office in Almaty",
+    "MOSCOW - police detained ..."), when the article has no country of its own to give them."""
+    if actor is None or actor.key is not None or actor.sector not in DOMESTIC_SECTORS:
+        return actor
+    country = next((p.country for p in places if p.country), None)
+    if country is None:
+        return actor
+    return Actor(text=actor.text, country=country, sector=actor.sector, code=country + actor.sector,
+                 entry=f"{actor.entry} + place of the act")  # fmt: skip
 
 
 def _implied_target(plover_type: str, source: Actor | None, src_tok: Token | None) -> Actor | None:
