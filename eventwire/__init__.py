@@ -15,6 +15,12 @@ from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
 
+# The sub-package ``eventwire.extract`` (the extraction stage) shares its name with the function
+# below. Importing a sub-package sets it as an attribute of its parent the first time, which would
+# replace the function as soon as a pipeline is built; imported here first, the function's
+# definition below is the last word, and later imports of ``eventwire.extract.*`` leave it alone.
+from . import extract as _extraction  # noqa: F401
+
 if TYPE_CHECKING:
     from .pipeline import Classification, Pipeline
     from .records import Actor, Event
