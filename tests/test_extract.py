@@ -445,3 +445,34 @@ def test_warring_sides_agree_with_each_other(pipeline):
 def test_police_of_no_named_country_are_of_the_place_of_the_act(pipeline):
     e = one(pipeline, "Police detained two opposition activists in Almaty on Monday.", "COERCE")
     assert key(e.source) == "KAZ"
+
+
+def test_a_coalition_led_by_a_state_is_that_state_and_a_backer_is_not_the_doer(pipeline):
+    e = one(pipeline, "An airstrike by the Saudi-led coalition hit a bus in Dahyan.", "ASSAULT")
+    assert key(e.source) == "SAU"
+    found = events(pipeline, "US-backed forces attacked the town of Raqqa on Sunday.")
+    assert all(key(e.source) != "USA" for e in found)
+
+
+def test_a_tie_a_participle_describes_is_no_event(pipeline):
+    found = events(pipeline, "The hospital, supported by Doctors Without Borders, was bombed.")
+    assert not [e for e in found if e.plover_type == "SUPPORT"]
+
+
+def test_police_meeting_someone_is_no_consultation(pipeline):
+    found = events(pipeline, "The opposition leader was met by police at the airport.")
+    assert not [e for e in found if e.plover_type == "CONSULT"]
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "dyad"),
+    [
+        ("Lithuania cut off all high-level contacts with China.", "SANCTION", ("LTU", "CHN")),
+        ("Britain expels 23 Russian diplomats.", "SANCTION", ("GBR", "RUS")),
+        ("Germany and France signed a joint statement on Monday.", "AGREE", ("DEU", "FRA")),
+        ("ECOWAS gave the junta in Niger one week to restore constitutional order.", "THREATEN", ("ECOWAS", None)),
+    ],
+)
+def test_plain_events_of_diplomacy(pipeline, text, type_, dyad):
+    e = one(pipeline, text, type_)
+    assert key(e.source) == dyad[0] and (dyad[1] is None or key(e.target) == dyad[1])

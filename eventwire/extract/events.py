@@ -82,6 +82,8 @@ POLICY_AUTHORS = "implied: the authors of the policy"
 # Verbs that offer or promise an act ("offered to hand over", "pledged to send"): the offer is
 # an event (PLOVER AGREE), the act offered is not.
 OFFERING = frozenset({"offer", "promise", "pledge", "vow", "commit", "volunteer", "undertake"})
+# Ties a participle describes rather than reports ("a hospital supported by MSF").
+DESCRIBED = frozenset({"SUPPORT", "AID", "COOPERATE"})
 # Subjects that are two sides of one country's conflict ("Ethiopia's warring sides agreed").
 SIDES = frozenset({"side", "party", "faction", "rival"})
 OTHER_SIDE = "implied: the other side"
@@ -289,7 +291,10 @@ class Extractor(Referents, Parties, PlacesAndTimes):
                 target, target_span = owner
         if src_tok is not None and (
             target is None
-            or (coding.plover_type in RECIPROCAL and (target.entry == THING_ENTRY or from_phrase))
+            or (
+                coding.plover_type in RECIPROCAL
+                and (target.entry == THING_ENTRY or from_phrase or _same_actor(source, target))
+            )
             or (coding.plover_type == "REJECT" and target.entry == THING_ENTRY)
         ):
             # "the US and China signed an agreement", "the House and Senate failed to agree", "the
@@ -344,6 +349,10 @@ class Extractor(Referents, Parties, PlacesAndTimes):
             target = _implied_target(coding.plover_type, source, src_tok) or target
         if target is not None and target.entry == THING_ENTRY and coding.plover_type in VERDICTS:
             target = _policy_author(tgt_tok, ctx.home) or target
+        if coding.plover_type in DESCRIBED and trigger.dep_ == "acl" and trigger.tag_ == "VBN":
+            return None  # "a hospital supported by MSF", "a militia backed by Iran": who it is
+        if coding.plover_type == "CONSULT" and any(a is not None and a.sector == "COP" for a in (source, target)):
+            return None  # "was met by police at the airport": police do not hold talks
         if coding.plover_type == "ASSAULT" and coding.cameo_code == "190" and _unarmed_quarrel(source, target):
             return None  # "Obama blasts Trump", "a battle with lawmakers": words, not force
         if coding.plover_type == "COERCE" and source is not None and source.sector == "JUD" and _a_policy(target):

@@ -149,7 +149,10 @@ def _norm_token(tok: str) -> str:
     if "." in t:
         t = t.replace(".", "")
     t = t.removesuffix("'s")
-    return t.removesuffix("-based")  # "a Somalia-based group" is a group in Somalia
+    # "a Somalia-based group" is a group in Somalia; "the Saudi-led coalition" is Saudi Arabia's
+    # (coders code a coalition as the state that leads it); "US-backed" stays one word, since
+    # the backer is never the doer
+    return t.removesuffix("-based").removesuffix("-led")
 
 
 def tokenize(text: str) -> list[tuple[int, int, str, bool]]:
@@ -157,7 +160,8 @@ def tokenize(text: str) -> list[tuple[int, int, str, bool]]:
     out = []
     for m in _TOKEN.finditer(text):
         raw = m.group()
-        out.append((m.start(), m.end(), _norm_token(raw), raw.isupper()))
+        core = raw.removesuffix("-based").removesuffix("-led")  # "US-led" is written in capitals
+        out.append((m.start(), m.end(), _norm_token(raw), core.isupper()))
     return out
 
 
