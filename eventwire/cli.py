@@ -207,13 +207,14 @@ def evaluate_cmd(path: Path, fmt: str | None, as_json: bool, prefilter: bool,
 
 @cli.command("calibrate")
 @click.argument("gold", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--folds", default=5, show_default=True, help="Cross-validation folds (by article).")
+@click.option("--folds", type=int, default=None,
+              help="Cross-validate in N folds of articles (default: leave one article out).")
 @click.option("--write", "write", is_flag=True,
               help="Write the fitted weights to eventwire/data/confidence.tsv (or --to).")
 @click.option("--to", "to", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Write the weights to this file instead of the packaged table (implies --write).")
 @click.option("--json", "as_json", is_flag=True, help="Print the result as one JSON line (last line).")
-def calibrate_cmd(gold: tuple[Path, ...], folds: int, write: bool, to: Path | None,
+def calibrate_cmd(gold: tuple[Path, ...], folds: int | None, write: bool, to: Path | None,
                   as_json: bool) -> None:
     """Fit the event confidence model on GOLD files (the gold format of eval/FORMAT.md) and
     report its cross-validated calibration."""

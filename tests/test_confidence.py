@@ -213,6 +213,12 @@ def test_cross_validation_by_article_beats_the_base_rate_and_is_calibrated() -> 
     assert fold_of("art1", 5) == fold_of("art1", 5)
 
 
+def test_default_cross_validation_leaves_one_article_out() -> None:
+    result = report(synthetic(n_articles=12))
+    assert result["cross_validation"] == "leaving one article out" and result["folds"] == 12
+    assert result["events"]["brier"] < result["events"]["brier_base_rate"]
+
+
 def test_calibration_table_bins() -> None:
     rows = calibration_table([0.1, 0.15, 0.5, 1.0], [False, True, True, True], bins=5)
     assert rows == [

@@ -1,6 +1,6 @@
 """Fit the confidence model (``confidence.py``) on whole-article gold, and report its calibration.
 
-    eventwire calibrate GOLD.jsonl [GOLD2.jsonl ...] [--folds 5] [--write] [--json]
+    eventwire calibrate GOLD.jsonl [GOLD2.jsonl ...] [--folds N] [--write] [--json]
 
 **Labels.** Every gold article (``load_gold``: read through ingest as ``eventwire run`` would) goes
 through ``Pipeline.process_batch`` alone, as ``eventwire evaluate`` does. Each *asserted* mention
@@ -20,9 +20,11 @@ method in numpy on indicator features; category values seen fewer than ``MIN_COU
 training data become ``name=other``. The penalty is chosen from ``PENALTIES`` by cross-validated
 log loss over the training articles.
 
-**Cross-validation by article.** Articles are dealt into ``folds`` folds by a hash of their id
-(mentions of one article are never on both sides). Inside each training part the penalty is
-chosen again (nested), so the held-out predictions are honest. Reported: a calibration table
+**Cross-validation by article.** Each article is held out in turn (leave one article out: with a
+few dozen articles, fewer folds make the figures depend on how the articles fall), or with
+``folds`` the articles are dealt into that many folds by a hash of their id; the mentions of one
+article are never on both sides. Inside each training part the penalty is chosen again the same
+way (nested), so the held-out predictions are honest. Reported: a calibration table
 (predicted confidence bins: count, mean prediction, share accepted), Brier score and log loss of
 the held-out predictions, and of the constant base rate of each training part, for events (what
 users filter on) and for mentions.
@@ -33,7 +35,7 @@ from __future__ import annotations
 import hashlib
 import math
 import subprocess
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -98,6 +100,7 @@ def collect(paths: Sequence[Path], pipeline: Any) -> Data:
     samples: list[Sample] = []
     event_accepted: list[bool] = []
     n_articles = 0
+    seen: set[str] = set()
     for path in paths:
         for gold in load_gold(Path(path)):
             if gold.article is None:
@@ -110,7 +113,10 @@ def collect(paths: Sequence[Path], pipeline: Any) -> Data:
                 )
             n_articles += 1
             occs = [occurrences(gold.text, g.evidence) for g in gold.events]
-            key = f"{path}#{gold.id}"
+            # folds follow this key, the article id, so that they do not depend on how the path
+            # was typed (the file name only tells apart the same id in two files)
+            key = gold.id if gold.id not in seen else f"{Path(path).name}#{gold.id}"
+            seen.add(key)
             for event in batch.events:
                 if event.modality != "asserted":
                     continue
@@ -187,8 +193,17 @@ def fold_of(article: str, folds: int) -> int:
     return int(hashlib.sha1(article.encode("utf-8")).hexdigest(), 16) % folds
 
 
-def choose_penalty(samples: Sequence[Sample], folds: int) -> float:
-    """The penalty with the least held-out log loss over ``folds`` folds by article."""
+def folds_of(articles: Iterable[str], folds: int | None) -> dict[str, int]:
+    """Each article's fold: its own when ``folds`` is None (leave one article out), else
+    ``fold_of``."""
+    names = sorted(set(articles))
+    if folds is None:
+        return {a: i for i, a in enumerate(names)}
+    return {a: fold_of(a, folds) for a in names}
+
+
+def choose_penalty(samples: Sequence[Sample], folds: int | None) -> float:
+    """The penalty with the least held-out log loss, cross-validated by article."""
     best, best_loss = PENALTIES[0], math.inf
     for penalty in PENALTIES:
         preds = _held_out(samples, folds, lambda train, p=penalty: fit(*_xy(train), p))
@@ -203,15 +218,16 @@ def _xy(samples: Sequence[Sample]) -> tuple[list[tuple[str, ...]], list[bool]]:
 
 
 def _held_out(
-    samples: Sequence[Sample], folds: int, train: Callable[[list[Sample]], ConfidenceModel]
+    samples: Sequence[Sample],
+    folds: int | None,
+    train: Callable[[list[Sample]], ConfidenceModel],
 ) -> list[float]:
     """Each sample's prediction from a model trained without its article's fold."""
     preds = [0.0] * len(samples)
-    for k in range(folds):
-        inside = [s for s in samples if fold_of(s.article, folds) != k]
-        held = [i for i, s in enumerate(samples) if fold_of(s.article, folds) == k]
-        if not held:
-            continue
+    fold = folds_of((s.article for s in samples), folds)
+    for k in sorted(set(fold.values())):
+        inside = [s for s in samples if fold[s.article] != k]
+        held = [i for i, s in enumerate(samples) if fold[s.article] == k]
         if not inside:  # one article only: nothing to learn from, predict the base rate
             rate = sum(s.accepted for s in samples) / len(samples)
             for i in held:
@@ -281,9 +297,10 @@ def _scores(
 # ---------------------------------------------------------------- the command
 
 
-def calibrate(paths: Sequence[Path], pipeline: Any, *, folds: int = 5) -> dict[str, Any]:
-    """Label, cross-validate and fit; the result's ``model`` is the model fitted on everything."""
-    if folds < 2:
+def calibrate(paths: Sequence[Path], pipeline: Any, *, folds: int | None = None) -> dict[str, Any]:
+    """Label, cross-validate (``folds`` None: leave one article out) and fit; the result's
+    ``model`` is the model fitted on everything."""
+    if folds is not None and folds < 2:
         raise ConfigError(f"--folds must be 2 or more, got {folds}")
     data = collect(paths, pipeline)
     if not data.samples or len({s.accepted for s in data.samples}) < 2:
@@ -291,7 +308,7 @@ def calibrate(paths: Sequence[Path], pipeline: Any, *, folds: int = 5) -> dict[s
     return {**report(data, folds), "paths": [str(p) for p in paths]}
 
 
-def report(data: Data, folds: int) -> dict[str, Any]:
+def report(data: Data, folds: int | None = None) -> dict[str, Any]:
     """Cross-validated scores of ``data`` and the final model (see the module docstring)."""
     samples, labels = data.samples, [s.accepted for s in data.samples]
     kinds = trigger_kinds()
@@ -306,12 +323,19 @@ def report(data: Data, folds: int) -> dict[str, Any]:
     event_labels = [data.event_accepted[e] for e in events]
     noisy_or = [combine(preds[i] for i in by_event[e]) for e in events]
     best = [max(preds[i] for i in by_event[e]) for e in events]
-    event_base = [base[by_event[e][0]] for e in events]
+    # the constant for events: the share of accepted events among the other folds' events
+    fold = folds_of((s.article for s in samples), folds)
+    event_fold = [fold[samples[by_event[e][0]].article] for e in events]
+    event_base = [
+        _rate([y for y, f in zip(event_labels, event_fold, strict=True) if f != k] or event_labels)
+        for k in event_fold
+    ]
     penalty = choose_penalty(samples, folds)
     model = fit(*_xy(samples), penalty, kinds)
     return {
         "articles": data.articles,
-        "folds": folds,
+        "cross_validation": _cv_name(folds),
+        "folds": len(set(fold.values())),
         "penalty": penalty,
         "events": _scores(noisy_or, event_base, event_labels),
         "events_max": {
@@ -322,15 +346,24 @@ def report(data: Data, folds: int) -> dict[str, Any]:
     }
 
 
+def _cv_name(folds: int | None) -> str:
+    return "leaving one article out" if folds is None else f"in {folds} folds by article"
+
+
+def _rate(labels: Sequence[bool]) -> float:
+    return min(max(sum(labels) / len(labels), EPS), 1 - EPS)
+
+
 def _constant(train: Sequence[Sample]) -> ConfidenceModel:
-    rate = min(max(sum(s.accepted for s in train) / len(train), EPS), 1 - EPS)
+    """The base rate of ``train`` as a model with a bias only."""
+    rate = _rate([s.accepted for s in train])
     return ConfidenceModel({}, math.log(rate / (1 - rate)))
 
 
 def render(result: dict[str, Any]) -> str:
     """The readable report: calibration table and scores for events, then mentions."""
     lines = [
-        f"{result['articles']} articles, {result['folds']}-fold cross-validation by article, "
+        f"{result['articles']} articles, cross-validation {result['cross_validation']}, "
         + f"L2 penalty {result['penalty']}",
     ]
     for level in ("events", "mentions"):
@@ -377,7 +410,7 @@ def write_model(result: dict[str, Any], path: Path = MODEL_FILE) -> Path:
         f"# Fitted {datetime.now(UTC).date().isoformat()}, eventwire {__version__}, {_commit()}",
         f"# on {result['articles']} articles: {me['n']} asserted mentions ({me['accepted']} "
         + f"accepted), {ev['n']} events ({ev['accepted']} accepted); L2 penalty {result['penalty']}.",
-        f"# {result['folds']}-fold cross-validation by article, events (noisy-OR of mentions): "
+        f"# Cross-validation {result['cross_validation']}, events (noisy-OR of mentions): "
         + f"Brier {ev['brier']} (base rate {ev['brier_base_rate']}), "
         + f"log loss {ev['log_loss']} (base rate {ev['log_loss_base_rate']}).",
     ]
