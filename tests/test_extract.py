@@ -476,3 +476,8 @@ def test_police_meeting_someone_is_no_consultation(pipeline):
 def test_plain_events_of_diplomacy(pipeline, text, type_, dyad):
     e = one(pipeline, text, type_)
     assert key(e.source) == dyad[0] and (dyad[1] is None or key(e.target) == dyad[1])
+
+
+def test_an_act_kept_from_happening_is_not_asserted(pipeline):
+    text = "The bill would bar the United States from supplying assistance to Myanmar's military."
+    assert not [e for e in events(pipeline, text) if e.plover_type == "AID"]

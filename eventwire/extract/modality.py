@@ -23,6 +23,8 @@ FUTURE_VERBS = frozenset(
     "decide agree offer schedule try attempt refuse".split()
 )
 DENY_VERBS = frozenset("deny reject dismiss refute".split())
+# Verbs that keep an act from happening: "barred X from entering", "stopped them from leaving".
+PREVENT_VERBS = frozenset("bar ban prevent stop block prohibit forbid keep restrain preclude".split())
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "should", "must", "can", "'d"})
 CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
@@ -55,6 +57,8 @@ def modality(trigger: Token, governor: Token | None = None) -> str:
             # "cease its attacks" asserts past attacks but requests their end; the attack itself
             # is presupposed, not reported here.
             return "requested" if _under_request(ancestor) else "asserted"
+        if lemma in PREVENT_VERBS and child.dep_ == "prep" and child.lower_ == "from":
+            return "negated"  # "would bar the US from supplying assistance": kept from happening
         if lemma in FUTURE_VERBS and child.dep_ in ("xcomp", "ccomp"):
             return "future"
         if lemma in DENY_VERBS and child.dep_ in ("ccomp", "xcomp", "dobj", "pcomp"):
