@@ -91,7 +91,8 @@ def check_min_confidence(value: float | None) -> float | None:
 def trigger_kinds(path: Path = TRIGGER_FILE) -> dict[int, str]:
     """Line number → kind (noun, verb, light) of the rows of the trigger table, so that a
     pattern ``triggers_extra.tsv:171 ...`` says what kind of word fired. Problems in the table
-    are the ontology's to report; rows it would refuse are simply left out here."""
+    are the ontology's to report (``Ontology.load`` reads it too); here a malformed row is
+    simply left out."""
     columns = ("kind", "lemma", "before", "after", "code", "like", "note")
     return {no: row[0] for no, row in read_rows(path, columns, Problems([]))}
 
