@@ -481,3 +481,9 @@ def test_plain_events_of_diplomacy(pipeline, text, type_, dyad):
 def test_an_act_kept_from_happening_is_not_asserted(pipeline):
     text = "The bill would bar the United States from supplying assistance to Myanmar's military."
     assert not [e for e in events(pipeline, text) if e.plover_type == "AID"]
+
+
+def test_a_document_speaks_but_does_not_act(pipeline):
+    found = events(pipeline, US_OPENING + "The tax bill contains language pushed by Senator Lisa Murkowski.")
+    assert not [e for e in found if e.plover_type == "COERCE"]
+    assert "ACCUSE" in {e.plover_type for e in events(pipeline, "A leaked report alleged that Eritrea armed militias.")}

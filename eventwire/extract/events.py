@@ -84,6 +84,8 @@ POLICY_AUTHORS = "implied: the authors of the policy"
 OFFERING = frozenset({"offer", "promise", "pledge", "vow", "commit", "volunteer", "undertake"})
 # Ties a participle describes rather than reports ("a hospital supported by MSF").
 DESCRIBED = frozenset({"SUPPORT", "AID", "COOPERATE"})
+# What a document can do: say, ask, accuse, threaten, reject or back ("a report alleged").
+VERBAL = frozenset({"ACCUSE", "REQUEST", "THREATEN", "REJECT", "SUPPORT"})
 # Subjects that are two sides of one country's conflict ("Ethiopia's warring sides agreed").
 SIDES = frozenset({"side", "party", "faction", "rival"})
 OTHER_SIDE = "implied: the other side"
@@ -555,7 +557,9 @@ def _codable(plover_type: str, source: Actor | None, target: Actor | None, *, le
       leaders, Democrats accuse the President), not when both sides are one actor ("EU leaders
       condemned … in their meeting", "Belarus defended its action", "Japan promised Japan").
     """
-    known_source = _named(source) or (source is not None and source.entry == DOCUMENT_ENTRY)
+    # a report or statement speaks for its author; it does not coerce, fight or give
+    spoken = source is not None and source.entry == DOCUMENT_ENTRY and plover_type in VERBAL
+    known_source = _named(source) or spoken
     known_target = _named(target)
     if not known_source:
         return lethal and plover_type == "ASSAULT" and target is not None and target.key is not None
