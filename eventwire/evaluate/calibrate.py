@@ -437,7 +437,8 @@ def _commit() -> str:
             timeout=10,
         ).stdout.strip()
         dirty = subprocess.run(
-            ["git", "diff", "--quiet", "HEAD", "--", "eventwire"],
+            # the model file itself is left out: a refit rewrites it
+            ["git", "diff", "--quiet", "HEAD", "--", "eventwire", f":(exclude){MODEL_FILE}"],
             cwd=root,
             timeout=10,
             check=False,
