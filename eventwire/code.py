@@ -254,6 +254,8 @@ def code_trigger(token: Token, ontology: Ontology, *, ordered: bool = False) -> 
     code it as the act an ordering verb orders, which it is not on its own)."""
     lemma = token.lemma_.lower()
     after = _pattern_words(token)
+    if token.pos_ == "NOUN" and token.dep_ == "compound" and token.head.pos_ in ("NOUN", "PROPN"):
+        return None  # "riot police", "protest leaders", "peace envoy": a kind of actor, not an event
     if token.pos_ == "NOUN":
         # the noun's own modifiers decide its kind ("air strike", "suicide attack", "war games")
         before = [c.lemma_.lower() for c in token.lefts if c.dep_ in ("compound", "amod", "nmod")]

@@ -487,3 +487,12 @@ def test_a_document_speaks_but_does_not_act(pipeline):
     found = events(pipeline, US_OPENING + "The tax bill contains language pushed by Senator Lisa Murkowski.")
     assert not [e for e in found if e.plover_type == "COERCE"]
     assert "ACCUSE" in {e.plover_type for e in events(pipeline, "A leaked report alleged that Eritrea armed militias.")}
+
+
+def test_an_event_word_naming_a_kind_of_actor_is_no_event(pipeline):
+    text = "Philippine riot police used water cannon against anti-American protesters in Manila."
+    assert not [e for e in events(pipeline, text) if e.plover_type == "PROTEST"]
+
+
+def test_leaving_is_no_meeting_and_an_origin_no_party(pipeline):
+    assert not events(pipeline, "Dozens of children waved as Haley left on a U.N. peace-keeping helicopter.")

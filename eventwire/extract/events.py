@@ -86,6 +86,8 @@ OFFERING = frozenset({"offer", "promise", "pledge", "vow", "commit", "volunteer"
 DESCRIBED = frozenset({"SUPPORT", "AID", "COOPERATE"})
 # What a document can do: say, ask, accuse, threaten, reject or back ("a report alleged").
 VERBAL = frozenset({"ACCUSE", "REQUEST", "THREATEN", "REJECT", "SUPPORT"})
+# Verbs of going away or about: on their own (a dictionary default) they report no meeting.
+DEPARTING = frozenset({"leave", "go", "come", "return", "head", "depart"})
 # Subjects that are two sides of one country's conflict ("Ethiopia's warring sides agreed").
 SIDES = frozenset({"side", "party", "faction", "rival"})
 OTHER_SIDE = "implied: the other side"
@@ -353,6 +355,8 @@ class Extractor(Referents, Parties, PlacesAndTimes):
             target = _policy_author(tgt_tok, ctx.home) or target
         if coding.plover_type in DESCRIBED and trigger.dep_ == "acl" and trigger.tag_ == "VBN":
             return None  # "a hospital supported by MSF", "a militia backed by Iran": who it is
+        if coding.plover_type == "CONSULT" and coding.generic and trigger.lemma_.lower() in DEPARTING:
+            return None  # "Haley left on a U.N. helicopter", "going to Congress": no meeting
         if coding.plover_type == "CONSULT" and any(a is not None and a.sector == "COP" for a in (source, target)):
             return None  # "was met by police at the airport": police do not hold talks
         if coding.plover_type == "ASSAULT" and coding.cameo_code == "190" and _unarmed_quarrel(source, target):

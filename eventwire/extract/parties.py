@@ -26,6 +26,8 @@ PARTY_PREPS = ("to", "against", "on", "at", "upon", "with", "between", "toward",
 # Those that introduce what an act is aimed at even when it names no actor ("fired at targets").
 AIM_PREPS = frozenset({"against", "at", "on", "upon", "toward", "towards", "into"})
 NAMED_TYPES = frozenset({"GPE", "ORG", "NORP", "PERSON"})
+# Verbs of coming and going: their "from" phrase is where one came from.
+MOTION = frozenset("arrive come return leave go travel fly head depart".split())
 MODIFIER_DEPS = ("compound", "amod", "poss", "nmod")
 
 
@@ -79,6 +81,8 @@ class Parties:
         for prep, party in party_phrases(verb, obj):
             if prep == "in" and self._is_event_noun(party):  # type: ignore[attr-defined]
                 continue  # "condemned the incident in their meeting": the setting, not a party
+            if prep == "from" and verb.lemma_.lower() in MOTION:
+                continue  # "arrived from Vietnam": where one came from is no party
             named = party.pos_ == "PROPN" or party.ent_type_ in NAMED_TYPES
             actor, span = self._actor(party, ctx)
             # "provided food aid to refugees": people named by what they are count as a party
