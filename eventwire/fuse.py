@@ -5,7 +5,8 @@ keys), when (the same resolved date range), where (the same first place the text
 act, when any: a dateline is where the report was filed) and modality.
 The event id is a hash of exactly that key, so the same event found in another article, in another
 batch or on another machine gets the same id, and the store merges it instead of duplicating it.
-This is deliberately conservative (GDELT fuses on a similar dyad-type-day-place key).
+This is deliberately conservative (GDELT fuses on a similar dyad-type-day-place key). A headline
+that echoes an act its article's body tells joins the body's event.
 
 An event's confidence is the noisy-OR of its mentions' (``confidence.combine``): each mention's is
 the fitted probability that a coder accepts it, and on the gold the noisy-OR of the cross-validated
@@ -48,6 +49,17 @@ def fusion_key(mention: Mention) -> tuple[str, ...]:
     )
 
 
+def _gist(mention: Mention) -> tuple[str, ...]:
+    """What an act is, leaving out when and where: article, type, actors, modality."""
+    return (
+        mention.article_id,
+        mention.plover_type,
+        actor_key(mention.source),
+        actor_key(mention.target),
+        mention.modality,
+    )
+
+
 def fuse(
     mentions: Iterable[Mention],
     ontology: Ontology,
@@ -56,9 +68,19 @@ def fuse(
     sources: Mapping[str, str | None] | None = None,
 ) -> list[Event]:
     """Group mentions by fusion key and build one `Event` per group, in first-mention order."""
+    mentions = list(mentions)
+    told = {}  # what the body of each article tells: (article, type, who, whom, modality) -> key
+    for mention in mentions:
+        if mention.sentence_kind != "title":
+            told.setdefault(_gist(mention), fusion_key(mention))
     groups: dict[tuple[str, ...], list[Mention]] = {}
     for mention in mentions:
-        groups.setdefault(fusion_key(mention), []).append(mention)
+        key = fusion_key(mention)
+        if mention.sentence_kind == "title":
+            # the headline's echo of an act its body tells is that act, though the headline has
+            # no date or place of its own ("NATO Calls on Russia to Cease Strikes")
+            key = told.get(_gist(mention), key)
+        groups.setdefault(key, []).append(mention)
     published = published or {}
     sources = sources or {}
     return [_event(key, group, ontology, published, sources) for key, group in groups.items()]

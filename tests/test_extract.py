@@ -496,3 +496,10 @@ def test_an_event_word_naming_a_kind_of_actor_is_no_event(pipeline):
 
 def test_leaving_is_no_meeting_and_an_origin_no_party(pipeline):
     assert not events(pipeline, "Dozens of children waved as Haley left on a U.N. peace-keeping helicopter.")
+
+
+def test_a_headline_echo_joins_the_act_its_body_tells(pipeline):
+    text = "NATO condemns Russia over airspace violation\n\nNATO condemned Russia on Saturday over the violation."
+    found = [e for e in events(pipeline, text) if e.plover_type == "ACCUSE"]
+    assert len(found) == 1 and len(found[0].mentions) == 2
+    assert found[0].when is not None and found[0].when.start == date(2015, 10, 3)
