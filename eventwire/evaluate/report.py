@@ -14,6 +14,8 @@ from typing import Any
 from rich.console import Console
 from rich.table import Table
 
+from eventwire.evaluate.gold import HALF_KEYS
+
 WIDTH = 140
 SKIP = {
     "details",
@@ -36,16 +38,6 @@ PER_CLASS_TITLES = {
     "case2021": "per class (ACLED-style sub-event type of the snippet's most salient event)",
 }
 TOP_CONFUSIONS = 20
-HALF_FIGURES = (
-    "articles",
-    "required",
-    "matched",
-    "predicted",
-    "required_recall",
-    "precision",
-    "f1",
-    "forbidden_hits",
-)
 
 
 def _fmt(value: Any) -> str:
@@ -137,7 +129,7 @@ def _gold_halves(result: Mapping[str, Any]) -> Iterable[Table]:
     figures.add_column("metric")
     for name in columns:
         figures.add_column(name, justify="right")
-    for key in HALF_FIGURES:
+    for key in HALF_KEYS:
         figures.add_row(key, *(_fmt(col.get(key)) for col in columns.values()))
     yield figures
     errors = result.get("errors") or {}
