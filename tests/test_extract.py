@@ -503,3 +503,10 @@ def test_a_headline_echo_joins_the_act_its_body_tells(pipeline):
     found = [e for e in events(pipeline, text) if e.plover_type == "ACCUSE"]
     assert len(found) == 1 and len(found[0].mentions) == 2
     assert found[0].when is not None and found[0].when.start == date(2015, 10, 3)
+
+
+def test_weapons_told_as_doers_and_truces_with_an_unnamed_side(pipeline):
+    e = one(pipeline, "Three rockets struck an Iraqi army base near Baghdad on Sunday.", "ASSAULT")
+    assert e.source is None or e.source.key is None
+    e = one(pipeline, "Ethiopia's Tigray agreed to a truce on Wednesday.", "AGREE")
+    assert (key(e.source), key(e.target)) == ("ETH", "ETH")

@@ -88,6 +88,7 @@ DESCRIBED = frozenset({"SUPPORT", "AID", "COOPERATE"})
 VERBAL = frozenset({"ACCUSE", "REQUEST", "THREATEN", "REJECT", "SUPPORT"})
 # Verbs of going away or about: on their own (a dictionary default) they report no meeting.
 DEPARTING = frozenset({"leave", "go", "come", "return", "head", "depart"})
+TRUCES = frozenset({"truce", "ceasefire", "cease-fire", "armistice"})
 # Subjects that are two sides of one country's conflict ("Ethiopia's warring sides agreed").
 SIDES = frozenset({"side", "party", "faction", "rival"})
 OTHER_SIDE = "implied: the other side"
@@ -95,6 +96,11 @@ OTHER_SIDE = "implied: the other side"
 LETHAL = frozenset(
     "kill bomb shell shoot wound injure ambush massacre behead execute murder assassinate "
     "airstrike bombard".split()
+)
+# Weapons told as doers: their user is unnamed ("three rockets struck near the embassy").
+WEAPONS = frozenset(
+    "rocket rockets missile missiles bomb bombs shell shells mortar mortars drone drones grenade "
+    "grenades mine mines explosive explosives device devices ied ieds airstrike airstrikes".split()
 )
 # Acts that need no one they are done to: a protest, a deployment, a withdrawal or resignation.
 MONADIC = frozenset({"PROTEST", "MOBILIZE", "RETREAT"})
@@ -350,7 +356,7 @@ class Extractor(Referents, Parties, PlacesAndTimes):
         if source is None and unnamed_doer:
             source, source_span = self._implied_agent(trigger, coding, target, places, ctx)
         if target is None or target.key is None:
-            target = _implied_target(coding.plover_type, source, src_tok) or target
+            target = _implied_target(coding.plover_type, source, src_tok, tgt_tok) or target
         if target is not None and target.entry == THING_ENTRY and coding.plover_type in VERDICTS:
             target = _policy_author(tgt_tok, ctx.home) or target
         if coding.plover_type in DESCRIBED and trigger.dep_ == "acl" and trigger.tag_ == "VBN":
@@ -368,7 +374,9 @@ class Extractor(Referents, Parties, PlacesAndTimes):
             joint = src_tok is not None and self._conjoined(src_tok) is not None
             if not joint and target.entry != OTHER_SIDE and prep_object(trigger, ("with",)) is None:
                 return None  # "the EU agreed to ban airlines": a decision, told by its act
-        if not _codable(coding.plover_type, source, target, lethal=trigger.lemma_.lower() in LETHAL):
+        weapon = src_tok is not None and src_tok.lemma_.lower() in WEAPONS
+        lethal = trigger.lemma_.lower() in LETHAL or weapon  # "rockets struck the base"
+        if not _codable(coding.plover_type, source, target, lethal=lethal):
             return None
         when, time_span = self._when(trigger, governor, clause, times, ctx)
         mood = modality(trigger, governor)
@@ -553,8 +561,8 @@ def _codable(plover_type: str, source: Actor | None, target: Actor | None, *, le
 
     - The doer is known: "talks were held", "aid was sent" name no one (an implied agent,
       `_implied_agent`, may: "killed in a clash with China", "was arrested"). Only killing and
-      bombing are news without their author, and then their victims are a known state or group
-      ("twelve Malian soldiers were killed"; not "a legal battle with lawmakers").
+      bombing are news without their author, and then their victims are named ("twelve Malian
+      soldiers were killed", "a bomb killed five civilians"; not "a legal battle with lawmakers").
     - An act done to someone names them, as a state or organisation: "offered its response",
       "funding was cut" say nothing about whom; a protest, a deployment or a withdrawal needs no one.
     - No self-loop: a state acting on itself is real between sectors (police arrest opposition
@@ -566,7 +574,7 @@ def _codable(plover_type: str, source: Actor | None, target: Actor | None, *, le
     known_source = _named(source) or spoken
     known_target = _named(target)
     if not known_source:
-        return lethal and plover_type == "ASSAULT" and target is not None and target.key is not None
+        return lethal and plover_type == "ASSAULT" and _named(target)
     if not known_target and plover_type not in MONADIC and not (plover_type in FORCE and target is not None):
         return False
     return not (known_target and _self_loop(source, target))  # type: ignore[arg-type]
@@ -585,14 +593,17 @@ def _placed(actor: Actor | None, places: list[Place]) -> Actor | None:
                  entry=f"{actor.entry} + place of the act")  # fmt: skip
 
 
-def _implied_target(plover_type: str, source: Actor | None, src_tok: Token | None) -> Actor | None:
+def _implied_target(
+    plover_type: str, source: Actor | None, src_tok: Token | None, tgt_tok: Token | None
+) -> Actor | None:
     """Whom an act with no named party is done to, when the doer says it.
 
     - A protest by a country's people with no stated aim is against their own state (coders
       read "protests spread across Kazakhstan" as KAZ -> KAZ); so is a complaint or rejection
       by its opposition or rebels ("the opposition complained").
     - An agreement, talks or cooperation of a country's "warring sides" or "two parties" is
-      between the two, both of that country.
+      between the two, both of that country; so is a truce or ceasefire agreed with a side the
+      sentence does not name ("Ethiopia's Tigray agreed to a truce").
     """
     if source is None or source.country is None or source.org:
         return None
@@ -601,7 +612,8 @@ def _implied_target(plover_type: str, source: Actor | None, src_tok: Token | Non
         return Actor(text="the state", country=source.country, sector="GOV",
                      code=source.country + "GOV", entry="implied: the state protested against")  # fmt: skip
     sides = src_tok is not None and src_tok.lemma_.lower() in SIDES and src_tok.tag_ == "NNS"
-    if plover_type in RECIPROCAL and sides:
+    truce = tgt_tok is not None and tgt_tok.lemma_.lower() in TRUCES
+    if plover_type in RECIPROCAL and (sides or (plover_type == "AGREE" and truce)):
         return Actor(text=source.text, country=source.country, entry=OTHER_SIDE)
     return None
 
