@@ -510,3 +510,67 @@ def test_weapons_told_as_doers_and_truces_with_an_unnamed_side(pipeline):
     assert e.source is None or e.source.key is None
     e = one(pipeline, "Ethiopia's Tigray agreed to a truce on Wednesday.", "AGREE")
     assert (key(e.source), key(e.target)) == ("ETH", "ETH")
+
+
+def test_condemning_the_incident_blames_whoever_did_it(pipeline):
+    text = (
+        "Belarusian authorities forced a passenger plane to land in Minsk on Sunday. "
+        "EU leaders condemned the incident in their meeting on Monday."
+    )
+    assert ("ACCUSE", "EU", "BLR") in dyads(events(pipeline, text))
+
+
+def test_agreeing_to_act_is_told_by_the_act_not_as_an_agreement_with_its_target(pipeline):
+    found = events(pipeline, "The European Union agreed on Monday to ban airlines from Belarus.")
+    assert not [e for e in found if e.plover_type == "AGREE" and key(e.target) == "BLR"]
+
+
+def test_an_offer_of_an_act_is_an_agreement_but_an_intent_alone_is_not(pipeline):
+    e = one(pipeline, "Libya has offered to hand over two suspects to Britain.", "AGREE")
+    assert key(e.source) == "LBY" and e.modality == "asserted"
+
+
+def test_a_quarrel_between_unarmed_sides_of_one_state_is_not_force(pipeline):
+    found = events(pipeline, US_OPENING + "Former President Barack Obama blasted Trump on Thursday.")
+    assert not [e for e in found if e.plover_type == "ASSAULT"]
+    assert ("ACCUSE", "USA", "USA") in dyads(found)
+
+
+def test_a_court_blocking_a_policy_rejects_it(pipeline):
+    found = events(pipeline, US_OPENING + "A federal judge blocked the travel ban on Tuesday.")
+    assert ("REJECT", "USA", "USA") in dyads(found)
+
+
+def test_a_story_filed_from_its_second_country_is_about_that_country(pipeline):
+    text = (
+        "MOSCOW (Reuters) - The Kremlin said on Tuesday that U.S. charges against Paul Manafort "
+        "did not concern Russia, and that U.S. officials had not contacted Russian officials. "
+        "The spokesman accused Lindsay Menz of lying."
+    )
+    assert ("ACCUSE", "RUS", "RUS") in dyads(events(pipeline, text))
+
+
+def test_a_person_named_again_acts_for_whom_the_article_first_had_them_act(pipeline):
+    text = (
+        "African Union envoy Olusegun Obasanjo met Ethiopian officials on Monday. "
+        "Former Nigerian president Olusegun Obasanjo praised Ethiopia on Tuesday."
+    )
+    found = [e for e in events(pipeline, text) if e.plover_type == "SUPPORT"]
+    assert found and all(key(e.source) == "AU" for e in found)
+
+
+def test_an_agreement_announced_is_an_agreement(pipeline):
+    e = one(pipeline, "Ethiopia's warring sides announced an agreement on Wednesday.", "AGREE")
+    assert key(e.source) == "ETH"
+
+
+@pytest.mark.parametrize(
+    ("text", "type_"),
+    [
+        ("The NAACP also took issue with Trump's attendance.", "ACCUSE"),
+        ("Secretary of State Rex Tillerson offered strong support to the European Union.", "SUPPORT"),
+        ("Trump blasted the World Trade Organization during his tour.", "ACCUSE"),
+    ],
+)
+def test_idioms_coded_as_what_they_mean(pipeline, text, type_):
+    assert type_ in {e.plover_type for e in events(pipeline, US_OPENING + text)}

@@ -292,7 +292,12 @@ class Extractor(Referents, Parties, PlacesAndTimes):
         ):
             # "returned artifacts to Italy", "sent troops to Mali", "withdrew its troops from
             # Gaza": what is handed over or moved is no party; the recipient is
+            before = (target, target_span)
             target, target_span, from_phrase = self._recipient(trigger, tgt_tok, ctx, target, target_span)
+            if before[0] is not None and source is not None and target is not None and _self_loop(source, target):
+                # "forced a plane to land in Minsk": the source's own capital is no party; the
+                # thing acted on stays the target
+                target, target_span, from_phrase = before[0], before[1], False
         if target is not None and target.entry == THING_ENTRY and not is_noun:
             # "rejected calls by Kofi Annan", "would not meet hostage-takers' demands", "fired on
             # Kampuchean guerrilla camps": the thing acted on belongs to a party, who is the target
@@ -370,6 +375,8 @@ class Extractor(Referents, Parties, PlacesAndTimes):
         if coding.plover_type == "COERCE" and source is not None and source.sector == "JUD" and _a_policy(target):
             # "a federal judge blocked the ban": a court ruling against a policy rejects it
             coding = recode(self.ontology, coding, "120", "ruling") or coding
+            if target is not None and target.entry == THING_ENTRY:
+                target = _policy_author(tgt_tok, ctx.home) or target
         if coding.plover_type == "AGREE" and _decides(trigger, self.ontology) and target is not None:
             joint = src_tok is not None and self._conjoined(src_tok) is not None
             if not joint and target.entry != OTHER_SIDE and prep_object(trigger, ("with",)) is None:

@@ -106,7 +106,7 @@ class Referents:
         if actor is not None and actor.sector == "ELI":
             # "former Nigerian president Olusegun Obasanjo", named before as the AU's envoy:
             # a former office holder acts for whom the article has him act, not his old state
-            actor = _named_before([t for t in tokens if t.ent_type_ == "PERSON"], ctx) or actor
+            actor = _named_before(_name_words(tokens), ctx) or actor
         if actor is not None and actor.key is None and (
             actor.sector in (None, "UNK") or not self._names_role(_head_word(token))
         ):
@@ -296,9 +296,16 @@ def _at_home(actor: Actor, token: Token, ctx: Any) -> Actor:
 
 
 def _person_names(tokens: list[Token]) -> list[str]:
-    """Surnames of the people a phrase names ("African Union envoy Olusegun Obasanjo": obasanjo)."""
-    return [t.lower_ for t in tokens if t.ent_type_ == "PERSON" and t.ent_iob_ in ("B", "I")
-            and (t.i + 1 >= len(t.doc) or t.doc[t.i + 1].ent_type_ != "PERSON")]  # fmt: skip
+    """Surnames of the people a phrase names ("African Union envoy Olusegun Obasanjo": obasanjo):
+    the last word of each PERSON entity, or, when the tagger found none, a phrase that ends in
+    a two-word proper name ("... envoy Olusegun Obasanjo")."""
+    found = [t.lower_ for t in tokens if t.ent_type_ == "PERSON" and t.ent_iob_ in ("B", "I")
+             and (t.i + 1 >= len(t.doc) or t.doc[t.i + 1].ent_type_ != "PERSON")]  # fmt: skip
+    if found or len(tokens) < 2:
+        return found
+    last, before = tokens[-1], tokens[-2]
+    named = last.pos_ == before.pos_ == "PROPN" and last.ent_type_ not in ("GPE", "NORP", "LOC")
+    return [last.lower_] if named else []
 
 
 def _remember_people(tokens: list[Token], actor: Actor, ctx: Any) -> None:
@@ -313,10 +320,19 @@ def _named_before(tokens: list[Token], ctx: Any) -> Actor | None:
     """A person named again by name alone acts for whom they acted when first named: the
     African Union's envoy Obasanjo stays the AU's, not the country he once led."""
     words = [t for t in tokens if not t.is_punct and t.dep_ != "det"]
-    if not words or any(t.ent_type_ != "PERSON" for t in words):
+    if not words or any(t.ent_type_ != "PERSON" and t.pos_ != "PROPN" for t in words):
         return None
-    names = _person_names(words)
-    return ctx.discourse.people.get(names[-1]) if names else None
+    return ctx.discourse.people.get(words[-1].lower_)
+
+
+def _name_words(tokens: list[Token]) -> list[Token]:
+    """The proper name that ends a phrase ("former Nigerian president [Olusegun Obasanjo]")."""
+    words: list[Token] = []
+    for tok in reversed(tokens):
+        if tok.pos_ != "PROPN" or tok.ent_type_ in ("GPE", "NORP"):
+            break
+        words.insert(0, tok)
+    return words
 
 
 def _merge(own: Actor | None, found: Actor, text: str) -> Actor:
