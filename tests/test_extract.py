@@ -574,3 +574,14 @@ def test_an_agreement_announced_is_an_agreement(pipeline):
 )
 def test_idioms_coded_as_what_they_mean(pipeline, text, type_):
     assert type_ in {e.plover_type for e in events(pipeline, US_OPENING + text)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Trump took a swipe at the Federal Reserve on Tuesday.",
+        "This additional funding demonstrates the US commitment to Zimbabwe.",
+    ],
+)
+def test_common_verbs_in_their_everyday_sense_are_no_events(pipeline, text):
+    assert not [e for e in events(pipeline, text) if e.plover_type in ("COERCE", "PROTEST")]

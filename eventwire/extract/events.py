@@ -206,6 +206,8 @@ class Extractor(Referents, Parties, PlacesAndTimes):
         times: list[tuple[set[int], Span, DateRange]],
         ctx: _Context,
     ) -> Mention | None:
+        if trigger.lemma_.lower() == "demonstrate" and any(c.dep_ in ("dobj", "ccomp") for c in trigger.children):
+            return None  # "demonstrates the US commitment", "demonstrated that ...": shows, no protest
         is_noun = trigger.pos_ == "NOUN"
         unnamed_doer = False  # a passive act with no "by" phrase ("was arrested")
         governor = light_governor(trigger) if is_noun else None
