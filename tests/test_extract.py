@@ -585,3 +585,8 @@ def test_idioms_coded_as_what_they_mean(pipeline, text, type_):
 )
 def test_common_verbs_in_their_everyday_sense_are_no_events(pipeline, text):
     assert not [e for e in events(pipeline, text) if e.plover_type in ("COERCE", "PROTEST")]
+
+
+def test_an_organisation_meeting_its_own_body_is_a_self_loop(pipeline):
+    text = "NATO Secretary General Jens Stoltenberg held a meeting of the alliance's North Atlantic Council."
+    assert not [e for e in events(pipeline, text) if key(e.source) == key(e.target) == "NATO"]

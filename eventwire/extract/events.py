@@ -703,6 +703,8 @@ def _self_loop(source: Actor, target: Actor) -> bool:
     when the source is its forces, police or courts, who act on places and people at home)."""
     if source.key is None or source.key != target.key or target.entry == OTHER_SIDE:
         return False
+    if source.org is not None and source.org == target.org:
+        return True  # "Stoltenberg held a meeting of the alliance's Council": an organisation has no sides
     if source.sector == target.sector and (source.sector is None or _bare(target)):
         return True
     if _referent(target) == _referent(source):
