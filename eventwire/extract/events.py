@@ -38,10 +38,35 @@ from .arguments import (
     with_parties,
 )
 from .circumstances import PlacesAndTimes
+from .conventions import (
+    ARRESTS,
+    OTHER_SIDE,
+    STATE_ACTS,
+    VERDICTS,
+    a_policy,
+    home_country,
+    implied_target,
+    placed,
+    policy_author,
+    told_deed,
+)
 from .discourse import DOCUMENT_NOUNS, Discourse
+from .gates import (
+    DEPARTING,
+    DESCRIBED,
+    DOCUMENT_ENTRY,
+    LETHAL,
+    WEAPONS,
+    codable,
+    decides,
+    intent_only,
+    named,
+    self_loop,
+    unarmed_quarrel,
+)
 from .modality import modality
 from .parties import Parties
-from .referents import DOMESTIC_SECTORS, TARGET_NOUN_PREPS, Referents
+from .referents import TARGET_NOUN_PREPS, Referents
 from .syntax import (
     AUTHORED,
     agent,
@@ -56,54 +81,6 @@ from .syntax import (
 )
 
 HOSTILE_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "THREATEN"})
-DOCUMENT_ENTRY = "document"
-# Force is news when only what it hit is named ("shelled the village", "raided the offices").
-FORCE = frozenset({"ASSAULT", "COERCE"})
-# Acts only a state's authorities do: an unnamed "was arrested", "were detained", "was expelled".
-STATE_ACTS = frozenset({"COERCE", "SANCTION"})
-ARRESTS = frozenset({"arrest", "detain", "jail", "imprison", "expel", "deport", "abduct", "seize"})
-# Verdicts on a policy fall on its authors: criticising a bill is an accusation against the
-# government or legislature that wrote it (news_dev GUIDE, "Legislation"); hailing a deal made in
-# one country is aimed at its parties there.
-VERDICTS = frozenset({"ACCUSE", "SUPPORT", "REJECT"})
-POLICY_NOUNS = frozenset(
-    "bill bills law laws legislation policy policies plan measure measures budget ban order "
-    "decree reform reforms regulation regulations rule rules overhaul agreement deal accord "
-    "truce ceasefire".split()
-)
-# Verbs that make an agreement; other verbs coded as an intent to cooperate (CAMEO 03) only
-# announce one.
-AGREEING = frozenset({"agree", "sign", "conclude", "reach", "strike", "ink", "seal", "accept"})
-# Sectors that bear arms: force between them and others is force, not a figure of speech.
-ARMED = frozenset({"MIL", "COP", "REB", "SPY", "UAF", "INS", "CRM"})
-# Words for a deed that point back to one the article told ("condemned the incident").
-DEED_NOUNS = frozenset({"incident", "incidents", "move", "action", "actions", "act", "provocation"})
-POLICY_AUTHORS = "implied: the authors of the policy"
-# Verbs that offer or promise an act ("offered to hand over", "pledged to send"): the offer is
-# an event (PLOVER AGREE), the act offered is not.
-OFFERING = frozenset({"offer", "promise", "pledge", "vow", "commit", "volunteer", "undertake"})
-# Ties a participle describes rather than reports ("a hospital supported by MSF").
-DESCRIBED = frozenset({"SUPPORT", "AID", "COOPERATE"})
-# What a document can do: say, ask, accuse, threaten, reject or back ("a report alleged").
-VERBAL = frozenset({"ACCUSE", "REQUEST", "THREATEN", "REJECT", "SUPPORT"})
-# Verbs of going away or about: on their own (a dictionary default) they report no meeting.
-DEPARTING = frozenset({"leave", "go", "come", "return", "head", "depart"})
-TRUCES = frozenset({"truce", "ceasefire", "cease-fire", "armistice"})
-# Subjects that are two sides of one country's conflict ("Ethiopia's warring sides agreed").
-SIDES = frozenset({"side", "party", "faction", "rival"})
-OTHER_SIDE = "implied: the other side"
-# Violence that is news even when the report does not say who did it.
-LETHAL = frozenset(
-    "kill bomb shell shoot wound injure ambush massacre behead execute murder assassinate "
-    "airstrike bombard".split()
-)
-# Weapons told as doers: their user is unnamed ("three rockets struck near the embassy").
-WEAPONS = frozenset(
-    "rocket rockets missile missiles bomb bombs shell shells mortar mortars drone drones grenade "
-    "grenades mine mines explosive explosives device devices ied ieds airstrike airstrikes".split()
-)
-# Acts that need no one they are done to: a protest, a deployment, a withdrawal or resignation.
-MONADIC = frozenset({"PROTEST", "MOBILIZE", "RETREAT"})
 # Acts aimed at whoever did a deed: the deed's agent is their target.
 BLAMING = frozenset({"ACCUSE"})
 DOCUMENT_VERBS = frozenset({"issue", "release", "publish", "adopt", "sign"})
@@ -144,7 +121,7 @@ class Extractor(Referents, Parties, PlacesAndTimes):
         discourse = Discourse()
         counts = self._article_countries(article.text)
         countries = tuple(counts)
-        home = _home_country(counts)
+        home = home_country(counts)
         places: list[Place] = []
         mentions: list[Mention] = []
         dateline: tuple[Place, Span] | None = None
@@ -155,7 +132,7 @@ class Extractor(Referents, Parties, PlacesAndTimes):
             if block.kind == "body" and first_body:  # only the first paragraph opens with one
                 dateline, first_body = self._dateline(doc, block, countries), False
                 if dateline is not None:
-                    home = _home_country(counts, filed_in=dateline[0].country)
+                    home = home_country(counts, filed_in=dateline[0].country)
             ctx = _Context(block, article.published, discourse, countries, places)
             ctx.dateline, ctx.home = dateline, home
             ctx.speaker = self._speaker(doc, ctx)
@@ -284,7 +261,7 @@ class Extractor(Referents, Parties, PlacesAndTimes):
             owner = self._owner(tgt_tok, source, ctx)
             if owner is not None:
                 target, target_span = owner
-            elif _told_deed(tgt_tok):
+            elif told_deed(tgt_tok):
                 # "EU leaders condemned the incident": the deed told before, by whoever did it
                 doer = ctx.discourse.last_hostile_source()
                 if doer is not None and not _same_actor(doer, source):
@@ -296,7 +273,7 @@ class Extractor(Referents, Parties, PlacesAndTimes):
             # Gaza": what is handed over or moved is no party; the recipient is
             before = (target, target_span)
             target, target_span, from_phrase = self._recipient(trigger, tgt_tok, ctx, target, target_span)
-            if before[0] is not None and source is not None and target is not None and _self_loop(source, target):
+            if before[0] is not None and source is not None and target is not None and self_loop(source, target):
                 # "forced a plane to land in Minsk": the source's own capital is no party; the
                 # thing acted on stays the target
                 target, target_span, from_phrase = before[0], before[1], False
@@ -359,33 +336,33 @@ class Extractor(Referents, Parties, PlacesAndTimes):
             places, place_spans = [ctx.dateline[0]], [ctx.dateline[1]]
         if source_span is not None and source_span == target_span:
             return None  # one phrase on both sides ("they said they must resign") is no dyad
-        source, target = _placed(source, places), _placed(target, places)
+        source, target = placed(source, places), placed(target, places)
         if source is None and unnamed_doer:
             source, source_span = self._implied_agent(trigger, coding, target, places, ctx)
         if target is None or target.key is None:
-            target = _implied_target(coding.plover_type, source, src_tok, tgt_tok) or target
+            target = implied_target(coding.plover_type, source, src_tok, tgt_tok) or target
         if target is not None and target.entry == THING_ENTRY and coding.plover_type in VERDICTS:
-            target = _policy_author(tgt_tok, ctx.home) or target
+            target = policy_author(tgt_tok, ctx.home) or target
         if coding.plover_type in DESCRIBED and trigger.dep_ == "acl" and trigger.tag_ == "VBN":
             return None  # "a hospital supported by MSF", "a militia backed by Iran": who it is
         if coding.plover_type == "CONSULT" and coding.generic and trigger.lemma_.lower() in DEPARTING:
             return None  # "Haley left on a U.N. helicopter", "going to Congress": no meeting
         if coding.plover_type == "CONSULT" and any(a is not None and a.sector == "COP" for a in (source, target)):
             return None  # "was met by police at the airport": police do not hold talks
-        if coding.plover_type == "ASSAULT" and coding.cameo_code == "190" and _unarmed_quarrel(source, target):
+        if coding.plover_type == "ASSAULT" and coding.cameo_code == "190" and unarmed_quarrel(source, target):
             return None  # "Obama blasts Trump", "a battle with lawmakers": words, not force
-        if coding.plover_type == "COERCE" and source is not None and source.sector == "JUD" and _a_policy(target):
+        if coding.plover_type == "COERCE" and source is not None and source.sector == "JUD" and a_policy(target):
             # "a federal judge blocked the ban": a court ruling against a policy rejects it
             coding = recode(self.ontology, coding, "120", "ruling") or coding
             if target is not None and target.entry == THING_ENTRY:
-                target = _policy_author(tgt_tok, ctx.home) or target
-        if coding.plover_type == "AGREE" and _decides(trigger, self.ontology) and target is not None:
+                target = policy_author(tgt_tok, ctx.home) or target
+        if coding.plover_type == "AGREE" and decides(trigger, self.ontology) and target is not None:
             joint = src_tok is not None and self._conjoined(src_tok) is not None
             if not joint and target.entry != OTHER_SIDE and prep_object(trigger, ("with",)) is None:
                 return None  # "the EU agreed to ban airlines": a decision, told by its act
         weapon = src_tok is not None and src_tok.lemma_.lower() in WEAPONS
         lethal = trigger.lemma_.lower() in LETHAL or weapon  # "rockets struck the base"
-        if not _codable(coding.plover_type, source, target, lethal=lethal):
+        if not codable(coding.plover_type, source, target, lethal=lethal):
             return None
         when, time_span = self._when(trigger, governor, clause, times, ctx)
         mood = modality(trigger, governor)
@@ -395,7 +372,7 @@ class Extractor(Referents, Parties, PlacesAndTimes):
             mood = "asserted"  # the refusal or the commitment itself is what happened
         if mood in ("hypothetical", "future") and coding.pattern.startswith("demand:"):
             mood = "asserted"  # the demand itself was made
-        if mood == "asserted" and _intent_only(coding, trigger):
+        if mood == "asserted" and intent_only(coding, trigger):
             mood = "future"  # "offered its response", "plans to seek funds": nothing agreed yet
         attribution = self._attribution(trigger, ctx)
         base = ctx.block.start
@@ -439,7 +416,7 @@ class Extractor(Referents, Parties, PlacesAndTimes):
                 # "was accused of misconduct by Leeann Tweeden": the agent, attached lower
                 doer = prep_object(first_child(child, ("pobj", "pcomp")) or child, ("by",))
                 found, span = self._actor(doer, ctx)
-                if found is not None and _named(found) and not _same_actor(found, target):
+                if found is not None and named(found) and not _same_actor(found, target):
                     return found, span
             if child.dep_ == "prep" and child.lower_ in ("in", "during"):
                 noun = first_child(child, ("pobj",))
@@ -563,181 +540,6 @@ FRAMED = ("intent:", "refused:")
 # (pcomp); an infinitive governed by one of those (xcomp) belongs to it.
 DEPENDENT_DEPS = frozenset({"advcl", "acl", "pcomp"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
-
-
-def _codable(plover_type: str, source: Actor | None, target: Actor | None, *, lethal: bool = False) -> bool:
-    """The precision gates an act passes before it is coded: who did it, and to whom, are known.
-
-    - The doer is known: "talks were held", "aid was sent" name no one (an implied agent,
-      `_implied_agent`, may: "killed in a clash with China", "was arrested"). Only killing and
-      bombing are news without their author, and then their victims are named ("twelve Malian
-      soldiers were killed", "a bomb killed five civilians"; not "a legal battle with lawmakers").
-    - An act done to someone names them, as a state or organisation: "offered its response",
-      "funding was cut" say nothing about whom; a protest, a deployment or a withdrawal needs no one.
-    - No self-loop: a state acting on itself is real between sectors (police arrest opposition
-      leaders, Democrats accuse the President), not when both sides are one actor ("EU leaders
-      condemned … in their meeting", "Belarus defended its action", "Japan promised Japan").
-    """
-    # a report or statement speaks for its author; it does not coerce, fight or give
-    spoken = source is not None and source.entry == DOCUMENT_ENTRY and plover_type in VERBAL
-    known_source = _named(source) or spoken
-    known_target = _named(target)
-    if not known_source:
-        return lethal and plover_type == "ASSAULT" and _named(target)
-    if not known_target and plover_type not in MONADIC and not (plover_type in FORCE and target is not None):
-        return False
-    return not (known_target and _self_loop(source, target))  # type: ignore[arg-type]
-
-
-def _placed(actor: Actor | None, places: list[Place]) -> Actor | None:
-    """Police, protesters or officials of no named country, in a sentence that says where the
-    act happened, are that place's ("a mob of protesters stormed the mayor's office in Almaty",
-    "MOSCOW - police detained ..."), when the article has no country of its own to give them."""
-    if actor is None or actor.key is not None or actor.sector not in DOMESTIC_SECTORS:
-        return actor
-    country = next((p.country for p in places if p.country), None)
-    if country is None:
-        return actor
-    return Actor(text=actor.text, country=country, sector=actor.sector, code=country + actor.sector,
-                 entry=f"{actor.entry} + place of the act")  # fmt: skip
-
-
-def _implied_target(
-    plover_type: str, source: Actor | None, src_tok: Token | None, tgt_tok: Token | None
-) -> Actor | None:
-    """Whom an act with no named party is done to, when the doer says it.
-
-    - A protest by a country's people with no stated aim is against their own state (coders
-      read "protests spread across Kazakhstan" as KAZ -> KAZ); so is a complaint or rejection
-      by its opposition or rebels ("the opposition complained").
-    - An agreement, talks or cooperation of a country's "warring sides" or "two parties" is
-      between the two, both of that country; so is a truce or ceasefire agreed with a side the
-      sentence does not name ("Ethiopia's Tigray agreed to a truce").
-    """
-    if source is None or source.country is None or source.org:
-        return None
-    dissent = plover_type == "PROTEST" and source.sector not in ("GOV", "MIL", "COP")
-    if dissent or (plover_type in ("ACCUSE", "REJECT") and source.sector in ("OPP", "REB")):
-        return Actor(text="the state", country=source.country, sector="GOV",
-                     code=source.country + "GOV", entry="implied: the state protested against")  # fmt: skip
-    sides = src_tok is not None and src_tok.lemma_.lower() in SIDES and src_tok.tag_ == "NNS"
-    truce = tgt_tok is not None and tgt_tok.lemma_.lower() in TRUCES
-    if plover_type in RECIPROCAL and (sides or (plover_type == "AGREE" and truce)):
-        return Actor(text=source.text, country=source.country, entry=OTHER_SIDE)
-    return None
-
-
-def _policy_author(thing_tok: Token | None, home: str | None) -> Actor | None:
-    """The state whose bill, law or policy an act is aimed at, when the article is about one
-    state and the policy names no other owner ("Democrats opposed the bill")."""
-    if thing_tok is None or home is None or thing_tok.lemma_.lower() not in POLICY_NOUNS:
-        return None
-    if any(c.dep_ == "poss" for c in thing_tok.children):
-        return None  # "Trump's plan", "Britain's law": the owner says whose
-    return Actor(text=thing_tok.text, country=home, sector="GOV", code=home + "GOV",
-                 entry=POLICY_AUTHORS)  # fmt: skip
-
-
-def _a_policy(target: Actor | None) -> bool:
-    """The target is a policy or its authors, not people (a judge who orders an arrest coerces)."""
-    return target is not None and target.entry in (THING_ENTRY, POLICY_AUTHORS)
-
-
-def _unarmed_quarrel(source: Actor | None, target: Actor | None) -> bool:
-    """Two sides of one state, neither armed: force "not specified" (CAMEO 190: "fight",
-    "battle", "blast", "attack") between a president and lawmakers is a figure of speech."""
-    if source is None or target is None or not source.country or source.country != target.country:
-        return False
-    return not any(_armed(a) for a in (source, target))
-
-
-def _armed(actor: Actor) -> bool:
-    code = actor.code or ""
-    return actor.sector in ARMED or code.startswith(("IMG", "REB", "INS", "UAF"))
-
-
-def _told_deed(token: Token | None) -> bool:
-    """"the incident", "this move": a definite word for a deed the article has already told."""
-    if token is None or token.lemma_.lower() not in DEED_NOUNS:
-        return False
-    return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those") for c in token.children)
-
-
-def _decides(trigger: Token, ontology: Ontology) -> bool:
-    """"agreed to ban airlines", "agreed to send troops": "agree" with an act of its own to do
-    is a decision to act, coded by that act, not an agreement with whom the act is aimed at."""
-    return trigger.pos_ == "VERB" and trigger.lemma_.lower() in ("agree", "decide") and any(
-        c.dep_ == "xcomp" and c.pos_ == "VERB" and ontology.is_trigger_lemma(c.lemma_.lower())
-        for c in trigger.children
-    )
-
-
-def _intent_only(coding: Coding, trigger: Token) -> bool:
-    """CAMEO 03 codes an intent to cooperate ("offered its response", "plans", "wants",
-    "reiterated plans"): an act to come, not an agreement made. Verbs that make an agreement
-    ("agreed", "signed", "reached a deal"), a named intent pattern, and an offer or promise of
-    an act ("offered to hand over the suspects", "promised to continue aid": PLOVER AGREE, the
-    offer itself is the event) report one."""
-    if not coding.cameo_code.startswith("03") or trigger.pos_ != "VERB":
-        return False
-    if trigger.lemma_.lower() in AGREEING or coding.pattern.startswith("intent:"):
-        return False
-    offers_an_act = trigger.lemma_.lower() in OFFERING and any(
-        c.dep_ == "xcomp" and c.pos_ == "VERB" for c in trigger.children
-    )
-    return not offers_an_act
-
-
-def _named(actor: Actor | None) -> bool:
-    """A side is known when it is a state or organisation, or named as a kind of actor
-    ("refugees", "Kurdish militants") or by a name no dictionary lists ("Julian Assange");
-    a phrase for a thing ("the letter", "funding") is not."""
-    if actor is None or actor.entry == THING_ENTRY:
-        return False
-    return bool(actor.key or actor.sector not in (None, "UNK") or actor.entry == "unresolved name")
-
-
-def _self_loop(source: Actor, target: Actor) -> bool:
-    """Both sides are one actor: same key, and the same sector, or the target is only a word
-    pointing back to the source ("its", "the alliance") or the bare name of its own state (not
-    when the source is its forces, police or courts, who act on places and people at home)."""
-    if source.key is None or source.key != target.key or target.entry == OTHER_SIDE:
-        return False
-    if source.org is not None and source.org == target.org:
-        return True  # "Stoltenberg held a meeting of the alliance's Council": an organisation has no sides
-    if source.sector == target.sector and (source.sector is None or _bare(target)):
-        return True
-    if _referent(target) == _referent(source):
-        return True  # "Belarusian authorities defended their action": "their" is the source
-    if _armed(source) or source.sector == "JUD":
-        return False  # police storm a camp in Calais, a court summons a magistrate of Islamabad
-    return target.sector is None and (target.entry or "").startswith(("countries.tsv", "place:"))
-
-
-def _bare(actor: Actor) -> bool:
-    """Named only by its state, capital or seat of power ("Washington", "the White House")."""
-    return (actor.entry or "").startswith(("countries.tsv", "metonyms.tsv", "place:")) and "+" not in (actor.entry or "")
-
-
-def _referent(actor: Actor) -> str:
-    """The words an actor was first named by: a pronoun or description stands for its antecedent."""
-    entry = actor.entry or ""
-    return entry.removeprefix("antecedent: ") if entry.startswith("antecedent: ") else actor.text
-
-
-def _home_country(counts: dict[str, int], *, filed_in: str | None = None) -> str | None:
-    """The country an article is about: named at least twice and half again as often as any
-    other, or, for a story filed from one of its two most named countries ("MOSCOW (Reuters) -"),
-    that country. Its officials, parties, courts, police and people need no country word ("the
-    Senate", "protesters", "Gazelka"); a story shared between two states has none."""
-    ranked = list(counts)
-    if filed_in is not None and filed_in in ranked[:2]:
-        return filed_in
-    if not ranked or counts[ranked[0]] < 2:
-        return None
-    if len(ranked) > 1 and counts[ranked[0]] < 1.5 * counts[ranked[1]]:
-        return None
-    return ranked[0]
 
 
 def _carrier(noun: Token) -> Token | None:

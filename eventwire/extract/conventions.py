@@ -1,0 +1,120 @@
+"""How event coders read whole articles: the conventions that give an act its parties.
+
+A sentence rarely names everyone: "the Senate", "protesters" and "Gazelka" have no country word;
+"was arrested" names no one who arrests; "Democrats opposed the bill" names no one the bill is
+from. Coders fill these from the article (the news_dev GUIDE writes their conventions down):
+the article's country, the place of the act, the authors of a policy, the state that protests
+are against, the two sides of a truce.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ..records import Actor, Place
+from .arguments import RECIPROCAL, THING_ENTRY
+from .referents import DOMESTIC_SECTORS
+
+# Acts only a state's authorities do: an unnamed "was arrested", "were detained", "was expelled".
+STATE_ACTS = frozenset({"COERCE", "SANCTION"})
+
+ARRESTS = frozenset({"arrest", "detain", "jail", "imprison", "expel", "deport", "abduct", "seize"})
+
+# Verdicts on a policy fall on its authors: criticising a bill is an accusation against the
+# government or legislature that wrote it (news_dev GUIDE, "Legislation"); hailing a deal made in
+# one country is aimed at its parties there.
+VERDICTS = frozenset({"ACCUSE", "SUPPORT", "REJECT"})
+
+POLICY_NOUNS = frozenset(
+    "bill bills law laws legislation policy policies plan measure measures budget ban order "
+    "decree reform reforms regulation regulations rule rules overhaul agreement deal accord "
+    "truce ceasefire".split()
+)
+
+# Words for a deed that point back to one the article told ("condemned the incident").
+DEED_NOUNS = frozenset({"incident", "incidents", "move", "action", "actions", "act", "provocation"})
+
+POLICY_AUTHORS = "implied: the authors of the policy"
+
+TRUCES = frozenset({"truce", "ceasefire", "cease-fire", "armistice"})
+
+# Subjects that are two sides of one country's conflict ("Ethiopia's warring sides agreed").
+SIDES = frozenset({"side", "party", "faction", "rival"})
+
+OTHER_SIDE = "implied: the other side"
+
+
+def home_country(counts: dict[str, int], *, filed_in: str | None = None) -> str | None:
+    """The country an article is about: named at least twice and half again as often as any
+    other, or, for a story filed from one of its two most named countries ("MOSCOW (Reuters) -"),
+    that country. Its officials, parties, courts, police and people need no country word ("the
+    Senate", "protesters", "Gazelka"); a story shared between two states has none."""
+    ranked = list(counts)
+    if filed_in is not None and filed_in in ranked[:2]:
+        return filed_in
+    if not ranked or counts[ranked[0]] < 2:
+        return None
+    if len(ranked) > 1 and counts[ranked[0]] < 1.5 * counts[ranked[1]]:
+        return None
+    return ranked[0]
+
+
+def placed(actor: Actor | None, places: list[Place]) -> Actor | None:
+    """Police, protesters or officials of no named country, in a sentence that says where the
+    act happened, are that place's ("a mob of protesters stormed the mayor's office in Almaty",
+    "MOSCOW - police detained ..."), when the article has no country of its own to give them."""
+    if actor is None or actor.key is not None or actor.sector not in DOMESTIC_SECTORS:
+        return actor
+    country = next((p.country for p in places if p.country), None)
+    if country is None:
+        return actor
+    return Actor(text=actor.text, country=country, sector=actor.sector, code=country + actor.sector,
+                 entry=f"{actor.entry} + place of the act")  # fmt: skip
+
+
+def implied_target(
+    plover_type: str, source: Actor | None, src_tok: Token | None, tgt_tok: Token | None
+) -> Actor | None:
+    """Whom an act with no named party is done to, when the doer says it.
+
+    - A protest by a country's people with no stated aim is against their own state (coders
+      read "protests spread across Kazakhstan" as KAZ -> KAZ); so is a complaint or rejection
+      by its opposition or rebels ("the opposition complained").
+    - An agreement, talks or cooperation of a country's "warring sides" or "two parties" is
+      between the two, both of that country; so is a truce or ceasefire agreed with a side the
+      sentence does not name ("Ethiopia's Tigray agreed to a truce").
+    """
+    if source is None or source.country is None or source.org:
+        return None
+    dissent = plover_type == "PROTEST" and source.sector not in ("GOV", "MIL", "COP")
+    if dissent or (plover_type in ("ACCUSE", "REJECT") and source.sector in ("OPP", "REB")):
+        return Actor(text="the state", country=source.country, sector="GOV",
+                     code=source.country + "GOV", entry="implied: the state protested against")  # fmt: skip
+    sides = src_tok is not None and src_tok.lemma_.lower() in SIDES and src_tok.tag_ == "NNS"
+    truce = tgt_tok is not None and tgt_tok.lemma_.lower() in TRUCES
+    if plover_type in RECIPROCAL and (sides or (plover_type == "AGREE" and truce)):
+        return Actor(text=source.text, country=source.country, entry=OTHER_SIDE)
+    return None
+
+
+def policy_author(thing_tok: Token | None, home: str | None) -> Actor | None:
+    """The state whose bill, law or policy an act is aimed at, when the article is about one
+    state and the policy names no other owner ("Democrats opposed the bill")."""
+    if thing_tok is None or home is None or thing_tok.lemma_.lower() not in POLICY_NOUNS:
+        return None
+    if any(c.dep_ == "poss" for c in thing_tok.children):
+        return None  # "Trump's plan", "Britain's law": the owner says whose
+    return Actor(text=thing_tok.text, country=home, sector="GOV", code=home + "GOV",
+                 entry=POLICY_AUTHORS)  # fmt: skip
+
+
+def a_policy(target: Actor | None) -> bool:
+    """The target is a policy or its authors, not people (a judge who orders an arrest coerces)."""
+    return target is not None and target.entry in (THING_ENTRY, POLICY_AUTHORS)
+
+
+def told_deed(token: Token | None) -> bool:
+    """"the incident", "this move": a definite word for a deed the article has already told."""
+    if token is None or token.lemma_.lower() not in DEED_NOUNS:
+        return False
+    return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those") for c in token.children)
