@@ -7,11 +7,13 @@ the same way, and so that each is testable without a pipeline.
 from __future__ import annotations
 
 import csv
+import json
 import math
 import sys
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
+from typing import Any
 
 from eventwire.errors import SourceError
 from eventwire.records import Span
@@ -60,6 +62,26 @@ def tsv_records(path: Path, required: set[str], what: str) -> Iterator[tuple[int
             yield from enumerate(reader, 2)
     except OSError as exc:
         raise SourceError(f"cannot read {what} file {path}: {exc}") from exc
+
+
+def jsonl_records(path: Path, what: str) -> Iterator[tuple[int, dict[str, Any]]]:
+    """(line number, object) of each non-blank line of a gold JSONL file; SourceError naming
+    the file, and the line, when it is unreadable, not JSON or not an object."""
+    path = Path(path)
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise SourceError(f"cannot read {what} {path}: {exc}") from exc
+    for number, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise SourceError(f"{path}:{number}: not JSON ({exc.msg})") from exc
+        if not isinstance(obj, dict):
+            raise SourceError(f"{path}:{number}: each line must be a JSON object")
+        yield number, obj
 
 
 def per_class_table(

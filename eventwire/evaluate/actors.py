@@ -19,12 +19,11 @@ Places: by default the packaged gazetteer backs the dictionary (``ActorDictionar
 
 from __future__ import annotations
 
-import json
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from eventwire.errors import SourceError
+from eventwire.evaluate._metrics import jsonl_records
 from eventwire.records import Actor
 from eventwire.resolve.actors import ActorDictionary, PlaceLookup, default_dictionary
 
@@ -127,20 +126,9 @@ def evaluate_actors(
         places = Gazetteer.load()
     lookup = places if with_places else None
     today = today or date.today()
-    path = Path(path)
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError as exc:
-        raise SourceError(f"cannot read {path}: {exc}") from exc
     n = n_country = n_sector = ok_country = ok_sector = skipped = stale = 0
     misses: list[dict[str, Any]] = []
-    for lineno, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        try:
-            row = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise SourceError(f"{path}:{lineno}: not JSON ({exc.msg})") from exc
+    for lineno, row in jsonl_records(Path(path), "actor expectations file"):
         text, exp = row.get("actor"), row.get("expected") or {}
         if not isinstance(text, str) or not ({"country", "code_1"} & exp.keys()):
             skipped += 1  # wiki look-ups and list tests are not actor resolution

@@ -13,7 +13,6 @@ way, and evidence still not found is a ``SourceError`` naming the gold file and 
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import date
@@ -21,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from eventwire.errors import SourceError
+from eventwire.evaluate._metrics import jsonl_records
 from eventwire.ingest import read_sources
 from eventwire.ingest.normalise import normalise_text
 from eventwire.ingest.options import Options
@@ -208,20 +208,8 @@ def parse_article(
 def load_gold(path: Path) -> list[GoldArticle]:
     """Read a gold JSONL file; ``file`` entries are read relative to the gold file."""
     path = Path(path)
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError as exc:
-        raise SourceError(f"cannot read gold file {path}: {exc}") from exc
     articles: list[GoldArticle] = []
-    for number, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise SourceError(f"{path}:{number}: not JSON ({exc.msg})") from exc
-        if not isinstance(obj, dict):
-            raise SourceError(f"{path}:{number}: each line must be a JSON object")
+    for number, obj in jsonl_records(path, "gold file"):
         article = parse_article(obj, base_dir=path.parent, where=f"{path}:{number}")
         if any(a.id == article.id for a in articles):
             raise SourceError(f"{path}:{number}: duplicate article id {article.id!r}")
