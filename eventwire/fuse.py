@@ -68,14 +68,13 @@ def fuse(
     sources: Mapping[str, str | None] | None = None,
 ) -> list[Event]:
     """Group mentions by fusion key and build one `Event` per group, in first-mention order."""
-    mentions = list(mentions)
+    keyed = [(fusion_key(m), m) for m in mentions]
     told = {}  # what the body of each article tells: (article, type, who, whom, modality) -> key
-    for mention in mentions:
+    for key, mention in keyed:
         if mention.sentence_kind != "title":
-            told.setdefault(_gist(mention), fusion_key(mention))
+            told.setdefault(_gist(mention), key)
     groups: dict[tuple[str, ...], list[Mention]] = {}
-    for mention in mentions:
-        key = fusion_key(mention)
+    for key, mention in keyed:
         if mention.sentence_kind == "title":
             # the headline's echo of an act its body tells is that act, though the headline has
             # no date or place of its own ("NATO Calls on Russia to Cease Strikes")

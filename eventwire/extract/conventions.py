@@ -13,7 +13,7 @@ from spacy.tokens import Token
 
 from ..records import Actor, Place
 from .arguments import RECIPROCAL, THING_ENTRY
-from .referents import DOMESTIC_SECTORS
+from .referents import DOMESTIC_SECTORS, given_country
 
 # Acts only a state's authorities do: an unnamed "was arrested", "were detained", "was expelled".
 STATE_ACTS = frozenset({"COERCE", "SANCTION"})
@@ -68,8 +68,7 @@ def placed(actor: Actor | None, places: list[Place]) -> Actor | None:
     country = next((p.country for p in places if p.country), None)
     if country is None:
         return actor
-    return Actor(text=actor.text, country=country, sector=actor.sector, code=country + actor.sector,
-                 entry=f"{actor.entry} + place of the act")  # fmt: skip
+    return given_country(actor, country, "place of the act")
 
 
 def implied_target(

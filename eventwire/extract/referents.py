@@ -286,12 +286,17 @@ def _at_home(actor: Actor, token: Token, ctx: Any) -> Actor:
     named = actor.entry == "unresolved name"
     if actor.sector not in DOMESTIC_SECTORS and not named:
         return actor
+    return given_country(actor, home, "article country")
+
+
+def given_country(actor: Actor, country: str, why: str) -> Actor:
+    """The actor with a country the text implies; its entry says why ("+ article country")."""
     return Actor(
         text=actor.text,
-        country=home,
+        country=country,
         sector=actor.sector,
-        code=home + (actor.sector or ""),
-        entry=f"{actor.entry} + article country",
+        code=country + (actor.sector or ""),
+        entry=f"{actor.entry} + {why}",
     )
 
 
