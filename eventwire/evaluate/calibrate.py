@@ -55,7 +55,7 @@ from eventwire.confidence import (
     trigger_kinds,
 )
 from eventwire.errors import ConfigError, ExtractionError, SourceError, StorageError
-from eventwire.evaluate.gold import from_evidence, load_gold, occurrences, orientation
+from eventwire.evaluate.gold import load_gold, match, occurrences
 from eventwire.fuse import fuse
 from eventwire.records import Event
 
@@ -86,12 +86,7 @@ class Data:
 
 
 def _accepted(gold: Any, event: Event, occs: Sequence[Sequence[tuple[int, int]]]) -> bool:
-    return any(
-        from_evidence(event, o)
-        and orientation(g, event) is not None
-        and event.plover_type in g.types
-        for g, o in zip(gold.events, occs, strict=True)
-    )
+    return any(match(g, event, o) is not None for g, o in zip(gold.events, occs, strict=True))
 
 
 def collect(paths: Sequence[Path], pipeline: Any) -> Data:

@@ -36,6 +36,7 @@ from eventwire.evaluate.gold_match import (
     field_checks,
     forbidden_hit,
     from_evidence,
+    match,
     occurrences,
     orientation,
     want,
@@ -107,8 +108,8 @@ def score_gold(
             occs = occurrences(art.text, gold.evidence)
             matches = []
             for i, ev in enumerate(asserted):
-                how = orientation(gold, ev) if from_evidence(ev, occs) else None
-                if how is not None and ev.plover_type in gold.types:
+                how = match(gold, ev, occs)
+                if how is not None:
                     matches.append((ev, how))
                     hit_preds.add(i)
             checks = field_checks(gold, matches) if matches else {}
@@ -250,6 +251,7 @@ __all__ = [
     "forbidden_hit",
     "from_evidence",
     "load_gold",
+    "match",
     "occurrences",
     "orientation",
     "parse_article",

@@ -88,6 +88,14 @@ class Fit:
         return self.source_ok and self.target_ok
 
 
+def match(gold: GoldEvent, event: Event, occs: Sequence[tuple[int, int]]) -> str | None:
+    """The FORMAT.md rule: a prediction matches a gold event when it comes from the evidence
+    sentence, its actors fit ("direct" or "swapped", returned) and its type is accepted."""
+    if not from_evidence(event, occs) or event.plover_type not in gold.types:
+        return None
+    return orientation(gold, event)
+
+
 def actor_fit(gold: GoldEvent, event: Event) -> Fit:
     """Which of the gold event's actors the prediction gets right (see ``Fit``)."""
     direct = Fit(
