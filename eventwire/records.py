@@ -114,6 +114,20 @@ class DateRange:
 
 
 @dataclass(frozen=True, slots=True)
+class Count:
+    """How many people an event killed or injured, as reported.
+
+    ``low`` is the most conservative figure the words allow ("dozens" -> 12, as ACLED codes it),
+    ``high`` the largest, or None when the report sets no upper bound ("at least 43"). ``span``
+    points at the words in the article; an event's range over several reports has none.
+    """
+
+    low: int
+    high: int | None
+    span: Span | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Mention:
     """One report of an event in one sentence of one article."""
 
@@ -137,6 +151,8 @@ class Mention:
     sentence_kind: str = "body"
     confidence: float = 0.5
     pattern: str = ""  # which rule or pattern produced it, for `dict explain`
+    killed: Count | None = None
+    injured: Count | None = None
 
     @property
     def id(self) -> str:
@@ -166,3 +182,7 @@ class Event:
     n_sources: int = 1
     first_seen: date | None = None
     last_seen: date | None = None
+    acled_event_type: str | None = None  # ACLED's categories where one applies (acled.py)
+    acled_sub_event_type: str | None = None
+    killed: Count | None = None  # the range over the event's reports
+    injured: Count | None = None

@@ -15,7 +15,7 @@ from datetime import date, datetime
 import pyarrow as pa
 
 from ..errors import StorageError
-from ..records import Actor, Article, Event, Failure, Mention, Place, Span
+from ..records import Actor, Article, Count, Event, Failure, Mention, Place, Span
 from .schema import arrow_schema
 
 
@@ -110,6 +110,10 @@ def _actor_row(a: Actor | None) -> tuple[object, ...]:
     return (a.text, a.country, a.org, a.sector, a.code)
 
 
+def _count_row(count: Count | None) -> tuple[int | None, int | None]:
+    return (count.low, count.high) if count else (None, None)
+
+
 def _span_row(span: Span | None) -> tuple[int | None, int | None]:
     return (None, None) if span is None else (span.start, span.end)
 
@@ -153,6 +157,10 @@ def events_table(merged: Sequence[tuple[Event, list[tuple[str, Mention]]]]) -> p
                 e.n_sources,
                 _day(e.first_seen),
                 _day(e.last_seen),
+                e.acled_event_type,
+                e.acled_sub_event_type,
+                *_count_row(e.killed),
+                *_count_row(e.injured),
             )
         )
     return _from_rows("events", rows)
@@ -190,6 +198,10 @@ def mentions_table(merged: Sequence[tuple[Event, list[tuple[str, Mention]]]]) ->
                     m.pattern,
                     m.plover_type,
                     m.cameo_code,
+                    *_count_row(m.killed),
+                    *_span_row(m.killed.span if m.killed else None),
+                    *_count_row(m.injured),
+                    *_span_row(m.injured.span if m.injured else None),
                 )
             )
     return _from_rows("mentions", rows)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import pyarrow as pa
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 
 
 @dataclass(frozen=True)
@@ -49,6 +49,14 @@ def _actor_columns(prefix: str) -> list[Column]:
     return [
         Column(f"{prefix}_{field}", "VARCHAR", pa.string())
         for field in ("text", "country", "org", "sector", "code")
+    ]
+
+
+def _count_columns(prefix: str) -> list[Column]:
+    """A reported number of people: ``low`` (most conservative) and ``high`` (null: no bound)."""
+    return [
+        Column(f"{prefix}_low", "INTEGER", pa.int32()),
+        Column(f"{prefix}_high", "INTEGER", pa.int32()),
     ]
 
 
@@ -102,6 +110,10 @@ EVENTS: list[Column] = [
     Column("n_sources", "INTEGER", pa.int32()),
     Column("first_seen", "DATE", pa.date32()),
     Column("last_seen", "DATE", pa.date32()),
+    Column("acled_event_type", "VARCHAR", pa.string()),
+    Column("acled_sub_event_type", "VARCHAR", pa.string()),
+    *_count_columns("killed"),
+    *_count_columns("injured"),
 ]
 
 MENTIONS: list[Column] = [
@@ -124,6 +136,10 @@ MENTIONS: list[Column] = [
     Column("pattern", "VARCHAR", pa.string()),
     Column("plover_type", "VARCHAR", pa.string()),
     Column("cameo_code", "VARCHAR", pa.string()),
+    *_count_columns("killed"),
+    *_span_columns("killed"),
+    *_count_columns("injured"),
+    *_span_columns("injured"),
 ]
 
 TABLES: dict[str, list[Column]] = {
