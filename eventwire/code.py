@@ -226,12 +226,16 @@ ADJUNCT_PREPS = frozenset("following after before amid despite during since unti
 
 def _pattern_words(token: Token) -> list[str]:
     """The lemmas a dictionary pattern is matched against: what follows the trigger in its
-    clause, without adjunct phrases, the logical object of a passive verb first ("inspectors
+    clause, without adjunct phrases and time phrases, the logical object of a passive verb first ("inspectors
     were expelled" reads as "expelled inspectors"); "according to" names a source, its
     "accord" is no agreement."""
     skip: set[int] = set()
     for child in token.children:
-        if child.dep_ == "prep" and child.lower_ in ADJUNCT_PREPS and child.i > token.i:
+        adjunct = child.dep_ == "prep" and child.lower_ in ADJUNCT_PREPS
+        # "testimony he gave this week": a time phrase is no object; a span of time counted
+        # out is ("gave the junta one week to ...")
+        timed = child.dep_ in ("npadvmod", "tmod") and first_child(child, ("nummod",)) is None
+        if (adjunct or timed) and child.i > token.i:
             skip.update(t.i for t in child.subtree)
     words = [
         t.lower_ if t.lower_ == "according" else t.lemma_.lower()

@@ -590,3 +590,43 @@ def test_common_verbs_in_their_everyday_sense_are_no_events(pipeline, text):
 def test_an_organisation_meeting_its_own_body_is_a_self_loop(pipeline):
     text = "NATO Secretary General Jens Stoltenberg held a meeting of the alliance's North Atlantic Council."
     assert not [e for e in events(pipeline, text) if key(e.source) == key(e.target) == "NATO"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Senate leaders were considering a new spending plan on Tuesday.",
+        "The senator weighed in on the trade dispute during a radio interview.",
+        "The House passed its version of the budget last month.",
+        "The governor has not ruled out a run for the Senate.",
+    ],
+)
+def test_thinking_and_legislating_are_no_events(pipeline, text):
+    found = events(pipeline, US_OPENING + text)
+    assert not [e for e in found if e.mentions[0].trigger.start >= len(US_OPENING)]
+
+
+def test_a_time_phrase_is_not_the_object_a_pattern_wants(pipeline):
+    text = US_OPENING + "The adviser described the testimony he gave this week to a Senate panel."
+    assert "THREATEN" not in {e.plover_type for e in events(pipeline, text)}
+
+
+def test_an_act_dated_ahead_of_publication_is_not_asserted(pipeline):
+    text = "German Chancellor Angela Merkel visits Poland next week for talks with its president."
+    assert not [e for e in events(pipeline, text) if e.plover_type == "CONSULT"]
+    assert [e for e in events(pipeline, text, include_unasserted=True) if e.modality == "future"]
+
+
+def test_a_guilty_plea_is_made_to_the_courts_of_the_pleaders_state(pipeline):
+    text = US_OPENING + "Former aide Carl Benning pleaded guilty on Friday to lying about his contacts with Iran."
+    assert ("CONCEDE", "USA", "USA") in dyads(events(pipeline, text))
+
+
+def test_two_people_of_one_state_are_two_sides(pipeline):
+    text = US_OPENING + "Senator Mary Holloway wrote to Dan Petrik on Friday, asking him to hand over his emails."
+    assert ("REQUEST", "USA", "USA") in dyads(events(pipeline, text))
+
+
+def test_the_party_of_a_phrasal_verb_parsed_as_a_particle(pipeline):
+    text = US_OPENING + "Speaker Tom Hale and his deputies on Thursday called on Ron Weyer to resign."
+    assert ("REQUEST", "USA", "USA") in dyads(events(pipeline, text))

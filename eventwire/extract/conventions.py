@@ -96,6 +96,15 @@ def implied_target(
     return None
 
 
+def plea_court(trigger: Token, source: Actor | None) -> Actor | None:
+    """A guilty plea is made to the courts of the pleader's state, whatever it is about:
+    "Flynn pleaded guilty to lying to the FBI about his contacts with Russia" is USA -> USA."""
+    if trigger.lemma_.lower() != "plead" or source is None or source.country is None:
+        return None
+    return Actor(text="the court", country=source.country, sector="JUD",
+                 code=source.country + "JUD", entry="implied: the court of the plea")  # fmt: skip
+
+
 def policy_author(thing_tok: Token | None, home: str | None) -> Actor | None:
     """The state whose bill, law or policy an act is aimed at, when the article is about one
     state and the policy names no other owner ("Democrats opposed the bill")."""

@@ -47,6 +47,7 @@ from .conventions import (
     home_country,
     implied_target,
     placed,
+    plea_court,
     policy_author,
     told_deed,
 )
@@ -57,6 +58,7 @@ from .gates import (
     DOCUMENT_ENTRY,
     LETHAL,
     WEAPONS,
+    ahead,
     codable,
     decides,
     intent_only,
@@ -341,6 +343,7 @@ class Extractor(Referents, Parties, PlacesAndTimes):
             source, source_span = self._implied_agent(trigger, coding, target, places, ctx)
         if target is None or target.key is None:
             target = implied_target(coding.plover_type, source, src_tok, tgt_tok) or target
+        target = plea_court(trigger, source) or target
         if target is not None and target.entry == THING_ENTRY and coding.plover_type in VERDICTS:
             target = policy_author(tgt_tok, ctx.home) or target
         if coding.plover_type in DESCRIBED and trigger.dep_ == "acl" and trigger.tag_ == "VBN":
@@ -374,8 +377,11 @@ class Extractor(Referents, Parties, PlacesAndTimes):
             mood = "asserted"  # the demand itself was made
         if mood == "asserted" and intent_only(coding, trigger):
             mood = "future"  # "offered its response", "plans to seek funds": nothing agreed yet
-        attribution = self._attribution(trigger, ctx)
         base = ctx.block.start
+        said_when = ctx.block.text[time_span.start - base : time_span.end - base] if time_span else ""
+        if mood == "asserted" and ahead(when, ctx.published, said_when):
+            mood = "future"  # "Tillerson visits Europe next week": told in the present, not yet done
+        attribution = self._attribution(trigger, ctx)
         confidence = 0.4 + 0.2 * (source is not None) + 0.2 * (target is not None)
         confidence += 0.1 * (not is_noun) - 0.1 * (ctx.block.kind == "title")
         return Mention(

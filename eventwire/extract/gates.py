@@ -9,10 +9,12 @@ once the act's actors are known.
 
 from __future__ import annotations
 
+from datetime import date
+
 from spacy.tokens import Token
 
 from ..ontology import Coding, Ontology
-from ..records import Actor
+from ..records import Actor, DateRange
 from .arguments import THING_ENTRY
 from .conventions import OTHER_SIDE
 
@@ -52,6 +54,12 @@ WEAPONS = frozenset(
     "rocket rockets missile missiles bomb bombs shell shells mortar mortars drone drones grenade "
     "grenades mine mines explosive explosives device devices ied ieds airstrike airstrikes".split()
 )
+
+# Words of a time phrase that look forward from the day of writing.
+FORWARD = frozenset({"next", "tomorrow", "coming", "upcoming", "later"})
+
+# Words for a person the article named before ("asking him to turn over documents").
+PERSONAL_PRONOUNS = frozenset({"he", "him", "his", "she", "her"})
 
 # Acts that need no one they are done to: a protest, a deployment, a withdrawal or resignation.
 MONADIC = frozenset({"PROTEST", "MOBILIZE", "RETREAT"})
@@ -99,12 +107,30 @@ def self_loop(source: Actor, target: Actor) -> bool:
     if source.org is not None and source.org == target.org:
         return True  # "Stoltenberg held a meeting of the alliance's Council": an organisation has no sides
     if source.sector == target.sector and (source.sector is None or bare(target)):
-        return True
+        # "Feinstein wrote to Phares, asking him …": two people of one state are two sides
+        return not (personal(source) and personal(target) and referent(source) != referent(target))
     if referent(target) == referent(source):
         return True  # "Belarusian authorities defended their action": "their" is the source
     if armed(source) or source.sector == "JUD":
         return False  # police storm a camp in Calais, a court summons a magistrate of Islamabad
     return target.sector is None and (target.entry or "").startswith(("countries.tsv", "place:"))
+
+
+def personal(actor: Actor) -> bool:
+    """A person: named in the people tables, by a name no dictionary lists, or "he"/"she"."""
+    entry = actor.entry or ""
+    if "people" in entry or "unresolved name" in entry:
+        return True
+    return entry.startswith("antecedent: ") and actor.text.lower() in PERSONAL_PRONOUNS
+
+
+def ahead(when: DateRange | None, published: date | None, words: str) -> bool:
+    """The act's time phrase looks forward ("next week", "tomorrow", "in the coming days") and
+    its date lies wholly after the article's. A weekday or a month alone is not enough: the date
+    resolver may place "on Tuesday" or "in December" on the wrong side of publication."""
+    if when is None or published is None or when.start <= published:
+        return False
+    return any(w in FORWARD for w in words.lower().split())
 
 
 def bare(actor: Actor) -> bool:

@@ -37,7 +37,8 @@ def _phrases(head: Token) -> Iterator[tuple[str, Token]]:
         if child.dep_ == "dative":
             yield "to", first_child(child, ("pobj",)) or child
     for child in head.children:
-        if child.dep_ == "prep" and child.lower_ in PARTY_PREPS:
+        # "called on Conyers to step aside" is parsed with "on" a particle holding the object
+        if child.dep_ in ("prep", "prt") and child.lower_ in PARTY_PREPS:
             pobj = first_child(child, ("pobj",))
             if pobj is not None and pobj.ent_type_ not in ("DATE", "TIME"):
                 yield child.lower_, pobj
