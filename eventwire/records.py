@@ -156,7 +156,10 @@ class Mention:
 
     @property
     def id(self) -> str:
-        return stable_id(self.article_id, self.trigger.start, self.trigger.end, self.cameo_code)
+        # the target's place tells apart one act done to several parties ("traveled to
+        # Ethiopia, South Sudan and Congo": three visits, one word)
+        where = self.target_span.start if self.target_span else None
+        return stable_id(self.article_id, self.trigger.start, self.trigger.end, self.cameo_code, where)
 
 
 @dataclass(frozen=True, slots=True)

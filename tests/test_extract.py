@@ -630,3 +630,24 @@ def test_two_people_of_one_state_are_two_sides(pipeline):
 def test_the_party_of_a_phrasal_verb_parsed_as_a_particle(pipeline):
     text = US_OPENING + "Speaker Tom Hale and his deputies on Thursday called on Ron Weyer to resign."
     assert ("REQUEST", "USA", "USA") in dyads(events(pipeline, text))
+
+
+def test_an_act_done_to_several_parties_named_together_is_one_event_each(pipeline):
+    text = "Canadian Foreign Minister Anne Ellis traveled to Kenya, Uganda and Tanzania last week."
+    assert {("CONSULT", "CAN", "KEN"), ("CONSULT", "CAN", "UGA"), ("CONSULT", "CAN", "TZA")} <= dyads(events(pipeline, text))
+
+
+def test_a_list_holding_the_doer_is_not_split(pipeline):
+    text = "Egypt hosted talks between Sudan and Egypt on Monday."
+    assert not [e for e in events(pipeline, text) if key(e.target) == key(e.source)]
+
+
+def test_blocking_a_proposal_rejects_it(pipeline):
+    text = US_OPENING + "The Senate parliamentarian barred Senator Tom Hale's proposal on Thursday."
+    types = {e.plover_type for e in events(pipeline, text) if e.mentions[0].trigger.start >= len(US_OPENING)}
+    assert types == {"REJECT"}
+
+
+def test_a_surname_taken_for_a_common_noun_is_the_person_named_before(pipeline):
+    text = US_OPENING + "The adviser, Mark Page, met Senate staff. Page was questioned by the FBI on Friday."
+    assert ("ACCUSE", "USA", "USA") in dyads(events(pipeline, text))

@@ -31,6 +31,11 @@ POLICY_NOUNS = frozenset(
     "truce ceasefire".split()
 )
 
+# What is proposed before it is decided: blocking one rejects it.
+PROPOSALS = POLICY_NOUNS | frozenset(
+    "proposal proposals amendment amendments provision provisions nomination motion resolution".split()
+)
+
 # Words for a deed that point back to one the article told ("condemned the incident").
 DEED_NOUNS = frozenset({"incident", "incidents", "move", "action", "actions", "act", "provocation"})
 
@@ -114,6 +119,12 @@ def policy_author(thing_tok: Token | None, home: str | None) -> Actor | None:
         return None  # "Trump's plan", "Britain's law": the owner says whose
     return Actor(text=thing_tok.text, country=home, sector="GOV", code=home + "GOV",
                  entry=POLICY_AUTHORS)  # fmt: skip
+
+
+def a_proposal(token: Token | None) -> bool:
+    """The word acted on is a proposal or a policy ("barred Corker's proposal", "blocked the
+    bill"): force or restriction cannot be done to it, only rejection."""
+    return token is not None and token.lemma_.lower() in PROPOSALS
 
 
 def a_policy(target: Actor | None) -> bool:

@@ -15,7 +15,7 @@ event, unless the sentence has no other; background clauses with their own subje
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from spacy.tokens import Span as SpacySpan
@@ -44,6 +44,7 @@ from .conventions import (
     STATE_ACTS,
     VERDICTS,
     a_policy,
+    a_proposal,
     home_country,
     implied_target,
     placed,
@@ -165,6 +166,7 @@ class Extractor(Referents, Parties, PlacesAndTimes):
             mention = self._mention(article_id, token, coding, sent, sent_span, times, ctx)
             if mention is not None:
                 coded.append((token, mention))
+                coded.extend((token, m) for m in self._conjoined_targets(mention, sent, ctx))
                 if mention.plover_type in HOSTILE_TYPES and mention.source and mention.source.key:
                     ctx.discourse.hostile_sources.append(mention.source)
         found = with_parties(_without_framing(_main_clause(coded)))
@@ -173,6 +175,34 @@ class Extractor(Referents, Parties, PlacesAndTimes):
             actor, _ = self._actor(root_subject, ctx)
             ctx.discourse.mention(actor, as_subject=True)
         yield from found
+
+    def _conjoined_targets(self, mention: Mention, sent: SpacySpan, ctx: _Context) -> Iterator[Mention]:
+        """One act done to each of several parties named together: "traveled to Ethiopia, South
+        Sudan and Congo" is three visits, "accused Russia and Iran" two accusations. The
+        mention found names the first; each other conjunct that names another state or
+        organisation gets its own."""
+        target, span = mention.target, mention.target_span
+        if target is None or target.key is None or span is None:
+            return
+        base = ctx.block.start
+        inside = [t for t in sent if span.start <= base + t.idx < span.end]
+        heads = [t for t in inside if t.head not in inside or t.head == t]
+        if len(heads) != 1:
+            return
+        conjuncts = heads[0].conjuncts
+        if not conjuncts or len(conjuncts) > 3:
+            return  # a longer list is a roll call ("the council's five permanent members")
+        source = mention.source.key if mention.source else None
+        found = [self._actor(conj, ctx, as_target=True, alone=True) for conj in conjuncts]
+        keys = [actor.key for actor, _ in found if actor is not None]
+        if source is None or source == target.key or source in keys:
+            return  # "collusion between the campaign and Russia": the doer is on the list
+        seen = {target.key}
+        for actor, own_span in found:
+            listed = actor is not None and not (actor.entry or "").startswith(("place:", "unresolved"))
+            if listed and actor.key is not None and actor.key not in seen:
+                seen.add(actor.key)
+                yield replace(mention, target=actor, target_span=own_span)
 
     # -- one trigger ----------------------------------------------------------------------
     def _mention(
@@ -354,8 +384,10 @@ class Extractor(Referents, Parties, PlacesAndTimes):
             return None  # "was met by police at the airport": police do not hold talks
         if coding.plover_type == "ASSAULT" and coding.cameo_code == "190" and unarmed_quarrel(source, target):
             return None  # "Obama blasts Trump", "a battle with lawmakers": words, not force
-        if coding.plover_type == "COERCE" and source is not None and source.sector == "JUD" and a_policy(target):
-            # "a federal judge blocked the ban": a court ruling against a policy rejects it
+        ruled = source is not None and source.sector == "JUD" and a_policy(target)
+        if coding.plover_type == "COERCE" and (ruled or a_proposal(tgt_tok)):
+            # "a federal judge blocked the ban": a court ruling against a policy rejects it;
+            # "the parliamentarian barred Corker's proposal": blocking a proposal rejects it
             coding = recode(self.ontology, coding, "120", "ruling") or coding
             if target is not None and target.entry == THING_ENTRY:
                 target = policy_author(tgt_tok, ctx.home) or target

@@ -325,7 +325,11 @@ def _named_before(tokens: list[Token], ctx: Any) -> Actor | None:
     """A person named again by name alone acts for whom they acted when first named: the
     African Union's envoy Obasanjo stays the AU's, not the country he once led."""
     words = [t for t in tokens if not t.is_punct and t.dep_ != "det"]
-    if not words or any(t.ent_type_ != "PERSON" and t.pos_ != "PROPN" for t in words):
+    if not words:
+        return None
+    # "Page was questioned": a surname the tagger took for a common noun, capitalised
+    known = len(words) == 1 and words[0].text[:1].isupper() and words[0].lower_ in ctx.discourse.people
+    if not known and any(t.ent_type_ != "PERSON" and t.pos_ != "PROPN" for t in words):
         return None
     return ctx.discourse.people.get(words[-1].lower_)
 
