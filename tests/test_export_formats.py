@@ -11,12 +11,14 @@ from __future__ import annotations
 import csv
 import json
 from datetime import date
+from pathlib import Path
 
 import duckdb
 import pytest
 from click.testing import CliRunner
-from stored_events import TEXT1, TEXT2, write_sample
+from stored_events import TEXT1, TEXT2, as_spark_output, write_sample
 
+import eventwire
 from eventwire.cli import cli
 from eventwire.store import Store
 
@@ -270,3 +272,27 @@ def test_plain_formats_still_export_and_take_the_event_filters(exported, tmp_pat
         assert store.export("parquet", tmp_path / "e.parquet", type="ASSAULT") == 2
         assert store.export("gdelt", tmp_path / "g.tsv", type="19") == 1
     assert (tmp_path / "g.mentions.tsv").exists()
+
+
+def test_spark_parquet_folder_exports_the_same_files(exported, tmp_path):
+    db, _ = exported
+    folder = as_spark_output(db, tmp_path / "spark-out")
+    for fmt in ("gdelt", "acled", "plover", "polecat"):
+        with Store.open(db, read_only=True) as store:
+            store.export(fmt, tmp_path / f"db.{fmt}")
+        with Store.open(folder, read_only=True) as parquet:
+            parquet.export(fmt, tmp_path / f"pq.{fmt}")
+        assert (tmp_path / f"pq.{fmt}").read_bytes() == (tmp_path / f"db.{fmt}").read_bytes(), fmt
+    assert (tmp_path / "pq.mentions.gdelt").read_bytes() == (tmp_path / "db.mentions.gdelt").read_bytes()
+
+
+def test_country_code_table_maps_iso_to_fips():
+    codes = {}
+    for line in (Path(eventwire.__file__).parent / "data" / "country_codes.tsv").read_text().splitlines():
+        if line and not line.startswith("#") and not line.startswith("iso2"):
+            iso2, iso3, numeric, fips, _ = line.split("\t")
+            codes[iso3] = (iso2, numeric, fips)
+    # the trap: FIPS 10-4 differs from ISO alpha-2 for many countries
+    assert codes["DEU"] == ("DE", "276", "GM") and codes["CHL"] == ("CL", "152", "CI")
+    assert codes["GBR"][2] == "UK" and codes["RUS"][2] == "RS" and codes["ETH"][1] == "231"
+    assert len(codes) > 240

@@ -102,9 +102,11 @@ def _sql_list(values: tuple[str, ...]) -> str:
 def _inter(side: str, first: bool) -> str:
     """SQL: ACLED's actor type (text) of the event's ``side`` (source or target)."""
     country, org, sector, code = (f"e.{side}_{f}" for f in ("country", "org", "sector", "code"))
+    # the first side of a protest or riot is the crowd, unless the store says it is the state
+    not_state = f"coalesce({sector}, '') NOT IN ({_sql_list(_STATE)})"
     crowd = (
-        "WHEN e.acled_event_type = 'Protests' THEN 'Protesters' "
-        "WHEN e.acled_event_type = 'Riots' THEN 'Rioters' "
+        f"WHEN e.acled_event_type = 'Protests' AND {not_state} THEN 'Protesters' "
+        f"WHEN e.acled_event_type = 'Riots' AND {not_state} THEN 'Rioters' "
         if first
         else ""
     )
@@ -125,10 +127,12 @@ def _inter(side: str, first: bool) -> str:
 def _actor(side: str, names: str, first: bool) -> str:
     """SQL: the actor's name in ACLED's style where the sector says which body it is."""
     country, org, sector, text = (f"e.{side}_{f}" for f in ("country", "org", "sector", "text"))
+    not_state = f"coalesce({sector}, '') NOT IN ({_sql_list(_STATE)})"
+    where = f"coalesce({names}.name, cp.name, '')"
     crowd = (
-        f"WHEN e.acled_event_type = 'Protests' THEN 'Protesters (' || coalesce({names}.name, "
-        f"cp.name, '') || ')' WHEN e.acled_event_type = 'Riots' THEN 'Rioters (' || "
-        f"coalesce({names}.name, cp.name, '') || ')' "
+        f"WHEN e.acled_event_type = 'Protests' AND {not_state} THEN 'Protesters (' || {where} "
+        f"|| ')' WHEN e.acled_event_type = 'Riots' AND {not_state} THEN 'Rioters (' || {where} "
+        f"|| ')' "
         if first
         else ""
     )

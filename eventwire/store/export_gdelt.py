@@ -227,7 +227,8 @@ LEFT JOIN _ew_countries c1 ON c1.iso3 = e.source_country
 LEFT JOIN _ew_countries c2 ON c2.iso3 = e.target_country
 LEFT JOIN _ew_countries cp ON cp.iso3 = placed.p.country
 LEFT JOIN (SELECT iso3, name, min(code) AS code FROM _ew_admin1 GROUP BY ALL) a1
-    ON a1.iso3 = placed.p.country AND a1.name = placed.p.admin1
+    ON a1.iso3 = placed.p.country AND a1.name = CASE WHEN placed.p.precision = 'admin1'
+        THEN coalesce(placed.p.admin1, placed.p.name) ELSE placed.p.admin1 END
 ORDER BY e.date_start NULLS LAST, e.id
 """
 
