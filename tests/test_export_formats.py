@@ -20,6 +20,7 @@ from stored_events import TEXT1, TEXT2, as_spark_output, write_sample
 
 import eventwire
 from eventwire.cli import cli
+from eventwire.records import Article
 from eventwire.store import Store
 
 # GDELT 2.0 Event table, 61 columns; BigQuery types INTEGER (64-bit), FLOAT, STRING.
@@ -296,3 +297,25 @@ def test_country_code_table_maps_iso_to_fips():
     assert codes["DEU"] == ("DE", "276", "GM") and codes["CHL"] == ("CL", "152", "CI")
     assert codes["GBR"][2] == "UK" and codes["RUS"][2] == "RS" and codes["ETH"][1] == "231"
     assert len(codes) > 240
+
+
+def test_events_of_the_real_pipeline_export_as_gdelt(pipeline, tmp_path):
+    """The demo article through the real pipeline and store: every asserted event is one GDELT
+    row, and every report's offsets point into the article."""
+    text = (Path(__file__).parent.parent / "examples" / "demo" / "nato-russia-2015.txt").read_text()
+    article = Article(Article.make_id(text, None), text, published=date(2015, 10, 5),
+                      source="Newsweek", input_ref="nato-russia-2015.txt")
+    result = pipeline.process_batch([article])
+    db = tmp_path / "demo.duckdb"
+    with Store.open(db) as store:
+        store.write_batch(result.articles, result.events, result.failures)
+        stored = store.query_events(modality="asserted")
+        assert store.export("gdelt", tmp_path / "demo.export.CSV") == len(stored) > 5
+    _, _, rows = read_gdelt(tmp_path / "demo.export.CSV", GDELT_EVENT)
+    assert sorted(r["EventCode"] for r in rows) == sorted(e["cameo_code"] for e in stored)
+    assert all(r["SQLDATE"] and r["EventRootCode"] == r["EventCode"][:2] for r in rows)
+    _, _, mentions = read_gdelt(tmp_path / "demo.mentions.CSV", GDELT_MENTIONS)
+    assert {m["GLOBALEVENTID"] for m in mentions} == {r["GLOBALEVENTID"] for r in rows}
+    for m in mentions:
+        assert 0 <= m["ActionCharOffset"] < len(text) and m["SentenceID"] >= 1
+        assert m["MentionSourceName"] == "Newsweek" and m["MentionDocLen"] == len(text)
