@@ -22,6 +22,9 @@ __version__ = "0.1.0"
 from . import extract as _extraction  # noqa: F401
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
+    from .database import Database
     from .pipeline import Classification, Pipeline
     from .records import Actor, Event
 
@@ -69,4 +72,13 @@ def run(sources: list[str], **options: Any) -> Any:
     return _run(sources, **options)
 
 
-__all__ = ["__version__", "classify", "extract", "resolve_actor", "run"]
+# Named like the builtin on purpose (the name users look for); this module never calls the builtin.
+def open(db: str | Path) -> Database:
+    """A read-only handle on a stored database (a DuckDB file or a Spark run's Parquet folder):
+    ``eventwire.open(db).events(actor="RUS").df()``; see `eventwire.database`."""
+    from .database import open_database
+
+    return open_database(db)
+
+
+__all__ = ["__version__", "classify", "extract", "open", "resolve_actor", "run"]

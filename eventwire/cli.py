@@ -158,18 +158,35 @@ def events_cmd(db: str, actor: str | None, type_: str | None, since: str | None,
 
 @cli.command("export")
 @click.option("--db", default="eventwire.duckdb", show_default=True, help=_DB_HELP)
-@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet"]), required=True)
+@click.option("--format", "fmt", required=True,
+              type=click.Choice(["jsonl", "csv", "parquet", "gdelt", "plover", "polecat", "acled"]),
+              help="gdelt: GDELT 2.0 Event table (+ its Mentions table beside it); plover: PLOVER "
+                   "JSON lines; polecat: POLECAT weekly TSV; acled: ACLED CSV.")
 @click.option("-o", "--output", required=True, help="File to write.")
 @click.option("--min-confidence", type=float, default=None, help=_CONFIDENCE_HELP)
-def export_cmd(db: str, fmt: str, output: str, min_confidence: float | None) -> None:
+@click.option("--actor", help="Source or target: ISO3 country, organisation id or CAMEO code prefix.")
+@click.option("--type", "type_", help="PLOVER type (ASSAULT) or CAMEO code prefix (19).")
+@click.option("--since", help="Events on or after this date.")
+@click.option("--until", help="Events on or before this date.")
+@click.option("--modality", default=None,
+              help="asserted, negated, ..., or 'any' (default: any for jsonl/csv/parquet, "
+                   "asserted for gdelt/plover/polecat/acled).")
+def export_cmd(db: str, fmt: str, output: str, min_confidence: float | None, actor: str | None,
+               type_: str | None, since: str | None, until: str | None,
+               modality: str | None) -> None:
     """Write stored events to a file."""
     from .store import Store
 
     if not Path(db).exists():
         raise ConfigError(f"no database at {db}")
     with Store.open(db, read_only=True) as store:
-        n = store.export(fmt, output, min_confidence=min_confidence)
+        n = store.export(fmt, output, min_confidence=min_confidence, actor=actor, type=type_,
+                         since=_date(since), until=_date(until), modality=modality)
     err.print(f"wrote {n} events to {output}")
+    if fmt == "gdelt":
+        from .store.export_gdelt import mentions_path
+
+        err.print(f"wrote their mentions to {mentions_path(Path(output))}")
 
 
 @cli.command("evaluate")

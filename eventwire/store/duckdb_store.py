@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 from types import TracebackType
-from typing import Self
+from typing import Any, Self
 
 import duckdb
 import pyarrow as pa
@@ -268,10 +268,13 @@ class Store:
         except duckdb.Error as exc:
             raise StorageError(f"cannot query {self.path}: {exc}") from exc
 
-    def export(self, fmt: str, path: str | Path, *, min_confidence: float | None = None) -> int:
-        """Write all events (or those with at least ``min_confidence``) as ``jsonl``, ``csv`` or
-        ``parquet``; returns rows written."""
-        return export_events(self._conn, fmt, path, min_confidence=min_confidence)
+    def export(
+        self, fmt: str, path: str | Path, *, min_confidence: float | None = None, **filters: Any
+    ) -> int:
+        """Write the events (those matching ``min_confidence`` and the ``query_events``
+        filters ``actor``, ``type``, ``since``, ``until``, ``modality``) as ``jsonl``, ``csv``,
+        ``parquet``, ``gdelt``, ``plover``, ``polecat`` or ``acled``; returns rows written."""
+        return export_events(self._conn, fmt, path, min_confidence=min_confidence, **filters)
 
     def counts(self) -> dict[str, int]:
         """Row counts of articles, events, mentions and failures."""
