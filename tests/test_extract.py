@@ -651,3 +651,46 @@ def test_blocking_a_proposal_rejects_it(pipeline):
 def test_a_surname_taken_for_a_common_noun_is_the_person_named_before(pipeline):
     text = US_OPENING + "The adviser, Mark Page, met Senate staff. Page was questioned by the FBI on Friday."
     assert ("ACCUSE", "USA", "USA") in dyads(events(pipeline, text))
+
+
+def test_a_refusal_that_may_come_is_not_asserted(pipeline):
+    text = US_OPENING + "Senate Democrats may not agree to big increases in military funds."
+    assert "REJECT" not in {e.plover_type for e in events(pipeline, text)}
+
+
+def test_skipping_a_meeting_refuses_it(pipeline):
+    text = US_OPENING + "Democratic leaders in Congress skipped a meeting with the President on Tuesday."
+    assert ("REJECT", "USA", "USA") in dyads(events(pipeline, text))
+
+
+def test_a_weapon_fired_is_not_the_target(pipeline):
+    text = US_OPENING + "A gunman fired his rifles more rapidly with the attachment."
+    assert not [e for e in events(pipeline, text) if e.plover_type == "ASSAULT" and e.target is not None]
+
+
+def test_politicians_attacking_each_other_accuse(pipeline):
+    text = US_OPENING + "Senator Tom Hale attacked Senate Democrats as weak on immigration on Friday."
+    assert ("ACCUSE", "USA", "USA") in dyads(events(pipeline, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "type_"),
+    [
+        ("Russia has deployed a new cruise missile near the border.", "MOBILIZE"),
+        ("Britain said it would be engaging with Iran on the issue.", "AGREE"),  # intent to meet
+    ],
+)
+def test_verbs_coded_by_their_news_sense(pipeline, text, type_):
+    assert {e.plover_type for e in events(pipeline, text, include_unasserted=True)} == {type_}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The White House does not expect a government shutdown.",
+        "His trade policy has upset a long consensus among the allies.",
+        "The rule change meant Russian citizens could no longer apply in Moscow.",
+    ],
+)
+def test_forecasts_and_effects_are_no_events(pipeline, text):
+    assert not events(pipeline, text)

@@ -96,6 +96,15 @@ MODIFIERS = frozenset({"compound", "amod", "nmod"})
 THING_PREPS = ("into", "against", "of", "on", "over", "upon", "toward", "towards")
 
 
+# Verbs of force that, between two unarmed sides of one state, are said in words.
+VERBAL_ATTACKS = frozenset({"attack", "assail"})
+
+
+def _may(verb: Token) -> bool:
+    """A modal of possibility on the verb: "may not agree", "might not attend"."""
+    return any(c.dep_ == "aux" and c.lower_ in ("may", "might", "should") for c in verb.children)
+
+
 @dataclass
 class _Context:
     """Per-block state: where the block starts, what date the article bears, who is speaking."""
@@ -217,6 +226,8 @@ class Extractor(Referents, Parties, PlacesAndTimes):
     ) -> Mention | None:
         if trigger.lemma_.lower() == "demonstrate" and any(c.dep_ in ("dobj", "ccomp") for c in trigger.children):
             return None  # "demonstrates the US commitment", "demonstrated that ...": shows, no protest
+        if trigger.dep_ == "acl" and coding.pattern.startswith(("intent:want", "request:want")):
+            return None  # "Russian citizens wanting to visit the US": who they are, no event
         is_noun = trigger.pos_ == "NOUN"
         unnamed_doer = False  # a passive act with no "by" phrase ("was arrested")
         governor = light_governor(trigger) if is_noun else None
@@ -271,6 +282,9 @@ class Extractor(Referents, Parties, PlacesAndTimes):
                 # "a report alleged that ...": a document speaks for its unnamed author
                 source = Actor(text=source.text, entry=DOCUMENT_ENTRY)
         target, target_span = self._actor(tgt_tok, ctx, as_target=True)
+        fired = coding.plover_type == "ASSAULT" and tgt_tok is not None and tgt_tok.lower_ in WEAPONS
+        if fired:
+            target, target_span = None, None  # "fired his rifles": the weapon hits no one; "at" may say who
         if not is_noun and target is not None and _same_actor(source, target) and self._is_event_noun(tgt_tok):
             # "lifted its blockade of Yemen", "completed its withdrawal from Iraq": the act
             # named by the object is the source's own; its target is that act's party
@@ -309,7 +323,7 @@ class Extractor(Referents, Parties, PlacesAndTimes):
                 # "forced a plane to land in Minsk": the source's own capital is no party; the
                 # thing acted on stays the target
                 target, target_span, from_phrase = before[0], before[1], False
-        if target is not None and target.entry == THING_ENTRY and not is_noun:
+        if target is not None and target.entry == THING_ENTRY and not is_noun and not fired:
             # "rejected calls by Kofi Annan", "would not meet hostage-takers' demands", "fired on
             # Kampuchean guerrilla camps": the thing acted on belongs to a party, who is the target
             owner = self._owner(tgt_tok, source, ctx)
@@ -383,7 +397,10 @@ class Extractor(Referents, Parties, PlacesAndTimes):
         if coding.plover_type == "CONSULT" and any(a is not None and a.sector == "COP" for a in (source, target)):
             return None  # "was met by police at the airport": police do not hold talks
         if coding.plover_type == "ASSAULT" and coding.cameo_code == "190" and unarmed_quarrel(source, target):
-            return None  # "Obama blasts Trump", "a battle with lawmakers": words, not force
+            if is_noun or trigger.lemma_.lower() not in VERBAL_ATTACKS:
+                return None  # "a legal battle with lawmakers": a figure of speech, no act
+            # "a tweet attacking them as weak on immigration": words, not force
+            coding = recode(self.ontology, coding, "111", "verbal attack") or coding
         ruled = source is not None and source.sector == "JUD" and a_policy(target)
         if coding.plover_type == "COERCE" and (ruled or a_proposal(tgt_tok)):
             # "a federal judge blocked the ban": a court ruling against a policy rejects it;
@@ -401,7 +418,9 @@ class Extractor(Referents, Parties, PlacesAndTimes):
             return None
         when, time_span = self._when(trigger, governor, clause, times, ctx)
         mood = modality(trigger, governor)
-        if (mood in ("negated", "future") and coding.pattern.startswith("refused")) or (
+        if mood == "negated" and coding.pattern.startswith("refused") and _may(trigger):
+            mood = "hypothetical"  # "Democrats may not agree to it": no refusal yet
+        elif (mood in ("negated", "future") and coding.pattern.startswith("refused")) or (
             mood == "future" and coding.pattern.startswith("intent:")
         ):
             mood = "asserted"  # the refusal or the commitment itself is what happened

@@ -52,7 +52,8 @@ LETHAL = frozenset(
 # Weapons told as doers: their user is unnamed ("three rockets struck near the embassy").
 WEAPONS = frozenset(
     "rocket rockets missile missiles bomb bombs shell shells mortar mortars drone drones grenade "
-    "grenades mine mines explosive explosives device devices ied ieds airstrike airstrikes".split()
+    "grenades mine mines explosive explosives device devices ied ieds airstrike airstrikes "
+    "gun guns rifle rifles weapon weapons shot shots".split()
 )
 
 # Words of a time phrase that look forward from the day of writing.
