@@ -694,3 +694,23 @@ def test_verbs_coded_by_their_news_sense(pipeline, text, type_):
 )
 def test_forecasts_and_effects_are_no_events(pipeline, text):
     assert not events(pipeline, text)
+
+
+def test_a_headline_infinitive_is_a_plan(pipeline):
+    text = "Canadian envoy to inspect consulate in Lagos\n\nThe envoy arrived in Abuja on Monday."
+    assert not [e for e in events(pipeline, text) if e.plover_type == "ACCUSE"]
+
+
+def test_a_threatened_retaliation_is_aimed_at_the_deed_just_told(pipeline):
+    text = "Turkish police have since seized the Syrian consulate, and Syria has threatened retaliation."
+    assert ("THREATEN", "SYR", "TUR") in dyads(events(pipeline, text))
+
+
+def test_what_is_likely_to_happen_is_not_asserted(pipeline):
+    text = "Officials said Trump is likely to give a speech on Wednesday recognizing Jerusalem as Israel's capital."
+    assert not [e for e in events(pipeline, text) if e.plover_type == "SUPPORT"]
+
+
+def test_asked_whether_is_a_question(pipeline):
+    text = US_OPENING + "Asked whether he was urging Senator Tom Hale to run again, Trump said yes."
+    assert not [e for e in events(pipeline, text) if e.mentions[0].trigger.start >= len(US_OPENING)]

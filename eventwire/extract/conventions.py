@@ -31,6 +31,12 @@ POLICY_NOUNS = frozenset(
     "truce ceasefire".split()
 )
 
+# Acts that answer another's deed.
+ANSWERS = frozenset(
+    "retaliation retaliatory response reprisal reprisals revenge countermeasure countermeasures "
+    "consequence consequences".split()
+)
+
 # What is proposed before it is decided: blocking one rejects it.
 PROPOSALS = POLICY_NOUNS | frozenset(
     "proposal proposals amendment amendments provision provisions nomination motion resolution".split()
@@ -99,6 +105,12 @@ def implied_target(
     if plover_type in RECIPROCAL and (sides or (plover_type == "AGREE" and truce)):
         return Actor(text=source.text, country=source.country, entry=OTHER_SIDE)
     return None
+
+
+def answers(plover_type: str, token: Token | None) -> bool:
+    """A threat of an answer ("threatened retaliation", "vowed a response") is aimed at whoever
+    the article has just told doing a hostile act."""
+    return plover_type == "THREATEN" and token is not None and token.lemma_.lower() in ANSWERS
 
 
 def plea_court(trigger: Token, source: Actor | None) -> Actor | None:

@@ -45,6 +45,7 @@ from .conventions import (
     VERDICTS,
     a_policy,
     a_proposal,
+    answers,
     home_country,
     implied_target,
     placed,
@@ -103,6 +104,23 @@ VERBAL_ATTACKS = frozenset({"attack", "assail"})
 def _may(verb: Token) -> bool:
     """A modal of possibility on the verb: "may not agree", "might not attend"."""
     return any(c.dep_ == "aux" and c.lower_ in ("may", "might", "should") for c in verb.children)
+
+
+def _span_head(span: Span | None, sent: SpacySpan, ctx: _Context) -> Token | None:
+    """The one word of a sentence that heads the words of ``span``, if one does."""
+    if span is None:
+        return None
+    base = ctx.block.start
+    inside = [t for t in sent if span.start <= base + t.idx < span.end]
+    heads = [t for t in inside if t.head not in inside or t.head == t]
+    return heads[0] if len(heads) == 1 else None
+
+
+def _headline_future(verb: Token) -> bool:
+    """A headline infinitive that is no one's complement: "Envoy to inspect consulate"."""
+    return verb.dep_ in ("ROOT", "acl", "relcl", "advcl") and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children
+    )
 
 
 @dataclass
@@ -193,12 +211,10 @@ class Extractor(Referents, Parties, PlacesAndTimes):
         target, span = mention.target, mention.target_span
         if target is None or target.key is None or span is None:
             return
-        base = ctx.block.start
-        inside = [t for t in sent if span.start <= base + t.idx < span.end]
-        heads = [t for t in inside if t.head not in inside or t.head == t]
-        if len(heads) != 1:
+        head = _span_head(span, sent, ctx)
+        if head is None:
             return
-        conjuncts = heads[0].conjuncts
+        conjuncts = head.conjuncts
         if not conjuncts or len(conjuncts) > 3:
             return  # a longer list is a roll call ("the council's five permanent members")
         source = mention.source.key if mention.source else None
@@ -387,6 +403,11 @@ class Extractor(Referents, Parties, PlacesAndTimes):
             source, source_span = self._implied_agent(trigger, coding, target, places, ctx)
         if target is None or target.key is None:
             target = implied_target(coding.plover_type, source, src_tok, tgt_tok) or target
+        if (target is None or target.key is None) and answers(coding.plover_type, tgt_tok):
+            # "Russia has threatened retaliation": against whoever did the deed just told
+            doer = ctx.discourse.last_hostile_source()
+            if doer is not None and not _same_actor(doer, source):
+                target, target_span = doer, None
         target = plea_court(trigger, source) or target
         if target is not None and target.entry == THING_ENTRY and coding.plover_type in VERDICTS:
             target = policy_author(tgt_tok, ctx.home) or target
@@ -432,6 +453,8 @@ class Extractor(Referents, Parties, PlacesAndTimes):
         said_when = ctx.block.text[time_span.start - base : time_span.end - base] if time_span else ""
         if mood == "asserted" and ahead(when, ctx.published, said_when):
             mood = "future"  # "Tillerson visits Europe next week": told in the present, not yet done
+        if mood == "asserted" and ctx.block.kind == "title" and _headline_future(trigger):
+            mood = "future"  # "Russian envoy to inspect consulate": a headline's "to" is a "will"
         attribution = self._attribution(trigger, ctx)
         confidence = 0.4 + 0.2 * (source is not None) + 0.2 * (target is not None)
         confidence += 0.1 * (not is_noun) - 0.1 * (ctx.block.kind == "title")

@@ -20,7 +20,7 @@ REQUEST_VERBS = frozenset(
 )
 FUTURE_VERBS = frozenset(
     "plan intend threaten want hope seek prepare aim vow promise pledge expect consider propose "
-    "decide agree offer schedule try attempt refuse".split()
+    "decide agree offer schedule try attempt refuse likely unlikely poised due".split()
 )
 DENY_VERBS = frozenset("deny reject dismiss refute".split())
 # Verbs that keep an act from happening: "barred X from entering", "stopped them from leaving".
