@@ -714,3 +714,23 @@ def test_what_is_likely_to_happen_is_not_asserted(pipeline):
 def test_asked_whether_is_a_question(pipeline):
     text = US_OPENING + "Asked whether he was urging Senator Tom Hale to run again, Trump said yes."
     assert not [e for e in events(pipeline, text) if e.mentions[0].trigger.start >= len(US_OPENING)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Asked whether he backed Senator Tom Hale, Trump said yes.",
+        "The Senate approved its version of the tax bill in a 51-49 vote.",
+        "The House voted to go to conference with the Senate on Monday.",
+        "Reporters were unable to verify the claims.",
+    ],
+)
+def test_questions_and_lawmaking_steps_are_no_events(pipeline, text):
+    found = events(pipeline, US_OPENING + text)
+    assert not [e for e in found if e.mentions[0].trigger.start >= len(US_OPENING)]
+
+
+def test_joining_others_in_an_act_is_that_act(pipeline):
+    text = US_OPENING + "Senator Tom Hale joined other senators in urging Ron Weyer to quit the race."
+    types = {e.plover_type for e in events(pipeline, text) if e.mentions[0].trigger.start >= len(US_OPENING)}
+    assert "CONSULT" not in types and "REQUEST" in types

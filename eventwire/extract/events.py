@@ -242,6 +242,8 @@ class Extractor(Referents, Parties, PlacesAndTimes):
     ) -> Mention | None:
         if trigger.lemma_.lower() == "demonstrate" and any(c.dep_ in ("dobj", "ccomp") for c in trigger.children):
             return None  # "demonstrates the US commitment", "demonstrated that ...": shows, no protest
+        if trigger.lemma_.lower() == "ask" and trigger.tag_ == "VBN" and trigger.dep_ == "advcl":
+            return None  # "Asked whether he backed Hatch, Trump said yes": a reporter's question
         if trigger.dep_ == "acl" and coding.pattern.startswith(("intent:want", "request:want")):
             return None  # "Russian citizens wanting to visit the US": who they are, no event
         is_noun = trigger.pos_ == "NOUN"
