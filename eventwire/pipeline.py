@@ -21,6 +21,7 @@ from .annotate import annotate, load_model
 from .attribute_rules import use_attribute_rules
 from .classify import Classification, classify_doc
 from .confidence import ConfidenceModel
+from .extract.casualties import with_casualties
 from .extract.events import Extractor
 from .fuse import fuse
 from .ontology import Ontology
@@ -100,6 +101,8 @@ class Pipeline:
         for item in annotated:
             try:
                 found = self.extractor.extract(item)
+                # killed and injured as the violent events' sentences report them
+                found = with_casualties(item.article.text, found)
                 if self.confidence is not None:  # what a careful coder would accept (confidence.py)
                     found = [replace(m, confidence=self.confidence.probability(m)) for m in found]
                 out.append((item.article, found))
