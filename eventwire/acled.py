@@ -10,15 +10,27 @@ one line (``eventwire dict check`` validates the table; errors name the file and
 
 Only events reported as having happened (modality ``asserted``) get a category: ACLED codes
 events that took place, not threats, requests or denials.
+
+The words of the sentences that tell an event refine its category (``acled_cues.py``, driven
+by ``data/acled_cues.tsv``): ACLED defines many sub-event types by the means or the setting a
+report names ("chlorine", "raped", "weapons were seized", "protesters threw stones"), and it
+does not code disasters or crime. Given those sentences, ``acled_subevent`` lets a cue re-type
+the table's category where the cue row allows it (its ``over`` column), and a "not ACLED" cue
+(an earthquake, a factory blast, smuggling) takes the category away:
+
+    acled_subevent(event, sentences=["Rebels fired shells filled with chlorine gas."])
+    -> ("Explosions/Remote violence", "Chemical weapon")
 """
 
 from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from .acled_cues import AcledCues, CueMatch, default_cues
 from .records import Actor, Event
 from .tsv import Problems, read_rows
 
@@ -224,9 +236,51 @@ def default_map() -> AcledMap:
     return AcledMap.load()
 
 
-def acled_subevent(event: Event, table: AcledMap | None = None) -> tuple[str, str] | None:
-    """(ACLED event type, sub-event type) for one event, from the packaged table by default."""
-    return (table or default_map()).subevent(event)
+def acled_subevent(
+    event: Event,
+    table: AcledMap | None = None,
+    *,
+    sentences: Sequence[str] | None = None,
+    cues: AcledCues | None = None,
+) -> tuple[str, str] | None:
+    """(ACLED event type, sub-event type) for one event, from the packaged tables by default.
+
+    ``sentences``: the text of the sentences that tell the event (``event_sentences``); their
+    words may re-type the category or take it away (a disaster, a crime)."""
+    typed = (table or default_map()).subevent(event)
+    if sentences is None or event.modality != "asserted":
+        return typed
+    return combine(typed, (cues or default_cues()).match(" ".join(sentences)))
 
 
-__all__ = ["ACLED_TYPES", "AcledMap", "AcledRule", "acled_subevent", "default_map"]
+def combine(typed: tuple[str, str] | None, cue: CueMatch | None) -> tuple[str, str] | None:
+    """The category from an event's table row and the cue its sentences carry, if any.
+
+    The cue wins where its row may re-type the event's category (or the event has none); a
+    "not ACLED" cue that wins leaves no category at all."""
+    if cue is None or not cue.cue.retypes(typed[0] if typed else None):
+        return typed
+    return (cue.event_type, cue.sub_event_type) if cue.acled else None
+
+
+def event_sentences(event: Event, texts: Mapping[str, str]) -> list[str]:
+    """The sentences that tell an event, from its articles' texts (by article id)."""
+    out = []
+    for mention in event.mentions:
+        text = texts.get(mention.article_id)
+        if text is not None:
+            sentence = mention.sentence.of(text)
+            if sentence not in out:
+                out.append(sentence)
+    return out
+
+
+__all__ = [
+    "ACLED_TYPES",
+    "AcledMap",
+    "AcledRule",
+    "acled_subevent",
+    "combine",
+    "default_map",
+    "event_sentences",
+]
