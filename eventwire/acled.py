@@ -27,7 +27,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .acled_cues import AcledCues, CueMatch, default_cues
@@ -263,6 +263,16 @@ def combine(typed: tuple[str, str] | None, cue: CueMatch | None) -> tuple[str, s
     return (cue.event_type, cue.sub_event_type) if cue.acled else None
 
 
+def with_acled(event: Event, texts: Mapping[str, str]) -> Event:
+    """The event with its ACLED categories set from the table and its sentences' words
+    (``texts``: article id -> text, for the articles it was read from)."""
+    found = acled_subevent(event, sentences=event_sentences(event, texts))
+    etype, subtype = found if found is not None else (None, None)
+    if (etype, subtype) == (event.acled_event_type, event.acled_sub_event_type):
+        return event
+    return replace(event, acled_event_type=etype, acled_sub_event_type=subtype)
+
+
 def event_sentences(event: Event, texts: Mapping[str, str]) -> list[str]:
     """The sentences that tell an event, from its articles' texts (by article id)."""
     out = []
@@ -283,4 +293,5 @@ __all__ = [
     "combine",
     "default_map",
     "event_sentences",
+    "with_acled",
 ]

@@ -17,6 +17,7 @@ from datetime import date
 
 from spacy.language import Language
 
+from .acled import with_acled
 from .annotate import annotate, load_model
 from .attribute_rules import use_attribute_rules
 from .classify import Classification, classify_doc
@@ -128,6 +129,8 @@ class Pipeline:
             published={a.id: a.published for a, _ in done},
             sources={a.id: a.source for a, _ in done},
         )
+        texts = {a.id: a.text for a, _ in done}  # ACLED categories read with the events' words
+        events = [with_acled(e, texts) for e in events]
         return BatchResult(
             articles=[a for a, _ in done],
             events=events,
@@ -171,9 +174,10 @@ class Pipeline:
 
             raise ExtractionError(failures[0].reason)
         out = []
-        for _, mentions in done:
+        for article, mentions in done:
             keep = [m for m in mentions if include_unasserted or m.modality == "asserted"]
-            out.append(fuse(keep, self.ontology))
+            texts = {article.id: article.text}
+            out.append([with_acled(e, texts) for e in fuse(keep, self.ontology)])
         return out
 
     def classify(

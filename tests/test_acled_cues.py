@@ -93,6 +93,16 @@ CASES = [
     ("The two factions agreed to a ceasefire starting at midnight.", SD, "Agreement"),
     ("The ministry said more troops were deployed to the border.", SD, "Change to group/activity"),
     ("Some 5,000 villagers fled their homes as the fighting neared.", SD, "Other"),
+    (
+        "Dozens of shops were looted and a warehouse ransacked overnight.",
+        SD,
+        "Looting/property destruction",
+    ),
+    (
+        "Army units pushed the militants out of four villages near the border.",
+        "Battles",
+        "Government regains territory",
+    ),
 ]
 
 
@@ -215,3 +225,14 @@ def test_bad_cue_rows_are_named(tmp_path: Path) -> None:
     assert [p.split(":")[1] for p in problems] == ["3", "4", "5", "6"]
     with pytest.raises(DictionaryError):
         AcledCues.load(path)
+
+
+def test_pipeline_sets_the_categories(pipeline) -> None:
+    """Real parse: the event's category comes from the table refined by its sentence's words."""
+    text = "Rebels fired shells filled with chlorine gas at the village on Monday, killing five."
+    events = pipeline.extract(text)
+    assert any(
+        (e.acled_event_type, e.acled_sub_event_type) == (EXP, "Chemical weapon") for e in events
+    )
+    quake = "A powerful earthquake killed 30 people in the valley on Monday."
+    assert all(e.acled_event_type is None for e in pipeline.extract(quake))
