@@ -127,6 +127,8 @@ class AcledCues:
 
     def __init__(self, cues: tuple[Cue, ...]) -> None:
         self.cues = cues
+        # the events of one sentence ask about the same text: read it once
+        self._cached = functools.lru_cache(maxsize=4096)(self._match)
 
     @classmethod
     def load(cls, path: Path | None = None, *, problems: list[str] | None = None) -> AcledCues:
@@ -172,6 +174,9 @@ class AcledCues:
 
     def match(self, text: str) -> CueMatch | None:
         """The first row (in table order) that one of the text's sentences matches."""
+        return self._cached(text)
+
+    def _match(self, text: str) -> CueMatch | None:
         sentences = split_sentences(text)
         for cue in self.cues:
             for index, sentence in enumerate(sentences):

@@ -68,6 +68,14 @@ CASES = [
     ("The bombing killed 3 people aged 20 to 25.", (3, 3), N),
     ("The clashes lasted two days and wounded seven policemen.", N, (7, 7)),
     ("Two gunmen killed a policeman outside the bank.", (1, 1), N),
+    ("Two female suicide bombers killed at least 10 people at the market.", (10, N), N),
+    ("The landmine killed or wounded at least 26 villagers.", N, N),
+    ("Dozens of fighters were killed and wounded in the battle.", N, N),
+    (
+        "Five were killed and nine hurt in two attacks: three in the north and two in the south.",
+        (5, 5),
+        (9, 9),
+    ),
     # written before the reader was run on them (19 of 20 right at first)
     (
         "A roadside bomb killed three police officers and wounded two others in Kandahar.",

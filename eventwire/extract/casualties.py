@@ -22,12 +22,13 @@ each with no upper bound; "a few" and "a handful" give 2.
 Figures that are not casualties stay out: a figure must stand next to a casualty word, and
 figures of dates, ages ("a 43-year-old"), distances and durations ("43 km", "two days") never
 count; nor do figures inside "including ..." or "among them ...", which are part of a total
-already read. When a sentence gives several figures for the dead (conflicting reports), the
-count spans them: the lowest ``low`` and the highest ``high``.
+already read. When a sentence gives several figures for the dead, the first is its count: news
+gives the total first and the details after.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -210,13 +211,24 @@ def _digits(word: str) -> int | None:
     return int(value) if value == int(value) else None
 
 
-def _phrase_at(toks: Sequence[_Tok], i: int, phrases: Sequence[str]) -> int:
-    """Length (in tokens) of the longest of ``phrases`` starting at ``i``, or 0."""
-    best = 0
+@functools.lru_cache(maxsize=16)
+def _by_first_word(phrases: tuple[str, ...]) -> dict[str, list[tuple[str, ...]]]:
+    """Phrases indexed by their first word, for a quick look-up at each token."""
+    index: dict[str, list[tuple[str, ...]]] = {}
     for phrase in phrases:
-        words = phrase.split()
-        if [t.low for t in toks[i : i + len(words)]] == words:
-            best = max(best, len(words))
+        words = tuple(phrase.split())
+        index.setdefault(words[0], []).append(words)
+    return index
+
+
+def _phrase_at(toks: Sequence[_Tok], i: int, phrases: tuple[str, ...]) -> int:
+    """Length (in tokens) of the longest of ``phrases`` starting at ``i``, or 0."""
+    if i >= len(toks):
+        return 0
+    best = 0
+    for words in _by_first_word(phrases).get(toks[i].low, ()):
+        if len(words) > best and tuple(t.low for t in toks[i : i + len(words)]) == words:
+            best = len(words)
     return best
 
 
@@ -377,6 +389,8 @@ def _role_after(toks: Sequence[_Tok], j: int) -> tuple[str | None, int]:
             return KILLED, j + 3
         if word == "shot" and j + 1 < len(toks) and toks[j + 1].low == "dead":
             return KILLED, j + 2
+        if (word in _DEAD_WORDS or word in _HURT_WORDS) and _both_roles(toks, j):
+            return None, j
         if word in _DEAD_WORDS:
             return KILLED, j + 1
         if word in _HURT_WORDS:
@@ -404,6 +418,8 @@ _AFTER_PASSIVE = frozenset(
 
 def _takes_object(toks: Sequence[_Tok], j: int) -> bool:
     """Whether a bare "killed" is active (an object follows) rather than a reduced passive."""
+    if j < len(toks) and _quantity(toks, j) is not None:
+        return True  # "two bombers killed at least 10 people"
     return j < len(toks) and toks[j].low not in _AFTER_PASSIVE
 
 
@@ -456,9 +472,20 @@ def figures(sentence: str, base: int = 0) -> list[Figure]:
     return found
 
 
+def _both_roles(toks: Sequence[_Tok], i: int) -> bool:
+    """ "killed or wounded 26", "killing and wounding several", "were killed and injured": one
+    figure for the dead and the hurt together, which is neither count."""
+    verbs = _KILL_VERBS | _INJURE_VERBS | _DEAD_WORDS | _HURT_WORDS
+    after = i + 2 < len(toks) and toks[i + 1].low in ("and", "or") and toks[i + 2].low in verbs
+    before = i >= 2 and toks[i - 1].low in ("and", "or") and toks[i - 2].low in verbs
+    return after or before
+
+
 def _verb_role(toks: Sequence[_Tok], i: int) -> tuple[str, int] | None:
     """A casualty verb at ``i`` taking a figure as its object: (role, index of the figure)."""
     word = toks[i].low
+    if _both_roles(toks, i):
+        return None
     if word in _KILL_VERBS:
         role = KILLED
     elif word in _INJURE_VERBS:
@@ -647,24 +674,28 @@ def _zeros(toks: Sequence[_Tok]) -> list[Figure]:
     return out
 
 
+# A sentence without any of these stems reports no casualties (a cheap test before reading it).
+_ANY_CASUALTY = re.compile(
+    r"kill|dead|die|death|wound|injur|hurt|slain|slew|massacr|murder|execut|behead|lynch|"
+    r"slaughter|perish|lives|toll|casualt|fatalit|bodies|corpses|hospitali",
+    re.IGNORECASE,
+)
+
+
 def casualties(sentence: str, base: int = 0) -> tuple[Count | None, Count | None]:
     """(killed, injured) reported by one sentence; None where it gives no figure."""
+    if not _ANY_CASUALTY.search(sentence):
+        return None, None
     by_role: dict[str, list[Count]] = {KILLED: [], INJURED: []}
     for fig in figures(sentence, base):
         by_role[fig.role].append(fig.count)
-    return _span(by_role[KILLED]), _span(by_role[INJURED])
+    return _first(by_role[KILLED]), _first(by_role[INJURED])
 
 
-def _span(counts: list[Count]) -> Count | None:
-    """One count over a sentence's figures for one role: lowest low, highest high."""
-    if not counts:
-        return None
-    lowest = min(counts, key=lambda c: c.low)
-    if len(counts) == 1:
-        return lowest
-    highs = [c.high for c in counts]
-    high = None if any(h is None for h in highs) else max(h for h in highs if h is not None)
-    return Count(lowest.low, max(high, lowest.low) if high is not None else None, lowest.span)
+def _first(counts: list[Count]) -> Count | None:
+    """The sentence's first figure for a role: news gives the total first and details after
+    ("two were killed and four wounded in separate attacks: a policeman in ...")."""
+    return min(counts, key=lambda c: c.span.start if c.span else 0) if counts else None
 
 
 def with_casualties(text: str, mentions: Sequence[Mention]) -> list[Mention]:
