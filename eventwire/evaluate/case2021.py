@@ -9,10 +9,14 @@ Prediction: ``pipe.extract_many`` on the snippet; of the events reported as havi
 ``data/acled_map.tsv``) told in the earliest sentence (news puts the main event first), and
 within a sentence the most violent (lowest Goldstein score), then the one whose table row comes
 first (rows are ordered specific-first: an air strike beats a generic armed clash), then the
-earliest trigger. Its sub-event type is the prediction. With no such event,
-the first event's PLOVER type may still give one of CASE's non-ACLED classes (``NON_ACLED``:
-accusing → ``ATTRIB``, diplomatic moves → ``DIPLO``). A snippet where nothing applies is
-predicted ``NONE``, which is never correct: it counts against accuracy and the gold class's recall.
+earliest trigger. The words of the snippet then refine that category the way
+``acled.acled_subevent`` refines an event's from its sentences (``acled_cues``: the first cue
+row the snippet matches re-types the event where the row allows, or types a snippet whose events
+have none); a cue that the report is not one ACLED codes gives CASE's disaster and crime classes
+(``NOT_ACLED_TO_CASE``). With neither, the first event's PLOVER type may still give one of CASE's
+non-ACLED classes (``NON_ACLED``: accusing → ``ATTRIB``, diplomatic moves → ``DIPLO``). A snippet
+where nothing applies is predicted ``NONE``, which is never correct: it counts against accuracy
+and the gold class's recall.
 
 ``accuracy`` = snippets predicted right / snippets; ``macro_f1`` = the mean F1 over the gold
 classes present in the file (classes we never predict score 0); ``n`` = snippets.
