@@ -176,7 +176,8 @@ _PARTS = (
 )
 
 _TOKEN = re.compile(
-    r"\d[\d,]*(?:\.\d+)?(?:-(?=[a-z]))?[a-z%]*|[A-Za-z]+(?:[-'][A-Za-z]+)*|[^\sA-Za-z\d]",
+    r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:-(?=[a-z]))?[a-z%]*"
+    r"|[A-Za-z]+(?:[-'][A-Za-z]+)*|[^\sA-Za-z\d]",
     re.IGNORECASE,
 )
 
