@@ -103,6 +103,16 @@ CASES = [
         "Battles",
         "Government regains territory",
     ),
+    (
+        "The brigade withdrew from the base on Friday, officials said.",
+        SD,
+        "Change to group/activity",
+    ),
+    (
+        "Government troops pulled out of the town, leaving it in the hands of the rebels.",
+        SD,
+        "Non-violent transfer of territory",
+    ),
 ]
 
 
@@ -119,6 +129,8 @@ def test_cue_rows(sentence: str, event_type: str, subtype: str) -> None:
         "The minister met his counterpart in Paris on Monday.",
         "Prices of fuel rose by 12 percent last month.",
         "The council approved a new budget for schools.",
+        "The Liberation Army said its leader would speak in the region on Friday.",
+        "Ministers discussed sanctions over the missile tests in the region.",
     ],
 )
 def test_no_cue_in_ordinary_news(sentence: str) -> None:
@@ -139,6 +151,11 @@ def test_near_and_unless() -> None:
     # an explosion in a war is not an industrial accident
     found = cues.match("Militants attacked the gas plant and an explosion followed.")
     assert found is None or found.sub_event_type != "Man-made disaster"
+
+
+def test_a_failed_attempt_takes_no_territory() -> None:
+    found = default_cues().match("The militants' attempt to capture the town was repelled.")
+    assert found is None or found.event_type != "Battles"
 
 
 def test_taker_reads_the_actor_before_the_verb() -> None:
