@@ -16,7 +16,8 @@ by ``data/acled_cues.tsv``): ACLED defines many sub-event types by the means or 
 report names ("chlorine", "raped", "weapons were seized", "protesters threw stones"), and it
 does not code disasters or crime. Given those sentences, ``acled_subevent`` lets a cue re-type
 the table's category where the cue row allows it (its ``over`` column), and a "not ACLED" cue
-(an earthquake, a factory blast, smuggling) takes the category away:
+(an earthquake, a factory blast, smuggling) takes the category away. Words never give a category
+to an event the table gives none (a meeting in a sentence that mentions a protest is no protest):
 
     acled_subevent(event, sentences=["Rebels fired shells filled with chlorine gas."])
     -> ("Explosions/Remote violence", "Chemical weapon")
@@ -248,16 +249,17 @@ def acled_subevent(
     ``sentences``: the text of the sentences that tell the event (``event_sentences``); their
     words may re-type the category or take it away (a disaster, a crime)."""
     typed = (table or default_map()).subevent(event)
-    if sentences is None or event.modality != "asserted":
-        return typed
+    if sentences is None or typed is None:
+        return typed  # words refine an ACLED category; they give none to a meeting or a threat
     return combine(typed, (cues or default_cues()).match(" ".join(sentences)))
 
 
 def combine(typed: tuple[str, str] | None, cue: CueMatch | None) -> tuple[str, str] | None:
     """The category from an event's table row and the cue its sentences carry, if any.
 
-    The cue wins where its row may re-type the event's category (or the event has none); a
-    "not ACLED" cue that wins leaves no category at all."""
+    The cue wins where its row may re-type the event's category, or where there is none (a
+    snippet whose events have no category: the case2021 evaluator); a "not ACLED" cue that
+    wins leaves no category at all."""
     if cue is None or not cue.cue.retypes(typed[0] if typed else None):
         return typed
     return (cue.event_type, cue.sub_event_type) if cue.acled else None

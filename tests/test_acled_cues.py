@@ -253,3 +253,9 @@ def test_pipeline_sets_the_categories(pipeline) -> None:
     )
     quake = "A powerful earthquake killed 30 people in the valley on Monday."
     assert all(e.acled_event_type is None for e in pipeline.extract(quake))
+
+
+def test_words_give_no_category_to_an_event_without_one() -> None:
+    text = "The ministers met in Geneva to discuss the protests."
+    meeting = _event("040", "CONSULT", None, text)
+    assert acled_subevent(meeting, sentences=[text]) is None
