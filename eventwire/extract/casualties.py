@@ -431,7 +431,7 @@ def figures(sentence: str, base: int = 0) -> list[Figure]:
     used: set[int] = set()
     part_of = _parts(toks)
     found.extend(_zeros(toks))
-    for i, tok in enumerate(toks):
+    for i in range(len(toks)):
         if i in used or i in part_of:
             continue
         verb_role = _verb_role(toks, i)
@@ -442,12 +442,10 @@ def figures(sentence: str, base: int = 0) -> list[Figure]:
             group = _group(toks, k, part_of)
             if group is not None:
                 low, high, span, end = group
-                after_role, _ = _role_after(toks, end)
-                if role == "left" and after_role is None:
-                    continue
-                role = after_role if role == "left" else role
-                if after_role in (KILLED, INJURED) and role != after_role and role != "left":
-                    pass  # "killed 3 and 12 were wounded": the 12 are read on their own
+                if role == "left":  # "left 30 dead": the fate follows the figure
+                    role, _ = _role_after(toks, end)
+                    if role is None:
+                        continue
                 found.append(Figure(role, Count(low, high, span)))
                 used.update(range(k, end))
             continue
@@ -575,7 +573,7 @@ def _group(
         low += nxt[0]
         high = None if high is None or nxt[1] is None else high + nxt[1]
         end = last = stop
-    span = Span(toks[first].start, toks[max(first, first + n - (first - i) - 1)].end)
+    span = Span(toks[first].start, toks[i + n - 1].end)  # the number words, not the qualifier
     return low, high, span, last
 
 
