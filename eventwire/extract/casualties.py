@@ -28,122 +28,17 @@ gives the total first and the details after.
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from ..records import Count, Mention, Span
+from .numbers import Tok, digits, phrase_at, quantity, tokens
 
 # PLOVER types whose events can kill or injure (a protest dispersed by force, a raid, a riot).
 VIOLENT_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST"})
 
 KILLED, INJURED = "killed", "injured"
-
-_UNITS = {
-    "zero": 0,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-}
-_TENS = {
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
-}
-_SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
-# Vague quantities: (low, high). ACLED: tens 10, dozens 12, hundreds 100; several 3, many 10.
-_VAGUE: dict[str, tuple[int, int | None]] = {
-    "dozen": (12, 12),
-    "score": (20, 20),
-    "tens": (10, None),
-    "dozens": (12, None),
-    "scores": (20, None),
-    "hundreds": (100, None),
-    "thousands": (1000, None),
-    "millions": (1_000_000, None),
-    "several": (3, None),
-    "many": (10, None),
-    "numerous": (10, None),
-    "few": (2, None),
-    "handful": (2, None),
-    "couple": (2, 2),
-    "number": (2, None),  # "a number of"
-}
-_FLOOR = (
-    "at least",
-    "more than",
-    "over",
-    "upwards of",
-    "in excess of",
-    "no fewer than",
-    "no less than",
-    "a minimum of",
-    "at minimum",
-    "well over",
-    "over a",
-)
-_CEILING = (
-    "up to",
-    "as many as",
-    "at most",
-    "no more than",
-    "fewer than",
-    "less than",
-    "under",
-    "not more than",
-)
-_ABOUT = (
-    "about",
-    "around",
-    "approximately",
-    "roughly",
-    "nearly",
-    "almost",
-    "close to",
-    "some",
-    "an estimated",
-    "estimated",
-    "a total of",
-    "totalling",
-    "just over",
-    "just under",
-    "a reported",
-    "reportedly",
-)
-# Words after a figure that make it a measure, not people.
-_NOT_PEOPLE = frozenset(
-    "km kms kilometre kilometres kilometer kilometers mile miles metre metres meter meters m "
-    "kg kilograms tonnes tons percent per cent % year years month months week weeks day days "
-    "hour hours minute minutes am pm a.m. p.m. o'clock gmt bc ad times rounds round houses "
-    "homes buildings vehicles cars shops acres hectares dollars euros pounds rupees troops "
-    "st nd rd th".split()
-)
-_MONTHS = frozenset(
-    "january february march april may june july august september october november december "
-    "jan feb mar apr jun jul aug sep sept oct nov dec".split()
-)
 
 _KILL_VERBS = frozenset(
     "kill killed killing kills slew slain slaying massacred massacring murdered murdering "
@@ -175,20 +70,6 @@ _PARTS = (
     "among those",
 )
 
-_TOKEN = re.compile(
-    r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:-(?=[a-z]))?[a-z%]*"
-    r"|[A-Za-z]+(?:[-'][A-Za-z]+)*|[^\sA-Za-z\d]",
-    re.IGNORECASE,
-)
-
-
-@dataclass(frozen=True, slots=True)
-class _Tok:
-    text: str
-    low: str
-    start: int
-    end: int
-
 
 @dataclass(frozen=True, slots=True)
 class Figure:
@@ -198,179 +79,7 @@ class Figure:
     count: Count
 
 
-def _tokens(text: str, base: int) -> list[_Tok]:
-    return [
-        _Tok(m.group(), m.group().lower(), base + m.start(), base + m.end())
-        for m in _TOKEN.finditer(text)
-    ]
-
-
-def _digits(word: str) -> int | None:
-    if not re.fullmatch(r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?", word):
-        return None
-    value = float(word.replace(",", ""))
-    return int(value) if value == int(value) else None
-
-
-@functools.lru_cache(maxsize=16)
-def _by_first_word(phrases: tuple[str, ...]) -> dict[str, list[tuple[str, ...]]]:
-    """Phrases indexed by their first word, for a quick look-up at each token."""
-    index: dict[str, list[tuple[str, ...]]] = {}
-    for phrase in phrases:
-        words = tuple(phrase.split())
-        index.setdefault(words[0], []).append(words)
-    return index
-
-
-def _phrase_at(toks: Sequence[_Tok], i: int, phrases: tuple[str, ...]) -> int:
-    """Length (in tokens) of the longest of ``phrases`` starting at ``i``, or 0."""
-    if i >= len(toks):
-        return 0
-    best = 0
-    for words in _by_first_word(phrases).get(toks[i].low, ()):
-        if len(words) > best and tuple(t.low for t in toks[i : i + len(words)]) == words:
-            best = len(words)
-    return best
-
-
-def _number(toks: Sequence[_Tok], i: int) -> tuple[int, int | None, int] | None:
-    """A quantity starting at token ``i``: (low, high, tokens used), without qualifiers."""
-    if i >= len(toks):
-        return None
-    word = toks[i].low
-    if word in ("a", "an", "one") and i + 1 < len(toks):
-        nxt = toks[i + 1].low
-        if nxt in _VAGUE and nxt not in ("tens", "dozens", "scores", "hundreds", "thousands"):
-            low, high = _VAGUE[nxt]
-            used = 2 + (i + 2 < len(toks) and toks[i + 2].low == "of")
-            return low, high, used
-        if nxt in _SCALES:
-            return _SCALES[nxt], _SCALES[nxt], 2
-        if word in ("a", "an"):
-            return 1, 1, 1  # "a soldier was killed": checked by the caller's context
-    if (
-        word == "half"
-        and i + 2 < len(toks)
-        and toks[i + 1].low == "a"
-        and toks[i + 2].low == "dozen"
-    ):
-        return 6, 6, 3
-    if word in _VAGUE and word not in ("dozen", "score", "couple", "number", "few", "handful"):
-        low, high = _VAGUE[word]
-        used = 1
-        if i + 2 < len(toks) and toks[i + 1].low == "of" and toks[i + 2].low in ("thousands",):
-            low, used = low * 1000, 3  # "tens of thousands", "hundreds of thousands"
-        if i + used < len(toks) and toks[i + used].low == "of":
-            used += 1
-        return low, high, used
-    value = _digits(word)
-    used = 1
-    scale = toks[i + 1].low if i + 1 < len(toks) else ""
-    if value is None and scale in ("thousand", "million") and re.fullmatch(r"\d+\.\d+", word):
-        return round(float(word) * _SCALES[scale]), round(float(word) * _SCALES[scale]), 2
-    if value is None:
-        value, used = _words_number(toks, i)
-        if value is None:
-            return None
-    if i + used < len(toks) and toks[i + used].low in ("thousand", "million") and value < 1000:
-        value, used = round(value * _SCALES[toks[i + used].low]), used + 1
-    if (
-        i + used + 1 < len(toks)
-        and toks[i + used].low in ("to", "or", "-")
-        and toks[i + used].text != ""
-    ):
-        other = _digits(toks[i + used + 1].low)
-        if other is None:
-            other = _words_number(toks, i + used + 1)[0]
-        if other is not None and other > value:  # "20 to 30", "two or three", "20-30"
-            return value, other, used + 2
-    return value, value, used
-
-
-def _words_number(toks: Sequence[_Tok], i: int) -> tuple[int | None, int]:
-    """ "twenty-five", "one hundred and twenty", "two thousand": (value, tokens used)."""
-    total, current, used = 0, 0, 0
-    seen = False
-    j = i
-    while j < len(toks):
-        parts = toks[j].low.split("-")
-        if all(p in _UNITS or p in _TENS for p in parts) and len(parts) <= 2:
-            current += sum(_UNITS.get(p, 0) + _TENS.get(p, 0) for p in parts)
-        elif toks[j].low in _SCALES and seen:
-            scale = _SCALES[toks[j].low]
-            if scale == 100:
-                current *= 100
-            else:
-                total, current = total + current * scale, 0
-        elif (
-            toks[j].low == "and"
-            and seen
-            and j + 1 < len(toks)
-            and (toks[j + 1].low.split("-")[0] in _UNITS or toks[j + 1].low.split("-")[0] in _TENS)
-            and toks[j - 1].low in _SCALES
-        ):
-            j += 1
-            continue
-        else:
-            break
-        seen = True
-        j += 1
-        used = j - i
-    return (total + current, used) if seen else (None, 0)
-
-
-def _quantity(toks: Sequence[_Tok], i: int) -> tuple[int, int | None, int, int] | None:
-    """A qualified quantity at ``i``: (low, high, first token of the number, tokens used)."""
-    used = 0
-    kind = "exact"
-    if i >= len(toks):
-        return None
-    if toks[i].low == "between":
-        first = _number(toks, i + 1)
-        k = i + 1 + (first[2] if first else 0)
-        if first and k < len(toks) and toks[k].low == "and":
-            second = _number(toks, k + 1)
-            if second is not None:
-                return first[0], second[1], i + 1, k + 1 + second[2] - i
-        return None
-    for phrases, name in ((_FLOOR, "floor"), (_CEILING, "ceiling"), (_ABOUT, "about")):
-        n = _phrase_at(toks, i, phrases)
-        if n:
-            used, kind = n, name
-            break
-    found = _number(toks, i + used)
-    if found is None:
-        return None
-    low, high, n = found
-    if _not_people(toks, i + used, n):
-        return None
-    if kind == "floor":
-        high = None
-    elif kind == "ceiling":
-        low, high = min(1, low), high if high is not None else low
-    return low, high, i + used, used + n
-
-
-def _not_people(toks: Sequence[_Tok], start: int, n: int) -> bool:
-    """A figure of a date, an age, a measure or a time, not of people."""
-    word = toks[start].low
-    after = toks[start + n].low if start + n < len(toks) else ""
-    before = toks[start - 1].low if start > 0 else ""
-    if re.fullmatch(r"\d+[a-z%]+|\d+-", word) or "-year" in word:
-        return True  # "43km", "3pm", "43-year-old"
-    if after in _NOT_PEOPLE or after.startswith("year-old") or after in _MONTHS:
-        return True
-    if after == "-" or (
-        after == "." and start + n + 1 < len(toks) and toks[start + n + 1].low.isdigit()
-    ):
-        return True
-    if before in _MONTHS or before in ("aged", "age", "ages", "route", "no", "number"):
-        return True
-    years = ("in", "since", "of", "by", "until", "from")
-    return bool(re.fullmatch(r"(1[89]|20)\d\d", word)) and before in years
-
-
-def _role_after(toks: Sequence[_Tok], j: int) -> tuple[str | None, int]:
+def _role_after(toks: Sequence[Tok], j: int) -> tuple[str | None, int]:
     """The casualty word that follows a figure and its noun ("soldiers were killed"), if any.
 
     Skips up to six words of the noun phrase ("members of the security forces") and an
@@ -402,7 +111,7 @@ def _role_after(toks: Sequence[_Tok], j: int) -> tuple[str | None, int]:
             and toks[j + 1].low in ("injuries", "wounds", "burns")
         ):
             return INJURED, j + 2
-        if word in _STOP and word != "of" or _digits(word) is not None:
+        if word in _STOP and word != "of" or digits(word) is not None:
             return None, j
         if word == "," and skipped:
             return None, j
@@ -417,16 +126,16 @@ _AFTER_PASSIVE = frozenset(
 )
 
 
-def _takes_object(toks: Sequence[_Tok], j: int) -> bool:
+def _takes_object(toks: Sequence[Tok], j: int) -> bool:
     """Whether a bare "killed" is active (an object follows) rather than a reduced passive."""
-    if j < len(toks) and _quantity(toks, j) is not None:
+    if j < len(toks) and quantity(toks, j) is not None:
         return True  # "two bombers killed at least 10 people"
     return j < len(toks) and toks[j].low not in _AFTER_PASSIVE
 
 
 def figures(sentence: str, base: int = 0) -> list[Figure]:
     """Every casualty figure the sentence reports (spans are offsets from ``base``)."""
-    toks = _tokens(sentence, base)
+    toks = tokens(sentence, base)
     found: list[Figure] = []
     used: set[int] = set()
     part_of = _parts(toks)
@@ -452,7 +161,7 @@ def figures(sentence: str, base: int = 0) -> list[Figure]:
         toll = _toll(toks, i)
         if toll is not None:
             role, k = toll
-            q = _quantity(toks, k) if k < len(toks) else None
+            q = quantity(toks, k) if k < len(toks) else None
             if q is not None:
                 low, high, first, n = q
                 found.append(
@@ -471,7 +180,7 @@ def figures(sentence: str, base: int = 0) -> list[Figure]:
     return found
 
 
-def _both_roles(toks: Sequence[_Tok], i: int) -> bool:
+def _both_roles(toks: Sequence[Tok], i: int) -> bool:
     """ "killed or wounded 26", "killing and wounding several", "were killed and injured": one
     figure for the dead and the hurt together, which is neither count."""
     verbs = _KILL_VERBS | _INJURE_VERBS | _DEAD_WORDS | _HURT_WORDS
@@ -480,7 +189,7 @@ def _both_roles(toks: Sequence[_Tok], i: int) -> bool:
     return after or before
 
 
-def _verb_role(toks: Sequence[_Tok], i: int) -> tuple[str, int] | None:
+def _verb_role(toks: Sequence[Tok], i: int) -> tuple[str, int] | None:
     """A casualty verb at ``i`` taking a figure as its object: (role, index of the figure)."""
     word = toks[i].low
     if _both_roles(toks, i):
@@ -512,7 +221,7 @@ def _verb_role(toks: Sequence[_Tok], i: int) -> tuple[str, int] | None:
     return role, k
 
 
-def _shot_dead(toks: Sequence[_Tok], i: int) -> int | None:
+def _shot_dead(toks: Sequence[Tok], i: int) -> int | None:
     """ "shot dead three men": the index of the figure, if any."""
     if i + 1 < len(toks) and toks[i].low == "shot" and toks[i + 1].low == "dead":
         return i + 2
@@ -524,7 +233,7 @@ _TOLL_VERBS = frozenset(
 )
 
 
-def _toll(toks: Sequence[_Tok], i: int) -> tuple[str, int] | None:
+def _toll(toks: Sequence[Tok], i: int) -> tuple[str, int] | None:
     """ "the death toll rose to", "a death toll of", "the number of dead reached": (role, k)."""
     word = toks[i].low
     role = None
@@ -541,7 +250,7 @@ def _toll(toks: Sequence[_Tok], i: int) -> tuple[str, int] | None:
     if role is None:
         return None
     for k in range(i + 1, min(i + 8, len(toks))):
-        if toks[k].low in _TOLL_VERBS and _quantity(toks, k + 1) is not None:
+        if toks[k].low in _TOLL_VERBS and quantity(toks, k + 1) is not None:
             return role, k + 1
         if toks[k].low in (".", ";"):
             break
@@ -549,10 +258,10 @@ def _toll(toks: Sequence[_Tok], i: int) -> tuple[str, int] | None:
 
 
 def _group(
-    toks: Sequence[_Tok], i: int, part_of: set[int], *, subject: bool = False
+    toks: Sequence[Tok], i: int, part_of: set[int], *, subject: bool = False
 ) -> tuple[int, int | None, Span, int] | None:
     """Figures joined by "and" ("five soldiers and three civilians"): summed, with one span."""
-    q = _quantity(toks, i)
+    q = quantity(toks, i)
     if q is None or i in part_of:
         return None
     low, high, first, n = q
@@ -563,7 +272,7 @@ def _group(
     end = _skip_noun(toks, end)
     last = end
     while end + 1 < len(toks) and toks[end].low in ("and", ","):
-        nxt = _quantity(toks, end + 1)
+        nxt = quantity(toks, end + 1)
         if nxt is None or end + 1 in part_of:
             break
         stop = _skip_noun(toks, end + 1 + nxt[3])
@@ -577,7 +286,7 @@ def _group(
     return low, high, span, last
 
 
-def _skip_noun(toks: Sequence[_Tok], j: int) -> int:
+def _skip_noun(toks: Sequence[Tok], j: int) -> int:
     """Past the noun a figure counts ("people", "Afghan soldiers", "of them"), up to 5 words."""
     k = j
     while k < len(toks) and k - j < 5:
@@ -605,11 +314,11 @@ def _skip_noun(toks: Sequence[_Tok], j: int) -> int:
     return k
 
 
-def _parts(toks: Sequence[_Tok]) -> set[int]:
+def _parts(toks: Sequence[Tok]) -> set[int]:
     """Token indices inside "including ...", "among them ..." (parts of a total)."""
     inside: set[int] = set()
     for i in range(len(toks)):
-        n = _phrase_at(toks, i, _PARTS)
+        n = phrase_at(toks, i, _PARTS)
         if not n:
             continue
         j = i + n
@@ -633,7 +342,7 @@ def _parts(toks: Sequence[_Tok]) -> set[int]:
     return inside
 
 
-def _zeros(toks: Sequence[_Tok]) -> list[Figure]:
+def _zeros(toks: Sequence[Tok]) -> list[Figure]:
     """ "no one was hurt", "nobody was killed", "there were no casualties": 0."""
     out: list[Figure] = []
     for i, tok in enumerate(toks):
