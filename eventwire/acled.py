@@ -10,15 +10,28 @@ one line (``eventwire dict check`` validates the table; errors name the file and
 
 Only events reported as having happened (modality ``asserted``) get a category: ACLED codes
 events that took place, not threats, requests or denials.
+
+The words of the sentences that tell an event refine its category (``acled_cues.py``, driven
+by ``data/acled_cues.tsv``): ACLED defines many sub-event types by the means or the setting a
+report names ("chlorine", "raped", "weapons were seized", "protesters threw stones"), and it
+does not code disasters or crime. Given those sentences, ``acled_subevent`` lets a cue re-type
+the table's category where the cue row allows it (its ``over`` column), and a "not ACLED" cue
+(an earthquake, a factory blast, smuggling) takes the category away. Words never give a category
+to an event the table gives none (a meeting in a sentence that mentions a protest is no protest):
+
+    acled_subevent(event, sentences=["Rebels fired shells filled with chlorine gas."])
+    -> ("Explosions/Remote violence", "Chemical weapon")
 """
 
 from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
 
+from .acled_cues import AcledCues, CueMatch, default_cues
 from .records import Actor, Event
 from .tsv import Problems, read_rows
 
@@ -224,9 +237,63 @@ def default_map() -> AcledMap:
     return AcledMap.load()
 
 
-def acled_subevent(event: Event, table: AcledMap | None = None) -> tuple[str, str] | None:
-    """(ACLED event type, sub-event type) for one event, from the packaged table by default."""
-    return (table or default_map()).subevent(event)
+def acled_subevent(
+    event: Event,
+    table: AcledMap | None = None,
+    *,
+    sentences: Sequence[str] | None = None,
+    cues: AcledCues | None = None,
+) -> tuple[str, str] | None:
+    """(ACLED event type, sub-event type) for one event, from the packaged tables by default.
+
+    ``sentences``: the text of the sentences that tell the event (``event_sentences``); their
+    words may re-type the category or take it away (a disaster, a crime)."""
+    typed = (table or default_map()).subevent(event)
+    if sentences is None or typed is None:
+        return typed  # words refine an ACLED category; they give none to a meeting or a threat
+    return combine(typed, (cues or default_cues()).match(" ".join(sentences)))
 
 
-__all__ = ["ACLED_TYPES", "AcledMap", "AcledRule", "acled_subevent", "default_map"]
+def combine(typed: tuple[str, str] | None, cue: CueMatch | None) -> tuple[str, str] | None:
+    """The category from an event's table row and the cue its sentences carry, if any.
+
+    The cue wins where its row may re-type the event's category, or where there is none (a
+    snippet whose events have no category: the case2021 evaluator); a "not ACLED" cue that
+    wins leaves no category at all."""
+    if cue is None or not cue.cue.retypes(typed[0] if typed else None):
+        return typed
+    return (cue.event_type, cue.sub_event_type) if cue.acled else None
+
+
+def with_acled(event: Event, texts: Mapping[str, str]) -> Event:
+    """The event with its ACLED categories set from the table and its sentences' words
+    (``texts``: article id -> text, for the articles it was read from)."""
+    found = acled_subevent(event, sentences=event_sentences(event, texts))
+    etype, subtype = found if found is not None else (None, None)
+    if (etype, subtype) == (event.acled_event_type, event.acled_sub_event_type):
+        return event
+    return replace(event, acled_event_type=etype, acled_sub_event_type=subtype)
+
+
+def event_sentences(event: Event, texts: Mapping[str, str]) -> list[str]:
+    """The sentences that tell an event, from its articles' texts (by article id)."""
+    out = []
+    for mention in event.mentions:
+        text = texts.get(mention.article_id)
+        if text is not None:
+            sentence = mention.sentence.of(text)
+            if sentence not in out:
+                out.append(sentence)
+    return out
+
+
+__all__ = [
+    "ACLED_TYPES",
+    "AcledMap",
+    "AcledRule",
+    "acled_subevent",
+    "combine",
+    "default_map",
+    "event_sentences",
+    "with_acled",
+]

@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .acled import AcledMap
+from .acled_cues import AcledCues
 from .confidence import ConfidenceModel
 from .ontology import DATA_DIR, Ontology
 
@@ -24,6 +25,7 @@ CODING_TABLES = (
     "verbs.tsv",
     "triggers_extra.tsv",
     "acled_map.tsv",
+    "acled_cues.tsv",
     "confidence.tsv",
 )
 
@@ -35,6 +37,7 @@ def check_dictionaries(data_dir: Path | None = None) -> list[str]:
     ontology = Ontology.load(data_dir, problems=problems)
     d = Path(data_dir) if data_dir is not None else DATA_DIR
     AcledMap.load(d / "acled_map.tsv", plover_modes=ontology.plover_modes(), problems=problems)
+    AcledCues.load(d / "acled_cues.tsv", problems=problems)
     ConfidenceModel.load(d / "confidence.tsv", triggers=None, problems=problems)
     # Every PLOVER type should be reachable from some CAMEO code, or events of that type can
     # never be produced; this points at a crosswalk that lost rows.

@@ -17,10 +17,12 @@ from datetime import date
 
 from spacy.language import Language
 
+from .acled import with_acled
 from .annotate import annotate, load_model
 from .attribute_rules import use_attribute_rules
 from .classify import Classification, classify_doc
 from .confidence import ConfidenceModel
+from .extract.casualties import with_casualties
 from .extract.events import Extractor
 from .fuse import fuse
 from .ontology import Ontology
@@ -100,6 +102,8 @@ class Pipeline:
         for item in annotated:
             try:
                 found = self.extractor.extract(item)
+                # killed and injured as the violent events' sentences report them
+                found = with_casualties(item.article.text, found)
                 if self.confidence is not None:  # what a careful coder would accept (confidence.py)
                     found = [replace(m, confidence=self.confidence.probability(m)) for m in found]
                 out.append((item.article, found))
@@ -125,6 +129,8 @@ class Pipeline:
             published={a.id: a.published for a, _ in done},
             sources={a.id: a.source for a, _ in done},
         )
+        texts = {a.id: a.text for a, _ in done}  # ACLED categories read with the events' words
+        events = [with_acled(e, texts) for e in events]
         return BatchResult(
             articles=[a for a, _ in done],
             events=events,
@@ -168,9 +174,10 @@ class Pipeline:
 
             raise ExtractionError(failures[0].reason)
         out = []
-        for _, mentions in done:
+        for article, mentions in done:
             keep = [m for m in mentions if include_unasserted or m.modality == "asserted"]
-            out.append(fuse(keep, self.ontology))
+            texts = {article.id: article.text}
+            out.append([with_acled(e, texts) for e in fuse(keep, self.ontology)])
         return out
 
     def classify(

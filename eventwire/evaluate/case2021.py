@@ -9,10 +9,14 @@ Prediction: ``pipe.extract_many`` on the snippet; of the events reported as havi
 ``data/acled_map.tsv``) told in the earliest sentence (news puts the main event first), and
 within a sentence the most violent (lowest Goldstein score), then the one whose table row comes
 first (rows are ordered specific-first: an air strike beats a generic armed clash), then the
-earliest trigger. Its sub-event type is the prediction. With no such event,
-the first event's PLOVER type may still give one of CASE's non-ACLED classes (``NON_ACLED``:
-accusing → ``ATTRIB``, diplomatic moves → ``DIPLO``). A snippet where nothing applies is
-predicted ``NONE``, which is never correct: it counts against accuracy and the gold class's recall.
+earliest trigger. The words of the snippet then refine that category the way
+``acled.acled_subevent`` refines an event's from its sentences (``acled_cues``: the first cue
+row the snippet matches re-types the event where the row allows, or types a snippet whose events
+have none); a cue that the report is not one ACLED codes gives CASE's disaster and crime classes
+(``NOT_ACLED_TO_CASE``). With neither, the first event's PLOVER type may still give one of CASE's
+non-ACLED classes (``NON_ACLED``: accusing → ``ATTRIB``, diplomatic moves → ``DIPLO``). A snippet
+where nothing applies is predicted ``NONE``, which is never correct: it counts against accuracy
+and the gold class's recall.
 
 ``accuracy`` = snippets predicted right / snippets; ``macro_f1`` = the mean F1 over the gold
 classes present in the file (classes we never predict score 0); ``n`` = snippets.
@@ -28,7 +32,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from eventwire.acled import AcledMap, default_map
+from eventwire.acled import AcledMap, combine, default_map
+from eventwire.acled_cues import AcledCues, default_cues
 from eventwire.errors import ConfigError, SourceError
 from eventwire.evaluate._metrics import per_class_table, ratio, rounded, tsv_records
 from eventwire.records import Event
@@ -74,6 +79,12 @@ NON_ACLED = {
     "SUPPORT": "DIPLO",
     "REJECT": "DIPLO",
 }
+# What the cue table says a report is when ACLED does not code it (``acled_cues.NOT_ACLED``).
+NOT_ACLED_TO_CASE = {
+    "Natural disaster": "NATURAL_DISASTER",
+    "Man-made disaster": "MAN_MADE_DISASTER",
+    "Crime": "ORG_CRIME",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,11 +123,24 @@ def salient(events: Sequence[Event], table: AcledMap) -> tuple[Event, tuple[str,
     return event, (rule.event_type, rule.sub_event_type)
 
 
-def predict(events: Sequence[Event], table: AcledMap) -> str:
-    """The CASE label predicted for one snippet's events (``NONE`` when nothing applies)."""
+def predict(
+    events: Sequence[Event], table: AcledMap, text: str | None = None, cues: AcledCues | None = None
+) -> str:
+    """The CASE label predicted for one snippet's events (``NONE`` when nothing applies).
+
+    With the snippet's ``text``, its words refine the salient event's category the way
+    ``acled.acled_subevent`` does for an event (``acled_cues``), and type a snippet whose
+    events have none."""
     found = salient(events, table)
-    if found is not None:
-        return ACLED_TO_CASE.get(found[1][1], found[1][1])
+    typed = found[1] if found is not None else None
+    if text is not None:
+        cue = (cues or default_cues()).match(text)
+        if cue is not None and cue.cue.retypes(typed[0] if typed else None):
+            if not cue.acled:
+                return NOT_ACLED_TO_CASE[cue.sub_event_type]
+            typed = combine(typed, cue)
+    if typed is not None:
+        return ACLED_TO_CASE.get(typed[1], typed[1])
     asserted = sorted((e for e in events if e.modality == "asserted"), key=_start)
     for event in asserted:
         if event.plover_type in NON_ACLED:
@@ -158,6 +182,8 @@ def evaluate_case2021(path: Path, pipeline: Any, table: AcledMap | None = None) 
     table = table or default_map()
     started = time.perf_counter()
     batches = pipeline.extract_many([s.text for s in snippets], [None] * len(snippets))
-    result = score_case(snippets, [predict(events, table) for events in batches])
+    cues = default_cues()
+    predictions = [predict(ev, table, s.text, cues) for ev, s in zip(batches, snippets, strict=True)]
+    result = score_case(snippets, predictions)
     result["seconds_e2e"] = round(time.perf_counter() - started, 3)
     return result
