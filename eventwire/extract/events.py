@@ -301,8 +301,9 @@ class Extractor(Referents, Parties, PlacesAndTimes):
                 source = Actor(text=source.text, entry=DOCUMENT_ENTRY)
         target, target_span = self._actor(tgt_tok, ctx, as_target=True)
         fired = coding.plover_type == "ASSAULT" and tgt_tok is not None and tgt_tok.lower_ in WEAPONS
-        if fired:
-            target, target_span = None, None  # "fired his rifles": the weapon hits no one; "at" may say who
+        if fired and target is not None and target.entry != THING_ENTRY:
+            # "fired his rifles": a weapon is a thing of the doer's, never its owner as a target
+            target = Actor(text=target.text, entry=THING_ENTRY)
         if not is_noun and target is not None and _same_actor(source, target) and self._is_event_noun(tgt_tok):
             # "lifted its blockade of Yemen", "completed its withdrawal from Iraq": the act
             # named by the object is the source's own; its target is that act's party
