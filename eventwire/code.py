@@ -244,6 +244,8 @@ def _pattern_words(token: Token) -> list[str]:
     ][:12]
     if token.pos_ == "VERB":
         subj = first_child(token, ("nsubjpass",))
+        if subj is None and token.dep_ == "acl" and token.tag_ == "VBN" and token.head.i < token.i:
+            subj = token.head  # "a report released on Wednesday" reads as "released a report"
         if subj is not None and subj.i < token.i:
             words = [
                 *(c.lemma_.lower() for c in subj.lefts if c.dep_ == "compound"),

@@ -734,3 +734,16 @@ def test_joining_others_in_an_act_is_that_act(pipeline):
     text = US_OPENING + "Senator Tom Hale joined other senators in urging Ron Weyer to quit the race."
     types = {e.plover_type for e in events(pipeline, text) if e.mentions[0].trigger.start >= len(US_OPENING)}
     assert "CONSULT" not in types and "REQUEST" in types
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A report by the Senate released on Wednesday accused Chinese media of spying.",
+        "We need strong and steady leadership at the central bank, Trump said.",
+        "The plan changes the way shares in startups are taxed.",
+    ],
+)
+def test_documents_released_needs_and_taxes_are_no_events_of_their_own(pipeline, text):
+    types = {e.plover_type for e in events(pipeline, US_OPENING + text) if e.mentions[0].trigger.start >= len(US_OPENING)}
+    assert not types & {"RETREAT", "REQUEST", "COERCE"}
