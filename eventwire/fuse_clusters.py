@@ -6,12 +6,15 @@ the reports of all articles are clustered into events. The rule, in full:
 **Two reports may be one event** (``compatible``) when all of these hold:
 
 - they come from different articles (an article that tells two acts means two);
-- the same modality, and PLOVER types that are equal or in one class of ``TYPE_CLASSES``;
+- both are reported as having happened (modality ``asserted``): a demand, plan or threat of an
+  act in two articles is no happening to count, so those reports stay events of their own;
+- PLOVER types that are equal or in one class of ``TYPE_CLASSES``;
 - actors agree where both are known (organisation, else country): an unknown side is compatible
   with a known one, and at least one side must be known and equal in both; for the symmetric
   types (``SYMMETRIC``: meetings, deals) the sides may be swapped;
-- a domestic dyad (one country on both sides, e.g. Democrats against Republicans) says little by
-  its country, so the two reports must also share a name in their actor words ("Manafort");
+- a dyad that names one state only (Democrats against Republicans, or "lawmakers" against no
+  one named) says little by its country, so the two reports must also share a name in their
+  actor words ("Manafort");
 - their dates overlap, give or take ``SLACK_DAYS`` (time zones, one outlet's "yesterday"); a date
   known only from the publication date means "on or up to ``PUBLISHED_DAYS`` before
   publication" (so does a report whose text gives no date, by its article's date); a report
@@ -59,7 +62,7 @@ TYPE_CLASSES: tuple[frozenset[str], ...] = (frozenset({"CONCEDE", "RETREAT"}),)
 SYMMETRIC = frozenset({"CONSULT", "AGREE"})  # "X met Y" is "Y met X"
 PUBLISHED_DAYS = 3  # a date known only from publication: that day or up to 3 days before
 SLACK_DAYS = 1  # dates of two reports may miss each other by a day
-VAGUE_DAYS = 31  # a report dated to a wider window than this never fuses
+VAGUE_DAYS = 7  # a report dated to a wider window than this (a month, a year) never fuses
 NEAR_KM = 50.0  # two precise places this close are one place of action
 
 _NAME = re.compile(r"[A-Z][\w\-]{2,}")
@@ -153,10 +156,8 @@ def _actors_fit(a: Event, b: Event, swap: bool) -> int | None:
             shared += 1
     if shared == 0:
         return None
-    domestic = any(
-        _key(e.source) is not None and _key(e.source) == _key(e.target) for e in (a, b)
-    )
-    if domestic and not any(_names(x) & _names(y) for x, y in sides):
+    states = {_key(x) for x in (a.source, a.target, b.source, b.target)} - {None}
+    if len(states) == 1 and not any(_names(x) & _names(y) for x, y in sides):
         return None
     return shared
 
@@ -219,7 +220,7 @@ def _places(a: Report, b: Report) -> int | None:
 
 def _pair_score(a: Report, b: Report) -> tuple[int, int, int] | None:
     """None when the two reports cannot be one event; else how well they fit (higher first)."""
-    if a.article_id == b.article_id or a.block != b.block:
+    if a.article_id == b.article_id or a.block != b.block or a.event.modality != "asserted":
         return None
     gap = _gap_days(a, b)
     if gap is None:

@@ -240,7 +240,8 @@ class Store:
         con = self._conn
         found: dict[str, Report] = {r.id: r for r in new}
         before: dict[str, str] = {}
-        frontier = list(new)
+        # a report that cannot fuse (not asserted, or dated too vaguely) is an event of its own
+        frontier = [r for r in new if r.event.modality == "asserted" and not r.vague]
         while frontier:
             front = _front_table(frontier)
             con.register("_ew_front", front)
