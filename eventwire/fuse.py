@@ -15,7 +15,7 @@ the result does not depend on batches or order. ``fuse`` itself never merges two
 An event's confidence is the noisy-OR of its mentions' (``confidence.combine``): each mention's is
 the fitted probability that a coder accepts it, and on the gold the noisy-OR of the cross-validated
 mention probabilities scores events better than their maximum (``eventwire calibrate`` reports
-both). The store's merge SQL and the Spark merge recombine the same way.
+both). A fused event combines its reports' the same way (``fuse_clusters.merge``).
 """
 
 from __future__ import annotations

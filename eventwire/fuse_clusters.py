@@ -18,8 +18,9 @@ the reports of all articles are clustered into events. The rule, in full:
 - their dates overlap, give or take ``SLACK_DAYS`` (time zones, one outlet's "yesterday"); a date
   known only from the publication date means "on or up to ``PUBLISHED_DAYS`` before
   publication" (so does a report whose text gives no date, by its article's date); a report
-  with no date at all is compatible with a dated one (never with another undated one); a report dated only vaguely (a window wider than ``VAGUE_DAYS``: "last year",
-  background) never fuses;
+  with no date at all is compatible with a dated one (never with another undated one); a
+  report dated only vaguely (a window wider than ``VAGUE_DAYS``: "last year", background)
+  never fuses;
 - their places agree where both give one (the dateline, where a report was filed, is no place of
   the act): the same place, one inside the other (a town in the province or country named), or
   within ``NEAR_KM``.
@@ -185,7 +186,10 @@ def _gap_days(a: Report, b: Report) -> int | None:
 
 def _km(p: Place, q: Place) -> float:
     la1, lo1, la2, lo2 = map(math.radians, (p.lat, p.lon, q.lat, q.lon))
-    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    h = (
+        math.sin((la2 - la1) / 2) ** 2
+        + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    )
     return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
@@ -242,7 +246,10 @@ def compatible(a: Report, b: Report) -> bool:
 # ---------------------------------------------------------------- clustering
 
 
-def _candidate_pairs(reports: Sequence[Report]) -> list[tuple[tuple[int, int, int], str, str, int, int]]:
+Pair = tuple[tuple[int, int, int], str, str, int, int]  # (score, id, id, index, index)
+
+
+def _candidate_pairs(reports: Sequence[Report]) -> list[Pair]:
     """Every compatible pair, found within blocks (type class, modality) and, for dated
     reports, by a sweep over window starts."""
     blocks: dict[tuple[str, str], list[int]] = {}

@@ -7,8 +7,8 @@
     the reports clustered into events on the driver, as the store does ─▶ Parquet under OUT/
 
 Output: `OUT/events/day=YYYY-MM-DD/*.parquet` (partitioned by the event's start date, `unknown`
-when it has none), `OUT/reports`, `OUT/mentions`, `OUT/articles`, `OUT/failures`, with the columns of the DuckDB
-store's tables, so `duckdb.read_parquet('OUT/events/**/*.parquet', hive_partitioning=true)` reads
+when it has none), `OUT/reports`, `OUT/mentions`, `OUT/articles`, `OUT/failures`, with the
+columns of the DuckDB store's tables, so `duckdb.read_parquet('OUT/events/**/*.parquet', hive_partitioning=true)` reads
 them directly. Ids are the same as a local run's, so a Spark run and `eventwire run` over the same
 input give the same events (same ids, types, actors, dates, places, modality and mentions).
 Batches are `batch_size` consecutive input records, whatever the partitioning, so runs on any

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import random
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -135,7 +136,7 @@ def test_dateline_is_no_place_of_the_act() -> None:
 
 
 def test_domestic_dyads_need_a_shared_name() -> None:
-    usa = lambda text: Actor(text, country="USA", sector="GOV", code="USAGOV")  # noqa: E731
+    usa = lambda text: Actor(text, country="USA", sector="GOV", code="USAGOV")
     a = report("k1", "a", plover="ACCUSE", source=usa("Republicans"), target=usa("Democratic"),
                when=published(5))
     b = report("k2", "b", plover="ACCUSE", source=usa("Congressional Democrats"),
@@ -180,7 +181,8 @@ def test_clusters_do_not_depend_on_input_order() -> None:
     rng = random.Random(3)
     reports = [
         report(f"k{i}", f"art{i}", pub=4 + i % 3, when=day(1 + i % 5),
-               target=[SYR, TUR, None][i % 3], places=[(), (ALEPPO,), (HOMS,)][i % 3 if i % 2 else 0])
+               target=[SYR, TUR, None][i % 3],
+               places=[(), (ALEPPO,), (HOMS,)][i % 3 if i % 2 else 0])
         for i in range(30)
     ]
     want = [sorted(r.id for r in g) for g in cluster(reports)]
@@ -216,7 +218,9 @@ def _corpus() -> tuple[list[Article], list[Event]]:
         ("a0", 2, "early", day(2), SYR, (ALEPPO,)),  # a day before a1's: one event
     ]
     for art, pub, key, when, target, places in spec:
-        articles.append(Article(art, f"text of {art}", published=date(2015, 10, pub), source=art[:2]))
+        articles.append(
+            Article(art, f"text of {art}", published=date(2015, 10, pub), source=art[:2])
+        )
         events.append(event(key, art, when=when, target=target, places=places))
     return articles, events
 
@@ -330,3 +334,39 @@ def test_fuse_reports_of_nothing_or_one(n: int) -> None:
     assert len(fused) == n
     if n:
         assert fused[0].id == reports[0].id and fused[0].n_articles == 1
+
+
+# -- the fusion block of `eventwire evaluate` ----------------------------------------------------
+
+
+def test_fusion_block_counts_pairs_and_lists_over_merges() -> None:
+    from eventwire.evaluate.gold_fusion import score_fusion
+    from eventwire.evaluate.gold_read import parse_article
+
+    text = "Russian jets struck Aleppo on Saturday."
+    gold = []
+    for art, group in (("a", "strike"), ("b", "strike"), ("c", "other-strike")):
+        gold.append(parse_article({
+            "id": art, "published": "2015-10-05", "text": text,
+            "events": [{"evidence": text, "source": "RUS", "target": "SYR",
+                        "type": ["ASSAULT"], "group": group}],
+        }))
+    span = Span(0, len(gold[0].text))
+
+    def predicted(article: str, when: DateRange) -> Event:
+        e = event(f"k{article}", article, when=when, places=(ALEPPO,))
+        return replace(e, mentions=tuple(replace(m, sentence=span) for m in e.mentions))
+
+    # a and b fused (right); c kept apart although it could fit: two days later
+    preds = {"a": [predicted("a", day(3))], "b": [predicted("b", day(4))],
+             "c": [predicted("c", day(6))]}
+    block = score_fusion(gold, preds)
+    assert block is not None
+    assert (block["pairs_gold"], block["pairs_predicted"], block["pairs_right"]) == (1, 1, 1)
+    assert block["pairwise_f1"] == 1.0 and block["over_merged"] == []
+    # c told on the same day: fused with a and b, two over-merged pairs of different groups
+    preds["c"] = [predicted("c", day(3))]
+    block = score_fusion(gold, preds)
+    assert block["pairwise_precision"] == 0.3333
+    assert len(block["over_merged"]) == 2
+    assert {p["b"]["groups"][0] for p in block["over_merged"]} == {"other-strike"}

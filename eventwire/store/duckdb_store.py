@@ -170,7 +170,7 @@ class Store:
         con = self._conn
         merged = rows.merge_events(events)
         rows.events_table(merged)  # a value of the wrong type is refused before anything is written
-        report_of: dict[str, str] = {}  # mention id -> report id (first wins, as for the mention rows)
+        report_of: dict[str, str] = {}  # mention id -> report id (first wins, like mention rows)
         inputs = {
             "_ew_in_articles": rows.articles_table(articles),
             "_ew_in_failures": rows.failures_table(failures, _now()),
@@ -210,7 +210,8 @@ class Store:
         con.register("_ew_ids", pa.table({"id": pa.array(ids, type=pa.string())}))
         try:
             known = con.execute(
-                "SELECT a.id, a.published, a.source FROM articles a SEMI JOIN _ew_ids i ON a.id = i.id"
+                "SELECT a.id, a.published, a.source FROM articles a "
+                "SEMI JOIN _ew_ids i ON a.id = i.id"
             ).fetchall()
         finally:
             _unregister(con, "_ew_ids")
