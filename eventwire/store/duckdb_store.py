@@ -440,9 +440,11 @@ def _one(
     return result[0] if result else None
 
 
+# The batch's new mentions were written with the event id their batch gave: point them at the
+# event their report belongs to now.
 _REPOINT_MENTIONS = """
-UPDATE mentions SET event_id = r.event_id FROM reports r
-WHERE mentions.report_id = r.id AND mentions.event_id <> r.event_id
+UPDATE mentions SET event_id = r.event_id FROM reports r, _ew_in_mentions i
+WHERE mentions.id = i.id AND mentions.report_id = r.id AND mentions.event_id <> r.event_id
 """
 
 
