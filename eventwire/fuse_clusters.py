@@ -258,9 +258,11 @@ def _candidate_pairs(reports: Sequence[Report]) -> list[Pair]:
     pairs = []
     reach = timedelta(days=SLACK_DAYS)
     for members in blocks.values():
-        dated = sorted((i for i in members if reports[i].window is not None),
+        fusable = [i for i in members if reports[i].event.modality == "asserted"
+                   and not reports[i].vague]
+        dated = sorted((i for i in fusable if reports[i].window is not None),
                        key=lambda i: reports[i].window[0])  # type: ignore[index]
-        undated = [i for i in members if reports[i].window is None]
+        undated = [i for i in fusable if reports[i].window is None]
         for n, i in enumerate(dated):
             end = reports[i].window[1] + reach  # type: ignore[index]
             for j in dated[n + 1 :]:
