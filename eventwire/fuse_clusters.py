@@ -13,8 +13,13 @@ the reports of all articles are clustered into events. The rule, in full:
   with a known one, and at least one side must be known and equal in both; for the symmetric
   types (``SYMMETRIC``: meetings, deals) the sides may be swapped;
 - a dyad that names one state only (Democrats against Republicans, or "lawmakers" against no
-  one named) says little by its country, so the two reports must also share a name in their
-  actor words ("Manafort");
+  one named) says little by its country. Unless both reports give the same place (see below),
+  they must share, on one side, a full name (two capitalised words, "Paul Manafort": a surname
+  alone, "Trump", is also in "Trump's son") or the state's own name ("Ethiopia's government");
+  party and institution words such as "Republicans" or "Senate" name no one in particular. And
+  each must then be *anchored*: dated in its own words (not only by the
+  publication date) or told in its article's headline — domestic politics is full of undated
+  background ("Democrats have slammed the plan") that no two outlets tell as one happening;
 - their dates overlap, give or take ``SLACK_DAYS`` (time zones, one outlet's "yesterday"); a date
   known only from the publication date means "on or up to ``PUBLISHED_DAYS`` before
   publication" (so does a report whose text gives no date, by its article's date); a report
@@ -46,6 +51,7 @@ casualties as the range over its reports, and ACLED categories recomputed on the
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections.abc import Iterable, Mapping, Sequence
@@ -67,7 +73,15 @@ VAGUE_DAYS = 7  # a report dated to a wider window than this (a month, a year) n
 NEAR_KM = 50.0  # two precise places this close are one place of action
 
 _NAME = re.compile(r"[A-Z][\w\-]{2,}")
-_NOT_NAMES = frozenset({"The", "And", "For", "Former", "Mr", "Mrs", "Ms", "Dr", "Nearly", "Some"})
+# Capitalised words that name no one in particular: function words, titles, parties, institutions.
+_NOT_NAMES = frozenset(
+    """The And For Former Nearly Some More Than Mr Mrs Ms Dr President Vice Senator Governor
+    Minister Ministry Prime Secretary Chairman Leader Speaker Majority Minority Republican
+    Republicans Democrat Democrats Democratic Party Congress Congressional Senate House
+    Representatives Committee Parliament Government Administration White Federal National
+    State States United Department Justice Supreme Court Police Army Military Forces Officials
+    Office""".split()
+)
 
 
 def type_class(plover_type: str) -> str:
@@ -86,6 +100,17 @@ class Report:
     article_id: str
     published: date | None = None
     source: str | None = None
+    headline: bool | None = None  # told in the article's title; None: read it from the mentions
+
+    @cached_property
+    def anchored(self) -> bool:
+        """Dated in its own words, or the article's headline act (see the module docstring)."""
+        when = self.event.when
+        if when is not None and when.precision != "published" and not self.vague:
+            return True
+        if self.headline is not None:
+            return self.headline
+        return any(m.sentence_kind == "title" for m in self.event.mentions)
 
     @property
     def id(self) -> str:
@@ -138,17 +163,26 @@ def _names(actor: Actor | None) -> frozenset[str]:
     return frozenset(w for w in words if w not in _NOT_NAMES)
 
 
+@functools.lru_cache(maxsize=512)
+def _state_name(code: str) -> frozenset[str]:
+    """The words of a state's name ("ETH" -> {"Ethiopia"}), for the single-state rule."""
+    import pycountry  # imported lazily: only single-state dyads need it
+
+    country = pycountry.countries.get(alpha_3=code)
+    return frozenset(_NAME.findall(country.name)) - _NOT_NAMES if country else frozenset()
+
+
 def _sides(a: Event, b: Event, swap: bool) -> list[tuple[Actor | None, Actor | None]]:
     if swap:
         return [(a.source, b.target), (a.target, b.source)]
     return [(a.source, b.source), (a.target, b.target)]
 
 
-def _actors_fit(a: Event, b: Event, swap: bool) -> int | None:
+def _actors_fit(a: Report, b: Report, swap: bool, placed: bool) -> int | None:
     """How many sides are known and equal in both, or None when a known side disagrees or
     none is shared (or a domestic dyad shares no name)."""
     shared = 0
-    sides = _sides(a, b, swap)
+    sides = _sides(a.event, b.event, swap)
     for x, y in sides:
         kx, ky = _key(x), _key(y)
         if kx is not None and ky is not None:
@@ -157,16 +191,21 @@ def _actors_fit(a: Event, b: Event, swap: bool) -> int | None:
             shared += 1
     if shared == 0:
         return None
-    states = {_key(x) for x in (a.source, a.target, b.source, b.target)} - {None}
-    if len(states) == 1 and not any(_names(x) & _names(y) for x, y in sides):
-        return None
+    actors = (a.event.source, a.event.target, b.event.source, b.event.target)
+    if len({_key(x) for x in actors} - {None}) == 1 and not placed:
+        if not (a.anchored and b.anchored):
+            return None
+        (state,) = {_key(x) for x in actors} - {None}
+        own = _state_name(state)
+        if not any(len(s) >= 2 or s & own for s in (_names(x) & _names(y) for x, y in sides)):
+            return None
     return shared
 
 
-def _actors(a: Event, b: Event) -> int | None:
-    fits = [_actors_fit(a, b, False)]
-    if a.plover_type in SYMMETRIC and b.plover_type in SYMMETRIC:
-        fits.append(_actors_fit(a, b, True))
+def _actors(a: Report, b: Report, placed: bool) -> int | None:
+    fits = [_actors_fit(a, b, False, placed)]
+    if a.event.plover_type in SYMMETRIC and b.event.plover_type in SYMMETRIC:
+        fits.append(_actors_fit(a, b, True, placed))
     known = [f for f in fits if f is not None]
     return max(known) if known else None
 
@@ -229,11 +268,11 @@ def _pair_score(a: Report, b: Report) -> tuple[int, int, int] | None:
     gap = _gap_days(a, b)
     if gap is None:
         return None
-    shared = _actors(a.event, b.event)
-    if shared is None:
-        return None
     where = _places(a, b)
     if where is None:
+        return None
+    shared = _actors(a, b, placed=where > 0)
+    if shared is None:
         return None
     return shared, where, -gap
 
@@ -363,8 +402,9 @@ def count_range(counts: Iterable[Count | None]) -> Count | None:
 
 
 def with_acled(event: Event) -> Event:
-    """The event with its ACLED categories (``acled.acled_subevent``) set or cleared."""
-    found = acled_subevent(event)
+    """The event with its ACLED categories (``acled.acled_subevent``) set or cleared (none
+    without a CAMEO code: such a record is refused by the store, with its reason)."""
+    found = acled_subevent(event) if event.cameo_code else None
     return replace(
         event,
         acled_event_type=found[0] if found else None,

@@ -142,11 +142,21 @@ def test_domestic_dyads_need_a_shared_name() -> None:
     b = report("k2", "b", plover="ACCUSE", source=usa("Congressional Democrats"),
                target=usa("Republican"), when=published(5))
     c = report("k3", "c", plover="ACCUSE", source=usa("A grand jury"),
-               target=usa("Paul Manafort"), when=published(5))
+               target=usa("Paul Manafort"), when=day(3))
     d = report("k4", "d", plover="ACCUSE", source=usa("U.S. prosecutors"),
-               target=usa("Trump's former campaign manager Paul Manafort"), when=published(5))
+               target=usa("Trump's former campaign manager Paul Manafort"), when=day(4))
     assert not compatible(a, b)
     assert compatible(c, d)
+    # each must be anchored: dated in its own words, or its article's headline act
+    undated = replace(d, event=replace(d.event, when=published(5)))
+    assert not compatible(c, undated)
+    assert compatible(c, replace(undated, headline=True))
+    # party and institution words name no one in particular
+    e = report("k5", "e", plover="ACCUSE", source=usa("Senate Republicans"),
+               target=usa("the FBI"), when=day(3))
+    f = report("k6", "f", plover="ACCUSE", source=usa("House Republicans"),
+               target=usa("the Senate bill"), when=day(3))
+    assert not compatible(e, f)
 
 
 def test_meetings_are_symmetric() -> None:

@@ -234,6 +234,7 @@ def test_cross_article_merge_recomputes_counts(store):
         source=RUSMIL,
         target=None,
         when=None,
+        places=(HAMA, HOMS),  # the same places: reports of one strike (fuse_clusters)
         confidence=0.5,
     )
     assert store.write_batch([A2], [e2], []) == WriteCounts(1, 0, 1, 0)
@@ -252,6 +253,7 @@ def test_cross_article_merge_recomputes_counts(store):
         source=RUSMIL,
         target=None,
         when=None,
+        places=(HAMA, HOMS),
     )
     assert store.write_batch([A3], [e3], []) == WriteCounts(1, 0, 1, 0)
     row = store.query_events(type="ASSAULT")[0]
@@ -270,6 +272,7 @@ def test_same_event_twice_in_one_batch_is_fused(db_path):
         source=RUSMIL,
         target=None,
         when=None,
+        places=(HAMA, HOMS),
         confidence=0.6,
     )
     e2 = event(
@@ -280,6 +283,7 @@ def test_same_event_twice_in_one_batch_is_fused(db_path):
         source=RUSMIL,
         target=None,
         when=None,
+        places=(HAMA, HOMS),
     )
     with Store.open(db_path) as s:
         assert s.write_batch([A1, A2, A1], [e1, e2], []) == WriteCounts(2, 1, 2, 0)

@@ -32,6 +32,7 @@ def reports_table(reports: Sequence[Report], event_of: Mapping[str, str]) -> pa.
         "article_id": [r.article_id for r in reports],
         "published": [rows._day(r.published) for r in reports],
         "source": [r.source for r in reports],
+        "headline": [_headline(r) for r in reports],
     }
     schema = arrow_schema("reports")
     columns = [
@@ -39,6 +40,12 @@ def reports_table(reports: Sequence[Report], event_of: Mapping[str, str]) -> pa.
         for f in schema
     ]
     return pa.Table.from_arrays(columns, schema=schema)
+
+
+def _headline(report: Report) -> bool:
+    if report.headline is not None:
+        return report.headline
+    return any(m.sentence_kind == "title" for m in report.event.mentions)
 
 
 def _actor(row: Mapping[str, Any], side: str) -> Actor | None:
@@ -95,7 +102,7 @@ def report_from_row(row: Mapping[str, Any]) -> Report:
         killed=_count(row, "killed"),
         injured=_count(row, "injured"),
     )
-    return Report(event, row["article_id"], row["published"], row["source"])
+    return Report(event, row["article_id"], row["published"], row["source"], row["headline"])
 
 
 def reports_from_table(table: pa.Table) -> list[Report]:

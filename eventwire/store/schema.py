@@ -153,6 +153,7 @@ REPORTS: list[Column] = [
     Column("article_id", "VARCHAR NOT NULL", pa.string()),
     Column("published", "DATE", pa.date32()),
     Column("source", "VARCHAR", pa.string()),
+    Column("headline", "BOOLEAN", pa.bool_()),  # told in the article's title
     *[c for c in EVENTS if c.name != "id"],
 ]
 
