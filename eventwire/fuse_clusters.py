@@ -13,7 +13,8 @@ the reports of all articles are clustered into events. The rule, in full:
   with a known one, and at least one side must be known and equal in both; for the symmetric
   types (``SYMMETRIC``: meetings, deals) the sides may be swapped;
 - a dyad that names one state only (Democrats against Republicans, or "lawmakers" against no
-  one named) says little by its country. Unless both reports give the same place (see below),
+  one named) says little by its country. Unless both reports name the same town (or two within
+  ``NEAR_KM``),
   they must share, on one side, a full name (two capitalised words, "Paul Manafort": a surname
   alone, "Trump", is also in "Trump's son") or the state's own name ("Ethiopia's government");
   party and institution words such as "Republicans" or "Senate" name no one in particular. And
@@ -261,6 +262,18 @@ def _places(a: Report, b: Report) -> int | None:
     return best if best > 0 else None
 
 
+def _same_locality(a: Report, b: Report) -> bool:
+    """Both name one town or site (not merely a province or the country): the same one, or two
+    within ``NEAR_KM``. What identifies an act when its actors are one state's."""
+    local = ("city", "site", "admin2")
+    return any(
+        p.precision in local and q.precision in local
+        and (p.geonameid == q.geonameid or _km(p, q) <= NEAR_KM)
+        for p in a.places
+        for q in b.places
+    )
+
+
 def _pair_score(a: Report, b: Report) -> tuple[int, int, int] | None:
     """None when the two reports cannot be one event; else how well they fit (higher first)."""
     if a.article_id == b.article_id or a.block != b.block or a.event.modality != "asserted":
@@ -271,7 +284,7 @@ def _pair_score(a: Report, b: Report) -> tuple[int, int, int] | None:
     where = _places(a, b)
     if where is None:
         return None
-    shared = _actors(a, b, placed=where > 0)
+    shared = _actors(a, b, placed=_same_locality(a, b))
     if shared is None:
         return None
     return shared, where, -gap
