@@ -14,13 +14,12 @@ the reports of all articles are clustered into events. The rule, in full:
   types (``SYMMETRIC``: meetings, deals) the sides may be swapped;
 - a dyad that names one state only (Democrats against Republicans, or "lawmakers" against no
   one named) says little by its country. Unless both reports name the same town (or two within
-  ``NEAR_KM``),
-  they must share, on one side, a full name (two capitalised words, "Paul Manafort": a surname
-  alone, "Trump", is also in "Trump's son") or the state's own name ("Ethiopia's government");
-  party and institution words such as "Republicans" or "Senate" name no one in particular. And
-  each must then be *anchored*: dated in its own words (not only by the
-  publication date) or told in its article's headline — domestic politics is full of undated
-  background ("Democrats have slammed the plan") that no two outlets tell as one happening;
+  ``NEAR_KM``), they must share, on one side, a full name (two capitalised words, "Paul
+  Manafort": a surname alone, "Trump", is also in "Trump's son") or the state's own name
+  ("Ethiopia's government") — party and institution words such as "Republicans" or "Senate"
+  name no one in particular — and each must be *anchored*: dated in its own words (not only by
+  the publication date) or told in its article's headline, as domestic politics is full of
+  undated background ("Democrats have slammed the plan") that no two outlets tell as one act;
 - their dates overlap, give or take ``SLACK_DAYS`` (time zones, one outlet's "yesterday"); a date
   known only from the publication date means "on or up to ``PUBLISHED_DAYS`` before
   publication" (so does a report whose text gives no date, by its article's date); a report
