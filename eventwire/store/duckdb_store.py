@@ -252,12 +252,15 @@ class Store:
                 rows_ = [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
             finally:
                 _unregister(con, "_ew_front")
+            by_block: dict[tuple[str, str], list[Report]] = {}
+            for f in frontier:
+                by_block.setdefault(f.block, []).append(f)
             nxt = []
             for row in rows_:
                 if row["id"] in found:
                     continue
                 report = report_rows.report_from_row(row)
-                if any(compatible(report, f) for f in frontier):
+                if any(compatible(report, f) for f in by_block.get(report.block, ())):
                     found[report.id] = report
                     before[report.id] = row["event_id"]
                     nxt.append(report)
