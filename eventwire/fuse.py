@@ -1,17 +1,21 @@
-"""Fuse mentions into events: the same happening, reported many times, becomes one `Event`.
+"""Fuse one article's mentions into reports: each act the article tells becomes one `Event`.
 
-Two mentions are the same event when they agree on what (PLOVER type), who (source and target
-keys), when (the same resolved date range), where (the same first place the text gives for the
-act, when any: a dateline is where the report was filed) and modality.
-The event id is a hash of exactly that key, so the same event found in another article, in another
-batch or on another machine gets the same id, and the store merges it instead of duplicating it.
-This is deliberately conservative (GDELT fuses on a similar dyad-type-day-place key). A headline
-that echoes an act its article's body tells joins the body's event.
+Within one article, two mentions are the same act when they agree on what (PLOVER type), who
+(source and target keys), when (the same resolved date range), where (the same first place the
+text gives for the act, when any: a dateline is where the report was filed) and modality. The
+article is the authority on whether it tells one act or two, so this is deliberately
+conservative. A headline that echoes an act its article's body tells joins the body's event.
+The event id is a hash of that key (without the article for a dated act), so the same act told
+the same way by another article gets the same id.
+
+Across articles, reports are clustered into events by ``fuse_clusters.py`` (where the rule is
+written out): the store does it as it writes, and Spark after its batches, over every report, so
+the result does not depend on batches or order. ``fuse`` itself never merges two articles.
 
 An event's confidence is the noisy-OR of its mentions' (``confidence.combine``): each mention's is
 the fitted probability that a coder accepts it, and on the gold the noisy-OR of the cross-validated
 mention probabilities scores events better than their maximum (``eventwire calibrate`` reports
-both). The store's merge SQL and the Spark merge recombine the same way.
+both). A fused event combines its reports' the same way (``fuse_clusters.merge``).
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ from collections.abc import Iterable, Mapping
 from datetime import date
 
 from .confidence import combine
+from .fuse_clusters import count_range, with_acled
 from .ontology import Ontology
 from .records import Actor, Event, Mention, Place, stable_id
 
@@ -67,8 +72,9 @@ def fuse(
     published: Mapping[str, date | None] | None = None,
     sources: Mapping[str, str | None] | None = None,
 ) -> list[Event]:
-    """Group mentions by fusion key and build one `Event` per group, in first-mention order."""
-    keyed = [(fusion_key(m), m) for m in mentions]
+    """Group each article's mentions by fusion key and build one `Event` (a report) per group,
+    in first-mention order. Mentions of different articles never share an event here."""
+    keyed = [((m.article_id, *fusion_key(m)), m) for m in mentions]
     told = {}  # what the body of each article tells: (article, type, who, whom, modality) -> key
     for key, mention in keyed:
         if mention.sentence_kind != "title":
@@ -82,7 +88,7 @@ def fuse(
         groups.setdefault(key, []).append(mention)
     published = published or {}
     sources = sources or {}
-    return [_event(key, group, ontology, published, sources) for key, group in groups.items()]
+    return [_event(key[1:], group, ontology, published, sources) for key, group in groups.items()]
 
 
 def _event(
@@ -97,7 +103,7 @@ def _event(
     plover = ontology.plover(best.cameo_code)
     articles = {m.article_id for m in group}
     seen = [d for d in (published.get(a) for a in articles) if d is not None]
-    return Event(
+    event = Event(
         id=stable_id(*key),
         plover_type=best.plover_type,
         plover_mode=best.plover_mode,
@@ -117,7 +123,10 @@ def _event(
         n_sources=len({sources.get(a) or a for a in articles}),
         first_seen=min(seen) if seen else None,
         last_seen=max(seen) if seen else None,
+        killed=count_range(m.killed for m in group),
+        injured=count_range(m.injured for m in group),
     )
+    return with_acled(event)
 
 
 def _richest(actors: Iterable[Actor | None]) -> Actor | None:

@@ -2,20 +2,19 @@
 
     JSONL lines / Parquet rows / WARC records ─▶ (ref, record) ─▶ batches of consecutive records,
     whole in one partition ─▶ mapPartitions: Article|Failure →
-    process_batch (pipeline built once per executor process) ─▶ the store's four tables as one
-    Arrow stream per batch ─▶ Spark SQL: first copy of every id kept, merged events recounted
-    ─▶ Parquet under OUT/
+    process_batch (pipeline built once per executor process) ─▶ articles, failures, reports and
+    mentions as one Arrow stream per table and batch ─▶ Spark SQL: first copy of every id kept ─▶
+    the reports clustered into events on the driver, as the store does ─▶ Parquet under OUT/
 
 Output: `OUT/events/day=YYYY-MM-DD/*.parquet` (partitioned by the event's start date, `unknown`
-when it has none), `OUT/mentions`, `OUT/articles`, `OUT/failures`, with the columns of the DuckDB
-store's tables, so `duckdb.read_parquet('OUT/events/**/*.parquet', hive_partitioning=true)` reads
+when it has none), `OUT/reports`, `OUT/mentions`, `OUT/articles`, `OUT/failures`, with the
+columns of the DuckDB store's tables, so `duckdb.read_parquet('OUT/events/**/*.parquet', hive_partitioning=true)` reads
 them directly. Ids are the same as a local run's, so a Spark run and `eventwire run` over the same
 input give the same events (same ids, types, actors, dates, places, modality and mentions).
 Batches are `batch_size` consecutive input records, whatever the partitioning, so runs on any
-number of cores give identical events; they are the local run's batches too when every record
-is an article. Where the two cut batches differently (blank or broken lines), an event's CAMEO
-code, date precision and `confidence` may differ, as fusion within a batch picks them from the
-mentions it has.
+number of cores give identical events. Fusion across articles does not depend on batches at
+all: each batch gives per-article reports, and all reports are clustered together at the end
+(``fuse_clusters.py``), so the events are the local run's however either cut its batches.
 
 PySpark is an optional extra (`pip install eventwire[spark]`); nothing here imports it at import
 time, and workers need eventwire installed (or shipped with `--py-files`).
@@ -41,7 +40,7 @@ from .ingest.tables import record_article
 from .pipeline import Pipeline, Settings, build
 from .records import Article, Failure
 
-TABLES = ("articles", "events", "mentions", "failures")
+TABLES = ("articles", "reports", "mentions", "failures")  # what each batch emits
 MAX_TASKS = 1024  # pipeline tasks per run at most; past that, each task gets several batches
 _PIPELINES: dict[Settings, Pipeline] = {}  # one per executor process (Python workers are reused)
 
@@ -220,6 +219,8 @@ def _process_partition(
     and are decoded there column-wise (`_decode`), and everything after (keeping the first copy
     of an id, recounting merged events) runs as Spark SQL, without one more Python pass over
     every row (that pass took as long as the pipeline itself on local[1])."""
+    from .fuse_clusters import reports_of
+    from .store import reports as report_rows
     from .store import rows as tables
 
     pipeline: Pipeline | None = None
@@ -233,11 +234,19 @@ def _process_partition(
             pipeline = _pipeline(settings)
         result = pipeline.process_batch(batch)
         merged = tables.merge_events(result.events)
+        published = {a.id: a.published for a in result.articles}
+        sources = {a.id: a.source for a in result.articles}
+        reports = list({r.id: r for r in reports_of(result.events, published, sources)}.values())
+        report_of: dict[str, str] = {}
+        for r in reports:
+            for m in r.event.mentions:
+                report_of.setdefault(m.id, r.id)
         produced = {
             "articles": tables.articles_table(result.articles),
             "failures": tables.failures_table(failures + result.failures, _now()),
-            "events": tables.events_table(merged),
-            "mentions": tables.mentions_table(merged),
+            # the reports' events are clustered once all batches are in (`_write`)
+            "reports": report_rows.reports_table(reports, {r.id: r.event.id for r in reports}),
+            "mentions": tables.mentions_table(merged, report_of),
         }
         order = first or (0, 0)
         for name, table in produced.items():
@@ -297,8 +306,8 @@ def _decode(name: str) -> Any:
 
 
 def _write(session: Any, rows: Any, out: str) -> dict[str, Any]:
-    """Keep the first copy of every id (in input order), recount merged events as the store
-    does, write Parquet. All of it is Spark SQL over the decoded Arrow rows."""
+    """Keep the first copy of every id (in input order), cluster the reports into events as the
+    store does (``_fuse``), write Parquet."""
     from pyspark import StorageLevel
     from pyspark.sql import Window
     from pyspark.sql import functions as F
@@ -327,12 +336,14 @@ def _write(session: Any, rows: Any, out: str) -> dict[str, Any]:
         # kept once: the recount reads mentions and articles, and each table is counted and
         # written, so without it every use would decode and rank the rows again
         frames[name] = kept.drop("_rank").persist(StorageLevel.MEMORY_AND_DISK)
-    events = _recount(frames["events"], frames["mentions"], frames["articles"])
+    decoded_frames = list(frames.values())
+    frames["events"], frames["reports"], frames["mentions"] = _fuse(
+        session, frames["reports"], frames["mentions"]
+    )
     day = F.coalesce(F.date_format("date_start", "yyyy-MM-dd"), F.lit("unknown"))
-    kept_events = frames["events"]
-    frames["events"] = events.withColumn("day", day).persist(StorageLevel.MEMORY_AND_DISK)
+    frames["events"] = frames["events"].withColumn("day", day)
     counts = {}
-    for name in ("events", "mentions", "articles", "failures"):
+    for name in ("events", "reports", "mentions", "articles", "failures"):
         frame = frames[name].drop("_batch", "_pos")
         counts[name] = frame.count()
         if name == "events":  # one file per day, not one per day and task
@@ -340,7 +351,7 @@ def _write(session: Any, rows: Any, out: str) -> dict[str, Any]:
             writer.parquet(f"{out}/events")
         else:
             frame.write.mode("overwrite").parquet(f"{out}/{name}")
-    for frame in (*frames.values(), kept_events, cached):
+    for frame in (*frames.values(), *decoded_frames, cached):
         frame.unpersist()
     return {
         "inputs": counts["articles"] + counts["failures"],
@@ -351,37 +362,38 @@ def _write(session: Any, rows: Any, out: str) -> dict[str, Any]:
     }
 
 
-def _recount(events: Any, mentions: Any, articles: Any) -> Any:
-    """The figures that depend on all of an event's mentions, as the store's recount gives them
-    (`store/duckdb_store.py`): articles, sources, first and last seen; and, for an event that
-    more than one batch produced, its confidence combined over all its mentions."""
-    from pyspark.sql import functions as F
+def _fuse(session: Any, reports: Any, mentions: Any) -> tuple[Any, Any, Any]:
+    """Cluster every report into events on the driver, as the store does at write time
+    (``store/reports.py``: the same function), and point reports and mentions at their events.
 
-    seen = articles.select(F.col("id").alias("article_id"), "source", "published")
-    source_key = F.coalesce(
-        F.concat(F.lit("source:"), "source"), F.concat(F.lit("article:"), "article_id")
+    The reports are a few small rows per article (no text), so they are collected: ~7 per
+    article, some 7 MB per 10,000 articles. A corpus whose reports outgrow the driver would
+    need the clustering per block (type class and modality) instead, which it allows."""
+    from pyspark import StorageLevel
+    from pyspark.sql import functions as F
+    from pyspark.sql.pandas.types import from_arrow_schema
+
+    from .store import reports as report_rows
+    from .store.schema import arrow_schema
+
+    collected = reports.drop("_batch", "_pos").toArrow()
+    events, event_of = report_rows.recluster(report_rows.reports_from_table(collected))
+    table = report_rows.events_rows(events)
+    schema = from_arrow_schema(arrow_schema("events"))
+    frame = session.createDataFrame(table.to_pylist(), schema)
+    assign = session.createDataFrame(
+        sorted(event_of.items()), "report_id string, _event_id string"
     )
-    agg = (
-        mentions.join(seen, "article_id", "left")
-        .groupBy(F.col("event_id").alias("id"))
-        .agg(
-            F.countDistinct("article_id").cast("int").alias("_n_articles"),
-            F.countDistinct(source_key).cast("int").alias("_n_sources"),
-            F.min("published").alias("_first_seen"),
-            F.max("published").alias("_last_seen"),
-            F.least(F.lit(0.99), 1 - F.product(1 - F.col("confidence"))).alias("_confidence"),
-            F.countDistinct("_batch").alias("_batches"),
-        )
+    keep = mentions.columns
+    pointed = mentions.join(assign, "report_id", "left").withColumn(
+        "event_id", F.coalesce("_event_id", "event_id")
     )
-    columns = events.columns
-    replaced = {
-        "n_articles": F.coalesce("_n_articles", "n_articles"),
-        "n_sources": F.coalesce("_n_sources", "n_sources"),
-        "first_seen": F.coalesce("_first_seen", "first_seen"),
-        "last_seen": F.coalesce("_last_seen", "last_seen"),
-        "confidence": F.when(F.col("_batches") > 1, F.col("_confidence")).otherwise(
-            F.col("confidence")
-        ),
-    }
-    joined = events.join(agg, "id", "left")
-    return joined.select(*(replaced[c].alias(c) if c in replaced else F.col(c) for c in columns))
+    reassigned = reports.join(
+        assign.withColumnRenamed("report_id", "id"), "id", "left"
+    ).withColumn("event_id", F.coalesce("_event_id", "event_id"))
+    level = StorageLevel.MEMORY_AND_DISK
+    return (
+        frame.persist(level),
+        reassigned.select(*reports.columns).persist(level),
+        pointed.select(*keep).persist(level),
+    )

@@ -55,6 +55,8 @@ def test_spark_and_local_runs_give_identical_events(tmp_path: Path) -> None:
         want_f = store.connection.execute("SELECT id, input_ref, reason FROM failures ORDER BY id").fetchall()
         want_rus = [(r["id"], r["evidence"]) for r in store.query_events(actor="RUS")]
     assert want and got == want and got_m == want_m and got_f == want_f
-    assert max(row[-1] for row in got) == 2  # page A's events, seen in two articles
+    # page A's bombing near Qamishli (Saturday), seen in two articles, and the JSONL line's
+    # (Sunday: within a day, the same place) fuse into one event of three reports
+    assert max(row[-1] for row in got) == 3
     with Store.open(out, read_only=True) as parquet:  # `eventwire events --db OUT`
         assert [(r["id"], r["evidence"]) for r in parquet.query_events(actor="RUS")] == want_rus

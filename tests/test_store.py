@@ -14,7 +14,17 @@ import pyarrow.parquet as pq
 import pytest
 
 from eventwire.errors import ConfigError, StorageError
-from eventwire.records import Actor, Article, DateRange, Event, Failure, Mention, Place, Span
+from eventwire.records import (
+    Actor,
+    Article,
+    DateRange,
+    Event,
+    Failure,
+    Mention,
+    Place,
+    Span,
+    stable_id,
+)
 from eventwire.store import Store, WriteCounts
 
 RUS = Actor("Russia", country="RUS", sector="GOV", code="RUSGOV")
@@ -224,6 +234,7 @@ def test_cross_article_merge_recomputes_counts(store):
         source=RUSMIL,
         target=None,
         when=None,
+        places=(HAMA, HOMS),  # the same places: reports of one strike (fuse_clusters)
         confidence=0.5,
     )
     assert store.write_batch([A2], [e2], []) == WriteCounts(1, 0, 1, 0)
@@ -242,6 +253,7 @@ def test_cross_article_merge_recomputes_counts(store):
         source=RUSMIL,
         target=None,
         when=None,
+        places=(HAMA, HOMS),
     )
     assert store.write_batch([A3], [e3], []) == WriteCounts(1, 0, 1, 0)
     row = store.query_events(type="ASSAULT")[0]
@@ -260,6 +272,7 @@ def test_same_event_twice_in_one_batch_is_fused(db_path):
         source=RUSMIL,
         target=None,
         when=None,
+        places=(HAMA, HOMS),
         confidence=0.6,
     )
     e2 = event(
@@ -270,16 +283,22 @@ def test_same_event_twice_in_one_batch_is_fused(db_path):
         source=RUSMIL,
         target=None,
         when=None,
+        places=(HAMA, HOMS),
     )
     with Store.open(db_path) as s:
         assert s.write_batch([A1, A2, A1], [e1, e2], []) == WriteCounts(2, 1, 2, 0)
         row = s.query_events()[0]
         assert (row["n_articles"], row["n_sources"], row["n_mentions"]) == (2, 2, 2)
-        assert row["confidence"] == 0.6  # a new event keeps the fuse stage's confidence
+        # one report per article (a1's, from e1: 0.6; a2's: 0.5), combined by noisy-OR
+        assert row["confidence"] == pytest.approx(1 - 0.4 * 0.5)
+
+
+# A stored event takes its founding report's id: the act's key with its article (fuse_clusters).
+STORED = {stable_id(key, "a1"): key for key in ("e_strike", "e_viol", "e_req")}
 
 
 def ids(rows: list[dict]) -> list[str]:
-    return [r["id"] for r in rows]
+    return [STORED.get(r["id"], r["id"]) for r in rows]
 
 
 def test_query_filters(store):
@@ -344,7 +363,7 @@ def test_export_jsonl(store, tmp_path):
     out = tmp_path / "deep" / "dir" / "events.jsonl"
     assert store.export("jsonl", out) == 3
     lines = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
-    assert [e["id"] for e in lines] == ["e_strike", "e_viol", "e_req"]
+    assert ids(lines) == ["e_strike", "e_viol", "e_req"]
     strike = lines[0]
     assert strike["date_start"] == "2015-10-03"
     assert [p["name"] for p in strike["places"]] == ["Hama", "Homs"]

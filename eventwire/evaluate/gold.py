@@ -29,6 +29,7 @@ from typing import Any
 from eventwire.errors import ConfigError, ExtractionError, SourceError
 from eventwire.evaluate._metrics import f1, ratio, rounded
 from eventwire.evaluate.gold_errors import count_kinds, error_items
+from eventwire.evaluate.gold_fusion import score_fusion
 from eventwire.evaluate.gold_match import (
     WITHIN_KM,
     actor_matches,
@@ -229,6 +230,9 @@ def evaluate_gold(path: Path, pipeline: Any, *, split: str | None = None) -> dic
             raise SourceError(f"gold article {a.id!r} has no ingested Article")
         predictions[a.id] = predict(pipeline, a.article, f"gold article {a.id!r}")
     result = score_gold(articles, predictions)
+    fusion = score_fusion(articles, predictions)  # the articles' reports clustered together
+    if fusion is not None:
+        result["fusion"] = fusion
     if split is None:
         result["halves"] = score_halves(articles, predictions)
     else:

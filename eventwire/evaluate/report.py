@@ -31,6 +31,7 @@ SKIP = {
     "errors",
     "error_items",
     "halves",
+    "fusion",
 }
 PER_CLASS_TITLES = {
     "plv": "per class (type given the marked pair)",
@@ -115,6 +116,35 @@ def _gold_tables(result: Mapping[str, Any]) -> Iterable[Table]:
         forbidden.add_row("HIT" if f["hit"] else "ok", f["id"], f.get("rule", ""), offending or "–")
     yield forbidden
     yield from _gold_halves(result)
+    yield from _gold_fusion(result)
+
+
+def _gold_fusion(result: Mapping[str, Any]) -> Iterable[Table]:
+    """The fusion block (``gold_fusion.py``): pairwise figures, then every over-merged pair."""
+    fusion = result.get("fusion")
+    if not fusion:
+        return
+    figures = Table(title="fusion across articles (pairs of matched reports)")
+    figures.add_column("metric")
+    figures.add_column("value", justify="right")
+    for key, value in fusion.items():
+        if key not in ("over_merged", "under_merged"):
+            figures.add_row(key, _fmt(value))
+    figures.add_row("over_merged", str(len(fusion["over_merged"])))
+    figures.add_row("under_merged", str(len(fusion["under_merged"])))
+    yield figures
+    for title, key in (("over-merged pairs", "over_merged"), ("under-merged pairs", "under_merged")):
+        if fusion[key]:
+            table = Table(title=title)
+            for col in ("article", "groups", "report", "article", "groups", "report"):
+                table.add_column(col, overflow="fold")
+            for pair in fusion[key]:
+                cells = []
+                for side in (pair["a"], pair["b"]):
+                    cells += [side["article"], ", ".join(side["groups"]),
+                              f"{side['type']} {_actors(side)} {_fmt(side['when'])}"]
+                table.add_row(*cells)
+            yield table
 
 
 def _short_kind(kind: str | None) -> str:

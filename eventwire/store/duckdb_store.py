@@ -2,9 +2,13 @@
 
 Writes are bulk and atomic: a batch becomes four Arrow tables, each inserted with one
 ``INSERT ... SELECT`` inside one transaction, so a crash mid-batch leaves the file as it was.
-Writes are idempotent because every id is deterministic: rows whose id already exists are skipped,
-and an event id that already exists (the same real-world event reported again, possibly by another
-article) only gains the new mentions, after which its counts are recomputed in SQL.
+Writes are idempotent because every id is deterministic: rows whose id already exists are skipped.
+Fusion across articles happens here, at write time: each event of a batch is split into its
+*reports* (one per article, stored in ``reports``), and the reports new to the database are
+clustered with every stored report they are connected to (``fuse_clusters.py``: the connected
+component of the compatibility graph, so the result is the one a single pass over all reports
+would give, whatever the batches and their order). The events of that component are rewritten,
+their mentions re-pointed, and an event id that disappears is kept in ``event_aliases``.
 """
 
 from __future__ import annotations
@@ -21,7 +25,10 @@ import duckdb
 import pyarrow as pa
 
 from ..errors import StorageError
+from ..fuse_clusters import PUBLISHED_DAYS, SLACK_DAYS, Report, compatible, reports_of, type_class
+from ..fuse_clusters import TYPE_CLASSES as _CLASSES
 from ..records import Article, Event, Failure
+from . import reports as report_rows
 from . import rows
 from .export import export_events
 from .parquet_dir import connect_parquet_dir
@@ -39,38 +46,15 @@ class WriteCounts:
     failures_added: int
 
 
-# Recompute, for the events that gained mentions in this batch, the figures that depend on all of
-# their mentions. Confidence (1 - prod(1 - c), capped) is recomputed only for events that existed
-# before the batch: a new event keeps the confidence the fuse stage gave it.
-_RECOUNT = """
-UPDATE events SET
-    n_articles = agg.n_articles,
-    n_sources = agg.n_sources,
-    first_seen = coalesce(agg.first_seen, events.first_seen),
-    last_seen = coalesce(agg.last_seen, events.last_seen),
-    confidence = CASE WHEN agg.existed THEN agg.confidence ELSE events.confidence END
-FROM (
-    SELECT m.event_id,
-           t.existed,
-           count(DISTINCT m.article_id) AS n_articles,
-           count(DISTINCT coalesce('source:' || a.source, 'article:' || m.article_id))
-               AS n_sources,
-           min(a.published) AS first_seen,
-           max(a.published) AS last_seen,
-           least(0.99, 1 - product(1 - m.confidence)) AS confidence
-    FROM mentions m
-    JOIN _ew_touched t ON t.id = m.event_id
-    LEFT JOIN articles a ON a.id = m.article_id
-    GROUP BY m.event_id, t.existed
-) AS agg
-WHERE events.id = agg.event_id
-"""
-
-_TOUCHED = """
-CREATE OR REPLACE TEMP TABLE _ew_touched AS
-SELECT DISTINCT i.event_id AS id, (e.id IS NOT NULL) AS existed
-FROM _ew_in_mentions i LEFT JOIN events e ON e.id = i.event_id
-WHERE NOT EXISTS (SELECT 1 FROM mentions m WHERE m.id = i.id)
+# Reports in the blocks of the frontier (same PLOVER type and modality) whose dates could fit one of
+# its reports (``fuse_clusters._gap_days``): the candidates of one round of ``_component``.
+_CANDIDATES = """
+SELECT DISTINCT r.* FROM reports r
+JOIN _ew_front f ON r.plover_type = f.plover_type AND r.modality = f.modality
+WHERE f.lo IS NULL OR r.date_start IS NULL OR (
+    r.date_end >= f.lo - ? AND
+    r.date_start - (CASE WHEN r.date_precision = 'published' THEN ? ELSE 0 END) <= f.hi + ?
+)
 """
 
 
@@ -185,11 +169,11 @@ class Store:
             raise StorageError(f"{self.path} is open read-only: cannot write")
         con = self._conn
         merged = rows.merge_events(events)
+        rows.events_table(merged)  # a value of the wrong type is refused before anything is written
+        report_of: dict[str, str] = {}  # mention id -> report id (first wins, like mention rows)
         inputs = {
             "_ew_in_articles": rows.articles_table(articles),
             "_ew_in_failures": rows.failures_table(failures, _now()),
-            "_ew_in_events": rows.events_table(merged),
-            "_ew_in_mentions": rows.mentions_table(merged),
         }
         try:
             for name, table in inputs.items():
@@ -197,19 +181,139 @@ class Store:
             with self._transaction():
                 added_articles = self._insert_new("articles", "_ew_in_articles")
                 added_failures = self._insert_new("failures", "_ew_in_failures")
+                reports = self._reports(events)
+                for r in reports:
+                    for m in r.event.mentions:
+                        report_of.setdefault(m.id, r.id)
+                con.register("_ew_in_mentions", rows.mentions_table(merged, report_of))
                 self._check_articles_known()
-                con.execute(_TOUCHED)
-                added_events = self._insert_new("events", "_ew_in_events")
+                new = self._new_reports(reports)
+                added_events = self._fuse(new) if new else 0
                 added_mentions = self._insert_new("mentions", "_ew_in_mentions")
                 if added_mentions:
-                    con.execute(_RECOUNT).fetchall()
-                con.execute("DROP TABLE IF EXISTS _ew_touched")
+                    con.execute(_REPOINT_MENTIONS)
         except duckdb.Error as exc:
             raise StorageError(f"cannot write batch to {self.path}: {exc}") from exc
         finally:
-            for name in inputs:
+            for name in (*inputs, "_ew_in_mentions"):
                 _unregister(con, name)
         return WriteCounts(added_articles, added_events, added_mentions, added_failures)
+
+    # -- fusion at write time (see the module docstring) ---------------------------------------
+
+    def _reports(self, events: Sequence[Event]) -> list[Report]:
+        """The batch's events as reports, one per event and article, distinct by report id."""
+        ids = sorted({m.article_id for e in events for m in e.mentions})
+        if not ids:
+            return []
+        con = self._conn
+        con.register("_ew_ids", pa.table({"id": pa.array(ids, type=pa.string())}))
+        try:
+            known = con.execute(
+                "SELECT a.id, a.published, a.source FROM articles a "
+                "SEMI JOIN _ew_ids i ON a.id = i.id"
+            ).fetchall()
+        finally:
+            _unregister(con, "_ew_ids")
+        published = {r[0]: r[1] for r in known}
+        sources = {r[0]: r[2] for r in known}
+        out: dict[str, Report] = {}
+        for r in reports_of(events, published, sources):
+            out.setdefault(r.id, r)
+        return list(out.values())
+
+    def _new_reports(self, reports: list[Report]) -> list[Report]:
+        if not reports:
+            return []
+        con = self._conn
+        con.register("_ew_ids", pa.table({"id": pa.array([r.id for r in reports], pa.string())}))
+        try:
+            have = {row[0] for row in con.execute(
+                "SELECT r.id FROM reports r SEMI JOIN _ew_ids i ON r.id = i.id"
+            ).fetchall()}
+        finally:
+            _unregister(con, "_ew_ids")
+        return [r for r in reports if r.id not in have]
+
+    def _component(self, new: list[Report]) -> tuple[list[Report], dict[str, str]]:
+        """The stored reports connected to the new ones through compatible pairs, round by
+        round from the frontier; with the event each stored one belongs to now."""
+        con = self._conn
+        found: dict[str, Report] = {r.id: r for r in new}
+        before: dict[str, str] = {}
+        # a report that cannot fuse (not asserted, or dated too vaguely) is an event of its own
+        frontier = [r for r in new if r.event.modality == "asserted" and not r.vague]
+        while frontier:
+            front = _front_table(frontier)
+            con.register("_ew_front", front)
+            try:
+                cur = con.execute(_CANDIDATES, [SLACK_DAYS, PUBLISHED_DAYS, SLACK_DAYS])
+                names = [d[0] for d in cur.description]
+                rows_ = [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
+            finally:
+                _unregister(con, "_ew_front")
+            by_block: dict[tuple[str, str], list[Report]] = {}
+            for f in frontier:
+                by_block.setdefault(f.block, []).append(f)
+            nxt = []
+            for row in rows_:
+                if row["id"] in found:
+                    continue
+                report = report_rows.report_from_row(row)
+                if any(compatible(report, f) for f in by_block.get(report.block, ())):
+                    found[report.id] = report
+                    before[report.id] = row["event_id"]
+                    nxt.append(report)
+            frontier = nxt
+        return list(found.values()), before
+
+    def _fuse(self, new: list[Report]) -> int:
+        """Store the new reports and re-cluster their component; returns events added."""
+        con = self._conn
+        component, before = self._component(new)
+        events, after = report_rows.recluster(component)
+        order = {r.id: r.order for r in component}
+        renamed = report_rows.aliases(before, after, order)
+        tables = {
+            "_ew_in_reports": report_rows.reports_table(new, after),
+            "_ew_assign": pa.table(
+                {"report_id": list(after), "event_id": list(after.values())},
+                schema=pa.schema([("report_id", pa.string()), ("event_id", pa.string())]),
+            ),
+            "_ew_old": pa.table({"id": pa.array(sorted(set(before.values())), pa.string())}),
+            "_ew_in_events": report_rows.events_rows(events),
+            "_ew_aliases": pa.table(
+                {"id": list(renamed), "event_id": list(renamed.values())},
+                schema=pa.schema([("id", pa.string()), ("event_id", pa.string())]),
+            ),
+        }
+        try:
+            for name, table in tables.items():
+                con.register(name, table)
+            con.execute("INSERT INTO reports BY NAME SELECT * FROM _ew_in_reports")
+            con.execute(
+                "UPDATE reports SET event_id = a.event_id FROM _ew_assign a "
+                "WHERE reports.id = a.report_id AND reports.event_id <> a.event_id"
+            )
+            con.execute("DELETE FROM events WHERE id IN (SELECT id FROM _ew_old)")
+            con.execute("INSERT INTO events BY NAME SELECT * FROM _ew_in_events")
+            con.execute(
+                "UPDATE mentions SET event_id = a.event_id FROM _ew_assign a "
+                "WHERE mentions.report_id = a.report_id AND mentions.event_id <> a.event_id"
+            )
+            # aliases: earlier aliases follow their event; an id that lives again is no alias
+            con.execute(
+                "UPDATE event_aliases SET event_id = n.event_id FROM _ew_aliases n "
+                "WHERE event_aliases.event_id = n.id"
+            )
+            con.execute(
+                "INSERT OR REPLACE INTO event_aliases BY NAME SELECT * FROM _ew_aliases"
+            )
+            con.execute("DELETE FROM event_aliases WHERE id IN (SELECT id FROM _ew_in_events)")
+        finally:
+            for name in tables:
+                _unregister(con, name)
+        return len(set(after.values()) - set(before.values()))
 
     def _insert_new(self, table: str, source: str) -> int:
         """Insert the rows of ``source`` whose id is not in ``table``; returns how many."""
@@ -340,6 +444,36 @@ def _one(
     work on a connection whose last result was only partly fetched (``fetchone``)."""
     result = con.execute(sql, params or []).fetchall()
     return result[0] if result else None
+
+
+# The batch's new mentions were written with the event id their batch gave: point them at the
+# event their report belongs to now.
+_REPOINT_MENTIONS = """
+UPDATE mentions SET event_id = r.event_id FROM reports r, _ew_in_mentions i
+WHERE mentions.id = i.id AND mentions.report_id = r.id AND mentions.event_id <> r.event_id
+"""
+
+
+def _front_table(frontier: Sequence[Report]) -> pa.Table:
+    """The frontier's blocks and windows (``lo``/``hi`` null for an undated report), one row per
+    PLOVER type of each report's type class."""
+    types, modalities, los, his = [], [], [], []
+    for r in frontier:
+        cls = type_class(r.event.plover_type)
+        members = next((sorted(c) for c in _CLASSES if "|".join(sorted(c)) == cls), [cls])
+        for t in members:
+            types.append(t)
+            modalities.append(r.event.modality)
+            los.append(r.window[0] if r.window else None)
+            his.append(r.window[1] if r.window else None)
+    return pa.table(
+        {
+            "plover_type": pa.array(types, pa.string()),
+            "modality": pa.array(modalities, pa.string()),
+            "lo": pa.array(los, pa.date32()),
+            "hi": pa.array(his, pa.date32()),
+        }
+    )
 
 
 def _now() -> datetime:

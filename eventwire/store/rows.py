@@ -166,9 +166,13 @@ def events_table(merged: Sequence[tuple[Event, list[tuple[str, Mention]]]]) -> p
     return _from_rows("events", rows)
 
 
-def mentions_table(merged: Sequence[tuple[Event, list[tuple[str, Mention]]]]) -> pa.Table:
-    """One row per distinct mention id, carrying its event's id. A mention listed under two
-    different events keeps the first."""
+def mentions_table(
+    merged: Sequence[tuple[Event, list[tuple[str, Mention]]]],
+    report_ids: dict[str, str] | None = None,
+) -> pa.Table:
+    """One row per distinct mention id, carrying its event's id and its report's (``report_ids``:
+    mention id -> report id). A mention listed under two different events keeps the first."""
+    report_ids = report_ids or {}
     seen: set[str] = set()
     rows = []
     for e, mentions in merged:
@@ -202,6 +206,7 @@ def mentions_table(merged: Sequence[tuple[Event, list[tuple[str, Mention]]]]) ->
                     *_span_row(m.killed.span if m.killed else None),
                     *_count_row(m.injured),
                     *_span_row(m.injured.span if m.injured else None),
+                    report_ids.get(mid),
                 )
             )
     return _from_rows("mentions", rows)

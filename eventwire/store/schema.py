@@ -140,6 +140,27 @@ MENTIONS: list[Column] = [
     *_span_columns("killed"),
     *_count_columns("injured"),
     *_span_columns("injured"),
+    Column("report_id", "VARCHAR", pa.string()),  # its article's report (see REPORTS)
+]
+
+# One row per article's account of an act (``fuse_clusters.Report``): the article-level event as
+# the pipeline gave it, kept so that the store can re-cluster reports into events as new articles
+# come (``store/reports.py``). ``key_id`` is the act's key hash, ``event_id`` the fused event.
+REPORTS: list[Column] = [
+    Column("id", "VARCHAR PRIMARY KEY", pa.string()),
+    Column("key_id", "VARCHAR NOT NULL", pa.string()),
+    Column("event_id", "VARCHAR NOT NULL", pa.string()),
+    Column("article_id", "VARCHAR NOT NULL", pa.string()),
+    Column("published", "DATE", pa.date32()),
+    Column("source", "VARCHAR", pa.string()),
+    Column("headline", "BOOLEAN", pa.bool_()),  # told in the article's title
+    *[c for c in EVENTS if c.name != "id"],
+]
+
+# Ids of events that later merged into another (or whose founder changed): alias -> event id.
+EVENT_ALIASES: list[Column] = [
+    Column("id", "VARCHAR PRIMARY KEY", pa.string()),
+    Column("event_id", "VARCHAR NOT NULL", pa.string()),
 ]
 
 TABLES: dict[str, list[Column]] = {
@@ -147,6 +168,8 @@ TABLES: dict[str, list[Column]] = {
     "failures": FAILURES,
     "events": EVENTS,
     "mentions": MENTIONS,
+    "reports": REPORTS,
+    "event_aliases": EVENT_ALIASES,
 }
 
 
