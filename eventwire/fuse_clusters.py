@@ -54,6 +54,7 @@ from __future__ import annotations
 import functools
 import math
 import re
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
@@ -451,7 +452,15 @@ def merge(group: Sequence[Report], event_id: str) -> Event:
         killed=count_range(r.event.killed for r in group),
         injured=count_range(r.event.injured for r in group),
     )
-    return with_acled(fused)
+    # each report was typed with its own sentences' words (acled.with_acled in the pipeline);
+    # the event takes the category most of its reports give, the first-published on a tie
+    typed = [(r.event.acled_event_type, r.event.acled_sub_event_type) for r in group]
+    votes = Counter(t for t in typed if t[0] is not None)
+    if not votes:
+        return replace(fused, acled_event_type=None, acled_sub_event_type=None)
+    top = max(votes.values())
+    etype, subtype = next(t for t in typed if votes.get(t) == top)
+    return replace(fused, acled_event_type=etype, acled_sub_event_type=subtype)
 
 
 def event_ids(groups: Sequence[Sequence[Report]]) -> list[str]:

@@ -128,6 +128,14 @@ def write_sample(path: Path) -> Path:
     """Store the sample in a DuckDB file at ``path`` (through the real Store); returns it."""
     with Store.open(path) as store:
         store.write_batch([A1, A2], list(EVENTS), [])
+        # The store names an event after its first-published report; the export tests read
+        # better with the sample's names, so each stored event takes its sample's name.
+        con = store.connection
+        for e in EVENTS:
+            row = con.execute("SELECT event_id FROM mentions WHERE id = ?", [e.mentions[0].id]).fetchone()
+            for table in ("events", "mentions", "reports"):
+                column = "id" if table == "events" else "event_id"
+                con.execute(f"UPDATE {table} SET {column} = ? WHERE {column} = ?", [e.id, row[0]])
     return path
 
 

@@ -209,8 +209,23 @@ def test_fused_event_takes_casualty_range_and_acled_category() -> None:
     c = report("k3", "c", when=day(3), killed=Count(43, None))  # "at least 43": no upper bound
     (fused,) = fuse_reports([a, b, c])
     assert fused.killed == Count(12, None, None)
-    assert (fused.acled_event_type, fused.acled_sub_event_type) != (None, None)
-    assert fused.acled_event_type == "Explosions/Remote violence"  # jets striking: from the air
+    assert (fused.acled_event_type, fused.acled_sub_event_type) == (None, None)  # none typed
+
+
+def test_fused_event_takes_the_category_most_reports_give() -> None:
+    def typed(r, sub):
+        return replace(r, event=replace(r.event, acled_event_type=EXPLOSIONS, acled_sub_event_type=sub))
+
+    a = typed(report("k1", "a", when=day(3), cameo="195"), "Shelling/artillery/missile attack")
+    b = typed(report("k2", "b", when=day(3)), "Air/drone strike")
+    c = typed(report("k3", "c", when=day(3)), "Air/drone strike")
+    (fused,) = fuse_reports([a, b, c])
+    assert (fused.acled_event_type, fused.acled_sub_event_type) == (EXPLOSIONS, "Air/drone strike")
+    (fused,) = fuse_reports([a, b])  # a tie: the first-published report's
+    assert fused.acled_sub_event_type == "Shelling/artillery/missile attack"
+
+
+EXPLOSIONS = "Explosions/Remote violence"
 
 
 # -- the store: same events and ids whatever the batches and their order --------------------------
