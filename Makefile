@@ -39,7 +39,7 @@ $(WEB_VENDOR)/.stamp: package.json package-lock.json
 	  node_modules/leaflet.markercluster/dist/MarkerCluster.css \
 	  node_modules/leaflet.markercluster/dist/MarkerCluster.Default.css \
 	  node_modules/topojson-client/dist/topojson-client.min.js \
-	  node_modules/world-atlas/countries-50m.json \
+	  node_modules/world-atlas/countries-110m.json \
 	  node_modules/swagger-ui-dist/swagger-ui-bundle.js node_modules/swagger-ui-dist/swagger-ui.css \
 	  $(WEB_VENDOR)/
 	touch $@

@@ -19,7 +19,7 @@ from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 from fastapi.responses import Response, StreamingResponse
 
 from ..store import browse
-from ..store.queries import ORDERS, event_filters, event_rows_sql
+from ..store.queries import ORDERS, event_filters
 from .db import Database
 from .exports import EXPORT_FORMATS, export_stream
 from .filters import (
@@ -81,9 +81,7 @@ def events(
     where, params = _where(filters, after=after)
     with _db(request).cursor() as con:
         total = browse.count_events(con, where_all, params_all)
-        cur = con.execute(event_rows_sql(where, limit=True, sort=sort), [*params, limit + 1])
-        names = [d[0] for d in cur.description]
-        rows = [dict(zip(names, r, strict=True)) for r in cur.fetchall()]
+        rows = browse.event_page(con, where, params, limit=limit + 1, sort=sort)
     more = len(rows) > limit
     rows = rows[:limit]
     token = None

@@ -33,7 +33,7 @@ from .filters import BadParameter
 WEB = Path(__file__).resolve().parent / "web"
 VENDOR = WEB / "vendor"
 VENDOR_FILES = ("leaflet.js", "leaflet.css", "leaflet.markercluster.js", "MarkerCluster.css",
-                "MarkerCluster.Default.css", "topojson-client.min.js", "countries-50m.json",
+                "MarkerCluster.Default.css", "topojson-client.min.js", "countries-110m.json",
                 "swagger-ui-bundle.js", "swagger-ui.css")
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
        "img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; "

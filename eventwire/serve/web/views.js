@@ -45,7 +45,7 @@ EW.MapView = class {
     this.map.attributionControl.addAttribution("Natural Earth (world-atlas)");
     this.markers = L.markerClusterGroup({ maxClusterRadius: 30, showCoverageOnHover: false });
     this.map.addLayer(this.markers);
-    fetch("/static/vendor/countries-50m.json").then((r) => r.json()).then((topo) => {
+    fetch("/static/vendor/countries-110m.json").then((r) => r.json()).then((topo) => {
       const land = topojson.feature(topo, topo.objects.countries);
       L.geoJSON(land, {
         style: { color: "#8a8a80", weight: 0.6, fillColor: "#f2efe6", fillOpacity: 1 },
