@@ -15,20 +15,10 @@ from pathlib import Path
 
 import httpx
 import pytest
+from hostile import XSS_TEXT, XSS_TITLE, XSS_URL
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = os.environ.get("EVENTWIRE_CHROMIUM", "/usr/bin/chromium")
-
-# An article as a hostile page would send it: markup, an event handler, a javascript: URL and
-# entities in title, text and url. Its first sentence is an event, so it is in the table.
-XSS_TITLE = "<script>window.__xss = 'title'</script>Russia &amp; <b>Syria</b> <img src=x onerror=\"window.__xss='img-title'\">"
-XSS_TEXT = (
-    "Russian warplanes bombed rebel positions in Idlib on Sunday.\n\n"
-    "<script>window.__xss = 'body'</script> <img src=x onerror=\"window.__xss='img-body'\"> "
-    "<a href=\"javascript:window.__xss='link'\">click</a> Tom &amp; Jerry &lt;3 &#x3C;i&#x3E;"
-)
-XSS_URL = "javascript:window.__xss='url'"
-
 
 def _write_xss(folder: Path) -> Path:
     path = folder / "hostile.jsonl"
@@ -45,8 +35,8 @@ def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
     folder = tmp_path_factory.mktemp("serve")
     db = folder / "demo.duckdb"
-    run([str(ROOT / "examples" / "demo")], db=db, published=date(2015, 10, 5))
-    run([str(_write_xss(folder))], db=db)
+    run([str(ROOT / "examples" / "demo"), str(_write_xss(folder))], db=db,
+        published=date(2015, 10, 5))
     return db
 
 
