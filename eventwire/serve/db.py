@@ -55,6 +55,11 @@ class Database:
         self._stop = threading.Event()
         self._closer: threading.Thread | None = None
 
+    @property
+    def is_open(self) -> bool:
+        """True while the file is held open (so another process cannot write it)."""
+        return self._store is not None
+
     def check(self) -> None:
         """Open once to fail early (missing file, not an eventwire database, wrong schema)."""
         with self.cursor():

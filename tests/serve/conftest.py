@@ -29,14 +29,22 @@ def _write_xss(folder: Path) -> Path:
 
 
 @pytest.fixture(scope="session")
-def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The seed article through `eventwire run`, then the hostile article, in one DuckDB file."""
-    from eventwire.run import run
+def demo_db(tmp_path_factory: pytest.TempPathFactory, pipeline) -> Path:
+    """The seed article and the hostile article through the pipeline into one DuckDB file (what
+    `eventwire run` does, with the session's already loaded pipeline)."""
+    from eventwire.ingest import read_sources
+    from eventwire.records import Article
+    from eventwire.store import Store
 
     folder = tmp_path_factory.mktemp("serve")
     db = folder / "demo.duckdb"
-    run([str(ROOT / "examples" / "demo"), str(_write_xss(folder))], db=db,
-        published=date(2015, 10, 5))
+    sources = [str(ROOT / "examples" / "demo"), str(_write_xss(folder))]
+    articles = [a for a in read_sources(sources, published=date(2015, 10, 5))
+                if isinstance(a, Article)]
+    assert len(articles) == 2
+    result = pipeline.process_batch(articles)
+    with Store.open(db) as store:
+        store.write_batch(result.articles, result.events, result.failures)
     return db
 
 

@@ -136,3 +136,19 @@ def test_hostile_article_text_is_shown_literally(page, server: str):
     meta = page.inner_text("#article-meta")
     assert XSS_URL in meta and "<i>Hostile Wire</i>" in meta
     assert page.eval_on_selector_all("a[href^='javascript']", "es => es.length") == 0
+
+
+def test_brushing_the_timeline_sets_the_date_filter(page, server: str):
+    page.goto(server + "/")
+    _ready(page)
+    box = page.locator("#timeline").bounding_box()
+    before = page.evaluate("document.body.dataset.ready")
+    y = box["y"] + box["height"] / 2
+    page.mouse.move(box["x"] + box["width"] * 0.5, y)
+    page.mouse.down()
+    page.mouse.move(box["x"] + box["width"] * 0.99, y, steps=5)
+    page.mouse.up()
+    _ready(page, before)
+    assert "since=" in page.url and "until=" in page.url
+    since = page.input_value("#filters input[name=since]")
+    assert since and since == httpx.URL(page.url).params["since"]
