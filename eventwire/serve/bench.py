@@ -27,7 +27,6 @@ import sys
 import time
 from datetime import date, timedelta
 from pathlib import Path
-from urllib.parse import urlencode
 
 import httpx
 
@@ -108,8 +107,10 @@ def time_api(base: str, requests: int, seed: int = 14) -> dict[str, dict]:
     return out
 
 
-def time_first_render(base: str, loads: int = 3) -> dict[str, object]:
-    """Milliseconds from navigation to all four views drawn (``body[data-ready]``)."""
+def time_first_render(base: str, loads: int = 3, screenshot: Path | None = None
+                      ) -> dict[str, object]:
+    """Milliseconds from navigation to all four views drawn (``body[data-ready]``); with
+    ``screenshot``, a PNG of the first load's window is saved there."""
     from playwright.sync_api import sync_playwright
 
     times = []
@@ -117,13 +118,14 @@ def time_first_render(base: str, loads: int = 3) -> dict[str, object]:
         browser = p.chromium.launch(executable_path=chromium(), headless=True,
                                     args=["--no-sandbox"])
         for i in range(loads):
-            page = browser.new_page(viewport={"width": 1400, "height": 1000})
+            page = browser.new_page(viewport={"width": 1280, "height": 760})
             started = time.perf_counter()
             page.goto(base + "/")
             page.wait_for_selector("body[data-ready]", state="attached", timeout=60000)
             times.append((time.perf_counter() - started) * 1000)
-            if i == 0:
-                page.wait_for_timeout(300)
+            if i == 0 and screenshot is not None:
+                page.wait_for_timeout(500)  # the map's shapes arrive after the views
+                page.screenshot(path=str(screenshot))
             page.close()
         browser.close()
     return {"first_ms": round(times[0]), "median_ms": round(statistics.median(times)),
@@ -134,7 +136,8 @@ def chromium() -> str:
     return os.environ.get("EVENTWIRE_CHROMIUM", "/usr/bin/chromium")
 
 
-def bench(db: str | Path, *, requests: int = 40, browser: bool = True) -> dict[str, object]:
+def bench(db: str | Path, *, requests: int = 40, browser: bool = True,
+          screenshot: Path | None = None) -> dict[str, object]:
     port = free_port()
     server = start_server(db, port)
     base = f"http://127.0.0.1:{port}"
@@ -145,7 +148,7 @@ def bench(db: str | Path, *, requests: int = 40, browser: bool = True) -> dict[s
                                           "modality": "any"}).json()["total"]
         result["api"] = time_api(base, requests)
         if browser:
-            result["first_render"] = time_first_render(base)
+            result["first_render"] = time_first_render(base, screenshot=screenshot)
         result["load_average_after"] = os.getloadavg()[0]
         return result
     finally:
@@ -154,8 +157,8 @@ def bench(db: str | Path, *, requests: int = 40, browser: bool = True) -> dict[s
 
 
 def render(result: dict) -> str:
-    lines = [f"{result['db']}: {result['events']:,} events; load average "
-             f"{result['load_average']:.1f} → {result['load_average_after']:.1f}"]
+    lines = [(f"{result['db']}: {result['events']:,} events; load average "
+              f"{result['load_average']:.1f} → {result['load_average_after']:.1f}")]
     for name, r in result["api"].items():
         endpoint = name.split(" ")[0]
         target = TARGETS_MS[endpoint]
@@ -174,9 +177,11 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("db")
     parser.add_argument("--requests", type=int, default=40, help="per endpoint and filter set")
     parser.add_argument("--no-browser", action="store_true")
+    parser.add_argument("--screenshot", type=Path, help="save the dashboard's window as PNG")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
-    result = bench(args.db, requests=args.requests, browser=not args.no_browser)
+    result = bench(args.db, requests=args.requests, browser=not args.no_browser,
+                   screenshot=args.screenshot)
     print(json.dumps(result) if args.json else render(result))
 
 

@@ -49,7 +49,7 @@ def _cameo() -> dict[str, tuple[str, int, float]]:
     path = Path(__file__).resolve().parent.parent / "data" / "cameo_codes.tsv"
     out = {}
     for line in path.read_text(encoding="utf-8").splitlines():
-        if line.startswith("#") or line.startswith("code\t"):
+        if line.startswith(("#", "code\t")):
             continue
         code, name, _root, quad, goldstein = line.split("\t")[:5]
         out[code] = (name, int(quad), float(goldstein))

@@ -68,11 +68,13 @@ def event_page(
     ).fetchall()
     article_ids = sorted({m[1] for m in mentions})
     published: dict[str, Any] = {}
+    texts: dict[str, str] = {}
     if article_ids:
         amarks = ", ".join("?" for _ in article_ids)
-        published = dict(con.execute(
-            f"SELECT id, published FROM articles WHERE id IN ({amarks})", article_ids
-        ).fetchall())
+        for article_id, day, text in con.execute(
+            f"SELECT id, published, text FROM articles WHERE id IN ({amarks})", article_ids
+        ).fetchall():
+            published[article_id], texts[article_id] = day, text
     first: dict[str, tuple] = {}
     counts: dict[str, int] = {}
     for m in mentions:  # the order of MENTION_ORDER
@@ -80,13 +82,6 @@ def event_page(
         counts[m[0]] = counts.get(m[0], 0) + 1
         if m[0] not in first or key < first[m[0]][0]:
             first[m[0]] = (key, m)
-    texts: dict[str, str] = {}
-    chosen = sorted({m[1] for _, m in first.values()})
-    if chosen:
-        cmarks = ", ".join("?" for _ in chosen)
-        texts = dict(con.execute(
-            f"SELECT id, text FROM articles WHERE id IN ({cmarks})", chosen
-        ).fetchall())
     rows = []
     for event_id in ids:
         row = found[event_id]

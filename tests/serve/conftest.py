@@ -4,13 +4,13 @@ written to attack the page), the app over it in-process, and a real server for t
 from __future__ import annotations
 
 import json
-from datetime import date
 import os
 import shutil
 import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
 import httpx

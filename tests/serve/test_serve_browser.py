@@ -9,7 +9,6 @@ from urllib.parse import urlparse
 
 import httpx
 import pytest
-
 from hostile import XSS_TEXT, XSS_TITLE, XSS_URL
 
 
