@@ -151,3 +151,9 @@ def test_brushing_the_timeline_sets_the_date_filter(page, server: str):
     assert "since=" in page.url and "until=" in page.url
     since = page.input_value("#filters input[name=since]")
     assert since and since == httpx.URL(page.url).params["since"]
+
+
+def test_api_docs_load_from_this_host(page, server: str):
+    page.goto(server + "/docs")
+    page.wait_for_selector(".swagger-ui .opblock", timeout=30000)
+    assert page.locator(".swagger-ui .opblock").count() >= 8
