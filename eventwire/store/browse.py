@@ -214,10 +214,12 @@ def places(
         f"""
         WITH p AS (
             SELECT unnest(places) AS p FROM events WHERE ({where}) AND len(places) > 0
-        ), g AS (
-            SELECT p.name AS name, p.geonameid AS geonameid, p.lat AS lat, p.lon AS lon,
-                   p.country AS country, count(*) AS n
-            FROM p WHERE p.lat IS NOT NULL AND p.lon IS NOT NULL GROUP BY ALL
+        ), g AS (  -- one group per GeoNames id (else per name and point): an integer key is fast
+            SELECT min(p.name) AS name, any_value(p.geonameid) AS geonameid,
+                   any_value(p.lat) AS lat, any_value(p.lon) AS lon,
+                   any_value(p.country) AS country, count(*) AS n
+            FROM p WHERE p.lat IS NOT NULL AND p.lon IS NOT NULL
+            GROUP BY coalesce(p.geonameid, hash(p.name, p.lat, p.lon))
         )
         SELECT *, count(*) OVER () AS total FROM g ORDER BY n DESC, name LIMIT ?
         """,
