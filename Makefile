@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: demo test lint lock clean
+.PHONY: demo test lint lock clean web chromium
 
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -16,16 +16,41 @@ demo: $(STAMP)
 	rm -f demo.duckdb
 	$(BIN)/eventwire run examples/demo --published 2015-10-05 --db demo.duckdb
 	$(BIN)/eventwire events --db demo.duckdb
+	$(MAKE) --no-print-directory web
+	@echo "Open it in the dashboard:  $(BIN)/eventwire serve --db demo.duckdb   (then http://127.0.0.1:8000/)"
 
-test: $(STAMP)
+test: $(STAMP) web chromium
 	$(BIN)/python -m pytest
 
 lint: $(STAMP)
 	$(BIN)/ruff check eventwire tests scripts
+
+# The dashboard's libraries and map data (npm packages pinned by package-lock.json), copied next
+# to its own files; served from this host only.
+WEB_VENDOR := eventwire/serve/web/vendor
+web: $(WEB_VENDOR)/.stamp
+
+$(WEB_VENDOR)/.stamp: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	rm -rf $(WEB_VENDOR) && mkdir -p $(WEB_VENDOR)
+	cp -r node_modules/leaflet/dist/leaflet.js node_modules/leaflet/dist/leaflet.css \
+	  node_modules/leaflet/dist/images \
+	  node_modules/leaflet.markercluster/dist/leaflet.markercluster.js \
+	  node_modules/leaflet.markercluster/dist/MarkerCluster.css \
+	  node_modules/leaflet.markercluster/dist/MarkerCluster.Default.css \
+	  node_modules/topojson-client/dist/topojson-client.min.js \
+	  node_modules/world-atlas/countries-110m.json \
+	  node_modules/swagger-ui-dist/swagger-ui-bundle.js node_modules/swagger-ui-dist/swagger-ui.css \
+	  $(WEB_VENDOR)/
+	touch $@
+
+# The browser tests drive Debian's chromium (never a browser downloaded by Playwright).
+chromium:
+	@command -v chromium >/dev/null || (apt-get update && apt-get install -y chromium)
 
 # Re-pin every installed package after changing dependencies in pyproject.toml.
 lock:
 	$(BIN)/pip freeze --exclude-editable --exclude eventwire > requirements.lock
 
 clean:
-	rm -rf $(VENV) demo.duckdb .pytest_cache
+	rm -rf $(VENV) demo.duckdb .pytest_cache node_modules $(WEB_VENDOR)

@@ -189,6 +189,22 @@ def export_cmd(db: str, fmt: str, output: str, min_confidence: float | None, act
         err.print(f"wrote their mentions to {mentions_path(Path(output))}")
 
 
+@cli.command("serve")
+@click.option("--db", default="eventwire.duckdb", show_default=True, help=_DB_HELP)
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on; the API has no authentication, so loopback by default.")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
+@click.option("--time-limit", default=10.0, show_default=True, type=click.FloatRange(min=0.1),
+              help="Seconds a query may run before it is stopped with a message.")
+def serve_cmd(db: str, host: str, port: int, time_limit: float) -> None:
+    """Browse the database read-only: the dashboard at /, the JSON API under /api (docs at /docs)."""
+    from .serve import serve
+
+    if not Path(db).exists():
+        raise ConfigError(f"no database at {db}: run `eventwire run SOURCE --db {db}` first")
+    serve(db, host=host, port=port, time_limit=time_limit, announce=err.print)
+
+
 @cli.command("evaluate")
 @click.argument("path", type=click.Path(path_type=Path))
 @click.option("--format", "fmt", default=None, help="gold, plv, actors, geo (guessed when left out).")

@@ -8,6 +8,7 @@ and position, so it is stable across runs.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 
 from ..confidence import check_min_confidence
@@ -27,6 +28,13 @@ def event_filters(
     until: date | None = None,
     modality: str | None = None,
     min_confidence: float | None = None,
+    source: str | None = None,
+    target: str | None = None,
+    types: Sequence[str] | None = None,
+    cameo: str | None = None,
+    bbox: tuple[float, float, float, float] | None = None,
+    words: Sequence[str] | None = None,
+    after: tuple[str, object, str] | None = None,
 ) -> tuple[str, list[object]]:
     """A WHERE clause (``TRUE`` when no filter) over ``events`` columns, with its parameters.
 
@@ -34,6 +42,11 @@ def event_filters(
     type: PLOVER type equal (case-insensitive), or CAMEO event code prefix.
     since/until: the event's [date_start, date_end] overlaps the window (undated events drop out).
     min_confidence: the event's confidence is at least this (0 to 1; else ConfigError).
+    source/target: like ``actor``, on that side only.
+    types: PLOVER type is one of these (case-insensitive). cameo: CAMEO event code prefix.
+    bbox: (west, south, east, north) degrees around the event's first place (``lat``/``lon``).
+    words: every word occurs (case-insensitive) in the sentence of one of the event's mentions.
+    after: keyset cursor ``(order key, key value, id)`` from ``order_by``: only events after it.
     """
     clauses: list[str] = []
     params: list[object] = []
@@ -62,12 +75,80 @@ def event_filters(
     if threshold is not None:
         clauses.append("confidence >= ?")
         params.append(threshold)
+    for side, key in (("source", source), ("target", target)):
+        if key:
+            clauses.append(
+                f"(upper({side}_country) = upper(?) OR upper({side}_org) = upper(?)"
+                f" OR starts_with(upper({side}_code), upper(?)))"
+            )
+            params += [key, key, key]
+    if types:
+        clauses.append("upper(plover_type) IN (" + ", ".join("upper(?)" for _ in types) + ")")
+        params += list(types)
+    if cameo:
+        clauses.append("starts_with(cameo_code, ?)")
+        params.append(cameo)
+    if bbox is not None:
+        clauses.append("lon BETWEEN ? AND ? AND lat BETWEEN ? AND ?")
+        params += [bbox[0], bbox[2], bbox[1], bbox[3]]
+    if words:
+        found = " AND ".join(f"contains(lower({EVIDENCE}), lower(?))" for _ in words)
+        clauses.append(
+            "id IN (SELECT m.event_id FROM mentions m JOIN articles a ON a.id = m.article_id"
+            f" WHERE {found})"
+        )
+        params += list(words)
+    if after is not None:
+        clause, values = _after(*after)
+        clauses.append(clause)
+        params += values
     return (" AND ".join(clauses) or "TRUE"), params
 
 
-def event_rows_sql(where: str, *, limit: bool, places_as_text: bool = False) -> str:
+# Orders a page of events may take: name -> (column, descending). Ties are broken by id.
+ORDERS: dict[str, tuple[str, bool]] = {
+    "date": ("date_start", False),
+    "-date": ("date_start", True),
+    "type": ("plover_type", False),
+    "-type": ("plover_type", True),
+    "source": ("source_country", False),
+    "-source": ("source_country", True),
+    "target": ("target_country", False),
+    "-target": ("target_country", True),
+    "goldstein": ("goldstein", False),
+    "-goldstein": ("goldstein", True),
+    "confidence": ("confidence", False),
+    "-confidence": ("confidence", True),
+    "articles": ("n_articles", False),
+    "-articles": ("n_articles", True),
+}
+
+
+def order_by(sort: str = "date", prefix: str = "") -> str:
+    """The ORDER BY list for ``sort`` (a key of ``ORDERS``): the column, nulls last, then id.
+    Keyset paging (``event_filters(after=...)``) relies on this exact order."""
+    column, descending = ORDERS[sort]
+    return f"{prefix}{column} {'DESC' if descending else 'ASC'} NULLS LAST, {prefix}id"
+
+
+def _after(sort: str, value: object, last_id: str) -> tuple[str, list[object]]:
+    """Rows that come after ``(value, last_id)`` in ``order_by(sort)``."""
+    column, descending = ORDERS[sort]
+    if value is None:  # nulls come last: only nulls with a greater id follow
+        return f"({column} IS NULL AND id > ?)", [last_id]
+    op = "<" if descending else ">"
+    return (
+        f"({column} {op} ? OR ({column} = ? AND id > ?) OR {column} IS NULL)",
+        [value, value, last_id],
+    )
+
+
+def event_rows_sql(
+    where: str, *, limit: bool, places_as_text: bool = False, sort: str = "date"
+) -> str:
     """Events matching ``where`` plus ``evidence`` (first mention's sentence), ``article_id`` (its
     article) and ``n_mentions``. With ``limit`` the query takes one more ``?`` parameter.
+    ``sort`` is a key of ``ORDERS`` (default: by date, as the CLI lists them).
     Events are selected (and limited) before mentions are touched, so a small query on a big
     database reads only the mentions it returns."""
     places = (
@@ -77,7 +158,7 @@ def event_rows_sql(where: str, *, limit: bool, places_as_text: bool = False) -> 
     cols = "sel.* REPLACE (" + places + ")" if places_as_text else "sel.*"
     return f"""
 WITH sel AS (
-    SELECT * FROM events WHERE {where} ORDER BY {EVENT_ORDER} {"LIMIT ?" if limit else ""}
+    SELECT * FROM events WHERE {where} ORDER BY {order_by(sort)} {"LIMIT ?" if limit else ""}
 ), first AS (
     SELECT m.event_id, m.article_id, m.sentence_start, m.sentence_end,
            count(*) OVER (PARTITION BY m.event_id) AS n_mentions
@@ -92,7 +173,7 @@ SELECT {cols},
 FROM sel
 LEFT JOIN first m ON m.event_id = sel.id
 LEFT JOIN articles a ON a.id = m.article_id
-ORDER BY sel.date_start NULLS LAST, sel.id
+ORDER BY {order_by(sort, "sel.")}
 """
 
 

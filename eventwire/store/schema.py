@@ -186,4 +186,13 @@ def ddl() -> list[str]:
     for name, columns in TABLES.items():
         body = ",\n  ".join(f"{c.name} {c.sql}" for c in columns)
         statements.append(f"CREATE TABLE IF NOT EXISTS {name} (\n  {body}\n)")
+    statements += INDEXES
     return statements
+
+
+# Look-ups by a list of ids (a page of events' mentions, an article's mentions: `serve`) use
+# these instead of scanning the whole mentions table.
+INDEXES = [
+    "CREATE INDEX IF NOT EXISTS mentions_event_id ON mentions (event_id)",
+    "CREATE INDEX IF NOT EXISTS mentions_article_id ON mentions (article_id)",
+]
