@@ -56,6 +56,7 @@ def articles_table(articles: Sequence[Article]) -> pa.Table:
         cols["language"].append(a.language)
         cols["text"].append(a.text)
         cols["n_chars"].append(len(a.text) if isinstance(a.text, str) else None)
+        cols["note"].append(a.note)
     return _table("articles", cols)
 
 
