@@ -31,7 +31,6 @@ from .resolve.places import Gazetteer
 from .windows import WINDOW_CHARS, shifted, windows
 from .windows import note as window_note
 
-
 # A run reads at most ~200,000 words of one article: no news article comes near, and a log file
 # or a dump saved as text costs a bounded time (see `eventwire bench-long`).
 MAX_CHARS = 1_000_000

@@ -27,7 +27,7 @@ from types import FrameType
 from typing import IO
 
 from .ingest import FieldMap, read_sources
-from .pipeline import BatchResult, Pipeline, Settings, build
+from .pipeline import BatchResult, Settings, build
 from .records import Article, Failure
 from .store import Store
 from .workers import supervise, usable_cores
@@ -50,6 +50,7 @@ class RunSummary:
     mentions: int = 0
     seconds: float = 0.0
     stage_seconds: dict[str, float] = field(default_factory=dict)
+    workers_replaced: int = 0  # workers that died or overran and were replaced (workers.py)
     interrupted: bool = False  # stopped by Ctrl-C before the end of the input: run again with resume
 
     def as_dict(self) -> dict[str, float | int]:
@@ -81,11 +82,15 @@ def run(
     summary = RunSummary()
     event_ids: set[str] = set()
     items = read_sources(sources, published=published, fields=fields, stdin=stdin)
-    with Store.open(db) as store, _stop_on_sigint() as stop:
+    with _stop_on_sigint() as stop, Store.open(db) as store:
         batches = _batches(items, batch_size)
         if resume:
             batches = _unknown(batches, store, summary)
-        results = process_batches(batches, workers, settings, time_limit)
+
+        def lost(reason: str) -> None:
+            summary.workers_replaced += 1
+
+        results = process_batches(batches, workers, settings, time_limit, lost)
         try:
             for ingest_failures, result in results:
                 failures = ingest_failures + result.failures
@@ -148,7 +153,11 @@ Job = tuple[list[Failure], list[Article]]
 
 
 def process_batches(
-    batches: Iterable[Job], workers: int, settings: Settings, time_limit: float | None = TIME_LIMIT
+    batches: Iterable[Job],
+    workers: int,
+    settings: Settings,
+    time_limit: float | None = TIME_LIMIT,
+    on_lost: Callable[[str], None] | None = None,
 ) -> Generator[tuple[list[Failure], BatchResult], None, None]:
     """Run `Pipeline.process_batch` over the batches, in order, in `workers` processes.
 
@@ -161,7 +170,7 @@ def process_batches(
         for failures, articles in batches:
             yield failures, pipeline.process_batch(articles)
         return
-    yield from supervise(batches, workers, settings, time_limit)
+    yield from supervise(batches, workers, settings, time_limit, on_lost)
 
 
 @contextmanager

@@ -23,7 +23,7 @@ import os
 import signal
 import time
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
 from multiprocessing.process import BaseProcess
@@ -76,7 +76,7 @@ class _Worker:
         self.task, self.started = task, time.monotonic()
         try:
             self.conn.send(task.articles)
-        except OSError:  # it died in the meantime: `_check` finds it and retries the task
+        except OSError:  # it died in the meantime: `_service` finds it and the task is retried
             pass
 
     def stop(self) -> None:
@@ -97,12 +97,17 @@ class _Worker:
 
 
 def supervise(
-    batches: Iterable[Job], workers: int, settings: Settings, time_limit: float | None
+    batches: Iterable[Job],
+    workers: int,
+    settings: Settings,
+    time_limit: float | None,
+    on_lost: Callable[[str], None] | None = None,
 ) -> Iterator[tuple[list[Failure], BatchResult]]:
     """Run `Pipeline.process_batch` over the batches in `workers` watched processes.
 
     `time_limit`: seconds one batch (and, when it is retried alone, one article) may take; None
-    for no limit. Raises ExtractionError when a worker cannot even start (no model, say)."""
+    for no limit. `on_lost` hears why each lost worker was replaced. Raises ExtractionError
+    when a worker cannot even start (no model, say)."""
     ctx = mp.get_context("spawn" if mp.get_start_method(allow_none=True) == "spawn" else "fork")
     pool = [_Worker(ctx, settings) for _ in range(workers)]
     source = enumerate(batches)
@@ -133,16 +138,16 @@ def supervise(
                     worker.give(todo.popleft())
             _wait(pool, time_limit)
             for i, worker in enumerate(pool):
-                lost = _check(worker, time_limit)
+                lost = _service(worker, open_, todo, time_limit)
                 if lost is None:
                     continue
                 task, reason = lost
+                if on_lost is not None:
+                    on_lost(reason)
                 worker.stop()
                 pool[i] = _Worker(ctx, settings)
                 if task is not None:
                     _retry(task, reason, open_, todo)
-            for worker in pool:
-                _collect(worker, open_, todo)
     finally:
         for worker in pool:
             worker.stop()
@@ -161,31 +166,37 @@ def _wait(pool: list[_Worker], time_limit: float | None) -> None:
     wait(handles, timeout)  # type: ignore[arg-type]
 
 
-def _check(worker: _Worker, time_limit: float | None) -> tuple[_Task | None, str] | None:
-    """(its task, why) when the worker is lost: dead without an answer, or over the limit."""
-    if worker.conn.poll():
-        return None  # an answer is waiting: `_collect` reads it
-    if not worker.proc.is_alive():
-        if not worker.ready:
-            raise ExtractionError(f"a worker process could not start: {worker.why_dead()}")
-        return worker.task, worker.why_dead()
-    if (
-        worker.task is not None
-        and time_limit is not None
-        and time.monotonic() - worker.started >= time_limit
-    ):
-        return worker.task, f"timed out after {time_limit:g} s"
-    return None
+def _service(
+    worker: _Worker, open_: dict[int, _Open], todo: deque[_Task], time_limit: float | None
+) -> tuple[_Task | None, str] | None:
+    """Read the worker's answer if it has one; (its task, why) when the worker is lost: dead
+    (its pipe closed, or its process gone without a word), or over its time limit."""
+    if worker.conn.poll():  # an answer, or the end of the pipe when the worker died
+        try:
+            message = worker.conn.recv()
+        except (EOFError, OSError):
+            message = None
+        if message is not None:
+            _handle(worker, message, open_, todo)
+            return None
+    elif worker.proc.is_alive():
+        if (
+            worker.task is not None
+            and time_limit is not None
+            and time.monotonic() - worker.started >= time_limit
+        ):
+            return worker.task, f"timed out after {time_limit:g} s"
+        return None
+    if not worker.ready:
+        raise ExtractionError(f"a worker process could not start: {worker.why_dead()}")
+    return worker.task, worker.why_dead()
 
 
-def _collect(worker: _Worker, open_: dict[int, _Open], todo: deque[_Task]) -> None:
-    """Read the worker's answer, if it has one: ready, a result, or an error."""
-    if worker.conn.closed or not worker.conn.poll():
-        return
-    try:
-        kind, value = worker.conn.recv()
-    except (EOFError, OSError):  # died while answering: `_check` finds it next round
-        return
+def _handle(
+    worker: _Worker, message: tuple[str, object], open_: dict[int, _Open], todo: deque[_Task]
+) -> None:
+    """A worker's answer: ready, failed to start, a batch's result, or the error it raised."""
+    kind, value = message
     if kind == "ready":
         worker.ready = True
     elif kind == "failed-to-start":
@@ -194,7 +205,7 @@ def _collect(worker: _Worker, open_: dict[int, _Open], todo: deque[_Task]) -> No
         task, worker.task = worker.task, None
         if kind == "result":
             opened = open_[task.seq]
-            opened.results.append(value)
+            opened.results.append(value)  # type: ignore[arg-type]
             opened.out -= 1
         else:  # the batch raised in the worker
             _retry(task, str(value), open_, todo)
