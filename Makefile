@@ -19,9 +19,11 @@ demo: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
+	$(BIN)/python scripts/fuzz.py 24 --chunk 24
 
 lint: $(STAMP)
 	$(BIN)/ruff check eventwire tests scripts
+	$(BIN)/mypy
 
 # Re-pin every installed package after changing dependencies in pyproject.toml.
 lock:

@@ -69,7 +69,7 @@ def fuse(
 ) -> list[Event]:
     """Group mentions by fusion key and build one `Event` per group, in first-mention order."""
     keyed = [(fusion_key(m), m) for m in mentions]
-    told = {}  # what the body of each article tells: (article, type, who, whom, modality) -> key
+    told: dict[tuple[str, ...], tuple[str, ...]] = {}  # what the body of each article tells: (article, type, who, whom, modality) -> key
     for key, mention in keyed:
         if mention.sentence_kind != "title":
             told.setdefault(_gist(mention), key)

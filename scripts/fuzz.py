@@ -54,6 +54,8 @@ def check(folder: Path, db: Path, workers: int, timeout: float) -> dict[str, obj
     con = duckdb.connect(str(db), read_only=True)
     stored = {r[0] for r in con.execute("SELECT id FROM articles").fetchall()}
     failed_refs = {r[0] for r in con.execute("SELECT input_ref FROM failures").fetchall()}
+    stages = dict(con.execute("SELECT stage, count(*) FROM failures GROUP BY 1 ORDER BY 1").fetchall())
+    cut = con.execute("SELECT count(*) FROM articles WHERE note IS NOT NULL").fetchone()
     con.close()
     lost = [u.input_ref for u in units if isinstance(u, Article)
             and u.id not in stored and u.input_ref not in failed_refs]
@@ -61,6 +63,7 @@ def check(folder: Path, db: Path, workers: int, timeout: float) -> dict[str, obj
                and not lost and stored <= wanted)
     return {"status": "ok" if adds_up else "mismatch", "seconds": seconds, "units": len(units),
             **{k: summary[k] for k in ("inputs", "articles", "failures", "events")},
+            "failures_by_stage": stages, "articles_cut": cut[0] if cut else 0,
             **({"lost": lost[:5]} if lost else {})}
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 from types import TracebackType
-from typing import Self
+from typing import Any, Self
 
 import duckdb
 import pyarrow as pa
@@ -332,7 +332,7 @@ class Store:
 
 def _one(
     con: duckdb.DuckDBPyConnection, sql: str, params: Sequence[object] | None = None
-) -> tuple[object, ...] | None:
+) -> tuple[Any, ...] | None:
     """The first row of a statement, reading the result to its end: DuckDB 2 refuses further
     work on a connection whose last result was only partly fetched (``fetchone``)."""
     result = con.execute(sql, params or []).fetchall()
