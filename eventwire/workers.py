@@ -127,15 +127,18 @@ def supervise(
                 if articles:
                     open_[seq].out = 1
                     todo.append(_Task(seq, list(articles)))
-            while next_out in open_ and open_[next_out].out == 0:
+            if next_out in open_ and open_[next_out].out == 0:
                 done = open_.pop(next_out)
                 next_out += 1
                 yield done.failures, _merge(done.results)
+                continue  # read the next batch before waiting on the workers
             if exhausted and not open_:
                 return
             for worker in pool:
                 if worker.ready and worker.task is None and todo:
                     worker.give(todo.popleft())
+            if not todo and all(w.task is None for w in pool):  # never: every open part is out
+                raise RuntimeError(f"batch {next_out} is neither queued nor with a worker")
             _wait(pool, time_limit)
             for i, worker in enumerate(pool):
                 lost = _service(worker, open_, todo, time_limit)
