@@ -20,14 +20,14 @@ import threading
 import time
 from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from types import FrameType
 from typing import IO
 
 from .ingest import FieldMap, read_sources
-from .pipeline import BatchResult, Settings, build
+from .pipeline import BatchResult, Pipeline, Settings, build
 from .records import Article, Failure
 from .store import Store
 from .workers import supervise, usable_cores
@@ -166,11 +166,22 @@ def process_batches(
     One worker (`workers` <= 1) means this process, unwatched: no time limit applies.
     """
     if workers <= 1:
-        pipeline = build(settings)
+        pipeline = _local_pipeline(settings)
         for failures, articles in batches:
             yield failures, pipeline.process_batch(articles)
         return
     yield from supervise(batches, workers, settings, time_limit, on_lost)
+
+
+def _local_pipeline(settings: Settings) -> Pipeline:
+    """The process's shared pipeline (`eventwire.default_pipeline`) when the settings are the
+    defaults (the batch size aside: the pipeline does not use it), so that a notebook's second
+    `eventwire.run` does not load spaCy again; else a pipeline of its own."""
+    if replace(settings, batch_size=Settings.batch_size) == Settings():
+        from . import default_pipeline
+
+        return default_pipeline()
+    return build(settings)
 
 
 @contextmanager
