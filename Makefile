@@ -21,9 +21,11 @@ demo: $(STAMP)
 
 test: $(STAMP) web chromium
 	$(BIN)/python -m pytest
+	$(BIN)/python scripts/fuzz.py 24 --chunk 24
 
 lint: $(STAMP)
 	$(BIN)/ruff check eventwire tests scripts
+	$(BIN)/mypy
 
 # The dashboard's libraries and map data (npm packages pinned by package-lock.json), copied next
 # to its own files; served from this host only.

@@ -9,17 +9,13 @@ seconds); `eventwire.pipeline.build()` gives you your own.
 
 from __future__ import annotations
 
+import sys
 from datetime import date
 from functools import lru_cache
+from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
-
-# The sub-package ``eventwire.extract`` (the extraction stage) shares its name with the function
-# below. Importing a sub-package sets it as an attribute of its parent the first time, which would
-# replace the function as soon as a pipeline is built; imported here first, the function's
-# definition below is the last word, and later imports of ``eventwire.extract.*`` leave it alone.
-from . import extract as _extraction  # noqa: F401
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -82,3 +78,22 @@ def open(db: str | Path) -> Database:
 
 
 __all__ = ["__version__", "classify", "extract", "open", "resolve_actor", "run"]
+
+
+class _Package(ModuleType):
+    """The package module, whose public functions no submodule can replace.
+
+    Importing a submodule sets it as an attribute of its package: the first import of
+    ``eventwire.run`` (the module) or ``eventwire.extract.events`` would replace the functions
+    ``eventwire.run`` and ``eventwire.extract``, and a notebook's second call would raise
+    ``TypeError: 'module' object is not callable``. Here such an assignment is ignored for every
+    name in ``__all__``; the submodules stay importable by their full names (``from eventwire.run
+    import run``, ``sys.modules``)."""
+
+    def __setattr__(self, name: str, value: object) -> None:
+        if isinstance(value, ModuleType) and name in __all__:
+            return
+        super().__setattr__(name, value)
+
+
+sys.modules[__name__].__class__ = _Package

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 from spacy.attrs import DEP, IS_SPACE, LOWER, TAG
 from spacy.language import Language
@@ -65,8 +65,9 @@ class AttributeRules:
     def take(self, ruler: AttributeRuler) -> AttributeRules:
         """Compile `ruler`'s patterns; its normalised attributes are reused as they are."""
         self._attrs = list(ruler.attrs)
-        for order, entry in enumerate(ruler.patterns):
-            index = entry.get("index", 0)
+        patterns: list[dict[str, Any]] = list(ruler.patterns)  # spaCy types them loosely
+        for order, entry in enumerate(patterns):
+            index: int = entry.get("index", 0)
             for alternative in entry["patterns"]:
                 tests = tuple(self._test(spec) for spec in alternative)
                 pattern = _Pattern(order, tests, index if index >= 0 else len(tests) + index)
@@ -77,8 +78,9 @@ class AttributeRules:
                 anchor = next(((k, forms) for k, forms in lowers if forms), None)
                 if anchor is None:
                     self._unanchored.append(pattern)
-                for lower in anchor[1] if anchor else ():
-                    self._anchored.setdefault(lower, []).append((pattern, anchor[0]))
+                at, forms = anchor if anchor else (0, frozenset[int]())
+                for lower in forms:
+                    self._anchored.setdefault(lower, []).append((pattern, at))
         self._hits.clear()
         self._merged.clear()
         return self
@@ -209,5 +211,5 @@ def use_attribute_rules(nlp: Language) -> Language:
     if not isinstance(ruler, AttributeRuler):
         return nlp
     rules = nlp.replace_pipe("attribute_ruler", "eventwire_attribute_rules")
-    rules.take(ruler)
+    cast(AttributeRules, rules).take(ruler)
     return nlp

@@ -42,7 +42,11 @@ def cli(ctx: click.Context, debug: bool) -> None:
 @click.argument("sources", nargs=-1, required=True)
 @click.option("--db", default="eventwire.duckdb", show_default=True, help="DuckDB file to write.")
 @click.option("--published", help="Publication date (YYYY-MM-DD) for inputs that have none.")
-@click.option("--workers", default=1, show_default=True, help="Worker processes.")
+@click.option("--workers", type=int, default=None,
+              help="Worker processes (default: one per usable CPU core; 1 runs in this process).")
+@click.option("--time-limit", type=float, default=None,
+              help="Seconds a worker may spend on one batch, then on each of its articles alone "
+                   "(default 300); past it the article is recorded as a failure.")
 @click.option("--batch-size", default=32, show_default=True, help="Articles per batch.")
 @click.option("--field", "fields", multiple=True, metavar="NAME=COLUMN",
               help="Map a record field to another column name, e.g. --field text=body.")
@@ -53,13 +57,13 @@ def cli(ctx: click.Context, debug: bool) -> None:
 @click.option("--engine", type=click.Choice(["local", "spark"]), default="local", show_default=True)
 @click.option("--master", default=None, help="Spark master URL (engine spark), e.g. local[2].")
 @click.option("--out", default=None, help="Output folder of Parquet (engine spark).")
-def run_cmd(sources: tuple[str, ...], db: str, published: str | None, workers: int,
-            batch_size: int, fields: tuple[str, ...], as_json: bool, prefilter: bool | None,
-            resume: bool, engine: str, master: str | None, out: str | None) -> None:
+def run_cmd(sources: tuple[str, ...], db: str, published: str | None, workers: int | None,
+            time_limit: float | None, batch_size: int, fields: tuple[str, ...], as_json: bool,
+            prefilter: bool | None, resume: bool, engine: str, master: str | None, out: str | None) -> None:
     """Read SOURCES (files, folders, '-' for stdin) into the event database."""
     from .ingest import FieldMap
     from .pipeline import Settings
-    from .run import run
+    from .run import TIME_LIMIT, run
     from .views import run_progress
 
     mapping = FieldMap(**dict(_pair(f) for f in fields)) if fields else None
@@ -81,7 +85,10 @@ def run_cmd(sources: tuple[str, ...], db: str, published: str | None, workers: i
     with run_progress(err, enabled=not as_json) as progress:
         summary = run(list(sources), db=db, published=_date(published), workers=workers,
                       batch_size=batch_size, fields=mapping, stdin=sys.stdin.buffer,
-                      progress=progress, settings=settings, resume=resume)
+                      progress=progress, settings=settings, resume=resume,
+                      time_limit=time_limit if time_limit is not None else TIME_LIMIT)
+    if summary.interrupted:
+        _stopped(summary.articles, summary.failures)
     counts = summary.as_dict()
     if as_json:
         keys = ("inputs", "articles", "failures", "events", "events_added", "seconds")
@@ -90,6 +97,17 @@ def run_cmd(sources: tuple[str, ...], db: str, published: str | None, workers: i
         from .views import print_summary
 
         print_summary(Console(), counts, db)
+
+
+def _stopped(articles: int, failures: int) -> None:
+    """After Ctrl-C: what is stored, and the command that carries on from there; exit 130."""
+    import shlex
+
+    args = sys.argv[1:]
+    again = shlex.join(["eventwire", *args, *([] if "--resume" in args else ["--resume"])])
+    err.print(f"Stopped after {articles} articles and {failures} failures, all stored. "
+              f"To carry on:\n  {again}", markup=False, soft_wrap=True)
+    raise SystemExit(130)
 
 
 def _pair(text: str) -> tuple[str, str]:

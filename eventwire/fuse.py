@@ -75,7 +75,7 @@ def fuse(
     """Group each article's mentions by fusion key and build one `Event` (a report) per group,
     in first-mention order. Mentions of different articles never share an event here."""
     keyed = [((m.article_id, *fusion_key(m)), m) for m in mentions]
-    told = {}  # what the body of each article tells: (article, type, who, whom, modality) -> key
+    told: dict[tuple[str, ...], tuple[str, ...]] = {}  # what the body of each article tells: (article, type, who, whom, modality) -> key
     for key, mention in keyed:
         if mention.sentence_kind != "title":
             told.setdefault(_gist(mention), key)

@@ -30,6 +30,12 @@ from .prefilter import Prefilter
 from .records import Actor, Article, Event, Failure, Mention
 from .resolve.actors import ActorDictionary
 from .resolve.places import Gazetteer
+from .windows import WINDOW_CHARS, shifted, windows
+from .windows import note as window_note
+
+# A run reads at most ~200,000 words of one article: no news article comes near, and a log file
+# or a dump saved as text costs a bounded time (see `eventwire bench-long`).
+MAX_CHARS = 1_000_000
 
 
 @dataclass(frozen=True)
@@ -40,6 +46,9 @@ class Settings:
     batch_size: int = 32
     # Parse only sentences that could hold an event (see prefilter.py for what it costs in recall).
     prefilter: bool = True
+    # Parse at most this many characters of one article (None: all of it); the rest is stored but
+    # not read, and the article's record says so (windows.py). Time grows with what is parsed.
+    max_chars: int | None = MAX_CHARS
 
 
 @dataclass
@@ -83,7 +92,11 @@ class Pipeline:
 
     # -- batches ----------------------------------------------------------------------------
     def mentions(self, articles: Sequence[Article]) -> tuple[list[tuple[Article, list[Mention]]], list[Failure]]:
-        """Annotate and extract a batch; an article that breaks a stage becomes a `Failure`."""
+        """Annotate and extract a batch; an article that breaks a stage becomes a `Failure`.
+
+        An article longer than a window (windows.py) is read window by window, alone."""
+        if any(len(a.text) > WINDOW_CHARS for a in articles):
+            return self._with_long(articles)
         try:
             select = self.prefilter.select if self.prefilter is not None else None
             annotated = list(annotate(articles, self.nlp, batch_size=len(articles) or 1, select=select))
@@ -110,6 +123,40 @@ class Pipeline:
             except Exception as exc:  # noqa: BLE001 - a bad article is data, not a crash
                 failures.append(Failure(item.article.input_ref, "extract", _reason(exc)))
         return out, failures
+
+    def _with_long(self, articles: Sequence[Article]) -> tuple[list[tuple[Article, list[Mention]]], list[Failure]]:
+        """`mentions` for a batch holding long articles: the short ones together, each long one
+        in windows; the results in the batch's order."""
+        short = [a for a in articles if len(a.text) <= WINDOW_CHARS]
+        done, failures = self.mentions(short) if short else ([], [])
+        by_article = {id(a): (a, ms) for a, ms in done}  # stages pass the same Article along
+        out: list[tuple[Article, list[Mention]]] = []
+        for article in articles:
+            if len(article.text) <= WINDOW_CHARS:
+                if id(article) in by_article:
+                    out.append(by_article[id(article)])
+                continue
+            pair, failure = self._windowed(article)
+            if pair is not None:
+                out.append(pair)
+            if failure is not None:
+                failures.append(failure)
+        return out, failures
+
+    def _windowed(self, article: Article) -> tuple[tuple[Article, list[Mention]] | None, Failure | None]:
+        """One long article, window by window: only one window's parse is held at a time."""
+        text = article.text
+        limit = self.settings.max_chars
+        cuts = windows(text[:limit] if limit is not None else text)
+        found: list[Mention] = []
+        for start, end in cuts:
+            part = replace(article, text=text[start:end], title=article.title if start == 0 else None)
+            done, failed = self.mentions([part])
+            if failed:
+                why = f"characters {start}-{end}: {failed[0].reason}"
+                return None, Failure(article.input_ref, failed[0].stage, why[:500])
+            found.extend(shifted(m, start) for m in done[0][1])
+        return (replace(article, note=window_note(cuts, len(text))), found), None
 
     def _one(self, article: Article) -> tuple[list[tuple[Article, list[Mention]]], list[Failure]]:
         try:

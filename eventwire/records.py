@@ -47,6 +47,7 @@ class Article:
     url: str | None = None
     language: str | None = "en"
     input_ref: str = ""  # where it came from: path, path:line, url
+    note: str | None = None  # how it was read when not whole: where it was cut (windows.py)
 
     @staticmethod
     def make_id(text: str, url: str | None) -> str:

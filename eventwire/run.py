@@ -2,34 +2,40 @@
 
 Only this process writes the database, one transaction per batch, so a crash or kill loses at most
 the batch in flight and never leaves half a batch behind. Ids are deterministic, so a second run
-over the same inputs adds nothing. Workers load the pipeline once (pool initializer) and then
-process whole batches with `Pipeline.process_batch`.
+over the same inputs adds nothing. Workers load the pipeline once and then process whole batches
+with `Pipeline.process_batch`; they are watched (workers.py), so a worker that dies or overruns
+its time limit costs only its batch, whose articles are tried again one by one.
 
-Streaming: the input is read lazily and at most `2 × workers` batches are in flight at once
-(`multiprocessing.Pool.imap` would read the whole input ahead), so a corpus of any size runs in
-bounded memory. Resume: with `resume=True`, articles whose ids are already stored are counted
-but not processed again, so a stopped run picks up where it stopped.
+Streaming: the input is read lazily and at most `2 × workers` batches are in flight at once, so a
+corpus of any size runs in bounded memory. Resume: with `resume=True`, articles whose ids are
+already stored are counted but not processed again, so a stopped run picks up where it stopped.
+Ctrl-C (SIGINT) stops the run after the batch being stored (`RunSummary.interrupted`); a second
+Ctrl-C stops it at once, which loses nothing stored either.
 """
 
 from __future__ import annotations
 
-import gc
-import multiprocessing as mp
+import signal
+import threading
 import time
-from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import asdict, dataclass, field
+from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass, field, replace
 from datetime import date
-from multiprocessing.pool import AsyncResult
 from pathlib import Path
+from types import FrameType
 from typing import IO
 
 from .ingest import FieldMap, read_sources
 from .pipeline import BatchResult, Pipeline, Settings, build
 from .records import Article, Failure
 from .store import Store
+from .workers import supervise, usable_cores
 
 DEFAULT_DB = "eventwire.duckdb"
+# Seconds one batch may take in a worker, and one article when its batch is retried alone. A
+# batch of news takes a few seconds; an article at the parse limit (Settings.max_chars) ~1 min.
+TIME_LIMIT = 300.0
 
 
 @dataclass
@@ -44,6 +50,8 @@ class RunSummary:
     mentions: int = 0
     seconds: float = 0.0
     stage_seconds: dict[str, float] = field(default_factory=dict)
+    workers_replaced: int = 0  # workers that died or overran and were replaced (workers.py)
+    interrupted: bool = False  # stopped by Ctrl-C before the end of the input: run again with resume
 
     def as_dict(self) -> dict[str, float | int]:
         return asdict(self)
@@ -54,41 +62,56 @@ def run(
     *,
     db: str | Path = DEFAULT_DB,
     published: date | None = None,
-    workers: int = 1,
+    workers: int | None = 1,
     batch_size: int = 32,
     fields: FieldMap | None = None,
     stdin: IO[bytes] | None = None,
     settings: Settings | None = None,
     progress: Callable[[RunSummary], None] | None = None,
     resume: bool = False,
+    time_limit: float | None = TIME_LIMIT,
 ) -> RunSummary:
     """Process every input of `sources` into the DuckDB file `db` and return the counts.
 
-    `resume` skips articles already stored (counted in `articles` and `skipped`)."""
+    `workers` None: one per usable core; 1 processes in this process (no time limit applies).
+    `resume` skips articles already stored (counted in `articles` and `skipped`). `time_limit`:
+    seconds a worker may spend on one batch (and on one article, when the batch is retried)."""
     settings = settings or Settings(batch_size=batch_size)
+    workers = usable_cores() if workers is None else workers
     started = time.perf_counter()
     summary = RunSummary()
     event_ids: set[str] = set()
     items = read_sources(sources, published=published, fields=fields, stdin=stdin)
-    with Store.open(db) as store:
+    with _stop_on_sigint() as stop, Store.open(db) as store:
         batches = _batches(items, batch_size)
         if resume:
             batches = _unknown(batches, store, summary)
-        for ingest_failures, result in process_batches(batches, workers, settings):
-            failures = ingest_failures + result.failures
-            counts = store.write_batch(result.articles, result.events, failures)
-            summary.inputs += len(ingest_failures) + len(result.articles) + len(result.failures)
-            summary.articles += len(result.articles)
-            for stage, seconds in result.stage_seconds.items():
-                summary.stage_seconds[stage] = summary.stage_seconds.get(stage, 0.0) + seconds
-            summary.failures += len(failures)
-            summary.articles_added += counts.articles_added
-            summary.events_added += counts.events_added
-            summary.mentions += result.mentions
-            event_ids.update(e.id for e in result.events)
-            summary.events = len(event_ids)
-            if progress is not None:
-                progress(summary)
+
+        def lost(reason: str) -> None:
+            summary.workers_replaced += 1
+
+        results = process_batches(batches, workers, settings, time_limit, lost)
+        try:
+            for ingest_failures, result in results:
+                failures = ingest_failures + result.failures
+                counts = store.write_batch(result.articles, result.events, failures)
+                summary.inputs += len(ingest_failures) + len(result.articles) + len(result.failures)
+                summary.articles += len(result.articles)
+                for stage, seconds in result.stage_seconds.items():
+                    summary.stage_seconds[stage] = summary.stage_seconds.get(stage, 0.0) + seconds
+                summary.failures += len(failures)
+                summary.articles_added += counts.articles_added
+                summary.events_added += counts.events_added
+                summary.mentions += result.mentions
+                event_ids.update(e.id for e in result.events)
+                summary.events = len(event_ids)
+                if progress is not None:
+                    progress(summary)
+                if stop.is_set():
+                    summary.interrupted = True
+                    break
+        finally:
+            results.close()  # stops the workers now, also when interrupted or failing
     summary.seconds = round(time.perf_counter() - started, 3)
     return summary
 
@@ -130,39 +153,54 @@ Job = tuple[list[Failure], list[Article]]
 
 
 def process_batches(
-    batches: Iterable[Job], workers: int, settings: Settings
-) -> Iterator[tuple[list[Failure], BatchResult]]:
+    batches: Iterable[Job],
+    workers: int,
+    settings: Settings,
+    time_limit: float | None = TIME_LIMIT,
+    on_lost: Callable[[str], None] | None = None,
+) -> Generator[tuple[list[Failure], BatchResult], None, None]:
     """Run `Pipeline.process_batch` over the batches, in order, in `workers` processes.
 
     At most `2 * workers` batches are submitted ahead of the one being consumed, so memory stays
     bounded however long the input is (the input iterator is only advanced as results come back).
+    One worker (`workers` <= 1) means this process, unwatched: no time limit applies.
     """
     if workers <= 1:
-        pipeline = build(settings)
+        pipeline = _local_pipeline(settings)
         for failures, articles in batches:
             yield failures, pipeline.process_batch(articles)
         return
-    ctx = mp.get_context("spawn" if mp.get_start_method(allow_none=True) == "spawn" else "fork")
-    with ctx.Pool(workers, initializer=_init_worker, initargs=(settings,)) as pool:
-        pending: deque[AsyncResult[tuple[list[Failure], BatchResult]]] = deque()
-        for job in batches:
-            pending.append(pool.apply_async(_work, (job,)))
-            if len(pending) >= 2 * workers:
-                yield pending.popleft().get()
-        while pending:
-            yield pending.popleft().get()
+    yield from supervise(batches, workers, settings, time_limit, on_lost)
 
 
-_WORKER: Pipeline | None = None
+def _local_pipeline(settings: Settings) -> Pipeline:
+    """The process's shared pipeline (`eventwire.default_pipeline`) when the settings are the
+    defaults (the batch size aside: the pipeline does not use it), so that a notebook's second
+    `eventwire.run` does not load spaCy again; else a pipeline of its own."""
+    if replace(settings, batch_size=Settings.batch_size) == Settings():
+        from . import default_pipeline
+
+        return default_pipeline()
+    return build(settings)
 
 
-def _init_worker(settings: Settings) -> None:
-    global _WORKER
-    _WORKER = build(settings)
-    gc.freeze()  # the pipeline lives as long as the worker: the collector need not scan it again
+@contextmanager
+def _stop_on_sigint() -> Iterator[threading.Event]:
+    """While running: the first Ctrl-C asks the run to stop after the batch being stored (the
+    event is set), the second stops it at once (KeyboardInterrupt). Only in the main thread,
+    where Python delivers signals; elsewhere the event is never set."""
+    stop = threading.Event()
+    if threading.current_thread() is not threading.main_thread():
+        yield stop
+        return
 
+    def ask(signum: int, frame: FrameType | None) -> None:
+        if stop.is_set():
+            raise KeyboardInterrupt
+        stop.set()
 
-def _work(job: Job) -> tuple[list[Failure], BatchResult]:
-    failures, articles = job
-    assert _WORKER is not None, "worker not initialised"
-    return failures, _WORKER.process_batch(articles)
+    previous = signal.signal(signal.SIGINT, ask)
+    try:
+        yield stop
+    finally:
+        signal.signal(signal.SIGINT, previous)

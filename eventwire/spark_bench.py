@@ -56,7 +56,7 @@ def spark_bench(
     if len(cores) < 2 or any(n < 1 for n in cores):
         raise ConfigError(f"give at least two core counts >= 1, got {list(cores)}")
     own = workdir is None
-    work = Path(tempfile.mkdtemp(prefix="eventwire-spark-bench-") if own else workdir)
+    work = Path(tempfile.mkdtemp(prefix="eventwire-spark-bench-")) if workdir is None else Path(workdir)
     try:
         source = _copy_head(Path(corpus), work / "input.jsonl", limit)
         seconds: dict[str, float] = {}

@@ -86,9 +86,9 @@ def jsonl_records(path: Path, what: str) -> Iterator[tuple[int, dict[str, Any]]]
 
 def per_class_table(
     confusion: Mapping[str, Counter[str]], predicted_as: Counter[str], labels: Iterable[str]
-) -> tuple[dict[str, dict[str, float | int]], float]:
+) -> tuple[dict[str, dict[str, float | int | None]], float]:
     """Per-class precision/recall/F1 from a gold → predicted confusion, and the macro-F1."""
-    table: dict[str, dict[str, float | int]] = {}
+    table: dict[str, dict[str, float | int | None]] = {}
     f1s = []
     for label in labels:
         tp, support = confusion[label][label], sum(confusion[label].values())

@@ -74,9 +74,9 @@ def _country_ok(expected: Any, actor: Actor | None) -> bool:
     if expected in ("IGO", "NGO", "IMG"):  # any international body of that kind
         return code.startswith(expected)
     if expected == "UNO":
-        return bool(actor) and (actor.org == "UN" or code.startswith("IGOUNO"))
+        return actor is not None and (actor.org == "UN" or code.startswith("IGOUNO"))
     if expected == "EUR":
-        return bool(actor) and (actor.org in ("EU", "EUR") or code.startswith("IGOEUR"))
+        return actor is not None and (actor.org in ("EU", "EUR") or code.startswith("IGOEUR"))
     return got == expected
 
 

@@ -201,7 +201,7 @@ def choose_penalty(samples: Sequence[Sample], folds: int | None) -> float:
     """The penalty with the least held-out log loss, cross-validated by article."""
     best, best_loss = PENALTIES[0], math.inf
     for penalty in PENALTIES:
-        preds = _held_out(samples, folds, lambda train, p=penalty: fit(*_xy(train), p))
+        preds = _held_out(samples, folds, lambda train, p=penalty: fit(*_xy(train), p))  # type: ignore[misc]
         loss = log_loss(preds, [s.accepted for s in samples])
         if loss < best_loss - 1e-12:
             best, best_loss = penalty, loss

@@ -155,7 +155,7 @@ def score_case(snippets: Sequence[Snippet], predictions: Sequence[str]) -> dict[
     labels = sorted({s.gold for s in snippets})
     confusion: dict[str, Counter[str]] = {label: Counter() for label in labels}
     predicted_as: Counter[str] = Counter(predictions)
-    mistakes = []
+    mistakes: list[dict[str, Any]] = []
     for snip, pred in zip(snippets, predictions, strict=True):
         confusion[snip.gold][pred] += 1
         if pred != snip.gold and len(mistakes) < EXAMPLES:

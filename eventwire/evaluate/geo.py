@@ -143,8 +143,8 @@ def placed_names(gazetteer: Gazetteer, text: str, gold: Sequence[GoldToponym]) -
             break
     out = []
     for g in gold:
-        tail = containers.get(g.text.lower())
-        out.append(f"{g.text}, {tail}" if tail else g.text)
+        container = containers.get(g.text.lower())
+        out.append(f"{g.text}, {container}" if container else g.text)
     return out
 
 

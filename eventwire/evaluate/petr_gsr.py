@@ -111,7 +111,7 @@ def load_petr(path: Path) -> list[PetrSentence]:
         raise SourceError(f"cannot read PETRARCH validation file {path}: {exc}") from exc
     if "<Sentence" not in raw:
         raise SourceError(f"{path}: no <Sentence> records (not a PETRARCH validation file)")
-    out = []
+    out: list[PetrSentence] = []
     for m in SENTENCE.finditer(raw):
         attrs, body = _attrs(m.group(1)), m.group(2)
         if attrs.get("evaluate", "true").lower() != "true":
@@ -203,7 +203,7 @@ def score_petr(
         raise ConfigError(f"{len(batches)} predictions for {len(sentences)} sentences")
     codings = root_ok = code_ok = actors_ok = found = 0
     predicted = correct = false_alarms = 0
-    mistakes = []
+    mistakes: list[dict[str, Any]] = []
     for sent, events in zip(sentences, batches, strict=True):
         predicted += len(events)
         right = sum(event_correct(e, sent.codings) for e in events)

@@ -187,7 +187,7 @@ def score_gsr(records: Sequence[GsrRecord], batches: Sequence[Sequence[Event]]) 
     predicted_by: Counter[str] = Counter()
     correct_by: Counter[str] = Counter()
     confusion: dict[str, Counter[str]] = {label: Counter() for label in labels}
-    misses = []
+    misses: list[dict[str, Any]] = []
     for rec, events in zip(records, batches, strict=True):
         right = 0
         for e in events:

@@ -128,7 +128,7 @@ def _type_scores(rows: Sequence[PlvRow], preds: Sequence[str | None]) -> dict[st
     confusion: dict[str, Counter[str]] = {g: Counter() for g in sorted(labels)}
     predicted_as: Counter[str] = Counter()
     correct = 0
-    mistakes = []
+    mistakes: list[dict[str, Any]] = []
     for row, pred in zip(rows, preds, strict=True):
         label = canonical(pred, labels)
         confusion[row.gold][label] += 1
@@ -153,7 +153,7 @@ def _type_scores(rows: Sequence[PlvRow], preds: Sequence[str | None]) -> dict[st
 
 def _e2e_scores(rows: Sequence[PlvRow], batches: Sequence[Sequence[Event]]) -> dict[str, Any]:
     predicted = correct = found = 0
-    misses = []
+    misses: list[dict[str, Any]] = []
     for row, events in zip(rows, batches, strict=True):
         right = sum(e2e_correct(row, e) for e in events)
         predicted += len(events)

@@ -304,7 +304,10 @@ class Extractor(Referents, Parties, PlacesAndTimes):
         if fired and target is not None and target.entry != THING_ENTRY:
             # "fired his rifles": a weapon is a thing of the doer's, never its owner as a target
             target = Actor(text=target.text, entry=THING_ENTRY)
-        if not is_noun and target is not None and _same_actor(source, target) and self._is_event_noun(tgt_tok):
+        if (
+            not is_noun and tgt_tok is not None and target is not None
+            and _same_actor(source, target) and self._is_event_noun(tgt_tok)
+        ):
             # "lifted its blockade of Yemen", "completed its withdrawal from Iraq": the act
             # named by the object is the source's own; its target is that act's party
             _, party = self._noun_arguments(tgt_tok, None)
@@ -433,8 +436,8 @@ class Extractor(Referents, Parties, PlacesAndTimes):
             if target is not None and target.entry == THING_ENTRY:
                 target = policy_author(tgt_tok, ctx.home) or target
         if coding.plover_type == "AGREE" and decides(trigger, self.ontology) and target is not None:
-            joint = src_tok is not None and self._conjoined(src_tok) is not None
-            if not joint and target.entry != OTHER_SIDE and prep_object(trigger, ("with",)) is None:
+            together = src_tok is not None and self._conjoined(src_tok) is not None
+            if not together and target.entry != OTHER_SIDE and prep_object(trigger, ("with",)) is None:
                 return None  # "the EU agreed to ban airlines": a decision, told by its act
         weapon = src_tok is not None and src_tok.lemma_.lower() in WEAPONS
         lethal = trigger.lemma_.lower() in LETHAL or weapon  # "rockets struck the base"

@@ -211,8 +211,8 @@ def read_parquet(ref: str, source: Any, options: Options) -> Iterator[Article | 
         yield Failure(ref, STAGE, f"invalid Parquet: {exc}")
         return
     if options.fields.text not in names:
-        columns = ", ".join(sorted(names)[:20]) or "none"
-        yield Failure(ref, STAGE, f"no text column ('{options.fields.text}'); columns: {columns}")
+        present = ", ".join(sorted(names)[:20]) or "none"
+        yield Failure(ref, STAGE, f"no text column ('{options.fields.text}'); columns: {present}")
         return
     columns = [name for name in options.fields.columns() if name in names]
     row = 0

@@ -92,7 +92,7 @@ def _place_runs(
     """Token spans of capitalised words that no dictionary entry covers ("Rakhine" in
     "Rakhine rebels", "Puerto Penasco" in "Searchers of Puerto Penasco"). Function words and
     acronyms end a run, so "The" never starts one."""
-    covered = set()
+    covered: set[int] = set()
     for m in matches:
         covered.update(range(m.start, m.end))
     runs: list[tuple[int, int]] = []

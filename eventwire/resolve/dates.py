@@ -252,7 +252,8 @@ def _scan(text: str) -> Iterator[re.Match[str]]:
             if m is not None and _accept(text, m):
                 done = m.end()
                 yield m
-        done = max(done, _WORD_END.match(text, at).end())
+        rest = _WORD_END.match(text, at)
+        done = max(done, rest.end() if rest else at)  # r"\w*" always matches
 
 
 # --- filtering ----------------------------------------------------------------------------

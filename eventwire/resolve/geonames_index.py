@@ -158,12 +158,12 @@ def build_city_tables(path: Path) -> CityTables:
                 keys.add(key)
                 index.setdefault(key, []).append(row * 2)
     del data
-    keys = sorted(index)
+    ordered = sorted(index)
     starts, codes = array("q", [0]), array("q")
-    for key in keys:
+    for key in ordered:
         codes.extend(index[key])
         starts.append(len(codes))
-    return CityTables(names, gids, lats, lons, pops, ccs, a1s, keys, starts, codes)
+    return CityTables(names, gids, lats, lons, pops, ccs, a1s, ordered, starts, codes)
 
 
 def _cache_file(path: Path, cache_dir: Path) -> Path:

@@ -171,13 +171,13 @@ def load_tables(*, cache_dir: Path | None = None, cities_path: Path | None = Non
     for key, iso3 in read_adjectives().items():
         if iso3 in country_places:
             add_area(adjectives, key, country_places[iso3])
-    for iso3, words in COUNTRY_ADJECTIVES.items():
-        for word in words.split("|"):
+    for iso3, names in COUNTRY_ADJECTIVES.items():
+        for word in names.split("|"):
             add_area(adjectives, normalise(word), country_places[iso3])
-    for code, words in ADMIN1_ADJECTIVES.items():
+    for code, names in ADMIN1_ADJECTIVES.items():
         if code in admin1_places:
             area = Area(admin1_places[code], COUNTRY_PRIOR, "admin1")
-            for word in words.split("|"):
+            for word in names.split("|"):
                 adjectives[normalise(word)] = [area]
     return Tables(
         cities, areas, admin1_names, iso2_to_iso3, capitals, read_stopwords(), adjectives,

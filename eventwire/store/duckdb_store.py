@@ -439,7 +439,7 @@ class Store:
 
 def _one(
     con: duckdb.DuckDBPyConnection, sql: str, params: Sequence[object] | None = None
-) -> tuple[object, ...] | None:
+) -> tuple[Any, ...] | None:
     """The first row of a statement, reading the result to its end: DuckDB 2 refuses further
     work on a connection whose last result was only partly fetched (``fetchone``)."""
     result = con.execute(sql, params or []).fetchall()

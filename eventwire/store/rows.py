@@ -56,6 +56,7 @@ def articles_table(articles: Sequence[Article]) -> pa.Table:
         cols["language"].append(a.language)
         cols["text"].append(a.text)
         cols["n_chars"].append(len(a.text) if isinstance(a.text, str) else None)
+        cols["note"].append(a.note)
     return _table("articles", cols)
 
 
@@ -118,7 +119,7 @@ def _span_row(span: Span | None) -> tuple[int | None, int | None]:
     return (None, None) if span is None else (span.start, span.end)
 
 
-def _from_rows(name: str, rows: list[tuple[object, ...]]) -> pa.Table:
+def _from_rows(name: str, rows: Sequence[tuple[object, ...]]) -> pa.Table:
     """Transpose row tuples (in schema column order) into columns; one tuple per row is much
     cheaper than one list append per cell."""
     width = len(arrow_schema(name))

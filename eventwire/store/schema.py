@@ -77,6 +77,7 @@ ARTICLES: list[Column] = [
     Column("language", "VARCHAR", pa.string()),
     Column("text", "VARCHAR NOT NULL", pa.string()),
     Column("n_chars", "INTEGER NOT NULL", pa.int32()),
+    Column("note", "VARCHAR", pa.string()),  # where a long article was cut (windows.py)
 ]
 
 FAILURES: list[Column] = [
