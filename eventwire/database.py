@@ -85,7 +85,8 @@ class Database:
     def mentions(self, event_id: str | None = None) -> duckdb.DuckDBPyRelation:
         """The reports (mentions) of one event, or of all events, each with its ``evidence``
         sentence and its article's ``published``, ``source`` and ``url``."""
-        clause, params = ("m.event_id = ?", [event_id]) if event_id is not None else ("TRUE", [])
+        params: list[object] = [event_id] if event_id is not None else []
+        clause = "m.event_id = ?" if event_id is not None else "TRUE"
         sql = (
             f"SELECT m.*, {EVIDENCE} AS evidence, a.published, a.source, a.url "
             f"FROM mentions m JOIN articles a ON a.id = m.article_id "

@@ -223,8 +223,8 @@ class Pipeline:
         out = []
         for article, mentions in done:
             keep = [m for m in mentions if include_unasserted or m.modality == "asserted"]
-            texts = {article.id: article.text}
-            out.append([with_acled(e, texts) for e in fuse(keep, self.ontology)])
+            own = {article.id: article.text}
+            out.append([with_acled(e, own) for e in fuse(keep, self.ontology)])
         return out
 
     def classify(

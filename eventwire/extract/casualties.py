@@ -152,9 +152,10 @@ def figures(sentence: str, base: int = 0) -> list[Figure]:
             if group is not None:
                 low, high, span, end = group
                 if role == "left":  # "left 30 dead": the fate follows the figure
-                    role, _ = _role_after(toks, end)
-                    if role is None:
+                    fate, _ = _role_after(toks, end)
+                    if fate is None:
                         continue
+                    role = fate
                 found.append(Figure(role, Count(low, high, span)))
                 used.update(range(k, end))
             continue
@@ -173,9 +174,9 @@ def figures(sentence: str, base: int = 0) -> list[Figure]:
         if group is None:
             continue
         low, high, span, end = group
-        role, _ = _role_after(toks, end)
-        if role is not None:
-            found.append(Figure(role, Count(low, high, span)))
+        after, _ = _role_after(toks, end)
+        if after is not None:
+            found.append(Figure(after, Count(low, high, span)))
             used.update(range(i, end))
     return found
 

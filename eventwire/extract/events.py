@@ -224,10 +224,12 @@ class Extractor(Referents, Parties, PlacesAndTimes):
             return  # "collusion between the campaign and Russia": the doer is on the list
         seen = {target.key}
         for actor, own_span in found:
-            listed = actor is not None and not (actor.entry or "").startswith(("place:", "unresolved"))
-            if listed and actor.key is not None and actor.key not in seen:
-                seen.add(actor.key)
-                yield replace(mention, target=actor, target_span=own_span)
+            if actor is None or actor.key is None or actor.key in seen:
+                continue
+            if (actor.entry or "").startswith(("place:", "unresolved")):
+                continue  # only a listed state or organisation is a party of its own
+            seen.add(actor.key)
+            yield replace(mention, target=actor, target_span=own_span)
 
     # -- one trigger ----------------------------------------------------------------------
     def _mention(
