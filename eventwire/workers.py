@@ -107,7 +107,7 @@ def supervise(
 
     `time_limit`: seconds one batch (and, when it is retried alone, one article) may take; None
     for no limit. `on_lost` hears why each lost worker was replaced. Raises ExtractionError
-    when a worker cannot even start (no model, say)."""
+    when workers keep dying before they are ready (no model, say)."""
     ctx = mp.get_context("spawn" if mp.get_start_method(allow_none=True) == "spawn" else "fork")
     pool = [_Worker(ctx, settings) for _ in range(workers)]
     source = enumerate(batches)
@@ -115,6 +115,7 @@ def supervise(
     open_: dict[int, _Open] = {}
     next_out = 0
     exhausted = False
+    failed_starts = 0
     try:
         while True:
             while not exhausted and len(open_) < 2 * workers:
@@ -145,6 +146,12 @@ def supervise(
                 if lost is None:
                     continue
                 task, reason = lost
+                if not worker.ready:
+                    # killed while loading costs nothing; a worker that never starts (no model,
+                    # say) would be replaced for ever
+                    failed_starts += 1
+                    if failed_starts >= MAX_FAILED_STARTS:
+                        raise ExtractionError(f"a worker process could not start: {reason}")
                 if on_lost is not None:
                     on_lost(reason)
                 worker.stop()
@@ -154,6 +161,10 @@ def supervise(
     finally:
         for worker in pool:
             worker.stop()
+
+
+# Workers that may die before they are ready before a run gives up (a broken install).
+MAX_FAILED_STARTS = 3
 
 
 def _wait(pool: list[_Worker], time_limit: float | None) -> None:
@@ -190,8 +201,6 @@ def _service(
         ):
             return worker.task, f"timed out after {time_limit:g} s"
         return None
-    if not worker.ready:
-        raise ExtractionError(f"a worker process could not start: {worker.why_dead()}")
     return worker.task, worker.why_dead()
 
 
