@@ -300,7 +300,7 @@ def bench_cmd(corpus: Path, workers: int, limit: int | None, batch_size: int, pr
               no_spacy: bool, components: bool, classify_input: Path | None, as_json: bool) -> None:
     """Time the full pipeline on CORPUS against bare spaCy on the same texts, then relation
     classification (sentences/s) and the gazetteer (toponyms/s, load time, memory) on one core."""
-    from .bench import bench
+    from .benchmarks.pipeline import bench
 
     result = bench(corpus, workers=workers, limit=limit, prefilter=prefilter,
                    batch_size=batch_size, spacy=not no_spacy, components=components,

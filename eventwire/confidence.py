@@ -36,7 +36,7 @@ too rare when fitting were merged into ``other``)::
     date=day              date precision: day, week, month, year, range, published (the
                           publication date taken for want of another), none
 
-An event's confidence combines its mentions' (``combine``): see ``fuse.py``.
+An event's confidence combines its mentions' (``combine``): see ``fusion/fuse.py``.
 """
 
 from __future__ import annotations
@@ -47,8 +47,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .coding.ontology import DATA_DIR
 from .errors import ConfigError
-from .ontology import DATA_DIR
 from .records import Actor, Mention
 from .tsv import Problems, is_float, read_rows
 

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .acled import AcledMap
-from .acled_cues import AcledCues
+from .coding.acled import AcledMap
+from .coding.acled_cues import AcledCues
+from .coding.ontology import DATA_DIR, Ontology
 from .confidence import ConfidenceModel
-from .ontology import DATA_DIR, Ontology
 
 # The tables ``Ontology.load`` reads, the ACLED map and the confidence model; a missing one is
 # reported by its loader.

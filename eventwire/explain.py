@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
-from .code import code_trigger
+from .coding.code import code_trigger
 from .records import Actor
 
 if TYPE_CHECKING:

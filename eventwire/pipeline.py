@@ -17,15 +17,15 @@ from datetime import date
 
 from spacy.language import Language
 
-from .acled import with_acled
 from .annotate import annotate, load_model
 from .attribute_rules import use_attribute_rules
-from .classify import Classification, classify_doc
+from .coding.acled import with_acled
+from .coding.classify import Classification, classify_doc
+from .coding.ontology import Ontology
 from .confidence import ConfidenceModel
 from .extract.casualties import with_casualties
 from .extract.events import Extractor
-from .fuse import fuse
-from .ontology import Ontology
+from .fusion.fuse import fuse
 from .prefilter import Prefilter
 from .records import Actor, Article, Event, Failure, Mention
 from .resolve.actors import ActorDictionary

@@ -186,7 +186,7 @@ class Event:
     n_sources: int = 1
     first_seen: date | None = None
     last_seen: date | None = None
-    acled_event_type: str | None = None  # ACLED's categories where one applies (acled.py)
+    acled_event_type: str | None = None  # ACLED's categories where one applies (coding/acled.py)
     acled_sub_event_type: str | None = None
     killed: Count | None = None  # the range over the event's reports
     injured: Count | None = None

@@ -14,7 +14,7 @@ input give the same events (same ids, types, actors, dates, places, modality and
 Batches are `batch_size` consecutive input records, whatever the partitioning, so runs on any
 number of cores give identical events. Fusion across articles does not depend on batches at
 all: each batch gives per-article reports, and all reports are clustered together at the end
-(``fuse_clusters.py``), so the events are the local run's however either cut its batches.
+(``fusion/clusters.py``), so the events are the local run's however either cut its batches.
 
 PySpark is an optional extra (`pip install eventwire[spark]`); nothing here imports it at import
 time, and workers need eventwire installed (or shipped with `--py-files`).
@@ -219,7 +219,7 @@ def _process_partition(
     and are decoded there column-wise (`_decode`), and everything after (keeping the first copy
     of an id, recounting merged events) runs as Spark SQL, without one more Python pass over
     every row (that pass took as long as the pipeline itself on local[1])."""
-    from .fuse_clusters import reports_of
+    from .fusion.clusters import reports_of
     from .store import reports as report_rows
     from .store import rows as tables
 

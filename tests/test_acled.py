@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from eventwire.acled import ACLED_TYPES, AcledMap, acled_subevent, default_map
+from eventwire.coding.acled import ACLED_TYPES, AcledMap, acled_subevent, default_map
+from eventwire.coding.ontology import DATA_DIR, Ontology
 from eventwire.dictcheck import check_dictionaries
 from eventwire.errors import DictionaryError
-from eventwire.ontology import DATA_DIR, Ontology
 from eventwire.records import Actor, Event, Mention, Span
 
 HEADER = "# test table\ncameo\tplover_type\tmode\tcontext\tsource_sector\ttarget_sector\tsource_words\tevent_type\tsub_event_type\n"

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from eventwire.acled import acled_subevent, combine, event_sentences
-from eventwire.acled_cues import AcledCues, default_cues, taker
+from eventwire.coding.acled import acled_subevent, combine, event_sentences
+from eventwire.coding.acled_cues import AcledCues, default_cues, taker
 from eventwire.dictcheck import check_dictionaries
 from eventwire.errors import DictionaryError
 from eventwire.evaluate.case2021 import predict
@@ -213,7 +213,7 @@ def test_combine_rules() -> None:
 
 
 def test_case_snippet_prediction_uses_cues() -> None:
-    from eventwire.acled import default_map
+    from eventwire.coding.acled import default_map
 
     assert predict([], default_map(), "Police seized 40 rifles in a raid.") == "DISR_WEAP"
     assert predict([], default_map(), "A tsunami hit the coast.") == "NATURAL_DISASTER"

@@ -14,6 +14,7 @@ import pytest
 from click.testing import CliRunner
 
 from eventwire.cli import cli
+from eventwire.coding.ontology import DATA_DIR, Ontology
 from eventwire.confidence import (
     MODEL_FILE,
     ConfidenceModel,
@@ -33,8 +34,7 @@ from eventwire.evaluate.calibrate import (
     report,
     write_model,
 )
-from eventwire.fuse import fuse
-from eventwire.ontology import DATA_DIR, Ontology
+from eventwire.fusion.fuse import fuse
 from eventwire.records import Actor, DateRange, Mention, Place, Span
 from eventwire.store import Store
 

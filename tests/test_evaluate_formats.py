@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from eventwire.acled import default_map
+from eventwire.coding.acled import default_map
 from eventwire.errors import ConfigError, SourceError
 from eventwire.evaluate import guess_format, json_line, render, run_evaluate
 from eventwire.evaluate.case2021 import Snippet, load_case, predict, score_case

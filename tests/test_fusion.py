@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from eventwire.fuse_clusters import Report, cluster, compatible, fuse_reports
+from eventwire.fusion.clusters import Report, cluster, compatible, fuse_reports
 from eventwire.records import Actor, Article, Count, DateRange, Event, Mention, Place, Span
 from eventwire.store import Store, WriteCounts
 

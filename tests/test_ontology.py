@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from eventwire.coding.ontology import DATA_DIR, Ontology
 from eventwire.dictcheck import CODING_TABLES, check_dictionaries
 from eventwire.errors import DictionaryError
-from eventwire.ontology import DATA_DIR, Ontology
 
 
 @pytest.fixture(scope="module")

@@ -228,7 +228,7 @@ def test_geo_e2e_finds_and_resolves_toponyms(gaz: Gazetteer, tmp_path: Path) -> 
 
 
 def test_bench_gazetteer_reports_figures(gaz: Gazetteer) -> None:
-    from eventwire.bench_geo import bench_gazetteer
+    from eventwire.benchmarks.geo import bench_gazetteer
 
     figures = bench_gazetteer(600, gazetteer=gaz)
     assert figures["toponyms"] >= 500 and figures["toponyms_per_s"] > 0

@@ -56,7 +56,7 @@ from eventwire.confidence import (
 )
 from eventwire.errors import ConfigError, ExtractionError, SourceError, StorageError
 from eventwire.evaluate.gold import load_gold, match, occurrences
-from eventwire.fuse import fuse
+from eventwire.fusion.fuse import fuse
 from eventwire.records import Event
 
 MIN_COUNT = 5

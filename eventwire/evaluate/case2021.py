@@ -5,7 +5,7 @@ are ACLED's sub-event types under short names (``AIR_STRIKE`` = "Air/drone strik
 classes ACLED does not code (diplomacy, attribution of an attack, crime, disasters).
 
 Prediction: ``pipe.extract_many`` on the snippet; of the events reported as having happened, the
-*most salient* is the one with an ACLED sub-event type (``eventwire.acled``, driven by
+*most salient* is the one with an ACLED sub-event type (``eventwire.coding.acled``, driven by
 ``data/acled_map.tsv``) told in the earliest sentence (news puts the main event first), and
 within a sentence the most violent (lowest Goldstein score), then the one whose table row comes
 first (rows are ordered specific-first: an air strike beats a generic armed clash), then the
@@ -32,8 +32,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from eventwire.acled import AcledMap, combine, default_map
-from eventwire.acled_cues import AcledCues, default_cues
+from eventwire.coding.acled import AcledMap, combine, default_map
+from eventwire.coding.acled_cues import AcledCues, default_cues
 from eventwire.errors import ConfigError, SourceError
 from eventwire.evaluate._metrics import per_class_table, ratio, rounded, tsv_records
 from eventwire.records import Event

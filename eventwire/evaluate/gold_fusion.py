@@ -2,7 +2,7 @@
 
 Gold files for several articles give each gold event a ``group`` (the real-world event). Every
 article's events are the *reports* the pipeline gives for it alone (what ``score_gold`` scores);
-``fuse_clusters.fuse_reports`` then clusters the reports of all articles together, as the store
+``fusion.clusters.fuse_reports`` then clusters the reports of all articles together, as the store
 does. A unit is one asserted report that matches at least one gold event with a group, with the
 set of groups it matches (one report may match two gold events).
 
@@ -23,7 +23,7 @@ from typing import Any
 from eventwire.evaluate._metrics import f1, ratio, rounded
 from eventwire.evaluate.gold_match import match, occurrences
 from eventwire.evaluate.gold_read import GoldArticle
-from eventwire.fuse_clusters import Report, cluster, event_ids
+from eventwire.fusion.clusters import Report, cluster, event_ids
 from eventwire.records import Event
 
 

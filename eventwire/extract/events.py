@@ -22,8 +22,8 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from ..annotate import AnnotatedArticle, Block
-from ..code import code_trigger, light_governor, recode
-from ..ontology import Coding, Ontology
+from ..coding.code import code_trigger, light_governor, recode
+from ..coding.ontology import Coding, Ontology
 from ..records import Actor, DateRange, Mention, Place, Span
 from ..resolve.actors import ActorDictionary
 from ..resolve.places import Gazetteer

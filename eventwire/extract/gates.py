@@ -13,7 +13,7 @@ from datetime import date
 
 from spacy.tokens import Token
 
-from ..ontology import Coding, Ontology
+from ..coding.ontology import Coding, Ontology
 from ..records import Actor, DateRange
 from .arguments import THING_ENTRY
 from .conventions import OTHER_SIDE

@@ -14,8 +14,8 @@ from typing import Any
 
 from spacy.tokens import Token
 
-from ..code import COOPERATIVE, code_trigger
-from ..ontology import Coding, Ontology
+from ..coding.code import COOPERATIVE, code_trigger
+from ..coding.ontology import Coding, Ontology
 from ..records import Actor, Span
 from ..resolve.actors import ActorDictionary
 from ..resolve.places import Gazetteer

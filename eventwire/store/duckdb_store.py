@@ -5,7 +5,7 @@ Writes are bulk and atomic: a batch becomes four Arrow tables, each inserted wit
 Writes are idempotent because every id is deterministic: rows whose id already exists are skipped.
 Fusion across articles happens here, at write time: each event of a batch is split into its
 *reports* (one per article, stored in ``reports``), and the reports new to the database are
-clustered with every stored report they are connected to (``fuse_clusters.py``: the connected
+clustered with every stored report they are connected to (``fusion/clusters.py``: the connected
 component of the compatibility graph, so the result is the one a single pass over all reports
 would give, whatever the batches and their order). The events of that component are rewritten,
 their mentions re-pointed, and an event id that disappears is kept in ``event_aliases``.
@@ -25,8 +25,8 @@ import duckdb
 import pyarrow as pa
 
 from ..errors import StorageError
-from ..fuse_clusters import PUBLISHED_DAYS, SLACK_DAYS, Report, compatible, reports_of, type_class
-from ..fuse_clusters import TYPE_CLASSES as _CLASSES
+from ..fusion.clusters import PUBLISHED_DAYS, SLACK_DAYS, Report, compatible, reports_of, type_class
+from ..fusion.clusters import TYPE_CLASSES as _CLASSES
 from ..records import Article, Event, Failure
 from . import reports as report_rows
 from . import rows
@@ -47,7 +47,7 @@ class WriteCounts:
 
 
 # Reports in the blocks of the frontier (same PLOVER type and modality) whose dates could fit one of
-# its reports (``fuse_clusters._gap_days``): the candidates of one round of ``_component``.
+# its reports (``fusion.clusters._gap_days``): the candidates of one round of ``_component``.
 _CANDIDATES = """
 SELECT DISTINCT r.* FROM reports r
 JOIN _ew_front f ON r.plover_type = f.plover_type AND r.modality = f.modality

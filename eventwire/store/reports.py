@@ -1,6 +1,6 @@
 """Reports as rows, and re-clustering them into events (shared by the DuckDB store and Spark).
 
-Why rows: fusion across articles (``fuse_clusters.py``) is a function of the set of all reports,
+Why rows: fusion across articles (``fusion/clusters.py``) is a function of the set of all reports,
 so whoever holds the reports — the DuckDB file, or the Spark driver after all batches — must be
 able to rebuild them and cluster again. A report row is the article-level event's row (the
 ``events`` columns) plus its article, publication date and source; ``report_from_row`` reads it
@@ -16,7 +16,7 @@ from typing import Any
 
 import pyarrow as pa
 
-from ..fuse_clusters import Report, cluster, event_ids, merge
+from ..fusion.clusters import Report, cluster, event_ids, merge
 from ..records import Actor, Count, DateRange, Event, Place
 from . import rows
 from .schema import arrow_schema

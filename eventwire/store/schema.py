@@ -144,7 +144,7 @@ MENTIONS: list[Column] = [
     Column("report_id", "VARCHAR", pa.string()),  # its article's report (see REPORTS)
 ]
 
-# One row per article's account of an act (``fuse_clusters.Report``): the article-level event as
+# One row per article's account of an act (``fusion.clusters.Report``): the article-level event as
 # the pipeline gave it, kept so that the store can re-cluster reports into events as new articles
 # come (``store/reports.py``). ``key_id`` is the act's key hash, ``event_id`` the fused event.
 REPORTS: list[Column] = [

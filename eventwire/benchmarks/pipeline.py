@@ -7,8 +7,8 @@ even on a noisy machine where absolute figures do not.
 
     full:  read corpus → `run.run` (worker pool, batches, bulk DuckDB writes into a temp file)
     spaCy: `nlp.pipe(texts, n_process=workers)` over the same article texts
-    components (one CPU each, fresh process): `classify` sentences/s (`bench_classify.py`),
-           gazetteer toponyms/s, load seconds and memory added (`bench_geo.py`)
+    components (one CPU each, fresh process): `classify` sentences/s (`benchmarks/classify.py`),
+           gazetteer toponyms/s, load seconds and memory added (`benchmarks/geo.py`)
 
 Peak RSS per worker is the largest resident set of any worker process (`getrusage` of the
 children; of this process when `workers == 1`), read before the spaCy run starts its own.
@@ -27,11 +27,11 @@ from dataclasses import asdict, dataclass, field
 from itertools import islice
 from pathlib import Path
 
-from .errors import EventwireError
-from .ingest import read_sources
-from .pipeline import Settings
-from .records import Article
-from .run import RunSummary, run
+from ..errors import EventwireError
+from ..ingest import read_sources
+from ..pipeline import Settings
+from ..records import Article
+from ..run import RunSummary, run
 
 
 class BenchError(EventwireError):
@@ -90,8 +90,8 @@ def bench(
         rss = _peak_rss_mb(workers)
         spacy_seconds = _spacy_seconds(texts, workers, batch_size) if spacy else 0.0
         extra_args = ["--plv", str(classify_input)] if classify_input else []
-        classify = _component("eventwire.bench_classify", str(source), *extra_args) if components else {}
-        gazetteer = _component("eventwire.bench_geo") if components else {}
+        classify = _component("eventwire.benchmarks.classify", str(source), *extra_args) if components else {}
+        gazetteer = _component("eventwire.benchmarks.geo") if components else {}
     seconds = max(summary.seconds, 1e-9)
     spacy_wps = words / spacy_seconds if spacy_seconds else 0.0
     return BenchResult(
@@ -133,7 +133,7 @@ def _articles(source: Path) -> Iterator[Article]:
 
 def _spacy_seconds(texts: list[str], workers: int, batch_size: int) -> float:
     """Bare `nlp.pipe` with the pipeline's model and process count over the same texts."""
-    from .annotate import load_model
+    from ..annotate import load_model
 
     nlp = load_model(None)
     started = time.perf_counter()

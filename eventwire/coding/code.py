@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from .extract.syntax import clause_tokens, first_child
+from ..extract.syntax import clause_tokens, first_child
 from .ontology import Coding, Ontology
 from .senses import (
     NAMING,

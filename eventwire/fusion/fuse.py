@@ -8,14 +8,14 @@ conservative. A headline that echoes an act its article's body tells joins the b
 The event id is a hash of that key (without the article for a dated act), so the same act told
 the same way by another article gets the same id.
 
-Across articles, reports are clustered into events by ``fuse_clusters.py`` (where the rule is
+Across articles, reports are clustered into events by ``fusion/clusters.py`` (where the rule is
 written out): the store does it as it writes, and Spark after its batches, over every report, so
 the result does not depend on batches or order. ``fuse`` itself never merges two articles.
 
 An event's confidence is the noisy-OR of its mentions' (``confidence.combine``): each mention's is
 the fitted probability that a coder accepts it, and on the gold the noisy-OR of the cross-validated
 mention probabilities scores events better than their maximum (``eventwire calibrate`` reports
-both). A fused event combines its reports' the same way (``fuse_clusters.merge``).
+both). A fused event combines its reports' the same way (``fusion.clusters.merge``).
 """
 
 from __future__ import annotations
@@ -23,10 +23,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from datetime import date
 
-from .confidence import combine
-from .fuse_clusters import count_range, with_acled
-from .ontology import Ontology
-from .records import Actor, Event, Mention, Place, stable_id
+from ..coding.ontology import Ontology
+from ..confidence import combine
+from ..records import Actor, Event, Mention, Place, stable_id
+from .clusters import count_range, with_acled
 
 
 def actor_key(actor: Actor | None) -> str:

@@ -1,6 +1,6 @@
 """How the Spark engine scales: the same input on local[1] and local[2], timed, events compared.
 
-    python -m eventwire.spark_bench CORPUS [--limit N] [--cores 1,2] [--partitions N] [--json]
+    python -m eventwire.benchmarks.spark CORPUS [--limit N] [--cores 1,2] [--partitions N] [--json]
 
 Why a command of its own: the speed-up of local[2] over local[1] is the figure that says the
 engine adds cores rather than overhead, and it is only meaningful when both runs read the same
@@ -27,8 +27,8 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
-from .errors import ConfigError, EventwireError
-from .pipeline import Settings
+from ..errors import ConfigError, EventwireError
+from ..pipeline import Settings
 
 # The columns that make two events the same event (confidence depends on how batches were cut).
 SAME_EVENT = ("id", "plover_type", "plover_mode", "cameo_code", "source_country", "source_org",
@@ -51,7 +51,7 @@ def spark_bench(
     With `warmup`, each session first runs the first 2 × cores lines (timed apart, as
     `warmup_seconds`): the JVM's first query plans and every Python worker's pipeline load are
     start-up costs, paid once per executor however large the input, not throughput."""
-    from .spark import run_spark
+    from ..spark import run_spark
 
     if len(cores) < 2 or any(n < 1 for n in cores):
         raise ConfigError(f"give at least two core counts >= 1, got {list(cores)}")
@@ -111,7 +111,7 @@ def _copy_head(corpus: Path, target: Path, limit: int | None) -> Path:
 
 def _fresh_session(master: str) -> Any:
     """A new session on `master` (a stopped one is not reused: its master cannot change)."""
-    from .spark import _session
+    from ..spark import _session
 
     return _session(master)
 
@@ -128,7 +128,7 @@ def _events(out: Path) -> list[tuple[Any, ...]]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m eventwire.spark_bench", description=__doc__,
+    parser = argparse.ArgumentParser(prog="python -m eventwire.benchmarks.spark", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("corpus", help="a JSONL corpus (one article per line)")
     parser.add_argument("--limit", type=int, default=None,

@@ -7,7 +7,7 @@ the machine. The sentences are either a PLV-format TSV (actors marked in the tex
 default, sentences of the benchmark corpus in which the actor dictionary finds two different
 actors — the first taken as source, the second as target, as a coder would mark them.
 
-    python -m eventwire.bench_classify CORPUS [--plv TSV] [--n 1000]   → one JSON line
+    python -m eventwire.benchmarks.classify CORPUS [--plv TSV] [--n 1000]   → one JSON line
 """
 
 from __future__ import annotations
@@ -20,9 +20,9 @@ import time
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from .ingest import read_sources
-from .pipeline import Pipeline, Settings, build
-from .records import Article
+from ..ingest import read_sources
+from ..pipeline import Pipeline, Settings, build
+from ..records import Article
 
 Item = tuple[str, tuple[int, int] | None, tuple[int, int] | None]
 
@@ -48,7 +48,7 @@ def corpus_items(articles: Iterable[Article], pipeline: Pipeline, n: int) -> lis
 
 def plv_items(path: Path) -> list[Item]:
     """The marked pairs of a PLV-format TSV (see `evaluate/plv.py`)."""
-    from .evaluate.plv import as_pair, load_plv
+    from ..evaluate.plv import as_pair, load_plv
 
     return [(r.sentence, as_pair(r.source_span), as_pair(r.target_span)) for r in load_plv(path)]
 

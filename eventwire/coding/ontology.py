@@ -28,9 +28,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .tsv import Problems, is_float, read_rows
+from ..tsv import Problems, is_float, read_rows
 
-DATA_DIR = Path(__file__).resolve().parent / "data"
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 _CODE_RE = re.compile(r"\d{2,4}")
 _KINDS = ("noun", "verb", "light")
 

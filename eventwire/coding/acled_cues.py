@@ -28,9 +28,9 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .tsv import Problems, read_rows
+from ..tsv import Problems, read_rows
 
-TABLE = Path(__file__).resolve().parent / "data" / "acled_cues.tsv"
+TABLE = Path(__file__).resolve().parent.parent / "data" / "acled_cues.tsv"
 COLUMNS = ("event_type", "sub_event_type", "over", "words", "near", "unless")
 NEAR = 80  # characters between a cue word and its companion word
 ANY, NONE = "*", "-"

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from .extract.syntax import first_child
+from ..extract.syntax import first_child
 
 HOSTILE_EPITHETS = frozenset(
     "curious irresponsible illegal unacceptable dangerous provocative reckless outrageous "

@@ -31,11 +31,11 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from ..records import Actor, Event
+from ..tsv import Problems, read_rows
 from .acled_cues import AcledCues, CueMatch, default_cues
-from .records import Actor, Event
-from .tsv import Problems, read_rows
 
-TABLE = Path(__file__).resolve().parent / "data" / "acled_map.tsv"
+TABLE = Path(__file__).resolve().parent.parent / "data" / "acled_map.tsv"
 COLUMNS = (
     "cameo",
     "plover_type",

@@ -60,9 +60,9 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import cached_property
 
-from .acled import acled_subevent
-from .confidence import combine
-from .records import Actor, Count, DateRange, Event, Place, stable_id
+from ..coding.acled import acled_subevent
+from ..confidence import combine
+from ..records import Actor, Count, DateRange, Event, Place, stable_id
 
 # PLOVER types a coder may choose between for one happening (a hostage release is CONCEDE or
 # RETREAT); each class is one block for clustering.

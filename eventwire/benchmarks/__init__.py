@@ -1,0 +1,1 @@
+"""Benchmarks: the pipeline against bare spaCy, classification, the gazetteer, Spark."""

@@ -1,0 +1,1 @@
+"""Fusion: one article's mentions into reports, reports of many articles into events."""
