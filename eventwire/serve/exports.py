@@ -17,7 +17,8 @@ from pathlib import Path
 
 from fastapi.responses import StreamingResponse
 
-from ..store.queries import event_rows_sql, events_nested_sql
+from ..store.export import copy_sql
+from ..store.queries import event_rows_sql
 from .db import Database
 
 EXPORT_FORMATS = ("csv", "jsonl", "parquet", "geojson")
@@ -43,18 +44,6 @@ def export_stream(db: Database, fmt: str, where: str, params: list[object]) -> S
     return StreamingResponse(body, media_type=MEDIA[fmt], headers=headers)
 
 
-def _copy_sql(fmt: str, where: str, target: str) -> str:
-    if fmt == "jsonl":
-        query, options = events_nested_sql(where), "FORMAT json"
-    elif fmt == "csv":
-        query, options = event_rows_sql(where, limit=False, places_as_text=True), "HEADER"
-    else:
-        query = f"SELECT * FROM events WHERE {where} ORDER BY date_start NULLS LAST, id"
-        options = "FORMAT parquet"
-    quoted = "'" + target.replace("'", "''") + "'"
-    return f"COPY ({query}) TO {quoted} ({options})"
-
-
 def _prepend(first: bytes, rest: Iterator[bytes]) -> Iterator[bytes]:
     try:
         yield first
@@ -71,7 +60,7 @@ def _copied(db: Database, fmt: str, where: str, params: list[object]) -> Iterato
     path = Path(name)
     try:
         with db.cursor(time_limit=None) as con:
-            con.execute(_copy_sql(fmt, where, str(path)), params).fetchall()
+            con.execute(copy_sql(fmt, where, Path(path)), params).fetchall()
         yield b""
         with path.open("rb") as f:
             while chunk := f.read(CHUNK):

@@ -23,6 +23,19 @@ STANDARD_FORMATS = ("gdelt", "plover", "polecat", "acled")
 FORMATS = PLAIN_FORMATS + STANDARD_FORMATS
 
 
+def copy_sql(fmt: str, where: str, target: Path) -> str:
+    """The COPY statement writing the events that ``where`` selects as jsonl, csv or parquet
+    (the CLI's `export` and `serve`'s /api/export both write through it)."""
+    if fmt == "jsonl":
+        query, options = events_nested_sql(where), "FORMAT json"
+    elif fmt == "csv":
+        query, options = event_rows_sql(where, limit=False, places_as_text=True), "HEADER"
+    else:
+        query = f"SELECT * FROM events WHERE {where} ORDER BY date_start NULLS LAST, id"
+        options = "FORMAT parquet"
+    return f"COPY ({query}) TO {_quote(target)} ({options})"
+
+
 def _quote(path: Path) -> str:
     """A SQL string literal for a path (COPY takes no bound parameter for its target)."""
     return "'" + str(path).replace("'", "''") + "'"
@@ -66,15 +79,8 @@ def export_events(
         raise StorageError(f"cannot create the folder for {target}: {exc}") from exc
     if fmt in STANDARD_FORMATS:
         return _export_standard(con, fmt, where, params, target)
-    if fmt == "jsonl":
-        query, options = events_nested_sql(where), "FORMAT json"
-    elif fmt == "csv":
-        query, options = event_rows_sql(where, limit=False, places_as_text=True), "HEADER"
-    else:
-        query = f"SELECT * FROM events WHERE {where} ORDER BY date_start NULLS LAST, id"
-        options = "FORMAT parquet"
     try:
-        result = con.execute(f"COPY ({query}) TO {_quote(target)} ({options})", params).fetchall()
+        result = con.execute(copy_sql(fmt, where, target), params).fetchall()
     except duckdb.Error as exc:
         raise StorageError(f"cannot export {fmt} to {target}: {exc}") from exc
     return int(result[0][0]) if result else 0
