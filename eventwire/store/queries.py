@@ -92,12 +92,15 @@ def event_filters(
         clauses.append("lon BETWEEN ? AND ? AND lat BETWEEN ? AND ?")
         params += [bbox[0], bbox[2], bbox[1], bbox[3]]
     if words:
+        # The sentences are read only for the events the other filters keep: slicing every
+        # stored sentence costs a scan of all article texts
         found = " AND ".join(f"contains(lower({EVIDENCE}), lower(?))" for _ in words)
+        kept = " AND ".join(clauses) or "TRUE"
         clauses.append(
             "id IN (SELECT m.event_id FROM mentions m JOIN articles a ON a.id = m.article_id"
-            f" WHERE {found})"
+            f" WHERE m.event_id IN (SELECT id FROM events WHERE {kept}) AND {found})"
         )
-        params += list(words)
+        params += [*params, *words]
     if after is not None:
         clause, values = _after(*after)
         clauses.append(clause)
