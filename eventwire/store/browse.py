@@ -198,10 +198,7 @@ def network(
         """,
         [*params, limit],
     )
-    total = int(rows[0]["dyads"]) if rows else 0
-    for row in rows:
-        del row["dyads"]
-    return rows, total
+    return _counted(rows, "dyads")
 
 
 def places(
@@ -225,10 +222,7 @@ def places(
         """,
         [*params, limit],
     )
-    total = int(rows[0]["total"]) if rows else 0
-    for row in rows:
-        del row["total"]
-    return rows, total
+    return _counted(rows, "total")
 
 
 def actors(
@@ -252,3 +246,12 @@ def actors(
         """,
         [*params, limit],
     )
+
+
+def _counted(rows: list[dict[str, Any]], column: str) -> tuple[list[dict[str, Any]], int]:
+    """Rows that carry the count of all matches (``count(*) OVER ()`` as ``column``), split
+    into the rows without it and that count."""
+    total = int(rows[0][column]) if rows else 0
+    for row in rows:
+        del row[column]
+    return rows, total
