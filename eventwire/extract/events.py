@@ -60,7 +60,6 @@ from .gates import (
     DOCUMENT_ENTRY,
     LETHAL,
     WEAPONS,
-    ahead,
     codable,
     decides,
     intent_only,
@@ -68,7 +67,7 @@ from .gates import (
     self_loop,
     unarmed_quarrel,
 )
-from .modality import modality
+from .modality import ahead, headline_future, may_not_yet, modality
 from .parties import Parties
 from .referents import TARGET_NOUN_PREPS, Referents
 from .syntax import (
@@ -101,11 +100,6 @@ THING_PREPS = ("into", "against", "of", "on", "over", "upon", "toward", "towards
 VERBAL_ATTACKS = frozenset({"attack", "assail"})
 
 
-def _may(verb: Token) -> bool:
-    """A modal of possibility on the verb: "may not agree", "might not attend"."""
-    return any(c.dep_ == "aux" and c.lower_ in ("may", "might", "should") for c in verb.children)
-
-
 def _span_head(span: Span | None, sent: SpacySpan, ctx: _Context) -> Token | None:
     """The one word of a sentence that heads the words of ``span``, if one does."""
     if span is None:
@@ -114,13 +108,6 @@ def _span_head(span: Span | None, sent: SpacySpan, ctx: _Context) -> Token | Non
     inside = [t for t in sent if span.start <= base + t.idx < span.end]
     heads = [t for t in inside if t.head not in inside or t.head == t]
     return heads[0] if len(heads) == 1 else None
-
-
-def _headline_future(verb: Token) -> bool:
-    """A headline infinitive that is no one's complement: "Envoy to inspect consulate"."""
-    return verb.dep_ in ("ROOT", "acl", "relcl", "advcl") and any(
-        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children
-    )
 
 
 @dataclass
@@ -447,7 +434,7 @@ class Extractor(Referents, Parties, PlacesAndTimes):
             return None
         when, time_span = self._when(trigger, governor, clause, times, ctx)
         mood = modality(trigger, governor)
-        if mood == "negated" and coding.pattern.startswith("refused") and _may(trigger):
+        if mood == "negated" and coding.pattern.startswith("refused") and may_not_yet(trigger):
             mood = "hypothetical"  # "Democrats may not agree to it": no refusal yet
         elif (mood in ("negated", "future") and coding.pattern.startswith("refused")) or (
             mood == "future" and coding.pattern.startswith("intent:")
@@ -461,7 +448,7 @@ class Extractor(Referents, Parties, PlacesAndTimes):
         said_when = ctx.block.text[time_span.start - base : time_span.end - base] if time_span else ""
         if mood == "asserted" and ahead(when, ctx.published, said_when):
             mood = "future"  # "Tillerson visits Europe next week": told in the present, not yet done
-        if mood == "asserted" and ctx.block.kind == "title" and _headline_future(trigger):
+        if mood == "asserted" and ctx.block.kind == "title" and headline_future(trigger):
             mood = "future"  # "Russian envoy to inspect consulate": a headline's "to" is a "will"
         attribution = self._attribution(trigger, ctx)
         confidence = 0.4 + 0.2 * (source is not None) + 0.2 * (target is not None)

@@ -9,12 +9,10 @@ once the act's actors are known.
 
 from __future__ import annotations
 
-from datetime import date
-
 from spacy.tokens import Token
 
 from ..coding.ontology import Coding, Ontology
-from ..records import Actor, DateRange
+from ..records import Actor
 from .arguments import THING_ENTRY
 from .conventions import OTHER_SIDE
 
@@ -55,9 +53,6 @@ WEAPONS = frozenset(
     "grenades mine mines explosive explosives device devices ied ieds airstrike airstrikes "
     "gun guns rifle rifles weapon weapons shot shots".split()
 )
-
-# Words of a time phrase that look forward from the day of writing.
-FORWARD = frozenset({"next", "tomorrow", "coming", "upcoming", "later"})
 
 # Words for a person the article named before ("asking him to turn over documents").
 PERSONAL_PRONOUNS = frozenset({"he", "him", "his", "she", "her"})
@@ -123,15 +118,6 @@ def personal(actor: Actor) -> bool:
     if "people" in entry or "unresolved name" in entry:
         return True
     return entry.startswith("antecedent: ") and actor.text.lower() in PERSONAL_PRONOUNS
-
-
-def ahead(when: DateRange | None, published: date | None, words: str) -> bool:
-    """The act's time phrase looks forward ("next week", "tomorrow", "in the coming days") and
-    its date lies wholly after the article's. A weekday or a month alone is not enough: the date
-    resolver may place "on Tuesday" or "in December" on the wrong side of publication."""
-    if when is None or published is None or when.start <= published:
-        return False
-    return any(w in FORWARD for w in words.lower().split())
 
 
 def bare(actor: Actor) -> bool:

@@ -9,8 +9,11 @@ the dependency path between the trigger and the top of its sentence.
 
 from __future__ import annotations
 
+from datetime import date
+
 from spacy.tokens import Token
 
+from ..records import DateRange
 from .arguments import REPORTING_VERBS
 from .syntax import ancestors_path
 
@@ -26,6 +29,8 @@ DENY_VERBS = frozenset("deny reject dismiss refute".split())
 # Verbs that keep an act from happening: "barred X from entering", "stopped them from leaving".
 PREVENT_VERBS = frozenset("bar ban prevent stop block prohibit forbid keep restrain preclude".split())
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
+# Words of a time phrase that look forward from the day of writing.
+FORWARD = frozenset({"next", "tomorrow", "coming", "upcoming", "later"})
 HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "should", "must", "can", "'d"})
 CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
 # The complement slots through which a governing verb scopes over an embedded event.
@@ -115,3 +120,24 @@ def _under_request(tok: Token) -> bool:
         if ancestor.lemma_.lower() in REQUEST_VERBS and child.dep_ in ("xcomp", "ccomp", "pcomp", "prep"):
             return True
     return tok.dep_ == "xcomp" and tok.head.lemma_.lower() in REQUEST_VERBS
+
+
+def ahead(when: DateRange | None, published: date | None, words: str) -> bool:
+    """The act's time phrase looks forward ("next week", "tomorrow", "in the coming days") and
+    its date lies wholly after the article's. A weekday or a month alone is not enough: the date
+    resolver may place "on Tuesday" or "in December" on the wrong side of publication."""
+    if when is None or published is None or when.start <= published:
+        return False
+    return any(w in FORWARD for w in words.lower().split())
+
+
+def may_not_yet(verb: Token) -> bool:
+    """A modal of possibility on a negated verb: "may not agree" refuses nothing yet."""
+    return any(c.dep_ == "aux" and c.lower_ in ("may", "might", "should") for c in verb.children)
+
+
+def headline_future(verb: Token) -> bool:
+    """A headline infinitive that is no one's complement: "Envoy to inspect consulate"."""
+    return verb.dep_ in ("ROOT", "acl", "relcl", "advcl") and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children
+    )
