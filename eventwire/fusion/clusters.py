@@ -46,7 +46,7 @@ earlier report joins, or two events merge, the id changes, and the store records
 **A fused event** takes the type, mode and CAMEO code of its most confident report, the richest
 actor description on each side, the most precise date reported, the places of all reports, the
 noisy-OR of their confidences, ``n_articles``, ``n_sources``, first/last seen over its reports,
-casualties as the range over its reports, and ACLED categories recomputed on the result.
+casualties as the range over its reports, and the ACLED category most of its reports give.
 """
 
 from __future__ import annotations
@@ -60,7 +60,6 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import cached_property
 
-from ..coding.acled import acled_subevent
 from ..confidence import combine
 from ..records import Actor, Count, DateRange, Event, Place, stable_id
 
@@ -414,17 +413,6 @@ def count_range(counts: Iterable[Count | None]) -> Count | None:
     return Count(low=min(c.low for c in found), high=high, span=None)
 
 
-def with_acled(event: Event) -> Event:
-    """The event with its ACLED categories (``acled.acled_subevent``) set or cleared (none
-    without a CAMEO code: such a record is refused by the store, with its reason)."""
-    found = acled_subevent(event) if event.cameo_code else None
-    return replace(
-        event,
-        acled_event_type=found[0] if found else None,
-        acled_sub_event_type=found[1] if found else None,
-    )
-
-
 def merge(group: Sequence[Report], event_id: str) -> Event:
     """One event from a group of reports (see the module docstring for each field)."""
     group = sorted(group, key=lambda r: r.order)
@@ -510,5 +498,4 @@ __all__ = [
     "merge",
     "reports_of",
     "type_class",
-    "with_acled",
 ]

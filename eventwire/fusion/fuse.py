@@ -26,7 +26,7 @@ from datetime import date
 from ..coding.ontology import Ontology
 from ..confidence import combine
 from ..records import Actor, Event, Mention, Place, stable_id
-from .clusters import count_range, with_acled
+from .clusters import count_range
 
 
 def actor_key(actor: Actor | None) -> str:
@@ -126,7 +126,7 @@ def _event(
         killed=count_range(m.killed for m in group),
         injured=count_range(m.injured for m in group),
     )
-    return with_acled(event)
+    return event  # its ACLED category comes with its sentences' words (pipeline: with_acled)
 
 
 def _richest(actors: Iterable[Actor | None]) -> Actor | None:
