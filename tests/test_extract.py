@@ -752,3 +752,36 @@ def test_joining_others_in_an_act_is_that_act(pipeline):
 def test_documents_released_needs_and_taxes_are_no_events_of_their_own(pipeline, text):
     types = {e.plover_type for e in after_opening(events(pipeline, US_OPENING + text))}
     assert not types & {"RETREAT", "REQUEST", "COERCE"}
+
+
+@pytest.mark.parametrize(
+    "text, dyad",
+    [
+        ("Mattis said on Thursday the Russians have violated the treaty.", ("ACCUSE", "USA", "RUS")),
+        ("The Kremlin claimed that Washington meddled in its elections.", ("ACCUSE", "RUS", "USA")),
+        ("Senator Warren said Trump lied to the American people.", ("ACCUSE", "USA", "USA")),
+    ],
+)
+def test_a_wrong_said_of_another_is_the_speakers_accusation(pipeline, text, dyad):
+    found = events(pipeline, US_OPENING + "Defense Secretary Jim Mattis spoke in Brussels. " + text)
+    assert dyad in dyads(after_opening(found))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Trump lied about the size of the crowd.",  # the journalist's own word: no event
+        "The Kremlin said Russia did not meddle in the elections.",  # a denial
+        "Rebels violated the ceasefire on Sunday, monitors said.",  # force, whoever reports it
+    ],
+)
+def test_wrongs_not_claimed_of_another_are_no_accusation(pipeline, text):
+    found = after_opening(events(pipeline, US_OPENING + text))
+    assert not [e for e in found if e.cameo_code == "112"]
+
+
+def test_georgia_in_a_us_story_is_the_state(pipeline):
+    text = US_OPENING + "Congressman John Lewis of Georgia criticized the president."
+    assert ("ACCUSE", "USA", "USA") in dyads(after_opening(events(pipeline, text)))
+    text = "TBILISI (Reuters) - Georgia accused Russia of moving the border with South Ossetia."
+    assert ("ACCUSE", "GEO", "RUS") in dyads(events(pipeline, text))

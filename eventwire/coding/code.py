@@ -71,6 +71,7 @@ SENTENCING = frozenset({"sentence", "jail", "imprison"})
 ACCEDING = frozenset({"accept", "meet", "grant", "heed", "satisfy", "fulfil", "fulfill"})
 COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"})
 HOSTILE = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "SANCTION"})
+FORCE = frozenset({"ASSAULT", "COERCE", "MOBILIZE"})
 # What stopping each kind of event amounts to (CAMEO codes).
 STOPPED = {
     "AID": "162",
@@ -158,6 +159,34 @@ def recode(ontology: Ontology, coding: Coding, code: str, why: str) -> Coding | 
 REPORTING = frozenset(
     "say state insist stress tell warn declare argue announce reiterate add repeat emphasize emphasise".split()
 )
+
+
+# Wrongs that are news only as what one party says another did ("Mattis said the Russians have
+# violated the treaty", "claimed the agency misled Congress"): the saying is an accusation
+# (CAMEO 112). Told by the journalist, or denied, they are no event of their own.
+CLAIMED_WRONGS = frozenset(
+    "violate breach flout lie cheat meddle mislead deceive collude betray rig obstruct".split()
+)
+# Of those, the words no verb table codes on their own: listed in triggers_extra.tsv only so
+# that they start an event, they code none unless claimed.
+ONLY_CLAIMED = frozenset("lie cheat meddle mislead deceive collude rig".split())
+CLAIMING = REPORTING | frozenset("claim allege charge contend assert believe tweet write".split())
+
+
+def claimed_wrong(token: Token) -> bool:
+    """A wrong that a speaker says another party did: "X said Y violated the treaty"."""
+    if token.pos_ != "VERB" or token.lemma_.lower() not in CLAIMED_WRONGS or _negated(token):
+        return False
+    clause = token
+    while clause.dep_ in ("xcomp", "conj") and clause.head != clause:
+        clause = clause.head  # "said Y tried to mislead", "said Y lied and cheated"
+    if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in CLAIMING:
+        return False
+    doer = first_child(clause, ("nsubj",))
+    speaker = first_child(clause.head, ("nsubj",))
+    return doer is not None and doer.lower_ not in ("i", "we") and (
+        speaker is None or speaker.lower_ != doer.lower_
+    )
 
 
 def _negated(token: Token) -> bool:
@@ -275,6 +304,14 @@ def code_trigger(token: Token, ontology: Ontology, *, ordered: bool = False) -> 
     if token.pos_ != "VERB" or token.lower_ == "according":
         return None  # "according to officials" names a source, it reports no accord
     if lemma in NON_EVENT_VERBS or carried_noun(token, ontology) is not None:
+        return None
+    own = ontology.code_verb(lemma, after=after) if lemma in CLAIMED_WRONGS else None
+    if lemma in CLAIMED_WRONGS and claimed_wrong(token) and (own is None or own.plover_type not in FORCE):
+        # "violated the ceasefire" (armed force) stays the deed, whoever reports it
+        info = ontology.plover("112")
+        if info is not None:
+            return Coding("112", info[0], info[1], info[2], f"claim:{lemma} said of another")
+    if lemma in ONLY_CLAIMED:
         return None
     if describes(token) or undone(token) or (not ordered and _ordered_act(token, ontology)):
         return None

@@ -268,8 +268,9 @@ class Extractor(Referents, Parties, PlacesAndTimes):
                 unnamed_doer = src_tok is None
             else:
                 tgt_tok = obj
-            if coding.pattern.startswith("demand:"):
-                # "Russia said Sudan must return the helicopter": the speaker demands it of Sudan
+            if coding.pattern.startswith(("demand:", "claim:")):
+                # "Russia said Sudan must return the helicopter": the speaker demands it of Sudan;
+                # "Mattis said the Russians violated the treaty": he accuses them
                 src_tok, tgt_tok = demand_parties(trigger) or (src_tok, tgt_tok)
             if tgt_tok is None:
                 tgt_tok = complement_party(trigger, src_tok)

@@ -103,6 +103,8 @@ class Referents:
                 actor = thing(token, tokens)
             return actor, (own_span or span if actor is not None else None)
         actor = _named_before(tokens, ctx) or self.actors.resolve(text_of(tokens), on=ctx.published)
+        if actor is not None and actor.country in NAMESAKE_STATES:
+            actor = _namesake_state(actor, tokens, ctx)
         if actor is not None and actor.sector == "ELI":
             # "former Nigerian president Olusegun Obasanjo", named before as the AU's envoy:
             # a former office holder acts for whom the article has him act, not his old state
@@ -287,6 +289,20 @@ def _at_home(actor: Actor, token: Token, ctx: Any) -> Actor:
     if actor.sector not in DOMESTIC_SECTORS and not named:
         return actor
     return given_country(actor, home, "article country")
+
+
+# Countries named like a state of another country: the state's country, and the name.
+NAMESAKE_STATES = {"GEO": ("USA", "georgia")}
+
+
+def _namesake_state(actor: Actor, tokens: list[Token], ctx: Any) -> Actor:
+    """"Congressman John Lewis of Georgia", "the Georgia Democrat": in an article about the United
+    States, Georgia is its state, not the country in the Caucasus."""
+    country, name = NAMESAKE_STATES[actor.country or ""]
+    if getattr(ctx, "home", None) != country or name not in (t.lower_ for t in tokens):
+        return actor
+    return given_country(Actor(text=actor.text, sector=actor.sector, entry=actor.entry), country,
+                         f"{name} is a state of {country}")  # fmt: skip
 
 
 def given_country(actor: Actor, country: str, why: str) -> Actor:
