@@ -135,7 +135,10 @@ class Prefilter:
         keep = [self.is_candidate(t.lower_ for t in s) for s in sents]
         if self.find_actors is not None and any(keep):
             spans = [(a, b) for a, b, _ in self.find_actors(block.text)]
-            keep = [k and self._has_argument(s, spans) for k, s in zip(keep, sents, strict=True)]
+            names = _names(sents)
+            keep = [
+                k and self._has_argument(s, spans, names) for k, s in zip(keep, sents, strict=True)
+            ]
         self.sentences_seen += len(sents)
         if not any(keep):
             return []
@@ -166,15 +169,22 @@ class Prefilter:
             i = j + 1
         return runs
 
-    def _has_argument(self, sent: SpacySpan, actor_spans: list[tuple[int, int]]) -> bool:
+    def _has_argument(
+        self, sent: SpacySpan, actor_spans: list[tuple[int, int]], names: set[str]
+    ) -> bool:
         """Could extraction find a source or target here: an actor phrase, a word that refers
-        back to one, or a place (a place can stand for the target of an attack)?"""
+        back to one, a capitalised name (listed or not), or a place (a place can stand for the
+        target of an attack)?"""
         lo, hi = sent.start_char, sent.end_char
         if any(a < hi and b > lo for a, b in actor_spans):
             return True
         for token in sent:
             low = token.lower_
             if low in REFERRING:
+                return True
+            if token.text in names:
+                # a name no dictionary lists ("Schumer slammed the plan") is still who acted:
+                # extraction keeps it, with the article's country
                 return True
             if self.is_place is not None and token.i > sent.start and token.text[:1].isupper():
                 hit = self._places.get(token.text)
@@ -183,6 +193,18 @@ class Prefilter:
                 if hit:
                     return True
         return False
+
+
+def _names(sents: list[SpacySpan]) -> set[str]:
+    """Capitalised words met inside a sentence of the block ("Senator Chuck Schumer"): names,
+    which count as a possible actor wherever they recur, a sentence's first word included
+    ("Schumer slammed the plan"), where capitals alone say nothing ("Markets were closed")."""
+    return {
+        t.text
+        for s in sents
+        for t in s[1:]
+        if t.text[:1].isupper() and t.is_alpha and not t.is_stop and len(t) > 1
+    }
 
 
 def _quotes(text: str) -> bool:

@@ -78,6 +78,13 @@ def test_prefilter_keeps_the_sentence_a_pronoun_points_back_to(pipeline) -> None
     assert [(b.start, b.text) for b in kept] == [(16, text[11:])]
 
 
+def test_prefilter_keeps_a_sentence_whose_only_actor_is_an_unlisted_name(pipeline) -> None:
+    pre = Prefilter(pipeline.nlp, ["criticize"], find_actors=pipeline.actors.find)
+    text = "It rained. Senator Tom Holloway spoke. Holloway criticized the tax plan. Taxes were criticized."
+    kept = " ".join(b.text for b in pre.select([Block(0, text, "body")]))
+    assert "Holloway criticized" in kept and "Taxes were" not in kept
+
+
 @pytest.mark.parametrize("word,lemma", [("struck", "strike"), ("airstrikes", "airstrike"),
                                          ("condemning", "condemn"), ("urged", "urge")])
 def test_prefilter_lemmas_cover_inflections(pipeline, word: str, lemma: str) -> None:
