@@ -785,3 +785,33 @@ def test_georgia_in_a_us_story_is_the_state(pipeline):
     assert ("ACCUSE", "USA", "USA") in dyads(after_opening(events(pipeline, text)))
     text = "TBILISI (Reuters) - Georgia accused Russia of moving the border with South Ossetia."
     assert ("ACCUSE", "GEO", "RUS") in dyads(events(pipeline, text))
+
+
+@pytest.mark.parametrize(
+    "text, dyad",
+    [
+        ("The Senate confirmed Jerome Hale as Fed chairman on Tuesday.", ("SUPPORT", "USA", "USA")),
+        ("The committee approved the nomination of Kira Nolan.", ("SUPPORT", "USA", "USA")),
+        ("The Supreme Court allowed the travel ban to take effect.", ("SUPPORT", "USA", "USA")),
+        ("Republicans have ramped up their attacks on the FBI.", ("ACCUSE", "USA", "USA")),
+        ("Senator Tom Hale raised questions about whether the FBI had misled Congress.",
+         ("ACCUSE", "USA", "USA")),
+        ("Democrats said they were deeply concerned about the decision by the Justice Department.",
+         ("ACCUSE", "USA", "USA")),
+    ],
+)
+def test_common_political_acts_in_a_us_story(pipeline, text, dyad):
+    assert dyad in dyads(after_opening(events(pipeline, US_OPENING + text)))
+
+
+def test_a_court_rules_on_its_own_states_policy(pipeline):
+    text = "TRIPOLI (Reuters) - Libya asked the United States to drop the ban. The U.S. Supreme Court allowed the ban to take full effect."
+    assert ("SUPPORT", "USA", "USA") in dyads(events(pipeline, text))
+
+
+def test_a_concern_a_party_states_is_an_accusation_a_mood_is_not(pipeline):
+    text = "The United Nations said it was greatly concerned by the crackdown by Belarusian police."
+    assert ("ACCUSE", "UN", "BLR") in dyads(events(pipeline, text))
+    assert not events(pipeline, "Belarusian officials were worried about the protests in Minsk.")
+    found = events(pipeline, "The EU said it was not concerned by the vote in Russia.")
+    assert not [e for e in found if e.plover_type == "ACCUSE"]

@@ -189,6 +189,15 @@ def claimed_wrong(token: Token) -> bool:
     )
 
 
+def stated_feeling(adjective: Token) -> bool:
+    """A party's own word for how it takes a deed ("the UN said it was greatly concerned by
+    the crackdown"): a stand it takes, unlike a mood the journalist describes ("are angry")."""
+    clause = adjective.head if adjective.dep_ == "acomp" else adjective
+    if clause.dep_ != "ccomp" or _negated(clause) or _negated(adjective):
+        return False
+    return clause.head.lemma_.lower() in CLAIMING
+
+
 def _negated(token: Token) -> bool:
     """ "did not agree", "never met"; not "areas not controlled by ISIS", which describes."""
     return any(c.dep_ == "neg" or c.lower_ == "never" for c in token.children) and not any(
@@ -301,6 +310,15 @@ def code_trigger(token: Token, ontology: Ontology, *, ordered: bool = False) -> 
         if framed is coding and answered(token):
             return None  # "refused a request": the refusal is the event ("accepted demands" is one)
         return _material(token, lemma, framed, ontology)
+    if token.pos_ == "ADJ" or (token.tag_ == "VBN" and token.lower_ in ontology.adjectives()):
+        # "said it was concerned by the crackdown", parsed as an adjective or a passive
+        if not stated_feeling(token):
+            return None
+        found = ontology.code_adjective(token.lower_, after=after)
+        if found is None:
+            return None
+        return Coding(found.cameo_code, found.plover_type, found.plover_mode,
+                      found.plover_context, f"feeling: {found.pattern}")  # fmt: skip
     if token.pos_ != "VERB" or token.lower_ == "according":
         return None  # "according to officials" names a source, it reports no accord
     if lemma in NON_EVENT_VERBS or carried_noun(token, ontology) is not None:

@@ -32,7 +32,7 @@ from ..tsv import Problems, is_float, read_rows
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 _CODE_RE = re.compile(r"\d{2,4}")
-_KINDS = ("noun", "verb", "light")
+_KINDS = ("noun", "verb", "light", "adj")
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,6 +120,8 @@ class Ontology:
         self._synsets: dict[str, list[tuple[str, ...]]] = {}
         self._verbs: dict[str, _Entry] = {}
         self._nouns: dict[str, _Entry] = {}
+        # adjectives a party says of itself ("said it was concerned by"): triggers_extra.tsv
+        self._adjectives: dict[str, _Entry] = {}
         self._multi: dict[str, list[tuple[tuple[str, ...], str]]] = {}  # head → (rest, lemma)
         self._light: set[str] = set()
         self._triggers: frozenset[str] = frozenset()
@@ -142,7 +144,7 @@ class Ontology:
         self._load_synsets(d / "verb_synsets.tsv", bad)
         self._load_verbs(d / "verbs.tsv", bad)
         self._load_extra(d / "triggers_extra.tsv", bad)
-        for entry in (*self._verbs.values(), *self._nouns.values()):
+        for entry in (*self._verbs.values(), *self._nouns.values(), *self._adjectives.values()):
             for lst in entry.index.values():
                 lst.sort(key=lambda p: -p.rank)  # best first: matching stops at the first hit
         self._triggers = frozenset(self._trigger_words())
@@ -297,6 +299,8 @@ class Ontology:
                         pre + b, a, code, p.where, _rank(len(pre) + len(b) + len(a), 1, no)
                     )
                 self._nouns.setdefault(words[-1], _Entry()).add(p)
+            elif kind == "adj":
+                self._adjectives.setdefault(lemma, _Entry()).add(p)
             else:
                 self._add_verb(lemma, p)
                 if like:
@@ -319,7 +323,7 @@ class Ontology:
 
     def _trigger_words(self) -> set[str]:
         out: set[str] = set()
-        for table in (self._verbs, self._nouns):
+        for table in (self._verbs, self._nouns, self._adjectives):
             for lemma, entry in table.items():
                 if any(self._coding(p) is not None for p in entry.patterns):
                     out.add(lemma)
@@ -385,7 +389,7 @@ class Ontology:
         without a parse, whether any pattern could match in a sentence.
         """
         out: dict[str, list[tuple[frozenset[str], ...]]] = {}
-        for table in (self._verbs, self._nouns):
+        for table in (self._verbs, self._nouns, self._adjectives):
             for lemma, entry in table.items():
                 words = lemma.split()
                 key = words[0] if table is self._verbs else words[-1]
@@ -452,6 +456,20 @@ class Ontology:
                 and _match(p.before, pre)
                 and _match(p.after, post)
             ):
+                best = p
+        return self._coding(best) if best is not None else None
+
+    def adjectives(self) -> frozenset[str]:
+        return frozenset(self._adjectives)
+
+    def code_adjective(self, lemma: str, *, after: Sequence[str] = ()) -> Coding | None:
+        """Code an adjective a party says of itself ("concerned by the crackdown")."""
+        entry = self._adjectives.get(lemma)
+        if entry is None:
+            return None
+        best = None
+        for p in entry.patterns:
+            if (best is None or p.rank > best.rank) and _match(p.after, tuple(after)):
                 best = p
         return self._coding(best) if best is not None else None
 

@@ -64,6 +64,7 @@ from .gates import (
     decides,
     intent_only,
     named,
+    politician,
     self_loop,
     unarmed_quarrel,
 )
@@ -93,7 +94,10 @@ CARRIER_NOUNS = frozenset(
     "cut cuts reduction halt expansion boost freeze round series wave".split()
 )
 MODIFIERS = frozenset({"compound", "amod", "nmod"})
-THING_PREPS = ("into", "against", "of", "on", "over", "upon", "toward", "towards")
+# What one raises or voices about a party ("raised questions about whether the FBI misled
+# Congress"): the party the misgiving is about is the target.
+MISGIVINGS = frozenset({"question", "doubt", "concern", "worry", "misgiving", "reservation"})
+THING_PREPS = ("into", "against", "of", "on", "over", "about", "upon", "toward", "towards")
 
 
 # Verbs of force that, between two unarmed sides of one state, are said in words.
@@ -263,6 +267,9 @@ class Extractor(Referents, Parties, PlacesAndTimes):
             if not passive and any(c.dep_ == "auxpass" for c in trigger.children):
                 passive = True  # "were jailed and were released by Putin": a passive conjunct
             obj = direct_object(trigger)
+            if coding.pattern.startswith("feeling:"):
+                # "it was concerned by the crackdown": the one concerned speaks, of the deed
+                passive, obj = False, agent(trigger) or obj
             if passive:
                 src_tok, tgt_tok = agent(trigger), src_tok
                 unnamed_doer = src_tok is None
@@ -274,8 +281,9 @@ class Extractor(Referents, Parties, PlacesAndTimes):
                 src_tok, tgt_tok = demand_parties(trigger) or (src_tok, tgt_tok)
             if tgt_tok is None:
                 tgt_tok = complement_party(trigger, src_tok)
-            if tgt_tok is not None and self._is_event_noun(tgt_tok) and _same_type(
-                self.ontology, tgt_tok, coding
+            if tgt_tok is not None and (
+                (self._is_event_noun(tgt_tok) and _same_type(self.ontology, tgt_tok, coding))
+                or (coding.plover_type in BLAMING and tgt_tok.lemma_.lower() in MISGIVINGS)
             ):
                 # "opened an investigation into X", "launched legal action against X": the verb
                 # and its event noun tell one event, whose target is the noun's party
@@ -414,17 +422,28 @@ class Extractor(Referents, Parties, PlacesAndTimes):
         if coding.plover_type == "CONSULT" and any(a is not None and a.sector == "COP" for a in (source, target)):
             return None  # "was met by police at the airport": police do not hold talks
         if coding.plover_type == "ASSAULT" and coding.cameo_code == "190" and unarmed_quarrel(source, target):
-            if is_noun or trigger.lemma_.lower() not in VERBAL_ATTACKS:
+            spoken = trigger.lemma_.lower() in VERBAL_ATTACKS
+            if not spoken or (is_noun and not (source is not None and politician(source))):
                 return None  # "a legal battle with lawmakers": a figure of speech, no act
-            # "a tweet attacking them as weak on immigration": words, not force
+            # "a tweet attacking them as weak on immigration", "Republicans' attacks on the
+            # FBI": words, not force
             coding = recode(self.ontology, coding, "111", "verbal attack") or coding
         ruled = source is not None and source.sector == "JUD" and a_policy(target)
+        verdict = None
         if coding.plover_type == "COERCE" and (ruled or a_proposal(tgt_tok)):
             # "a federal judge blocked the ban": a court ruling against a policy rejects it;
             # "the parliamentarian barred Corker's proposal": blocking a proposal rejects it
-            coding = recode(self.ontology, coding, "120", "ruling") or coding
+            verdict = "120"
+        elif ruled and coding.plover_type == "CONCEDE":
+            # "the Supreme Court allowed the ban to take effect": a ruling that lets a policy
+            # stand supports its authors
+            verdict = "051"
+        if verdict is not None:
+            coding = recode(self.ontology, coding, verdict, "ruling") or coding
             if target is not None and target.entry == THING_ENTRY:
-                target = policy_author(tgt_tok, ctx.home) or target
+                # a court rules on its own state's policies
+                state = source.country if ruled and source is not None else ctx.home
+                target = policy_author(tgt_tok, state) or target
         if coding.plover_type == "AGREE" and decides(trigger, self.ontology) and target is not None:
             together = src_tok is not None and self._conjoined(src_tok) is not None
             if not together and target.entry != OTHER_SIDE and prep_object(trigger, ("with",)) is None:

@@ -136,7 +136,17 @@ def unarmed_quarrel(source: Actor | None, target: Actor | None) -> bool:
     "battle", "blast", "attack") between a president and lawmakers is a figure of speech."""
     if source is None or target is None or not source.country or source.country != target.country:
         return False
-    return not any(armed(a) for a in (source, target))
+    # a party or lawmakers "attacking the FBI" use words: they command no force against it
+    return not armed(source) and (politician(source) or not armed(target))
+
+
+# Sectors whose "attacks" on their own state's bodies are words: parties, lawmakers, judges,
+# the press.
+POLITICAL = frozenset({"PTY", "LEG", "JUD", "MED"})
+
+
+def politician(actor: Actor) -> bool:
+    return actor.sector in POLITICAL
 
 
 def armed(actor: Actor) -> bool:

@@ -200,6 +200,10 @@ def prep_object(token: Token, preps: Iterable[str]) -> Token | None:
         if child.dep_ != "prep" or child.lower_ not in wanted:
             continue
         pobj = first_child(child, ("pobj",))
+        clause = first_child(child, ("pcomp",))
+        if pobj is None and clause is not None:
+            # "questions about whether the FBI had misled Congress": the clause's subject
+            pobj = first_child(clause, ("nsubj", "nsubjpass"))
         if pobj is None or pobj.ent_type_ in ("DATE", "TIME"):
             continue
         if pobj.lemma_.lower() in ("regard", "respect", "relation"):
