@@ -815,3 +815,10 @@ def test_a_concern_a_party_states_is_an_accusation_a_mood_is_not(pipeline):
     assert not events(pipeline, "Belarusian officials were worried about the protests in Minsk.")
     found = events(pipeline, "The EU said it was not concerned by the vote in Russia.")
     assert not [e for e in found if e.plover_type == "ACCUSE"]
+
+
+def test_an_epithet_said_of_a_policy_accuses_its_authors(pipeline):
+    text = US_OPENING + "Senator Tom Hale said the Republican tax plan was reckless."
+    assert ("ACCUSE", "USA", "USA") in dyads(after_opening(events(pipeline, text)))
+    text = US_OPENING + "The weather in Washington was terrible, officials said."
+    assert not after_opening(events(pipeline, text))

@@ -28,6 +28,7 @@ from spacy.tokens import Token
 from ..extract.syntax import clause_tokens, first_child
 from .ontology import Coding, Ontology
 from .senses import (
+    HOSTILE_EPITHETS,
     NAMING,
     answered,
     armed_subject,
@@ -317,8 +318,11 @@ def code_trigger(token: Token, ontology: Ontology, *, ordered: bool = False) -> 
         found = ontology.code_adjective(token.lower_, after=after)
         if found is None:
             return None
+        # "said it was concerned by X": the speaker's feeling about X; "claimed the cuts were
+        # unconstitutional": the speaker's charge against the subject (events.py reads both)
+        kind = "claim" if token.lower_ in HOSTILE_EPITHETS else "feeling"
         return Coding(found.cameo_code, found.plover_type, found.plover_mode,
-                      found.plover_context, f"feeling: {found.pattern}")  # fmt: skip
+                      found.plover_context, f"{kind}: {found.pattern}")  # fmt: skip
     if token.pos_ != "VERB" or token.lower_ == "according":
         return None  # "according to officials" names a source, it reports no accord
     if lemma in NON_EVENT_VERBS or carried_noun(token, ontology) is not None:

@@ -18,7 +18,8 @@ HOSTILE_EPITHETS = frozenset(
     "criminal barbaric shameful absurd aggressive unjustified unlawful illegitimate stupid "
     "murderer liar terrorist traitor thug dictator tyrant racist fascist corrupt hypocrite "
     "hypocritical unconstitutional invalid insulting disgraceful disgrace farce sham fraud "
-    "ridiculous baseless groundless lie hostile undemocratic inhumane cruel".split()
+    "ridiculous baseless groundless lie hostile undemocratic inhumane cruel disaster scam hoax "
+    "insult dishonest incompetent unfair".split()
 )
 # Verbs that name or describe someone ("called X a liar", "described X as Y"): with a
 # complement they characterise, which is criticism when hostile and no event otherwise.
