@@ -822,3 +822,23 @@ def test_an_epithet_said_of_a_policy_accuses_its_authors(pipeline):
     assert ("ACCUSE", "USA", "USA") in dyads(after_opening(events(pipeline, text)))
     text = US_OPENING + "The weather in Washington was terrible, officials said."
     assert not after_opening(events(pipeline, text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Democrats hope to retake control of Congress in next year's elections.",
+        "Senator Tom Hale introduced a bill on Tuesday to cut taxes.",
+        "The Treasury Department on Monday released a one-page analysis of the plan.",
+        "Congressional Republicans on Friday unveiled the final version of their tax overhaul.",
+        "The lawmaker said he and his wife have long struggled with infertility.",
+        "Trump has made progress in filling vacancies on the federal courts.",
+    ],
+)
+def test_ordinary_political_verbs_are_no_events(pipeline, text):
+    assert not after_opening(events(pipeline, US_OPENING + text))
+
+
+def test_a_second_act_told_with_while_also_is_kept(pipeline):
+    text = "Trump praised China on Monday while also demanding that Beijing increase pressure on North Korea."
+    assert {("SUPPORT", "USA", "CHN"), ("REQUEST", "USA", "CHN")} <= dyads(events(pipeline, text))

@@ -663,12 +663,21 @@ def _dependent(token: Token) -> bool:
     tells an event of its own and is kept."""
     for node in [token] + [head for head, _ in ancestors_path(token)]:
         if node.dep_ in DEPENDENT_DEPS:
-            if node.pos_ not in ("VERB", "AUX"):
+            if node.pos_ not in ("VERB", "AUX") or _besides(node):
                 return False
             return not any(c.dep_ in SUBJECT_DEPS for c in node.children)
         if node.dep_ in ("relcl", "pobj", "appos") or any(c.dep_ in SUBJECT_DEPS for c in node.children):
             return False  # a clause or phrase with its own subject or head noun
     return False
+
+
+def _besides(clause: Token) -> bool:
+    """ "praised China while also demanding that Beijing act": a second act of the same
+    actor, told alongside the main one, not how or why it was done."""
+    return any(
+        c.dep_ in ("mark", "advmod") and c.lower_ in ("while", "also", "besides")
+        for c in clause.children
+    )
 
 
 def _main_clause(coded: list[tuple[Token, Mention]]) -> list[tuple[Token, Mention]]:
