@@ -833,6 +833,9 @@ def test_an_epithet_said_of_a_policy_accuses_its_authors(pipeline):
         "Congressional Republicans on Friday unveiled the final version of their tax overhaul.",
         "The lawmaker said he and his wife have long struggled with infertility.",
         "Trump has made progress in filling vacancies on the federal courts.",
+        "The House voted to approve the tax bill on Friday.",
+        "More women have since spoken out.",
+        "Congress risks a government shutdown next month.",
     ],
 )
 def test_ordinary_political_verbs_are_no_events(pipeline, text):
@@ -842,3 +845,8 @@ def test_ordinary_political_verbs_are_no_events(pipeline, text):
 def test_a_second_act_told_with_while_also_is_kept(pipeline):
     text = "Trump praised China on Monday while also demanding that Beijing increase pressure on North Korea."
     assert {("SUPPORT", "USA", "CHN"), ("REQUEST", "USA", "CHN")} <= dyads(events(pipeline, text))
+
+
+def test_defending_someone_in_words_supports_him(pipeline):
+    text = US_OPENING + "President Donald Trump defended Roy Moore last week."
+    assert ("SUPPORT", "USA", "USA") in dyads(after_opening(events(pipeline, text)))

@@ -60,6 +60,7 @@ from .gates import (
     DOCUMENT_ENTRY,
     LETHAL,
     WEAPONS,
+    armed,
     codable,
     decides,
     intent_only,
@@ -428,6 +429,10 @@ class Extractor(Referents, Parties, PlacesAndTimes):
             # "a tweet attacking them as weak on immigration", "Republicans' attacks on the
             # FBI": words, not force
             coding = recode(self.ontology, coding, "111", "verbal attack") or coding
+        defended = trigger.lemma_.lower() == "defend" and coding.cameo_code == "074"
+        if defended and source is not None and not armed(source):
+            # "Trump defended Moore": words for him, not troops to protect him
+            coding = recode(self.ontology, coding, "051", "defended in words") or coding
         ruled = source is not None and source.sector == "JUD" and a_policy(target)
         verdict = None
         if coding.plover_type == "COERCE" and (ruled or a_proposal(tgt_tok)):
