@@ -850,3 +850,8 @@ def test_a_second_act_told_with_while_also_is_kept(pipeline):
 def test_defending_someone_in_words_supports_him(pipeline):
     text = US_OPENING + "President Donald Trump defended Roy Moore last week."
     assert ("SUPPORT", "USA", "USA") in dyads(after_opening(events(pipeline, text)))
+
+
+def test_an_inquiry_into_misconduct_by_someone_accuses_him(pipeline):
+    text = US_OPENING + "The committee opened an investigation into misconduct by Senator Tom Hale."
+    assert ("ACCUSE", "USA", "USA") in dyads(after_opening(events(pipeline, text)))

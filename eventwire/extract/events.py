@@ -566,6 +566,11 @@ class Extractor(Referents, Parties, PlacesAndTimes):
         candidates = [first_child(thing_tok, ("poss",)), agent(thing_tok), prep_object(thing_tok, ("of", "from"))]
         # "an appeal filed by lawyers", "threats made by the government": a participle's agent
         candidates += [agent(c) for c in thing_tok.children if c.dep_ == "acl" and c.tag_ == "VBN"]
+        # "opened an inquiry into misconduct by Senator Hale": the parser hangs the deed's
+        # "by" on the active verb, whose own doer is its subject
+        verb = thing_tok.head.head if thing_tok.dep_ == "pobj" else thing_tok.head
+        if verb.pos_ == "VERB" and not any(c.dep_ == "auxpass" for c in verb.children):
+            candidates.append(agent(verb))
         candidates += [
             c for c in thing_tok.children
             if c.dep_ in ("compound", "amod", "nmod") and c.i < thing_tok.i and c.pos_ in ("PROPN", "ADJ", "NOUN")
