@@ -855,3 +855,11 @@ def test_defending_someone_in_words_supports_him(pipeline):
 def test_an_inquiry_into_misconduct_by_someone_accuses_him(pipeline):
     text = US_OPENING + "The committee opened an investigation into misconduct by Senator Tom Hale."
     assert ("ACCUSE", "USA", "USA") in dyads(after_opening(events(pipeline, text)))
+
+
+def test_the_warring_sides_of_a_story_are_its_countrys(pipeline):
+    text = (
+        "KHARTOUM (Reuters) - Sudan has been at war since April. The warring sides in Sudan"
+        " announced on Monday an agreement to end the fighting."
+    )
+    assert ("AGREE", "SDN", "SDN") in dyads(events(pipeline, text))
