@@ -863,3 +863,34 @@ def test_the_warring_sides_of_a_story_are_its_countrys(pipeline):
         " announced on Monday an agreement to end the fighting."
     )
     assert ("AGREE", "SDN", "SDN") in dyads(events(pipeline, text))
+
+
+@pytest.mark.parametrize(
+    "text, dyad",
+    [
+        ("Democratic lawmakers called on Thursday for public hearings on the ambush.",
+         ("REQUEST", "USA", "USA")),
+        ("Senator John Hale last week threatened to issue a subpoena.", ("THREATEN", "USA", "USA")),
+        ("In May, a translator at the U.S. consulate in the province of Adana in southern Turkey"
+         " was arrested.", ("COERCE", "TUR", "USA")),
+        ("Senior FBI officials who helped probe Trump's campaign were removed.",
+         ("ACCUSE", "USA", "USA")),
+    ],
+)
+def test_more_acts_of_a_us_story(pipeline, text, dyad):
+    assert dyad in dyads(after_opening(events(pipeline, US_OPENING + text)))
+
+
+def test_haggling_is_negotiation(pipeline):
+    text = "WASHINGTON (Reuters) - Republican and Democratic leaders are still haggling over the budget."
+    assert ("CONSULT", "USA", "USA") in dyads(events(pipeline, text))
+
+
+def test_storms_and_buildings_are_no_actors(pipeline):
+    text = US_OPENING + "Hurricane Maria slammed into the island in September, tearing up homes."
+    assert not after_opening(events(pipeline, text))
+
+
+def test_the_arrested_are_the_victims_not_the_doers(pipeline):
+    text = "Greece condemned the killing of civilians during the Turkish military operations."
+    assert ("ACCUSE", "GRC", "TUR") in dyads(events(pipeline, text))

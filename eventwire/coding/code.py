@@ -350,6 +350,11 @@ def code_trigger(token: Token, ontology: Ontology, *, ordered: bool = False) -> 
                 found = code_trigger(conj, ontology)
                 if found is not None:
                     return found  # "convicted X and sentenced him to seven years in prison"
+    if lemma == "help" and any(
+        c.dep_ in ("xcomp", "ccomp") and c.pos_ == "VERB" and _hostile_act(code_trigger(c, ontology))
+        for c in token.children
+    ):
+        return None  # "officials who helped probe the campaign": the act helped with is the event
     if lemma in WANTING:
         wanted = _wanted(token, ontology)
         if wanted is not None:
@@ -533,6 +538,12 @@ def _given_back(verb: Token, lemma: str, ontology: Ontology) -> Coding | None:
     if info is None:
         return None
     return Coding("0842", info[0], info[1], info[2], f"construction: {lemma} X (give back)")
+
+
+def _hostile_act(coding: Coding | None) -> bool:
+    """A coded act that is no help given ("helped probe", "helped attack"); helping to feed or
+    resettle people is aid itself."""
+    return coding is not None and coding.plover_type not in COOPERATIVE
 
 
 def _refusable(coding: Coding | None) -> bool:

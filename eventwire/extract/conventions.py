@@ -133,6 +133,28 @@ def policy_author(thing_tok: Token | None, home: str | None) -> Actor | None:
                  entry=POLICY_AUTHORS)  # fmt: skip
 
 
+# What a state's own institutions hold or do: a call for one by a party of that state, or a
+# threat of one, is aimed at that state ("lawmakers called for public hearings", "threatened to
+# issue a subpoena").
+PROCEDURES = frozenset(
+    "hearing hearings investigation investigations inquiry probe review audit testimony subpoena "
+    "subpoenas vote referendum election elections impeachment recount".split()
+)
+INSTITUTIONS = "implied: the state's institutions"
+
+
+def procedure_holder(words: list[Token | None], source: Actor | None, home: str | None) -> Actor | None:
+    """The state whose institutions would hold what a party of that state calls for or
+    threatens, when the sentence names no one else."""
+    if source is None or home is None or source.country != home or source.org:
+        return None
+    for word in words:
+        if word is not None and word.lemma_.lower() in PROCEDURES:
+            return Actor(text=word.text, country=home, sector="GOV", code=home + "GOV",
+                         entry=INSTITUTIONS)  # fmt: skip
+    return None
+
+
 def a_proposal(token: Token | None) -> bool:
     """The word acted on is a proposal or a policy ("barred Corker's proposal", "blocked the
     bill"): force or restriction cannot be done to it, only rejection."""

@@ -51,6 +51,7 @@ from .conventions import (
     placed,
     plea_court,
     policy_author,
+    procedure_holder,
     told_deed,
 )
 from .discourse import DOCUMENT_NOUNS, Discourse
@@ -414,6 +415,9 @@ class Extractor(Referents, Parties, PlacesAndTimes):
             if doer is not None and not _same_actor(doer, source):
                 target, target_span = doer, None
         target = plea_court(trigger, source) or target
+        if (target is None or target.entry == THING_ENTRY) and coding.plover_type in ("REQUEST", "THREATEN"):
+            asked = [tgt_tok, prep_object(trigger, ("for",)), direct_object(trigger)]
+            target = procedure_holder(asked, source, ctx.home) or target
         if target is not None and target.entry == THING_ENTRY and coding.plover_type in VERDICTS:
             target = policy_author(tgt_tok, ctx.home) or target
         if coding.plover_type in DESCRIBED and trigger.dep_ == "acl" and trigger.tag_ == "VBN":
@@ -508,8 +512,8 @@ class Extractor(Referents, Parties, PlacesAndTimes):
 
         "soldiers were killed in a clash with China": the other party of the event it happened in.
         "Protasevich was arrested (in Minsk)": arrests, detentions and expulsions are done by the
-        authorities of the state where they happen: the place's state, else the target's, else
-        the article's country.
+        authorities of the state where they happen: the state the arrested are said to be in,
+        else the place's state, else the target's, else the article's country.
         """
         for child in verb.children:
             if child.dep_ == "prep" and child.lower_ in ("of", "for", "over"):
@@ -530,11 +534,26 @@ class Extractor(Referents, Parties, PlacesAndTimes):
             coding.plover_type not in STATE_ACTS and verb.lemma_.lower() not in ARRESTS
         ):
             return None, None
-        state = next((p.country for p in places if p.country and p.precision != "dateline"), None)
+        state = self._where_held(verb, ctx) or next(
+            (p.country for p in places if p.country and p.precision != "dateline"), None
+        )
         state = state or target.country or ctx.home
         if state is None:
             return None, None
         return Actor(text="authorities", country=state, sector="COP", code=state + "COP", entry="implied: the state's authorities"), None
+
+    def _where_held(self, verb: Token, ctx: _Context) -> str | None:
+        """The state a passive act's subject is said to be in ("a translator at the U.S.
+        consulate in southern Turkey was arrested"): its authorities did it."""
+        held = first_child(verb, ("nsubjpass",))
+        if held is None:
+            return None
+        for tok in held.subtree:
+            if tok.dep_ == "pobj" and tok.head.lower_ == "in" and tok.pos_ == "PROPN":
+                place = self.gazetteer.resolve(tok.text, countries=ctx.countries)
+                if place is not None and place.country:
+                    return place.country
+        return None
 
     def _participle_target(
         self, head: Token, coding: Coding, ctx: _Context
@@ -563,7 +582,19 @@ class Extractor(Referents, Parties, PlacesAndTimes):
         its "of"/"from", or a modifier that names a known actor; never the source itself."""
         if thing_tok is None:
             return None
-        candidates = [first_child(thing_tok, ("poss",)), agent(thing_tok), prep_object(thing_tok, ("of", "from"))]
+        deed = self.ontology.code_noun(thing_tok.lemma_.lower()) if thing_tok.pos_ == "NOUN" else None
+        # "the arrests of American citizens": whom force is done to, never who did it
+        patient = deed is not None and deed.plover_type in ("ASSAULT", "COERCE")
+        of = None if patient else prep_object(thing_tok, ("of", "from"))
+        candidates = [first_child(thing_tok, ("poss",)), agent(thing_tok), of]
+        during = (
+            prep_object(thing_tok, ("during", "in")) or prep_object(thing_tok.head, ("during",))
+            if patient
+            else None
+        )
+        if during is not None and during.pos_ == "NOUN":
+            # "the killing of civilians during the Turkish military operations": their author
+            candidates += [c for c in during.children if c.dep_ in ("amod", "compound", "poss")]
         # "an appeal filed by lawyers", "threats made by the government": a participle's agent
         candidates += [agent(c) for c in thing_tok.children if c.dep_ == "acl" and c.tag_ == "VBN"]
         # "opened an inquiry into misconduct by Senator Hale": the parser hangs the deed's

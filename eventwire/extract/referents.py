@@ -161,6 +161,8 @@ class Referents:
                 return Actor(text=text, country=place.country, entry=f"place: {place.name}")
         if token.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY"):
             return None
+        if any(t.lower_ in NOT_ACTORS for t in tokens):
+            return None  # "Hurricane Maria", "the Pensacola Bay Center": no one who acts
         return Actor(text=text, entry="unresolved name")
 
     def _antecedent(
@@ -272,6 +274,12 @@ def _head_word(token: Token) -> Token:
 
 # Sectors of a country's own people and institutions: with no country word, they are the
 # article's country ("the Senate", "police", "protesters", "the opposition").
+# Words that make a name a storm or a building, never an actor.
+NOT_ACTORS = frozenset(
+    "hurricane storm typhoon cyclone tornado center centre hall arena stadium hotel airport "
+    "building museum park square street avenue bridge".split()
+)
+
 DOMESTIC_SECTORS = frozenset(
     {"GOV", "LEG", "JUD", "COP", "MIL", "SPY", "OPP", "PTY", "REB", "CVL", "BUS", "MED", "EDU",
      "LAB", "ELI", "HLH", "AGR", "REF", "CRM", "MOD", "RAD", "JRN"}
