@@ -871,8 +871,13 @@ def test_the_warring_sides_of_a_story_are_its_countrys(pipeline):
         ("Democratic lawmakers called on Thursday for public hearings on the ambush.",
          ("REQUEST", "USA", "USA")),
         ("Senator John Hale last week threatened to issue a subpoena.", ("THREATEN", "USA", "USA")),
-        ("In May, a translator at the U.S. consulate in the province of Adana in southern Turkey"
-         " was arrested.", ("COERCE", "TUR", "USA")),
+        (
+            (
+                "In May, a translator at the U.S. consulate in the province of Adana in"
+                " southern Turkey was arrested."
+            ),
+            ("COERCE", "TUR", "USA"),
+        ),
         ("Senior FBI officials who helped probe Trump's campaign were removed.",
          ("ACCUSE", "USA", "USA")),
     ],
