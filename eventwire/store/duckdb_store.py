@@ -29,11 +29,11 @@ from ..fusion.clusters import PUBLISHED_DAYS, SLACK_DAYS, Report, compatible, re
 from ..fusion.clusters import TYPE_CLASSES as _CLASSES
 from ..records import Article, Event, Failure
 from . import reports as report_rows
-from . import rows
+from . import rows, word_index
 from .export import export_events
 from .parquet_dir import connect_parquet_dir
 from .queries import event_filters, event_rows_sql
-from .schema import SCHEMA_VERSION, ddl
+from .schema import SCHEMA_VERSION, UPGRADES, ddl
 
 
 @dataclass(frozen=True)
@@ -121,6 +121,8 @@ class Store:
                         [SCHEMA_VERSION],
                     )
             row = _one(con, "SELECT value FROM eventwire_meta WHERE key = 'schema_version'")
+            if row and row[0] in UPGRADES and not self.read_only:
+                row = self._upgrade(row[0])
         except duckdb.CatalogException as exc:
             raise StorageError(
                 f"{self.path} is a DuckDB file but not an eventwire database"
@@ -128,11 +130,31 @@ class Store:
         except duckdb.Error as exc:
             raise StorageError(f"cannot prepare {self.path}: {exc}") from exc
         version = row[0] if row else None
+        if version in UPGRADES and self.read_only:
+            raise StorageError(
+                f"{self.path} has schema version {version}, this eventwire reads "
+                f"{SCHEMA_VERSION}: upgrade it once (it builds the word index) with "
+                f"`python -m eventwire.store.word_index {self.path}` or any write to it"
+            )
         if version != SCHEMA_VERSION:
             raise StorageError(
                 f"{self.path} has schema version {version}, this eventwire writes "
                 f"{SCHEMA_VERSION}: export it with the old version or start a new database"
             )
+
+    def _upgrade(self, version: str) -> tuple[str]:
+        """Upgrade the file from ``version`` to the next, in one transaction (a kill leaves the
+        old version whole); returns the new version's row."""
+        con = self._conn
+        while version in UPGRADES:
+            with self._transaction():
+                if UPGRADES[version] == "4":
+                    word_index.build(con)
+                version = UPGRADES[version]
+                con.execute(
+                    "UPDATE eventwire_meta SET value = ? WHERE key = 'schema_version'", [version]
+                )
+        return (version,)
 
     @property
     def _conn(self) -> duckdb.DuckDBPyConnection:
@@ -192,6 +214,7 @@ class Store:
                 added_mentions = self._insert_new("mentions", "_ew_in_mentions")
                 if added_mentions:
                     con.execute(_REPOINT_MENTIONS)
+                    con.execute(word_index.INSERT_NEW)  # same transaction: never out of step
         except duckdb.Error as exc:
             raise StorageError(f"cannot write batch to {self.path}: {exc}") from exc
         finally:
@@ -301,6 +324,7 @@ class Store:
                 "UPDATE mentions SET event_id = a.event_id FROM _ew_assign a "
                 "WHERE mentions.report_id = a.report_id AND mentions.event_id <> a.event_id"
             )
+            con.execute(word_index.REPOINT)
             # aliases: earlier aliases follow their event; an id that lives again is no alias
             con.execute(
                 "UPDATE event_aliases SET event_id = n.event_id FROM _ew_aliases n "
