@@ -80,18 +80,20 @@ def counted_page(
     ``queries.event_filters``) after the keyset cursor ``after``, as ``event_page`` gives it, and
     how many events match in all (the cursor aside).
 
-    Why not ``count_events`` then ``event_page``: with words, each would search the word index
-    again. Here the matching events (id and order key) are found once, and the count and the page
-    are both read from them."""
+    Why not ``count_events`` then ``event_page``: each scans the events (and searches the word
+    index) again. When the filters narrow the events, the matches (id and order key) are found
+    once and both the count and the page are read from them; the word index is searched only
+    for the events the other filters keep (``word_index.words_clause``). With modality alone, a
+    count is cheap and the matches would be most of the table: the two queries stay."""
     tokens = word_index.query_tokens(filters.get("words") or ())
-    if not tokens:
+    if not narrows(filters) and not tokens:
         where_all, params_all = event_filters(**filters)
         where, params = event_filters(**filters, after=after)
         return event_page(con, where, params, limit=limit, sort=sort), count_events(
             con, where_all, params_all
         )
     column = ORDERS[sort][0]
-    if narrows(filters):  # the other filters' events, once: they narrow the index (queries.py)
+    if tokens and narrows(filters):
         other, params = event_filters(**{**filters, "words": None})
         found = word_index.words_clause(tokens, "SELECT id FROM kept")
         hits = (f"kept AS MATERIALIZED (SELECT id, {column} FROM events WHERE {other}), "
