@@ -13,7 +13,8 @@ their mentions re-pointed, and an event id that disappears is kept in ``event_al
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+import time
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -69,14 +70,25 @@ class Store:
     # -- opening ---------------------------------------------------------------------------
 
     @classmethod
-    def open(cls, path: str | Path, *, read_only: bool = False) -> Store:
+    def open(
+        cls,
+        path: str | Path,
+        *,
+        read_only: bool = False,
+        wait: float = 0.0,
+        on_wait: Callable[[str], None] | None = None,
+    ) -> Store:
         """Open (and, unless read-only, create) a database; the schema is created if missing.
 
         Read-only, ``path`` may also be the Parquet folder a Spark run wrote (``run --engine
         spark --out DIR``): its tables are read in place (see ``parquet_dir``).
 
-        Raises StorageError when the file is not a DuckDB database, is locked by another process,
-        is missing (read-only), or was written by another schema version.
+        ``wait``: seconds to keep trying while another process holds the file (``serve`` lets
+        it go when idle); ``on_wait`` is told once, with what is waited for.
+
+        Raises StorageError when the file is not a DuckDB database, is locked by another process
+        (for longer than ``wait``), is missing (read-only), or was written by another schema
+        version.
         """
         name = str(path)
         in_memory = name == ":memory:"
@@ -95,10 +107,7 @@ class Store:
                     p.parent.mkdir(parents=True, exist_ok=True)
                 except OSError as exc:
                     raise StorageError(f"cannot create the folder for {p}: {exc}") from exc
-        try:
-            con = duckdb.connect(name, read_only=read_only)
-        except duckdb.Error as exc:
-            raise StorageError(_open_message(name, exc)) from exc
+        con = _connect(name, read_only, wait, on_wait)
         store = cls(con, name, read_only)
         try:
             store._prepare()
@@ -134,7 +143,7 @@ class Store:
             raise StorageError(
                 f"{self.path} has schema version {version}, this eventwire reads "
                 f"{SCHEMA_VERSION}: upgrade it once (it builds the word index) with "
-                f"`python -m eventwire.store.word_index {self.path}` or any write to it"
+                f"`python -m eventwire.store.upgrade {self.path}` (or any write to it)"
             )
         if version != SCHEMA_VERSION:
             raise StorageError(
@@ -509,6 +518,32 @@ def _unregister(con: duckdb.DuckDBPyConnection, name: str) -> None:
         con.unregister(name)
     except duckdb.Error:
         pass  # never registered (the batch failed before): nothing to clean up
+
+
+LOCK_POLL = 0.25  # seconds between tries while another process holds the file
+
+
+def _connect(
+    name: str, read_only: bool, wait: float, on_wait: Callable[[str], None] | None
+) -> duckdb.DuckDBPyConnection:
+    """``duckdb.connect``, tried again for up to ``wait`` seconds while the file is locked."""
+    deadline = time.monotonic() + wait
+    told = False
+    while True:
+        try:
+            return duckdb.connect(name, read_only=read_only)
+        except duckdb.Error as exc:
+            locked = "lock" in str(exc).lower()
+            if not locked or time.monotonic() >= deadline:
+                message = _open_message(name, exc)
+                if locked and wait > 0:
+                    message = f"waited {wait:g} s: {message}"
+                raise StorageError(message) from exc
+            if on_wait is not None and not told:
+                on_wait(f"{name} is in use by another process (eventwire serve lets it go when "
+                        f"idle); waiting up to {wait:g} s for it")
+                told = True
+            time.sleep(min(LOCK_POLL, max(0.0, deadline - time.monotonic())))
 
 
 def _open_message(path: str, exc: duckdb.Error) -> str:

@@ -18,16 +18,13 @@ word with no letter or digit asks for nothing.
 A Parquet folder (Spark run) and a database of schema 3 have no such table; the first gets a view
 that computes the same rows from its files (``fallback_view``), so the answers are the same either
 way; the second is upgraded when opened for writing (``Store.open``, or ``python -m
-eventwire.store.word_index FILE``).
+eventwire.store.upgrade FILE``).
 """
 
 from __future__ import annotations
 
-import argparse
-import time
 import unicodedata
 from collections.abc import Sequence
-from pathlib import Path
 
 import duckdb
 
@@ -117,20 +114,3 @@ def words_clause(tokens: Sequence[str], kept_ids: str | None) -> str:
         f"id IN (SELECT w.event_id FROM (SELECT event_id, words FROM {TABLE} "
         f"WHERE event_key IN (SELECT hash(id) FROM ({kept_ids})) OFFSET 0) w WHERE {found})"
     )
-
-
-def main(argv: list[str] | None = None) -> None:
-    """Upgrade a database to the current schema (builds its word index) and say how long it took."""
-    from .duckdb_store import Store
-
-    parser = argparse.ArgumentParser(description="Build the word index of an eventwire database.")
-    parser.add_argument("db", type=Path)
-    args = parser.parse_args(argv)
-    started = time.perf_counter()
-    with Store.open(args.db) as store:
-        rows = store.connection.execute(f"SELECT count(*) FROM {TABLE}").fetchall()[0][0]
-    print(f"{args.db}: {rows:,} mentions indexed ({time.perf_counter() - started:.1f} s)")
-
-
-if __name__ == "__main__":
-    main()
