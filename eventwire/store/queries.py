@@ -98,7 +98,7 @@ def event_filters(
         narrow = narrows({"actor": actor, "type": type, "since": since, "until": until,
                           "min_confidence": threshold, "source": source, "target": target,
                           "types": types, "cameo": cameo, "bbox": bbox})
-        kept = f"SELECT id FROM events WHERE {' AND '.join(clauses)}" if narrow else None
+        kept = f"SELECT id FROM events WHERE {' AND '.join(clauses)}" if narrow and clauses else None
         clauses.append(word_index.words_clause(tokens, kept))
         params += [*(params if kept else []), *tokens]
     if after is not None:
@@ -109,12 +109,13 @@ def event_filters(
 
 
 def narrows(filters: Mapping[str, object]) -> bool:
-    """Whether the word index is worth narrowing to the events the other ``filters`` (keyword
-    arguments of ``event_filters``) keep: when any filter but modality is set. Modality alone
-    keeps most events, and narrowing to most of a million events costs more than searching every
-    sentence. Either way the answer is the same."""
+    """Whether ``filters`` (keyword arguments of ``event_filters``) set any filter but modality
+    and words. Then the events they keep are few enough that it pays to find them first, once:
+    the word index is searched only for them, and a page and its total are read from them
+    (``browse.counted_page``). Modality alone keeps most events: narrowing to most of a million
+    events costs more than searching every sentence. Either way the answer is the same."""
     return any(
-        value is not None and value != () and value != []
+        value not in (None, "", (), [])
         for name, value in filters.items()
         if name not in ("modality", "words", "after")
     )
