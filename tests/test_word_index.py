@@ -19,7 +19,7 @@ from eventwire.errors import StorageError
 from eventwire.records import Actor, Article, Event, Mention, Place, Span
 from eventwire.serve.app import create_app
 from eventwire.store import Store, browse, word_index
-from eventwire.store.queries import event_filters
+from eventwire.store.queries import ORDERS, event_filters, order_by
 
 RUSMIL = Actor("Russian jets", country="RUS", sector="MIL", code="RUSMIL")
 REB = Actor("Rebels", country="SYR", sector="REB", code="SYRREB")
@@ -148,7 +148,8 @@ def test_q_matches_word_starts_in_one_sentence_any_case(db: Path):
         assert q("officials", type="ASSAULT", actor="SYR") == {"strikes"}
 
 
-def test_counted_page_matches_the_filter_page_by_page(db: Path):
+@pytest.mark.parametrize("sort", ["date", "-confidence", "source"])
+def test_counted_page_matches_the_filter_page_by_page(db: Path, sort: str):
     with Store.open(db, read_only=True) as store:
         con = store.connection
         for filters in ({"words": ["on"]}, {"words": ["on"], "types": ["ASSAULT"]},
@@ -156,16 +157,16 @@ def test_counted_page_matches_the_filter_page_by_page(db: Path):
                         {"modality": "asserted"}, {"words": ["nothing"], "types": ["CONSULT"]}):
             where, params = event_filters(**filters)
             expected = [r[0] for r in con.execute(
-                f"SELECT id FROM events WHERE {where} ORDER BY date_start NULLS LAST, id", params
+                f"SELECT id FROM events WHERE {where} ORDER BY {order_by(sort)}", params
             ).fetchall()]
             seen, after = [], None
             while True:
-                rows, total = browse.counted_page(con, filters, after=after, limit=1)
+                rows, total = browse.counted_page(con, filters, after=after, limit=1, sort=sort)
                 assert total == len(expected), filters
                 if not rows:
                     break
                 seen.append(rows[0]["id"])
-                after = ("date", rows[0]["date_start"], rows[0]["id"])
+                after = (sort, rows[0][ORDERS[sort][0]], rows[0]["id"])
             assert seen == expected, filters
 
 
