@@ -57,13 +57,16 @@ def cli(ctx: click.Context, debug: bool) -> None:
 @click.option("--engine", type=click.Choice(["local", "spark"]), default="local", show_default=True)
 @click.option("--master", default=None, help="Spark master URL (engine spark), e.g. local[2].")
 @click.option("--out", default=None, help="Output folder of Parquet (engine spark).")
+@click.option("--lock-wait", type=float, default=None,
+              help="Seconds to wait while another process (serve) holds --db [default: 30].")
 def run_cmd(sources: tuple[str, ...], db: str, published: str | None, workers: int | None,
             time_limit: float | None, batch_size: int, fields: tuple[str, ...], as_json: bool,
-            prefilter: bool | None, resume: bool, engine: str, master: str | None, out: str | None) -> None:
+            prefilter: bool | None, resume: bool, engine: str, master: str | None, out: str | None,
+            lock_wait: float | None) -> None:
     """Read SOURCES (files, folders, '-' for stdin) into the event database."""
     from .ingest import FieldMap
     from .pipeline import Settings
-    from .run import TIME_LIMIT, run
+    from .run import LOCK_WAIT, TIME_LIMIT, run
     from .views import run_progress
 
     mapping = FieldMap(**dict(_pair(f) for f in fields)) if fields else None
@@ -86,7 +89,9 @@ def run_cmd(sources: tuple[str, ...], db: str, published: str | None, workers: i
         summary = run(list(sources), db=db, published=_date(published), workers=workers,
                       batch_size=batch_size, fields=mapping, stdin=sys.stdin.buffer,
                       progress=progress, settings=settings, resume=resume,
-                      time_limit=time_limit if time_limit is not None else TIME_LIMIT)
+                      time_limit=time_limit if time_limit is not None else TIME_LIMIT,
+                      lock_wait=LOCK_WAIT if lock_wait is None else lock_wait,
+                      on_wait=lambda message: err.print(message, markup=False))
     if summary.interrupted:
         _stopped(summary.articles, summary.failures)
     counts = summary.as_dict()

@@ -36,6 +36,8 @@ DEFAULT_DB = "eventwire.duckdb"
 # Seconds one batch may take in a worker, and one article when its batch is retried alone. A
 # batch of news takes a few seconds; an article at the parse limit (Settings.max_chars) ~1 min.
 TIME_LIMIT = 300.0
+# Seconds `run` waits for a database another process holds (`serve` lets go after 2 s idle).
+LOCK_WAIT = 30.0
 
 
 @dataclass
@@ -70,19 +72,23 @@ def run(
     progress: Callable[[RunSummary], None] | None = None,
     resume: bool = False,
     time_limit: float | None = TIME_LIMIT,
+    lock_wait: float = LOCK_WAIT,
+    on_wait: Callable[[str], None] | None = None,
 ) -> RunSummary:
     """Process every input of `sources` into the DuckDB file `db` and return the counts.
 
     `workers` None: one per usable core; 1 processes in this process (no time limit applies).
     `resume` skips articles already stored (counted in `articles` and `skipped`). `time_limit`:
-    seconds a worker may spend on one batch (and on one article, when the batch is retried)."""
+    seconds a worker may spend on one batch (and on one article, when the batch is retried).
+    `lock_wait`: seconds to wait while another process (`eventwire serve`) holds `db`;
+    `on_wait` is told when waiting starts."""
     settings = settings or Settings(batch_size=batch_size)
     workers = usable_cores() if workers is None else workers
     started = time.perf_counter()
     summary = RunSummary()
     event_ids: set[str] = set()
     items = read_sources(sources, published=published, fields=fields, stdin=stdin)
-    with _stop_on_sigint() as stop, Store.open(db) as store:
+    with _stop_on_sigint() as stop, Store.open(db, wait=lock_wait, on_wait=on_wait) as store:
         batches = _batches(items, batch_size)
         if resume:
             batches = _unknown(batches, store, summary)

@@ -133,9 +133,10 @@ def write_sample(path: Path) -> Path:
         con = store.connection
         for e in EVENTS:
             row = con.execute("SELECT event_id FROM mentions WHERE id = ?", [e.mentions[0].id]).fetchone()
-            for table in ("events", "mentions", "reports"):
+            for table in ("events", "mentions", "reports", "mention_words"):
                 column = "id" if table == "events" else "event_id"
                 con.execute(f"UPDATE {table} SET {column} = ? WHERE {column} = ?", [e.id, row[0]])
+        con.execute("UPDATE mention_words SET event_key = hash(event_id)")  # the word index
     return path
 
 

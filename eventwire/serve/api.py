@@ -77,11 +77,10 @@ def events(
     (null on the last)."""
     sort = check_sort(sort)
     after = decode_cursor(cursor, sort) if cursor else None
-    where_all, params_all = _where(filters)
-    where, params = _where(filters, after=after)
     with _db(request).cursor() as con:
-        total = browse.count_events(con, where_all, params_all)
-        rows = browse.event_page(con, where, params, limit=limit + 1, sort=sort)
+        rows, total = browse.counted_page(
+            con, filters.kwargs(), after=after, limit=limit + 1, sort=sort
+        )
     more = len(rows) > limit
     rows = rows[:limit]
     token = None

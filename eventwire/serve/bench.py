@@ -6,9 +6,9 @@
 What it does: starts ``eventwire serve`` on the database in a subprocess (a real server on a
 free loopback port), then, for each endpoint, sends ``--requests`` sequential requests whose
 filters vary at random (seeded) over every filter the endpoint takes at once — actor, type, dates,
-bbox, modality, min_confidence and text words — and reports p50/p95/max in milliseconds; then
-the same without the text words (the one filter no index serves), and with no filter at all (the
-whole database: the heaviest aggregates). Last, Debian's chromium opens the dashboard and the
+bbox, modality, min_confidence and text words (``q``, served by the word index of
+``store/word_index.py``) — and reports p50/p95/max in milliseconds; then the same without the
+text words, and with no filter at all (the whole database: the heaviest aggregates). Last, Debian's chromium opens the dashboard and the
 time until its four views have drawn is measured (median of a few loads, cold server cache on
 the first). Targets (issue 14): /api/events p95 < 100 ms, the aggregates < 300 ms, first render
 < 2 s. Timings on a shared machine vary; the machine's load average is reported with them.

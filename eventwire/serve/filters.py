@@ -13,6 +13,7 @@ import binascii
 import json
 import math
 import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
@@ -28,6 +29,7 @@ COUNTRY_CODES = "ISO 3166-1 alpha-3"
 _KEY = re.compile(r"^[A-Za-z0-9_.\-]{1,64}$")
 _CAMEO = re.compile(r"^[0-9]{1,4}$")
 _MAX_WORDS = 8
+_JOINERS = "-'’.,"
 
 
 class BadParameter(ValueError):
@@ -119,7 +121,31 @@ def _words(value: str | None) -> tuple[str, ...]:
         raise BadParameter("q", f"at most {_MAX_WORDS} words of at most 100 characters")
     if any("\x00" in w for w in words):
         raise BadParameter("q", "a NUL character cannot occur in a sentence")
+    for word in words:
+        if not _is_word(word):
+            raise BadParameter(
+                "q", f"{word!r} is not a word: words are letters and digits, joined inside a word "
+                "by - ' . or , (al-Assad, U.S., 1,000), at most followed by . , ; : ! or ?"
+            )
     return words
+
+
+def _is_word(word: str) -> bool:
+    """Letters, marks and digits (what the word index reads: ``store/word_index.py``), with
+    joiners only between them and closing punctuation only at the end: a query is words, not a
+    pattern, so anything else is refused rather than quietly ignored."""
+    core = word.rstrip(".,;:!?")
+    if not core:
+        return False
+    after_joiner = True
+    for ch in core:
+        if unicodedata.category(ch)[0] in "LMN":
+            after_joiner = False
+        elif ch in _JOINERS and not after_joiner:
+            after_joiner = True
+        else:
+            return False
+    return not after_joiner
 
 
 def event_filters_param(
@@ -141,7 +167,9 @@ def event_filters_param(
     min_confidence: Annotated[float | None, Query(
         description="Only events at least this confident (0 to 1).")] = None,
     q: Annotated[str | None, Query(
-        description="Words that must all occur in one of the event's sentences.")] = None,
+        description="Words that must all begin words of one of the event's sentences, "
+        "ignoring case: 'strike' matches 'strikes' and 'Strike', not 'airstrike'; "
+        "'al-Assad' asks for 'al' and 'assad'.")] = None,
 ) -> Filters:
     """FastAPI dependency: the filters of the request, checked."""
     types: list[str] = []

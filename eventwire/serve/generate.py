@@ -22,7 +22,7 @@ from pathlib import Path
 import pyarrow as pa
 
 from ..errors import StorageError
-from ..store import Store
+from ..store import Store, word_index
 
 EVENTS_PER_ARTICLE = 5
 # Busy actors first (drawn with a skew towards the start of the list).
@@ -240,6 +240,7 @@ def generate(path: str | Path, events: int = 1_000_000) -> dict[str, object]:
         con.execute(_ARTICLES)
         con.execute(_EVENTS.format(**fill))
         con.execute(_MENTIONS.format(**fill))
+        word_index.build(con)  # what the store writes with each mention
         con.commit()
         con.execute("DROP TABLE g_spans")
         con.execute("DROP TABLE g_rows")

@@ -11,12 +11,21 @@ Each function takes an open connection (or cursor) and returns plain Python valu
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import duckdb
 
-from .queries import EVIDENCE, MENTION_ORDER, order_by
+from . import word_index
+from .queries import (
+    EVIDENCE,
+    MENTION_ORDER,
+    ORDERS,
+    after_clause,
+    event_filters,
+    narrows,
+    order_by,
+)
 from .schema import MENTIONS
 
 # An actor as one node: its country (ISO 3166-1 alpha-3), else its organisation, else its code.
@@ -56,7 +65,56 @@ def event_page(
         f"SELECT id FROM events WHERE {where} ORDER BY {order_by(sort)} LIMIT ?",
         [*params, limit],
     ).fetchall()
-    ids = [r[0] for r in top]
+    return page_rows(con, [r[0] for r in top])
+
+
+def counted_page(
+    con: duckdb.DuckDBPyConnection,
+    filters: Mapping[str, Any],
+    *,
+    after: tuple[str, object, str] | None = None,
+    limit: int,
+    sort: str = "date",
+) -> tuple[list[dict[str, Any]], int]:
+    """One page of the events matching ``filters`` (the keyword arguments of
+    ``queries.event_filters``) after the keyset cursor ``after``, as ``event_page`` gives it, and
+    how many events match in all (the cursor aside).
+
+    Why not ``count_events`` then ``event_page``: each scans the events (and searches the word
+    index) again. When the filters narrow the events, the matches (id and order key) are found
+    once and both the count and the page are read from them; the word index is searched only
+    for the events the other filters keep (``word_index.words_clause``). With modality alone, a
+    count is cheap and the matches would be most of the table: the two queries stay."""
+    tokens = word_index.query_tokens(filters.get("words") or ())
+    if not narrows(filters) and not tokens:
+        where_all, params_all = event_filters(**filters)
+        where, params = event_filters(**filters, after=after)
+        return event_page(con, where, params, limit=limit, sort=sort), count_events(
+            con, where_all, params_all
+        )
+    column = ORDERS[sort][0]
+    if tokens and narrows(filters):
+        other, params = event_filters(**{**filters, "words": None})
+        found = word_index.words_clause(tokens, "SELECT id FROM kept")
+        hits = (f"kept AS MATERIALIZED (SELECT id, {column} FROM events WHERE {other}), "
+                f"hits AS MATERIALIZED (SELECT id, {column} FROM kept WHERE {found})")
+        params += tokens
+    else:
+        where, params = event_filters(**filters)
+        hits = f"hits AS MATERIALIZED (SELECT id, {column} FROM events WHERE {where})"
+    page, page_params = after_clause(*after) if after is not None else ("TRUE", [])
+    order = order_by(sort)
+    total, ids = con.execute(
+        f"WITH {hits}, "
+        f"page AS (SELECT id, {column} FROM hits WHERE {page} ORDER BY {order} LIMIT ?) "
+        f"SELECT (SELECT count(*) FROM hits), (SELECT list(id ORDER BY {order}) FROM page)",
+        [*params, *page_params, limit],
+    ).fetchall()[0]
+    return page_rows(con, list(ids or [])), int(total)
+
+
+def page_rows(con: duckdb.DuckDBPyConnection, ids: list[str]) -> list[dict[str, Any]]:
+    """The rows of ``event_page`` for these event ids, in this order."""
     if not ids:
         return []
     marks = ", ".join("?" for _ in ids)

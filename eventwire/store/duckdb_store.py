@@ -13,7 +13,8 @@ their mentions re-pointed, and an event id that disappears is kept in ``event_al
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+import time
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -29,11 +30,11 @@ from ..fusion.clusters import PUBLISHED_DAYS, SLACK_DAYS, Report, compatible, re
 from ..fusion.clusters import TYPE_CLASSES as _CLASSES
 from ..records import Article, Event, Failure
 from . import reports as report_rows
-from . import rows
+from . import rows, word_index
 from .export import export_events
 from .parquet_dir import connect_parquet_dir
 from .queries import event_filters, event_rows_sql
-from .schema import SCHEMA_VERSION, ddl
+from .schema import SCHEMA_VERSION, UPGRADES, ddl
 
 
 @dataclass(frozen=True)
@@ -69,14 +70,25 @@ class Store:
     # -- opening ---------------------------------------------------------------------------
 
     @classmethod
-    def open(cls, path: str | Path, *, read_only: bool = False) -> Store:
+    def open(
+        cls,
+        path: str | Path,
+        *,
+        read_only: bool = False,
+        wait: float = 0.0,
+        on_wait: Callable[[str], None] | None = None,
+    ) -> Store:
         """Open (and, unless read-only, create) a database; the schema is created if missing.
 
         Read-only, ``path`` may also be the Parquet folder a Spark run wrote (``run --engine
         spark --out DIR``): its tables are read in place (see ``parquet_dir``).
 
-        Raises StorageError when the file is not a DuckDB database, is locked by another process,
-        is missing (read-only), or was written by another schema version.
+        ``wait``: seconds to keep trying while another process holds the file (``serve`` lets
+        it go when idle); ``on_wait`` is told once, with what is waited for.
+
+        Raises StorageError when the file is not a DuckDB database, is locked by another process
+        (for longer than ``wait``), is missing (read-only), or was written by another schema
+        version.
         """
         name = str(path)
         in_memory = name == ":memory:"
@@ -95,10 +107,7 @@ class Store:
                     p.parent.mkdir(parents=True, exist_ok=True)
                 except OSError as exc:
                     raise StorageError(f"cannot create the folder for {p}: {exc}") from exc
-        try:
-            con = duckdb.connect(name, read_only=read_only)
-        except duckdb.Error as exc:
-            raise StorageError(_open_message(name, exc)) from exc
+        con = _connect(name, read_only, wait, on_wait)
         store = cls(con, name, read_only)
         try:
             store._prepare()
@@ -121,6 +130,8 @@ class Store:
                         [SCHEMA_VERSION],
                     )
             row = _one(con, "SELECT value FROM eventwire_meta WHERE key = 'schema_version'")
+            if row and row[0] in UPGRADES and not self.read_only:
+                row = self._upgrade(row[0])
         except duckdb.CatalogException as exc:
             raise StorageError(
                 f"{self.path} is a DuckDB file but not an eventwire database"
@@ -128,11 +139,31 @@ class Store:
         except duckdb.Error as exc:
             raise StorageError(f"cannot prepare {self.path}: {exc}") from exc
         version = row[0] if row else None
+        if version in UPGRADES and self.read_only:
+            raise StorageError(
+                f"{self.path} has schema version {version}, this eventwire reads "
+                f"{SCHEMA_VERSION}: upgrade it once (it builds the word index) with "
+                f"`python -m eventwire.store.upgrade {self.path}` (or any write to it)"
+            )
         if version != SCHEMA_VERSION:
             raise StorageError(
                 f"{self.path} has schema version {version}, this eventwire writes "
                 f"{SCHEMA_VERSION}: export it with the old version or start a new database"
             )
+
+    def _upgrade(self, version: str) -> tuple[str]:
+        """Upgrade the file from ``version`` to the next, in one transaction (a kill leaves the
+        old version whole); returns the new version's row."""
+        con = self._conn
+        while version in UPGRADES:
+            with self._transaction():
+                if UPGRADES[version] == "4":
+                    word_index.build(con)
+                version = UPGRADES[version]
+                con.execute(
+                    "UPDATE eventwire_meta SET value = ? WHERE key = 'schema_version'", [version]
+                )
+        return (version,)
 
     @property
     def _conn(self) -> duckdb.DuckDBPyConnection:
@@ -192,6 +223,7 @@ class Store:
                 added_mentions = self._insert_new("mentions", "_ew_in_mentions")
                 if added_mentions:
                     con.execute(_REPOINT_MENTIONS)
+                    con.execute(word_index.INSERT_NEW)  # same transaction: never out of step
         except duckdb.Error as exc:
             raise StorageError(f"cannot write batch to {self.path}: {exc}") from exc
         finally:
@@ -301,6 +333,7 @@ class Store:
                 "UPDATE mentions SET event_id = a.event_id FROM _ew_assign a "
                 "WHERE mentions.report_id = a.report_id AND mentions.event_id <> a.event_id"
             )
+            con.execute(word_index.REPOINT)
             # aliases: earlier aliases follow their event; an id that lives again is no alias
             con.execute(
                 "UPDATE event_aliases SET event_id = n.event_id FROM _ew_aliases n "
@@ -485,6 +518,32 @@ def _unregister(con: duckdb.DuckDBPyConnection, name: str) -> None:
         con.unregister(name)
     except duckdb.Error:
         pass  # never registered (the batch failed before): nothing to clean up
+
+
+LOCK_POLL = 0.25  # seconds between tries while another process holds the file
+
+
+def _connect(
+    name: str, read_only: bool, wait: float, on_wait: Callable[[str], None] | None
+) -> duckdb.DuckDBPyConnection:
+    """``duckdb.connect``, tried again for up to ``wait`` seconds while the file is locked."""
+    deadline = time.monotonic() + wait
+    told = False
+    while True:
+        try:
+            return duckdb.connect(name, read_only=read_only)
+        except duckdb.Error as exc:
+            locked = "lock" in str(exc).lower()
+            if not locked or time.monotonic() >= deadline:
+                message = _open_message(name, exc)
+                if locked and wait > 0:
+                    message = f"waited {wait:g} s: {message}"
+                raise StorageError(message) from exc
+            if on_wait is not None and not told:
+                on_wait(f"{name} is in use by another process (eventwire serve lets it go when "
+                        f"idle); waiting up to {wait:g} s for it")
+                told = True
+            time.sleep(min(LOCK_POLL, max(0.0, deadline - time.monotonic())))
 
 
 def _open_message(path: str, exc: duckdb.Error) -> str:

@@ -12,6 +12,7 @@ Layout read (what the Spark engine writes)::
     DIR/articles/*.parquet                DIR/failures/*.parquet
 
 A table folder without Parquet files (Spark writes none for an empty table) reads as empty.
+The word index of ``q`` (``word_index.py``) is a view computed from the mentions and articles.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from pathlib import Path
 import duckdb
 
 from ..errors import StorageError
+from . import word_index
 from .schema import TABLES
 
 PARTITION_COLUMN = "day"
@@ -48,6 +50,7 @@ def connect_parquet_dir(path: str | Path) -> duckdb.DuckDBPyConnection:
     try:
         for name, columns in TABLES.items():
             con.execute(_view(folder, name, [c.name for c in columns]))
+        con.execute(word_index.fallback_view())  # no index files: the same rows, by a scan
     except duckdb.Error as exc:
         con.close()
         raise StorageError(f"cannot read the Parquet files under {folder}: {exc}") from exc

@@ -8,10 +8,11 @@ and position, so it is stable across runs.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date
 
 from ..confidence import check_min_confidence
+from . import word_index
 from .schema import MENTIONS
 
 # Order of an event's mentions: earliest article first, then position in the article.
@@ -45,7 +46,8 @@ def event_filters(
     source/target: like ``actor``, on that side only.
     types: PLOVER type is one of these (case-insensitive). cameo: CAMEO event code prefix.
     bbox: (west, south, east, north) degrees around the event's first place (``lat``/``lon``).
-    words: every word occurs (case-insensitive) in the sentence of one of the event's mentions.
+    words: each word begins a word (case-insensitive; "strike" matches "strikes") of the
+    sentence of one of the event's mentions; punctuation is ignored (see ``word_index``).
     after: keyset cursor ``(order key, key value, id)`` from ``order_by``: only events after it.
     """
     clauses: list[str] = []
@@ -91,21 +93,32 @@ def event_filters(
     if bbox is not None:
         clauses.append("lon BETWEEN ? AND ? AND lat BETWEEN ? AND ?")
         params += [bbox[0], bbox[2], bbox[1], bbox[3]]
-    if words:
-        # The sentences are read only for the events the other filters keep: slicing every
-        # stored sentence costs a scan of all article texts
-        found = " AND ".join(f"contains(lower({EVIDENCE}), lower(?))" for _ in words)
-        kept = " AND ".join(clauses) or "TRUE"
-        clauses.append(
-            "id IN (SELECT m.event_id FROM mentions m JOIN articles a ON a.id = m.article_id"
-            f" WHERE m.event_id IN (SELECT id FROM events WHERE {kept}) AND {found})"
-        )
-        params += [*params, *words]
+    tokens = word_index.query_tokens(words or ())
+    if tokens:  # the word index (word_index.py), narrowed first to what the other filters keep
+        narrow = narrows({"actor": actor, "type": type, "since": since, "until": until,
+                          "min_confidence": threshold, "source": source, "target": target,
+                          "types": types, "cameo": cameo, "bbox": bbox})
+        kept = f"SELECT id FROM events WHERE {' AND '.join(clauses)}" if narrow and clauses else None
+        clauses.append(word_index.words_clause(tokens, kept))
+        params += [*(params if kept else []), *tokens]
     if after is not None:
-        clause, values = _after(*after)
+        clause, values = after_clause(*after)
         clauses.append(clause)
         params += values
     return (" AND ".join(clauses) or "TRUE"), params
+
+
+def narrows(filters: Mapping[str, object]) -> bool:
+    """Whether ``filters`` (keyword arguments of ``event_filters``) set any filter but modality
+    and words. Then the events they keep are few enough that it pays to find them first, once:
+    the word index is searched only for them, and a page and its total are read from them
+    (``browse.counted_page``). Modality alone keeps most events: narrowing to most of a million
+    events costs more than searching every sentence. Either way the answer is the same."""
+    return any(
+        value not in (None, "", (), [])
+        for name, value in filters.items()
+        if name not in ("modality", "words", "after")
+    )
 
 
 # Orders a page of events may take: name -> (column, descending). Ties are broken by id.
@@ -134,7 +147,7 @@ def order_by(sort: str = "date", prefix: str = "") -> str:
     return f"{prefix}{column} {'DESC' if descending else 'ASC'} NULLS LAST, {prefix}id"
 
 
-def _after(sort: str, value: object, last_id: str) -> tuple[str, list[object]]:
+def after_clause(sort: str, value: object, last_id: str) -> tuple[str, list[object]]:
     """Rows that come after ``(value, last_id)`` in ``order_by(sort)``."""
     column, descending = ORDERS[sort]
     if value is None:  # nulls come last: only nulls with a greater id follow

@@ -6,7 +6,8 @@ offsets ``[start, end)`` into ``articles.text`` (Python string indices = DuckDB 
 points), never a copied string.
 
 Bump ``SCHEMA_VERSION`` whenever a column changes; ``Store.open`` refuses a file written with
-another version instead of failing later with a confusing binder error.
+another version instead of failing later with a confusing binder error (or upgrades it, where
+``UPGRADES`` says how).
 """
 
 from __future__ import annotations
@@ -15,7 +16,12 @@ from dataclasses import dataclass
 
 import pyarrow as pa
 
-SCHEMA_VERSION = "3"
+from . import word_index
+
+SCHEMA_VERSION = "4"
+# Versions a database opened for writing is upgraded from (``Store.open``): 3 -> 4 adds the word
+# index of evidence sentences (``word_index.py``), built from the stored mentions.
+UPGRADES = {"3": "4"}
 
 
 @dataclass(frozen=True)
@@ -188,6 +194,7 @@ def ddl() -> list[str]:
         body = ",\n  ".join(f"{c.name} {c.sql}" for c in columns)
         statements.append(f"CREATE TABLE IF NOT EXISTS {name} (\n  {body}\n)")
     statements += INDEXES
+    statements.append(word_index.DDL)  # not in TABLES: a Spark run writes no such files
     return statements
 
 
