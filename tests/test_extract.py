@@ -836,6 +836,9 @@ def test_an_epithet_said_of_a_policy_accuses_its_authors(pipeline):
         "The House voted to approve the tax bill on Friday.",
         "More women have since spoken out.",
         "Congress risks a government shutdown next month.",
+        "Governor Chris Hale has hit record-low approval ratings.",
+        "But Sessions shot the idea down, his aide said.",
+        "Ed Gillespie campaigned hard on immigration.",
     ],
 )
 def test_ordinary_political_verbs_are_no_events(pipeline, text):
@@ -899,3 +902,10 @@ def test_storms_and_buildings_are_no_actors(pipeline):
 def test_the_arrested_are_the_victims_not_the_doers(pipeline):
     text = "Greece condemned the killing of civilians during the Turkish military operations."
     assert ("ACCUSE", "GRC", "TUR") in dyads(events(pipeline, text))
+
+
+def test_force_aimed_at_a_program_is_words_at_a_pact_force(pipeline):
+    text = US_OPENING + "The Trump administration has targeted the program."
+    assert "ASSAULT" not in {e.plover_type for e in events(pipeline, text)}
+    text = "Philippine troops violated the ceasefire agreement on Monday."
+    assert "ASSAULT" in {e.plover_type for e in events(pipeline, text)}

@@ -39,7 +39,8 @@ ANSWERS = frozenset(
 
 # What is proposed before it is decided: blocking one rejects it.
 PROPOSALS = POLICY_NOUNS | frozenset(
-    "proposal proposals amendment amendments provision provisions nomination motion resolution".split()
+    "proposal proposals amendment amendments provision provisions nomination motion resolution "
+    "program programs programme programmes idea ideas".split()
 )
 
 # Words for a deed that point back to one the article told ("condemned the incident").

@@ -99,6 +99,8 @@ MODIFIERS = frozenset({"compound", "amod", "nmod"})
 # What one raises or voices about a party ("raised questions about whether the FBI misled
 # Congress"): the party the misgiving is about is the target.
 MISGIVINGS = frozenset({"question", "doubt", "concern", "worry", "misgiving", "reservation"})
+# Agreements whose violation by force is force ("violating the ceasefire agreement").
+PACTS = frozenset({"agreement", "deal", "accord", "truce", "ceasefire", "cease-fire"})
 THING_PREPS = ("into", "against", "of", "on", "over", "about", "upon", "toward", "towards")
 
 
@@ -439,6 +441,12 @@ class Extractor(Referents, Parties, PlacesAndTimes):
             coding = recode(self.ontology, coding, "051", "defended in words") or coding
         ruled = source is not None and source.sector == "JUD" and a_policy(target)
         verdict = None
+        pact = tgt_tok is not None and tgt_tok.lemma_.lower() in PACTS
+        if coding.plover_type == "ASSAULT" and not is_noun and a_proposal(tgt_tok) and not pact:
+            # "the administration has targeted the program", "attacked the bill": words
+            coding = recode(self.ontology, coding, "111", "aimed at a proposal") or coding
+            if target is not None and target.entry == THING_ENTRY:
+                target = policy_author(tgt_tok, ctx.home) or target
         if coding.plover_type == "COERCE" and (ruled or a_proposal(tgt_tok)):
             # "a federal judge blocked the ban": a court ruling against a policy rejects it;
             # "the parliamentarian barred Corker's proposal": blocking a proposal rejects it
