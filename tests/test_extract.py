@@ -909,3 +909,10 @@ def test_force_aimed_at_a_program_is_words_at_a_pact_force(pipeline):
     assert "ASSAULT" not in {e.plover_type for e in events(pipeline, text)}
     text = "Philippine troops violated the ceasefire agreement on Monday."
     assert "ASSAULT" in {e.plover_type for e in events(pipeline, text)}
+
+
+def test_arresting_protesters_is_an_arrest_and_fire_at_people_hits_them(pipeline):
+    text = "CAIRO (Reuters) - Egyptian police arrested dozens of protesters in Cairo on Friday."
+    assert ("COERCE", "EGY", "EGY") in dyads(events(pipeline, text))
+    text = "KIEV (Reuters) - Ukrainian troops fired mortar rounds at Russian soldiers on Friday."
+    assert ("ASSAULT", "UKR", "RUS") in dyads(events(pipeline, text))

@@ -306,6 +306,13 @@ class Extractor(Referents, Parties, PlacesAndTimes):
         if fired and target is not None and target.entry != THING_ENTRY:
             # "fired his rifles": a weapon is a thing of the doer's, never its owner as a target
             target = Actor(text=target.text, entry=THING_ENTRY)
+        thrown = coding.plover_type == "ASSAULT" and (target is None or target.entry == THING_ENTRY)
+        if not is_noun and thrown:  # "fired tear gas at opposition supporters": whom it was fired at
+            found, found_span = self._actor(
+                prep_object(trigger, ("at", "on", "upon", "into")), ctx, as_target=True
+            )
+            if found is not None and found.entry != THING_ENTRY:
+                target, target_span = found, found_span
         if (
             not is_noun and tgt_tok is not None and target is not None
             and _same_actor(source, target) and self._is_event_noun(tgt_tok)
