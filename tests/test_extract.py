@@ -916,3 +916,8 @@ def test_arresting_protesters_is_an_arrest_and_fire_at_people_hits_them(pipeline
     assert ("COERCE", "EGY", "EGY") in dyads(events(pipeline, text))
     text = "KIEV (Reuters) - Ukrainian troops fired mortar rounds at Russian soldiers on Friday."
     assert ("ASSAULT", "UKR", "RUS") in dyads(events(pipeline, text))
+
+
+def test_what_one_was_unable_to_do_did_not_happen(pipeline):
+    text = "WASHINGTON (Reuters) - Reuters was unable to contact Senator Tom Hale for comment."
+    assert not events(pipeline, text)

@@ -27,6 +27,8 @@ FUTURE_VERBS = frozenset(
 )
 DENY_VERBS = frozenset("deny reject dismiss refute".split())
 # Verbs that keep an act from happening: "barred X from entering", "stopped them from leaving".
+# What one was unable to do did not happen ("fail" is a refusal in CAMEO: code.py REFUSING).
+FAILING = frozenset({"unable", "incapable"})
 PREVENT_VERBS = frozenset("bar ban prevent stop block prohibit forbid keep restrain preclude".split())
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 # Words of a time phrase that look forward from the day of writing.
@@ -52,6 +54,8 @@ def modality(trigger: Token, governor: Token | None = None) -> str:
         lemma = ancestor.lemma_.lower()
         if child.dep_ not in SCOPE_DEPS:
             continue
+        if lemma in FAILING and child.dep_ == "xcomp":
+            return "negated"  # "was unable to contact him": not done
         if lemma in REQUEST_VERBS and child.dep_ in ("xcomp", "ccomp", "prep", "pcomp", "dobj"):
             if child.dep_ == "dobj" and child.pos_ in ("PROPN", "PRON"):
                 continue  # "urged Russia": Russia is the addressee, not the act
