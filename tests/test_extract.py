@@ -921,3 +921,8 @@ def test_arresting_protesters_is_an_arrest_and_fire_at_people_hits_them(pipeline
 def test_what_one_was_unable_to_do_did_not_happen(pipeline):
     text = "WASHINGTON (Reuters) - Reuters was unable to contact Senator Tom Hale for comment."
     assert not events(pipeline, text)
+
+
+def test_talking_to_the_press_is_no_meeting(pipeline):
+    for text in ("Senator Tom Hale met reporters on Monday.", "Senator Tom Hale spoke to Reuters on Monday."):
+        assert "CONSULT" not in {e.plover_type for e in after_opening(events(pipeline, US_OPENING + text))}

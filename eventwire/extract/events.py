@@ -433,6 +433,10 @@ class Extractor(Referents, Parties, PlacesAndTimes):
             return None  # "a hospital supported by MSF", "a militia backed by Iran": who it is
         if coding.plover_type == "CONSULT" and coding.generic and trigger.lemma_.lower() in DEPARTING:
             return None  # "Haley left on a U.N. helicopter", "going to Congress": no meeting
+        if coding.plover_type == "CONSULT" and any(
+            a is not None and a.sector == "MED" and a.entry != OTHER_SIDE for a in (source, target)
+        ):
+            return None  # "met reporters", "spoke to Reuters": talking to the press
         if coding.plover_type == "CONSULT" and any(a is not None and a.sector == "COP" for a in (source, target)):
             return None  # "was met by police at the airport": police do not hold talks
         if coding.plover_type == "ASSAULT" and coding.cameo_code == "190" and unarmed_quarrel(source, target):
