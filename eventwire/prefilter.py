@@ -195,6 +195,13 @@ class Prefilter:
         return False
 
 
+# Capitalised words that name a day or month, not anyone who acts.
+CALENDAR = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may "
+    "june july august september october november december".split()
+)
+
+
 def _names(sents: list[SpacySpan]) -> set[str]:
     """Capitalised words met inside a sentence of the block ("Senator Chuck Schumer"): names,
     which count as a possible actor wherever they recur, a sentence's first word included
@@ -204,6 +211,7 @@ def _names(sents: list[SpacySpan]) -> set[str]:
         for s in sents
         for t in s[1:]
         if t.text[:1].isupper() and t.is_alpha and not t.is_stop and len(t) > 1
+        and t.lower_ not in CALENDAR
     }
 
 

@@ -122,6 +122,7 @@ class Ontology:
         self._nouns: dict[str, _Entry] = {}
         # adjectives a party says of itself ("said it was concerned by"): triggers_extra.tsv
         self._adjectives: dict[str, _Entry] = {}
+        self._adjective_words: frozenset[str] = frozenset()
         self._multi: dict[str, list[tuple[tuple[str, ...], str]]] = {}  # head → (rest, lemma)
         self._light: set[str] = set()
         self._triggers: frozenset[str] = frozenset()
@@ -148,6 +149,7 @@ class Ontology:
             for lst in entry.index.values():
                 lst.sort(key=lambda p: -p.rank)  # best first: matching stops at the first hit
         self._triggers = frozenset(self._trigger_words())
+        self._adjective_words = frozenset(self._adjectives)
         return self
 
     def _load_plover_types(self, path: Path, bad: Problems) -> None:
@@ -460,7 +462,8 @@ class Ontology:
         return self._coding(best) if best is not None else None
 
     def adjectives(self) -> frozenset[str]:
-        return frozenset(self._adjectives)
+        """The adjectives with rows of their own (``code_adjective``)."""
+        return self._adjective_words
 
     def code_adjective(self, lemma: str, *, after: Sequence[str] = ()) -> Coding | None:
         """Code an adjective a party says of itself ("concerned by the crackdown")."""

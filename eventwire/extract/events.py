@@ -21,10 +21,10 @@ from datetime import date
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from ..annotate import AnnotatedArticle, Block
+from ..annotate import AnnotatedArticle, Block, split_blocks
 from ..coding.code import code_trigger, light_governor, recode
 from ..coding.ontology import Coding, Ontology
-from ..records import Actor, DateRange, Mention, Place, Span
+from ..records import Actor, Article, DateRange, Mention, Place, Span
 from ..resolve.actors import ActorDictionary
 from ..resolve.places import Gazetteer
 from .arguments import (
@@ -144,7 +144,7 @@ class Extractor(Referents, Parties, PlacesAndTimes):
     def extract(self, annotated: AnnotatedArticle) -> list[Mention]:
         article = annotated.article
         discourse = Discourse()
-        counts = self._article_countries(article.text)
+        counts = self._article_countries(article)
         countries = tuple(counts)
         home = home_country(counts)
         places: list[Place] = []
@@ -165,12 +165,14 @@ class Extractor(Referents, Parties, PlacesAndTimes):
                 mentions.extend(self._sentence(article.id, sent, ctx))
         return mentions
 
-    def _article_countries(self, text: str) -> dict[str, int]:
-        """How often the article names each country (through any actor), most named first."""
+    def _article_countries(self, article: Article) -> dict[str, int]:
+        """How often the article names each country (through any actor), most named first;
+        read paragraph by paragraph, as the pre-filter already did (``find`` keeps those)."""
         counts: dict[str, int] = {}
-        for _, _, actor in self.actors.find(text):
-            if actor.country:
-                counts[actor.country] = counts.get(actor.country, 0) + 1
+        for block in split_blocks(article):
+            for _, _, actor in self.actors.find(block.text):
+                if actor.country:
+                    counts[actor.country] = counts.get(actor.country, 0) + 1
         return dict(sorted(counts.items(), key=lambda item: -item[1]))
 
     def _sentence(self, article_id: str, sent: SpacySpan, ctx: _Context) -> Iterator[Mention]:

@@ -133,11 +133,16 @@ def _run_place(
     return None
 
 
+# How many paragraphs' actor mentions `ActorDictionary.find` keeps (a batch of articles' worth).
+FOUND_KEPT = 4096
+
+
 class ActorDictionary:
     """All actor tables in one token index. Build with :meth:`load`; immutable afterwards."""
 
     def __init__(self, index: dict[tuple[str, ...], _Entry]) -> None:
         self._index = index
+        self._found: dict[str, list[tuple[int, int, Actor]]] = {}
         self._maxlen: dict[str, int] = {}
         for key in index:
             if self._maxlen.get(key[0], 0) < len(key):
@@ -444,7 +449,20 @@ class ActorDictionary:
 
     def find(self, text: str, *, on: date | None = None) -> list[tuple[int, int, Actor]]:
         """Every actor mention in ``text`` as (start, end, actor); adjacent matches
-        ("Turkish" + "armed forces") form one mention, joined across "of"/"the" at most."""
+        ("Turkish" + "armed forces") form one mention, joined across "of"/"the" at most.
+
+        The pre-filter and the extractor both scan each paragraph of an article, one after the
+        other: the answers for the last paragraphs seen are kept (``FOUND_KEPT``)."""
+        if on is None:
+            found = self._found.get(text)
+            if found is None:
+                if len(self._found) >= FOUND_KEPT:
+                    self._found.clear()
+                found = self._found[text] = self._find(text, on=None)
+            return list(found)
+        return self._find(text, on=on)
+
+    def _find(self, text: str, *, on: date | None) -> list[tuple[int, int, Actor]]:
         toks = tokenize(text)
         matches = self._matches(toks, text)
         groups: list[list[_Match]] = []
