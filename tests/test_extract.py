@@ -926,3 +926,17 @@ def test_what_one_was_unable_to_do_did_not_happen(pipeline):
 def test_talking_to_the_press_is_no_meeting(pipeline):
     for text in ("Senator Tom Hale met reporters on Monday.", "Senator Tom Hale spoke to Reuters on Monday."):
         assert "CONSULT" not in {e.plover_type for e in after_opening(events(pipeline, US_OPENING + text))}
+
+
+def test_a_headline_that_leaves_a_side_unnamed_echoes_the_body_act(pipeline):
+    from eventwire.fusion.fuse import fuse
+    from eventwire.records import Actor, Mention, Span
+
+    usa, tur = Actor(text="U.S.", country="USA"), Actor(text="Turkey", country="TUR")
+    body = Mention("a", Span(60, 160), Span(80, 89), "ACCUSE", None, "111", source=usa, target=tur)
+    title = Mention("a", Span(0, 50), Span(6, 12), "ACCUSE", None, "111", target=tur,
+                    sentence_kind="title")  # fmt: skip
+    other = Mention("a", Span(0, 50), Span(6, 12), "ACCUSE", None, "111", target=usa,
+                    sentence_kind="title")  # fmt: skip
+    assert len(fuse([body, title], pipeline.ontology)) == 1  # "voices concern to Turkey"
+    assert len(fuse([body, other], pipeline.ontology)) == 2  # a headline act of its own

@@ -65,6 +65,20 @@ def _gist(mention: Mention) -> tuple[str, ...]:
     )
 
 
+def _echoed(gist: tuple[str, ...], told: Mapping[tuple[str, ...], tuple[str, ...]]) -> tuple[str, ...] | None:
+    """The body act a headline act with a side it leaves unnamed echoes: "Pence voices U.S.
+    concern to Turkish prime minister" (no one resolved as its source) is the body's "Pence
+    expressed deep concern to Turkey's prime minister". The first body act of the same type and
+    modality whose named sides agree with the headline's, when the headline names one."""
+    article, kind, source, target, mood = gist
+    if not source and not target:
+        return None
+    for (a, t, s, g, m), key in told.items():
+        if (a, t, m) == (article, kind, mood) and source in ("", s) and target in ("", g):
+            return key
+    return None
+
+
 def fuse(
     mentions: Iterable[Mention],
     ontology: Ontology,
@@ -84,7 +98,7 @@ def fuse(
         if mention.sentence_kind == "title":
             # the headline's echo of an act its body tells is that act, though the headline has
             # no date or place of its own ("NATO Calls on Russia to Cease Strikes")
-            key = told.get(_gist(mention), key)
+            key = told.get(_gist(mention)) or _echoed(_gist(mention), told) or key
         groups.setdefault(key, []).append(mention)
     published = published or {}
     sources = sources or {}
