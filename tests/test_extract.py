@@ -940,3 +940,8 @@ def test_a_headline_that_leaves_a_side_unnamed_echoes_the_body_act(pipeline):
                     sentence_kind="title")  # fmt: skip
     assert len(fuse([body, title], pipeline.ontology)) == 1  # "voices concern to Turkey"
     assert len(fuse([body, other], pipeline.ontology)) == 2  # a headline act of its own
+
+
+def test_staying_away_from_a_meeting_refuses_it(pipeline):
+    text = US_OPENING + "Senators Tom Hale and Ann Lee stayed away from the meeting with Trump on Tuesday."
+    assert ("REJECT", "USA", "USA") in dyads(after_opening(events(pipeline, text)))

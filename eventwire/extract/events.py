@@ -287,6 +287,11 @@ class Extractor(Referents, Parties, PlacesAndTimes):
                 src_tok, tgt_tok = demand_parties(trigger) or (src_tok, tgt_tok)
             if tgt_tok is None:
                 tgt_tok = complement_party(trigger, src_tok)
+            away = [trigger, *(c for c in trigger.children if c.lower_ in ("away", "out"))]
+            left = next((p for h in away if (p := prep_object(h, ("from", "of")))), None)
+            if tgt_tok is None and left is not None and self._is_event_noun(left):
+                # "stayed away from the meeting with Trump": whom the meeting was with
+                tgt_tok = prep_object(left, ("with", "between"))
             if tgt_tok is not None and (
                 (self._is_event_noun(tgt_tok) and _same_type(self.ontology, tgt_tok, coding))
                 or (coding.plover_type in BLAMING and tgt_tok.lemma_.lower() in MISGIVINGS)
