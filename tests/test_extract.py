@@ -798,6 +798,18 @@ def test_georgia_in_a_us_story_is_the_state(pipeline):
          ("ACCUSE", "USA", "USA")),
         ("Democrats said they were deeply concerned about the decision by the Justice Department.",
          ("ACCUSE", "USA", "USA")),
+        ("Democratic lawmakers called on Thursday for public hearings on the ambush.",
+         ("REQUEST", "USA", "USA")),
+        ("Senator John Hale last week threatened to issue a subpoena.", ("THREATEN", "USA", "USA")),
+        (
+            (
+                "In May, a translator at the U.S. consulate in the province of Adana in"
+                " southern Turkey was arrested."
+            ),
+            ("COERCE", "TUR", "USA"),
+        ),
+        ("Senior FBI officials who helped probe Trump's campaign were removed.",
+         ("ACCUSE", "USA", "USA")),
     ],
 )
 def test_common_political_acts_in_a_us_story(pipeline, text, dyad):
@@ -866,27 +878,6 @@ def test_the_warring_sides_of_a_story_are_its_countrys(pipeline):
         " announced on Monday an agreement to end the fighting."
     )
     assert ("AGREE", "SDN", "SDN") in dyads(events(pipeline, text))
-
-
-@pytest.mark.parametrize(
-    "text, dyad",
-    [
-        ("Democratic lawmakers called on Thursday for public hearings on the ambush.",
-         ("REQUEST", "USA", "USA")),
-        ("Senator John Hale last week threatened to issue a subpoena.", ("THREATEN", "USA", "USA")),
-        (
-            (
-                "In May, a translator at the U.S. consulate in the province of Adana in"
-                " southern Turkey was arrested."
-            ),
-            ("COERCE", "TUR", "USA"),
-        ),
-        ("Senior FBI officials who helped probe Trump's campaign were removed.",
-         ("ACCUSE", "USA", "USA")),
-    ],
-)
-def test_more_acts_of_a_us_story(pipeline, text, dyad):
-    assert dyad in dyads(after_opening(events(pipeline, US_OPENING + text)))
 
 
 def test_haggling_is_negotiation(pipeline):
