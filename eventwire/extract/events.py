@@ -287,11 +287,8 @@ class Extractor(Referents, Parties, PlacesAndTimes):
                 src_tok, tgt_tok = demand_parties(trigger) or (src_tok, tgt_tok)
             if tgt_tok is None:
                 tgt_tok = complement_party(trigger, src_tok)
-            away = [trigger, *(c for c in trigger.children if c.lower_ in ("away", "out"))]
-            left = next((p for h in away if (p := prep_object(h, ("from", "of")))), None)
-            if tgt_tok is None and left is not None and self._is_event_noun(left):
-                # "stayed away from the meeting with Trump": whom the meeting was with
-                tgt_tok = prep_object(left, ("with", "between"))
+            if tgt_tok is None:
+                tgt_tok = self._party_of_left_event(trigger)
             if tgt_tok is not None and (
                 (self._is_event_noun(tgt_tok) and _same_type(self.ontology, tgt_tok, coding))
                 or (coding.plover_type in BLAMING and tgt_tok.lemma_.lower() in MISGIVINGS)
@@ -567,6 +564,15 @@ class Extractor(Referents, Parties, PlacesAndTimes):
         if state is None:
             return None, None
         return Actor(text="authorities", country=state, sector="COP", code=state + "COP", entry="implied: the state's authorities"), None
+
+    def _party_of_left_event(self, verb: Token) -> Token | None:
+        """ "stayed away from the meeting with Trump", "pulled out of talks with the rebels":
+        whom the event left was with."""
+        heads = [verb, *(c for c in verb.children if c.lower_ in ("away", "out"))]
+        left = next((p for h in heads if (p := prep_object(h, ("from", "of")))), None)
+        if left is None or not self._is_event_noun(left):
+            return None
+        return prep_object(left, ("with", "between"))
 
     def _where_held(self, verb: Token, ctx: _Context) -> str | None:
         """The state a passive act's subject is said to be in ("a translator at the U.S.
