@@ -936,3 +936,10 @@ def test_a_headline_that_leaves_a_side_unnamed_echoes_the_body_act(pipeline):
 def test_staying_away_from_a_meeting_refuses_it(pipeline):
     text = US_OPENING + "Senators Tom Hale and Ann Lee stayed away from the meeting with Trump on Tuesday."
     assert ("REJECT", "USA", "USA") in dyads(after_opening(events(pipeline, text)))
+
+
+def test_an_epithet_noun_said_of_a_plan_accuses_its_authors(pipeline):
+    text = US_OPENING + "Senator Tom Hale said the Republican tax plan was a disgrace."
+    assert ("ACCUSE", "USA", "USA") in dyads(after_opening(events(pipeline, text)))
+    text = US_OPENING + "The decision sparked outrage among Democrats."
+    assert not after_opening(events(pipeline, text))

@@ -168,6 +168,9 @@ REPORTING = frozenset(
 CLAIMED_WRONGS = frozenset(
     "violate breach flout lie cheat meddle mislead deceive collude betray rig obstruct".split()
 )
+# Nouns a party calls another's deed or policy ("said the plan was a disgrace"): triggers_extra.tsv
+# lists them so that they start an event; only said of a subject do they code one.
+EPITHET_NOUNS = frozenset("disgrace insult travesty sham farce hoax scam outrage embarrassment".split())
 # Of those, the words no verb table codes on their own: listed in triggers_extra.tsv only so
 # that they start an event, they code none unless claimed.
 ONLY_CLAIMED = frozenset("lie cheat meddle mislead deceive collude rig".split())
@@ -193,7 +196,7 @@ def claimed_wrong(token: Token) -> bool:
 def stated_feeling(adjective: Token) -> bool:
     """A party's own word for how it takes a deed ("the UN said it was greatly concerned by
     the crackdown"): a stand it takes, unlike a mood the journalist describes ("are angry")."""
-    clause = adjective.head if adjective.dep_ == "acomp" else adjective
+    clause = adjective.head if adjective.dep_ in ("acomp", "attr") else adjective
     if clause.dep_ != "ccomp" or _negated(clause) or _negated(adjective):
         return False
     return clause.head.lemma_.lower() in CLAIMING
@@ -301,6 +304,13 @@ def code_trigger(token: Token, ontology: Ontology, *, ordered: bool = False) -> 
     after = _pattern_words(token)
     if token.pos_ == "NOUN" and token.dep_ == "compound" and token.head.pos_ in ("NOUN", "PROPN"):
         return None  # "riot police", "protest leaders", "peace envoy": a kind of actor, not an event
+    if token.pos_ == "NOUN" and lemma in EPITHET_NOUNS:
+        # "said the plan was a disgrace": the speaker's charge; an insult told any other way
+        # is no event of its own
+        if token.dep_ != "attr" or not stated_feeling(token):
+            return None
+        info = ontology.plover("111")
+        return None if info is None else Coding("111", *info, f"claim: {lemma} said of another")
     if token.pos_ == "NOUN":
         # the noun's own modifiers decide its kind ("air strike", "suicide attack", "war games")
         before = [c.lemma_.lower() for c in token.lefts if c.dep_ in ("compound", "amod", "nmod")]

@@ -78,8 +78,8 @@ def thing(token: Token, tokens: list[Token]) -> Actor | None:
 def demand_parties(verb: Token) -> tuple[Token, Token] | None:
     """Who demands and of whom, for "X said Y must V": the reporter and the reported subject."""
     clause = verb
-    while clause.dep_ in ("xcomp", "acomp") and clause.head != clause:
-        clause = clause.head
+    while clause.dep_ in ("xcomp", "acomp", "attr") and clause.head != clause:
+        clause = clause.head  # "said the plan was a disgrace": up to the reported clause
     if clause.dep_ != "ccomp":
         return None
     speaker, passive = subject(clause.head)

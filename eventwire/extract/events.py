@@ -245,7 +245,8 @@ class Extractor(Referents, Parties, PlacesAndTimes):
             return None  # "Asked whether he backed Hatch, Trump said yes": a reporter's question
         if trigger.dep_ == "acl" and coding.pattern.startswith(("intent:want", "request:want")):
             return None  # "Russian citizens wanting to visit the US": who they are, no event
-        is_noun = trigger.pos_ == "NOUN"
+        # an epithet said of a subject ("said the plan was a disgrace") is read like a verb
+        is_noun = trigger.pos_ == "NOUN" and not coding.pattern.startswith("claim:")
         unnamed_doer = False  # a passive act with no "by" phrase ("was arrested")
         governor = light_governor(trigger) if is_noun else None
         if is_noun and governor is None:
