@@ -168,13 +168,13 @@ REPORTING = frozenset(
 CLAIMED_WRONGS = frozenset(
     "violate breach flout lie cheat meddle mislead deceive collude betray rig obstruct".split()
 )
-# Nouns a party calls another's deed or policy ("said the plan was a disgrace"): triggers_extra.tsv
-# lists them so that they start an event; only said of a subject do they code one.
-EPITHET_NOUNS = frozenset("disgrace insult travesty sham farce hoax scam outrage embarrassment".split())
 # Of those, the words no verb table codes on their own: listed in triggers_extra.tsv only so
 # that they start an event, they code none unless claimed.
 ONLY_CLAIMED = frozenset("lie cheat meddle mislead deceive collude rig".split())
 CLAIMING = REPORTING | frozenset("claim allege charge contend assert believe tweet write".split())
+# Nouns a party calls another's deed or policy ("said the plan was a disgrace"): triggers_extra.tsv
+# lists them so that they start an event; only said of a subject do they code one.
+EPITHET_NOUNS = frozenset("disgrace insult travesty sham farce hoax scam outrage embarrassment".split())
 
 
 def claimed_wrong(token: Token) -> bool:
@@ -337,11 +337,11 @@ def code_trigger(token: Token, ontology: Ontology, *, ordered: bool = False) -> 
         return None  # "according to officials" names a source, it reports no accord
     if lemma in NON_EVENT_VERBS or carried_noun(token, ontology) is not None:
         return None
-    own = ontology.code_verb(lemma, after=after) if lemma in CLAIMED_WRONGS else None
-    if lemma in CLAIMED_WRONGS and claimed_wrong(token) and (own is None or own.plover_type not in FORCE):
-        # "violated the ceasefire" (armed force) stays the deed, whoever reports it
+    if lemma in CLAIMED_WRONGS and claimed_wrong(token):
+        own = ontology.code_verb(lemma, after=after)
         info = ontology.plover("112")
-        if info is not None:
+        # "violated the ceasefire" (armed force) stays the deed, whoever reports it
+        if info is not None and (own is None or own.plover_type not in FORCE):
             return Coding("112", info[0], info[1], info[2], f"claim:{lemma} said of another")
     if lemma in ONLY_CLAIMED:
         return None
