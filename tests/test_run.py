@@ -83,6 +83,8 @@ def test_prefilter_keeps_a_sentence_whose_only_actor_is_an_unlisted_name(pipelin
     text = "It rained. Senator Tom Holloway spoke. Holloway criticized the tax plan. Taxes were criticized."
     kept = " ".join(b.text for b in pre.select([Block(0, text, "body")]))
     assert "Holloway criticized" in kept and "Taxes were" not in kept
+    text = "Markets met on Monday. Monday criticized the tax plan."  # a day is no one's name
+    assert not pre.select([Block(0, text, "body")])
 
 
 @pytest.mark.parametrize("word,lemma", [("struck", "strike"), ("airstrikes", "airstrike"),
