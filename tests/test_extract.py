@@ -943,3 +943,35 @@ def test_an_epithet_noun_said_of_a_plan_accuses_its_authors(pipeline):
     assert ("ACCUSE", "USA", "USA") in dyads(after_opening(events(pipeline, text)))
     text = US_OPENING + "The decision sparked outrage among Democrats."
     assert not after_opening(events(pipeline, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "dyad"),
+    [
+        # a wrong named by the speaker is his accusation of its owner; "he" is the minister
+        ("Iran's foreign minister said the launches were a reaction to what he called Saudi aggression.",
+         ("ACCUSE", "IRN", "SAU")),
+        ("Russia condemned what it described as a provocation by NATO.", ("ACCUSE", "RUS", "NATO")),
+        ("The Saudi-led coalition closed all air, land and sea ports in Yemen.", ("COERCE", "SAU", "YEM")),
+    ],
+)
+def test_wrongs_named_and_ports_closed(pipeline, text, dyad):
+    assert dyad in dyads(events(pipeline, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "dyad"),
+    [
+        ("Senator Tom Hale said he spoke to Deputy Secretary of State Ann Lee by phone.",
+         ("CONSULT", "USA", "USA")),
+        ("Senator Tom Hale has given a qualified endorsement of the intelligence community's assessment.",
+         ("SUPPORT", "USA", "USA")),
+        # the endorsement is done, whatever the main clause says will happen
+        ("The Republican Party will resume funding the campaign of Roy Hale after Trump endorsed the "
+         "Alabama Republican.", ("SUPPORT", "USA", "USA")),
+    ],
+)
+def test_talks_endorsements_and_acts_told_as_done(pipeline, text, dyad):
+    found = [e for e in events(pipeline, "U.S. officials said the U.S. economy grew. " + text) if e.modality == "asserted"]
+    assert dyad in dyads(found)
+    assert "COOPERATE" not in {e.plover_type for e in found}

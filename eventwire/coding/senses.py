@@ -19,7 +19,10 @@ HOSTILE_EPITHETS = frozenset(
     "murderer liar terrorist traitor thug dictator tyrant racist fascist corrupt hypocrite "
     "hypocritical unconstitutional invalid insulting disgraceful disgrace farce sham fraud "
     "ridiculous baseless groundless lie hostile undemocratic inhumane cruel disaster scam hoax "
-    "insult dishonest incompetent unfair".split()
+    "insult dishonest incompetent unfair "
+    # acts named as wrongs: "what he called Saudi aggression", "described it as a provocation"
+    "aggression provocation interference meddling blackmail piracy propaganda intimidation "
+    "harassment occupation genocide massacre terrorism".split()
 )
 # Verbs that name or describe someone ("called X a liar", "described X as Y"): with a
 # complement they characterise, which is criticism when hostile and no event otherwise.
@@ -77,6 +80,13 @@ def _hostile(tok: Token) -> bool:
 
 def characterisation(verb: Token) -> str | None:
     """ "X called Y 'Z'" / "described Y as Z": criticism when Z is quoted or a hostile epithet."""
+    epithet = epithet_of(verb)
+    return epithet.text if epithet is not None else None
+
+
+def epithet_of(verb: Token) -> Token | None:
+    """The quoted or hostile word a naming verb puts on its object ("called it 'blackmail'",
+    "what he called Saudi aggression"): it may name whose wrong it is."""
     if verb.lemma_.lower() not in NAMING:
         return None
     if first_child(verb, ("dobj", "nsubjpass")) is None and verb.dep_ != "relcl":
@@ -88,7 +98,7 @@ def characterisation(verb: Token) -> str | None:
             continue
         quoted = tok.i > 0 and tok.doc[tok.i - 1].text in ('"', "“", "'", "‘")
         if quoted or _hostile(tok):
-            return tok.text
+            return tok
     return None
 
 

@@ -24,6 +24,7 @@ from spacy.tokens import Token
 from ..annotate import AnnotatedArticle, Block, split_blocks
 from ..coding.code import code_trigger, light_governor, recode
 from ..coding.ontology import Coding, Ontology
+from ..coding.senses import epithet_of
 from ..records import Actor, Article, DateRange, Mention, Place, Span
 from ..resolve.actors import ActorDictionary
 from ..resolve.places import Gazetteer
@@ -307,6 +308,12 @@ class Extractor(Referents, Parties, PlacesAndTimes):
                 # "a report alleged that ...": a document speaks for its unnamed author
                 source = Actor(text=source.text, entry=DOCUMENT_ENTRY)
         target, target_span = self._actor(tgt_tok, ctx, as_target=True)
+        if target is None and not is_noun and coding.pattern.startswith("construction: call X"):
+            # "a reaction to what he called Saudi aggression", "what it described as a
+            # provocation by NATO": the wrong named belongs to whoever is accused
+            owner = self._owner(epithet_of(trigger), source, ctx)
+            if owner is not None:
+                target, target_span = owner
         fired = coding.plover_type == "ASSAULT" and tgt_tok is not None and tgt_tok.lower_ in WEAPONS
         if fired and target is not None and target.entry != THING_ENTRY:
             # "fired his rifles": a weapon is a thing of the doer's, never its owner as a target

@@ -35,6 +35,9 @@ FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 FORWARD = frozenset({"next", "tomorrow", "coming", "upcoming", "later"})
 HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "should", "must", "can", "'d"})
 CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
+# A past-tense clause these introduce tells what has happened, whatever its main clause says
+# will happen: "will resume funding after Trump endorsed him" asserts the endorsement.
+DONE_MARKS = frozenset({"after", "because", "since", "when", "as"})
 # The complement slots through which a governing verb scopes over an embedded event.
 SCOPE_DEPS = frozenset({"xcomp", "ccomp", "dobj", "pobj", "prep", "pcomp", "conj", "advcl", "acl"})
 
@@ -54,6 +57,10 @@ def modality(trigger: Token, governor: Token | None = None) -> str:
         lemma = ancestor.lemma_.lower()
         if child.dep_ not in SCOPE_DEPS:
             continue
+        if child.dep_ == "advcl" and child.tag_ == "VBD" and any(
+            c.dep_ == "mark" and c.lower_ in DONE_MARKS for c in child.children
+        ):
+            return "asserted"
         if lemma in FAILING and child.dep_ == "xcomp":
             return "negated"  # "was unable to contact him": not done
         if lemma in REQUEST_VERBS and child.dep_ in ("xcomp", "ccomp", "prep", "pcomp", "dobj"):

@@ -226,10 +226,14 @@ class Referents:
                 subj, _ = subject(ancestor)  # follows control: "urged Russia to cease its attacks"
                 if subj is not None and subj.i < pron.i and subj != pron:
                     candidates.append(subj)
+        governing = set(candidates)
         candidates += [t for t in reversed(list(pron.sent[: pron.i - pron.sent.start]))
                        if t.pos_ in ("NOUN", "PROPN") and t.dep_ not in ("compound", "amod")]
         for tok in candidates:
-            if is_pronoun(tok) or not self._fits(tok, plural=plural, personal=personal):
+            # "Iran's foreign minister said ... what he called aggression": a clause's subject
+            # named by office is a person too
+            role = personal and tok in governing and tok.tag_ == "NN" and tok.lemma_.lower() in PERSON_ROLES
+            if is_pronoun(tok) or not (role or self._fits(tok, plural=plural, personal=personal)):
                 continue
             phrase = phrase_tokens(tok)
             actor = self.actors.resolve(text_of(phrase), on=ctx.published)
@@ -252,6 +256,14 @@ class Referents:
             return not is_person and (tok.pos_ == "PROPN" or tok.tag_ in ("NNS", "NNPS"))
         return not is_person and tok.tag_ not in ("NNS", "NNPS")
 
+
+# Offices held by one person: "he" or "she" may refer to "the foreign minister".
+PERSON_ROLES = frozenset(
+    "minister president premier chancellor spokesman spokeswoman spokesperson official senator "
+    "congressman congresswoman lawmaker governor mayor ambassador envoy diplomat general commander "
+    "leader secretary chief judge prosecutor attorney adviser advisor aide king queen prince emir "
+    "director chairman chairwoman negotiator".split()
+)
 
 # Head nouns that only count or group the people named by their "of" phrase.
 QUANTITY_NOUNS = frozenset(
