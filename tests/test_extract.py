@@ -967,8 +967,8 @@ def test_wrongs_named_and_ports_closed(pipeline, text, dyad):
         ("Senator Tom Hale has given a qualified endorsement of the intelligence community's assessment.",
          ("SUPPORT", "USA", "USA")),
         # the endorsement is done, whatever the main clause says will happen
-        ("The Republican Party will resume funding the campaign of Roy Hale after Trump endorsed the "
-         "Alabama Republican.", ("SUPPORT", "USA", "USA")),
+        (("The Republican Party will resume funding the campaign of Roy Hale after Trump endorsed"
+          " the Alabama Republican."), ("SUPPORT", "USA", "USA")),
     ],
 )
 def test_talks_endorsements_and_acts_told_as_done(pipeline, text, dyad):
