@@ -975,3 +975,28 @@ def test_talks_endorsements_and_acts_told_as_done(pipeline, text, dyad):
     found = [e for e in events(pipeline, "U.S. officials said the U.S. economy grew. " + text) if e.modality == "asserted"]
     assert dyad in dyads(found)
     assert "COOPERATE" not in {e.plover_type for e in found}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a thing of someone's does not act
+        "NATO opened an office in Tunis. Its main purpose was supporting Tunisian Special Forces.",
+        # a meeting asked for is not held
+        "The Foreign Office said it was reviewing the Russian request to meet with Yulia Skripal.",
+        # forced by no one named: no state act
+        "An Italian metal band has been forced to stop playing.",
+        # kidnappers are not the state
+        "A Nigerian aid worker was abducted in Borno state on Monday.",
+    ],
+)
+def test_owned_things_asked_acts_and_unnamed_coercion_are_no_events(pipeline, text):
+    assert not [e for e in events(pipeline, text) if e.modality == "asserted"]
+
+
+def test_a_state_does_not_expel_its_own_envoys(pipeline):
+    text = ("The dispute set off expulsions of Russian diplomats from Britain, followed by"
+            " retaliatory expulsions of their diplomats from Russia.")
+    found = dyads(events(pipeline, text))
+    assert ("SANCTION", "GBR", "RUS") in found
+    assert ("SANCTION", "RUS", "RUS") not in found

@@ -562,7 +562,9 @@ class Extractor(Referents, Parties, PlacesAndTimes):
                 if found is not None and found.key and not _same_actor(found, target):
                     return found, span
         if target is None or (
-            coding.plover_type not in STATE_ACTS and verb.lemma_.lower() not in ARRESTS
+            # "has been forced to cancel its tour": bare coercion (170) names no state act
+            (coding.plover_type not in STATE_ACTS or coding.cameo_code == "170")
+            and verb.lemma_.lower() not in ARRESTS
         ):
             return None, None
         state = self._where_held(verb, ctx) or next(

@@ -85,6 +85,14 @@ def codable(plover_type: str, source: Actor | None, target: Actor | None, *, let
     return not (known_target and self_loop(source, target))  # type: ignore[arg-type]
 
 
+ENVOY_WORDS = ("diplomat", "ambassador", "envoy", "embassy", "consul")
+
+
+def _envoys(actor: Actor) -> bool:
+    text = actor.text.lower()
+    return any(w in text for w in ENVOY_WORDS)
+
+
 def named(actor: Actor | None) -> bool:
     """A side is known when it is a state or organisation, or named as a kind of actor
     ("refugees", "Kurdish militants") or by a name no dictionary lists ("Julian Assange");
@@ -100,6 +108,9 @@ def self_loop(source: Actor, target: Actor) -> bool:
     when the source is its forces, police or courts, who act on places and people at home)."""
     if source.key is None or source.key != target.key or target.entry == OTHER_SIDE:
         return False
+    if _envoys(target) and not _envoys(source):
+        return True  # "expulsions of their diplomats from Russia": a state's envoys serve abroad
+
     if source.org is not None and source.org == target.org:
         return True  # "Stoltenberg held a meeting of the alliance's Council": an organisation has no sides
     if source.sector == target.sector and (source.sector is None or bare(target)):

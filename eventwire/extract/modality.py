@@ -25,6 +25,8 @@ FUTURE_VERBS = frozenset(
     "plan intend threaten want hope seek prepare aim vow promise pledge expect consider propose "
     "decide agree offer schedule try attempt refuse likely unlikely poised due".split()
 )
+# Nouns of striving whose "to" act is not yet done ("efforts to end the war").
+INTENT_NOUNS = frozenset("effort bid proposal push readiness willingness intention plea".split())
 DENY_VERBS = frozenset("deny reject dismiss refute".split())
 # Verbs that keep an act from happening: "barred X from entering", "stopped them from leaving".
 # What one was unable to do did not happen ("fail" is a refusal in CAMEO: code.py REFUSING).
@@ -61,6 +63,13 @@ def modality(trigger: Token, governor: Token | None = None) -> str:
             c.dep_ == "mark" and c.lower_ in DONE_MARKS for c in child.children
         ):
             return "asserted"
+        if ancestor.pos_ == "NOUN" and child.dep_ == "acl" and _to_infinitive(child):
+            # "the Russian request to meet Skripal", "a plan to visit Beijing", "efforts to end
+            # the war": the act is asked for or meant, not done ("the decision to withdraw" is)
+            if lemma in REQUEST_VERBS:
+                return "requested"
+            if lemma in FUTURE_VERBS or lemma in INTENT_NOUNS:
+                return "future"
         if lemma in FAILING and child.dep_ == "xcomp":
             return "negated"  # "was unable to contact him": not done
         if lemma in REQUEST_VERBS and child.dep_ in ("xcomp", "ccomp", "prep", "pcomp", "dobj"):
@@ -152,3 +161,7 @@ def headline_future(verb: Token) -> bool:
     return verb.dep_ in ("ROOT", "acl", "relcl", "advcl") and any(
         c.dep_ == "aux" and c.lower_ == "to" for c in verb.children
     )
+
+
+def _to_infinitive(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)

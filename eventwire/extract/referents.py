@@ -114,7 +114,10 @@ class Referents:
         ):
             actor = None  # "military operations" names no one, though "military" is a sector word
         if actor is None or actor.key is None:
-            found = self._antecedent(token, tokens, ctx, as_target=as_target)
+            # "Its main purpose was supporting ...", "our decision demonstrated ...": a thing
+            # of someone's does not act; as an object it stands for its owner ("its decision")
+            owned_thing = actor is None and token.pos_ == "NOUN" and token.dep_ in ("nsubj", "nsubjpass")
+            found = self._antecedent(token, tokens, ctx, as_target=as_target, owned_thing=owned_thing)
             if found is not None:
                 actor = _merge(actor, found, text_of(tokens))
         if actor is None:
@@ -166,12 +169,15 @@ class Referents:
         return Actor(text=text, entry="unresolved name")
 
     def _antecedent(
-        self, token: Token, tokens: list[Token], ctx: Any, *, as_target: bool
+        self, token: Token, tokens: list[Token], ctx: Any, *, as_target: bool, owned_thing: bool = False
     ) -> Actor | None:
-        """Resolve pronouns, definite descriptions and event nouns against the article so far."""
+        """Resolve pronouns, definite descriptions and event nouns against the article so far;
+        with ``owned_thing`` a possessive ("its purpose") names no actor."""
         disc = ctx.discourse
         for tok in [token] + [t for t in tokens if t != token]:
             low, lemma = tok.lower_, tok.lemma_.lower()
+            if owned_thing and tok.dep_ == "poss" and tok.head == token:
+                continue
             if is_pronoun(tok):
                 if low in ("we", "our", "us") and ctx.speaker and in_quotes(tok):
                     return ctx.speaker[0]
