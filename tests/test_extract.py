@@ -1000,3 +1000,29 @@ def test_a_state_does_not_expel_its_own_envoys(pipeline):
     found = dyads(events(pipeline, text))
     assert ("SANCTION", "GBR", "RUS") in found
     assert ("SANCTION", "RUS", "RUS") not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "dyad"),
+    [
+        # a place named to say where the target lies is not the target's state
+        ("Weinberger said four U.S. destroyers attacked the platform about 120 miles east of Bahrain.",
+         ("ASSAULT", "USA", None)),
+        # a town naming a treaty is no party to it
+        ("Russia accused Ukraine of violating the Minsk agreements.", ("ACCUSE", "RUS", "UKR")),
+        # a document speaks for the author its words name
+        (("PARIS, March 18 - France protested to Canada. A foreign ministry statement described"
+          ' yesterday\'s decision by Canada as "unjustified and contrary to international law" and'
+          " called on Ottawa authorities to reverse it."),
+         ("ACCUSE", "FRA", "CAN")),
+    ],
+)
+def test_reference_places_treaty_towns_and_document_authors(pipeline, text, dyad):
+    found = dyads(e for e in events(pipeline, text) if e.modality == "asserted")
+    assert dyad in found
+    assert not {d for d in found if "BHR" in d or "BLR" in d}
+
+
+def test_an_attack_made_a_pretext_of_is_not_told_as_done(pipeline):
+    text = "Zambia said the charges were a pretext for South African attacks on its territory."
+    assert not [e for e in events(pipeline, text) if e.plover_type == "ASSAULT" and e.modality == "asserted"]

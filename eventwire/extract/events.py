@@ -305,8 +305,10 @@ class Extractor(Referents, Parties, PlacesAndTimes):
             # "the Senate President's aide faulted …": who acted, though no dictionary names them
             source, source_span = self._actor(src_tok, ctx, as_target=True)
             if source is not None and src_tok.lemma_.lower() in AUTHORED:
-                # "a report alleged that ...": a document speaks for its unnamed author
-                source = Actor(text=source.text, entry=DOCUMENT_ENTRY)
+                # "a report alleged that ...": a document speaks for its unnamed author; "a
+                # foreign ministry statement described ...": for the author its words name
+                author = self._document_author(src_tok, ctx)
+                source = author or Actor(text=source.text, entry=DOCUMENT_ENTRY)
         target, target_span = self._actor(tgt_tok, ctx, as_target=True)
         if target is None and not is_noun and coding.pattern.startswith("construction: call X"):
             # "a reaction to what he called Saudi aggression", "what it described as a
@@ -411,7 +413,7 @@ class Extractor(Referents, Parties, PlacesAndTimes):
             # force used in a foreign place is aimed at its state; so is a ceasefire declared or
             # aid provided there when the act names no other party
             found = self._place_as_target(places, source)
-            if found is not None:
+            if found is not None and not _reference_point(clause, place_spans[0], ctx.block.start):
                 target, target_span = found, place_spans[0]
         if not places:
             # no place in the act's own clause: one named elsewhere in its sentence ("In Homs,
@@ -649,7 +651,7 @@ class Extractor(Referents, Parties, PlacesAndTimes):
             if c.dep_ in ("compound", "amod", "nmod") and c.i < thing_tok.i and c.pos_ in ("PROPN", "ADJ", "NOUN")
         ]
         for tok in candidates:
-            if tok is None or is_pronoun(tok):
+            if tok is None or is_pronoun(tok) or self._signing_place(tok, thing_tok):
                 continue
             actor, span = self._actor(tok, ctx, alone=True)
             named = tok.pos_ == "PROPN" or tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
@@ -660,6 +662,14 @@ class Extractor(Referents, Parties, PlacesAndTimes):
             if source is not None and source.key == actor.key and source.sector == actor.sector:
                 continue
             return actor, span
+        return None
+
+    def _document_author(self, document: Token, ctx: _Context) -> Actor | None:
+        for child in document.children:
+            if child.dep_ in ("compound", "nmod", "poss") and child.i < document.i:
+                actor, _ = self._actor(child, ctx)
+                if actor is not None and actor.key:
+                    return actor
         return None
 
     def _frame_governor(self, noun: Token) -> Token | None:
@@ -813,3 +823,18 @@ def _same_type(ontology: Ontology, noun: Token, coding: Coding) -> bool:
     """Whether an event noun tells the same kind of event as the verb that governs it."""
     own = ontology.code_noun(noun.lemma_.lower())
     return own is not None and own.plover_type == coding.plover_type
+
+
+COMPASS = frozenset(
+    "east west north south northeast northwest southeast southwest eastern western northern southern".split()
+)
+
+
+def _reference_point(clause: list[Token], span: Span, base: int) -> bool:
+    """A place named only to say where something lies from it ("the platform 120 miles east of
+    Bahrain", "a tanker off Oman"): the act is not aimed at its state."""
+    tok = next((t for t in clause if base + t.idx == span.start), None)
+    if tok is None or tok.dep_ != "pobj":
+        return False
+    prep = tok.head
+    return prep.lower_ == "off" or (prep.lower_ == "of" and prep.head.lower_ in COMPASS)

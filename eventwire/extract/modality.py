@@ -27,6 +27,11 @@ FUTURE_VERBS = frozenset(
 )
 # Nouns of striving whose "to" act is not yet done ("efforts to end the war").
 INTENT_NOUNS = frozenset("effort bid proposal push readiness willingness intention plea".split())
+# Nouns whose "for"/"of" event is feared, foreseen or made an excuse of, not told as done.
+UNREAL_NOUNS = frozenset(
+    "pretext excuse justification risk fear danger possibility prospect threat warning plan "
+    "preparation".split()
+)
 DENY_VERBS = frozenset("deny reject dismiss refute".split())
 # Verbs that keep an act from happening: "barred X from entering", "stopped them from leaving".
 # What one was unable to do did not happen ("fail" is a refusal in CAMEO: code.py REFUSING).
@@ -63,6 +68,8 @@ def modality(trigger: Token, governor: Token | None = None) -> str:
             c.dep_ == "mark" and c.lower_ in DONE_MARKS for c in child.children
         ):
             return "asserted"
+        if ancestor.pos_ == "NOUN" and child.dep_ == "prep" and lemma in UNREAL_NOUNS:
+            return "hypothetical"  # "a pretext for South African attacks", "fears of a war"
         if ancestor.pos_ == "NOUN" and child.dep_ == "acl" and _to_infinitive(child):
             # "the Russian request to meet Skripal", "a plan to visit Beijing", "efforts to end
             # the war": the act is asked for or meant, not done ("the decision to withdraw" is)

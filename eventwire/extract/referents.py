@@ -54,6 +54,7 @@ class Referents:
                     child.dep_ in ("amod", "compound", "nmod")
                     and child.i < noun.i
                     and not in_dateline(child)
+                    and not self._signing_place(child, noun)
                     and self.actors.resolve(child.text) is not None
                 ):
                     source = child
@@ -71,6 +72,14 @@ class Referents:
         if target is None and own is not None and source is not own and own.dep_ != "amod":
             target = own  # "the government accepted the demands by protesters": whose demands
         return source, target
+
+    def _signing_place(self, word: Token, head: Token) -> bool:
+        """ "the Minsk agreements", "a 1956 Geneva Convention": a town naming a treaty is where
+        it was made, not a party to it ("the Iran nuclear deal" names one)."""
+        if head.lemma_.lower() not in TREATY_NOUNS or word.dep_ not in ("compound", "nmod", "amod"):
+            return False
+        place = self.gazetteer.resolve(word.text)
+        return place is not None and place.precision == "city"
 
     # -- actors ---------------------------------------------------------------------------
     def _actor(
@@ -95,6 +104,8 @@ class Referents:
                 tokens.pop()
         base = ctx.block.start
         span = Span(base + tokens[0].idx, base + tokens[-1].idx + len(tokens[-1].text))
+        if any(self._signing_place(t, token) for t in token.children):
+            return (thing(token, tokens) if as_target else None), (span if as_target else None)
         if token.pos_ == "NOUN" and self.ontology.code_noun(token.lemma_.lower()) is not None:
             # An event named as an argument ("protest these violations") stands for its agent;
             # when that agent is named in the sentence, the span is its name.
@@ -269,6 +280,11 @@ PERSON_ROLES = frozenset(
     "congressman congresswoman lawmaker governor mayor ambassador envoy diplomat general commander "
     "leader secretary chief judge prosecutor attorney adviser advisor aide king queen prince emir "
     "director chairman chairwoman negotiator".split()
+)
+
+# Documents two or more parties make, often named after the town they were made in.
+TREATY_NOUNS = frozenset(
+    "agreement accord treaty convention protocol pact deal declaration memorandum format process".split()
 )
 
 # Head nouns that only count or group the people named by their "of" phrase.
