@@ -1026,3 +1026,17 @@ def test_reference_places_treaty_towns_and_document_authors(pipeline, text, dyad
 def test_an_attack_made_a_pretext_of_is_not_told_as_done(pipeline):
     text = "Zambia said the charges were a pretext for South African attacks on its territory."
     assert not [e for e in events(pipeline, text) if e.plover_type == "ASSAULT" and e.modality == "asserted"]
+
+
+@pytest.mark.parametrize(
+    ("text", "dyad"),
+    [
+        # forces of no named country, in what a state says, are its own
+        ("N'DJAMENA, March 25 - Chad said today troops killed 1,269 Libyan soldiers.", ("ASSAULT", "TCD", "LBY")),
+        # an arrest a state announces is its own, whoever is to be arrested
+        ("OTTAWA, March 18 - Canada said that any French fishermen caught in the area would be arrested.",
+         ("THREATEN", "CAN", "FRA")),
+    ],
+)
+def test_what_a_state_says_its_forces_did_or_will_do_is_its_own(pipeline, text, dyad):
+    assert dyad in dyads(events(pipeline, text))

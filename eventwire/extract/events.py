@@ -569,7 +569,10 @@ class Extractor(Referents, Parties, PlacesAndTimes):
             and verb.lemma_.lower() not in ARRESTS
         ):
             return None, None
-        state = self._where_held(verb, ctx) or next(
+        # "Canada said any French fishermen caught there would be arrested": an arrest a state
+        # announces is its own
+        announced = self._reporting_state(verb, ctx) if coding.pattern.startswith("intent:") else None
+        state = announced or self._where_held(verb, ctx) or next(
             (p.country for p in places if p.country and p.precision != "dateline"), None
         )
         state = state or target.country or ctx.home

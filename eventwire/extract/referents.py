@@ -19,7 +19,7 @@ from ..coding.ontology import Coding, Ontology
 from ..records import Actor, Span
 from ..resolve.actors import ActorDictionary
 from ..resolve.places import Gazetteer
-from .arguments import THING_ENTRY, is_pronoun, reporter, thing
+from .arguments import REPORTING_VERBS, THING_ENTRY, is_pronoun, reporter, thing
 from .discourse import DOCUMENT_NOUNS, ORG_ANAPHORS, PLURAL_PRONOUNS
 from .syntax import (
     RELATIVE_PRONOUNS,
@@ -135,12 +135,39 @@ class Referents:
             actor = self._unlisted(token, tokens, ctx)
         if actor is not None and actor.key is None:
             actor = _at_home(actor, token, ctx)
+        if actor is not None and actor.key is None and actor.sector in DOMESTIC_SECTORS:
+            actor = self._speakers_own(actor, token, ctx)
         if actor is None and as_target:
             actor = thing(token, tokens)
         if actor is not None and actor.entry != THING_ENTRY:
             ctx.discourse.mention(actor)
             _remember_people(tokens, actor, ctx)
         return actor, (span if actor is not None else None)
+
+    def _speakers_own(self, actor: Actor, token: Token, ctx: Any) -> Actor:
+        """ "Chad said today troops killed 1,269 Libyan soldiers": forces, police or officials of
+        no named country, in what a state says, are that state's (in a story of two states,
+        which has no country of its own to give them)."""
+        state = self._reporting_state(token, ctx)
+        return given_country(actor, state, "the speaker's own") if state else actor
+
+    def _reporting_state(self, token: Token, ctx: Any) -> str | None:
+        """The state (named, or its government) whose statement the token's clause reports."""
+        for ancestor, child in ancestors_path(token):
+            if child.dep_ == "ccomp" and ancestor.lemma_.lower() in REPORTING_VERBS:
+                # the subject nearest the verb: a dateline may parse as one too
+                speaker = max(
+                    (c for c in ancestor.children if c.dep_ == "nsubj" and c.i < ancestor.i),
+                    key=lambda c: c.i,
+                    default=None,
+                )
+                if speaker is None or speaker.pos_ != "PROPN":
+                    return None
+                found = self.actors.resolve(text_of(phrase_tokens(speaker)), on=ctx.published)
+                if found is None or not found.country or found.sector not in (None, "GOV"):
+                    return None
+                return found.country
+        return None
 
     def _names_role(self, head: Token) -> bool:
         """Whether a phrase's head names who someone is: alone ("police") or with the words
