@@ -1040,3 +1040,28 @@ def test_an_attack_made_a_pretext_of_is_not_told_as_done(pipeline):
 )
 def test_what_a_state_says_its_forces_did_or_will_do_is_its_own(pipeline, text, dyad):
     assert dyad in dyads(events(pipeline, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "dyad"),
+    [
+        # the two sides of an act "between" them
+        (("WASHINGTON (Reuters) - The ban was discussed at a meeting between Libyan Foreign Minister"
+         " Mohamed Siala and U.S. Secretary of State Rex Tillerson."), ("CONSULT", "LBY", "USA")),
+        # a coordinated phrase is the first party's: its last name is no person of that party
+        (("ABUJA (Reuters) - The release is the outcome of negotiations between the Nigerian"
+         " administration and Boko Haram brokered by the Red Cross."), ("CONSULT", "NGA", "BOKOHARAM")),
+        # "the coalition" is the one named before
+        (("RIYADH (Reuters) - The Saudi-led coalition closed all ports in Yemen. The United Nations"
+         " called on the coalition to re-open an aid lifeline."), ("REQUEST", "UN", "SAU")),
+        # a deed's doer given by its participle's "by"
+        ("The attack carried out by Islamic State killed five Iraqi soldiers.", ("ASSAULT", "ISIS", "IRQ")),
+    ],
+)
+def test_sides_between_coalitions_and_doers_of_participles(pipeline, text, dyad):
+    assert dyad in dyads(e for e in events(pipeline, text) if e.modality == "asserted")
+
+
+def test_a_meeting_one_is_ready_to_host_is_not_held(pipeline):
+    text = "King Hassan said he would be ready to host a meeting between Israel and the Palestinians."
+    assert not [e for e in events(pipeline, text) if e.plover_type == "CONSULT" and e.modality == "asserted"]

@@ -25,6 +25,7 @@ ORG_ANAPHORS = {
     "group": ("IMG", "REB", "INS", "NGO"),
     "militant": ("IMG", "REB", "INS"),
     "jihadist": ("IMG", "REB", "INS"),
+    "coalition": (),  # "the coalition": the "Saudi-led coalition" named before, whatever its code
 }
 # Words for a document or utterance whose author speaks through it.
 DOCUMENT_NOUNS = frozenset({"statement", "communique", "communiqué", "report", "declaration", "letter"})
@@ -54,6 +55,8 @@ class Discourse:
         prefixes = ORG_ANAPHORS.get(lemma)
         if prefixes is None:
             return None
+        if not prefixes:  # named by the same word before
+            return next((a for a in reversed(self.actors) if a.key and lemma in a.text.lower()), None)
         for actor in reversed(self.actors):
             if actor.org and (actor.code or "").startswith(prefixes):
                 return actor

@@ -23,7 +23,8 @@ REQUEST_VERBS = frozenset(
 )
 FUTURE_VERBS = frozenset(
     "plan intend threaten want hope seek prepare aim vow promise pledge expect consider propose "
-    "decide agree offer schedule try attempt refuse likely unlikely poised due".split()
+    "decide agree offer schedule try attempt refuse likely unlikely poised due ready willing "
+    "prepared eager keen".split()
 )
 # Nouns of striving whose "to" act is not yet done ("efforts to end the war").
 INTENT_NOUNS = frozenset("effort bid proposal push readiness willingness intention plea".split())

@@ -48,6 +48,17 @@ class Referents:
     def _noun_arguments(self, noun: Token, governor: Token | None) -> tuple[Token | None, Token | None]:
         """Source and target of an event noun: "Russia's airstrikes on Hama", "attacks by X"."""
         source = agent(noun) or first_child(noun, ("poss",))
+        between = prep_object(noun, ("between",))
+        if source is None and between is not None and between.conjuncts:
+            # "a meeting between Libya's foreign minister and Tillerson", "clashes between X and Y"
+            return between, between.conjuncts[0]
+        if source is None:
+            # "a trade ban imposed by Australian unions", "the attack carried out by X"
+            source = next(
+                (a for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"
+                 and (a := agent(c)) is not None and not self._is_event_noun(a)),
+                None,
+            )  # fmt: skip
         if source is None:
             for child in noun.children:
                 if (
@@ -400,8 +411,8 @@ def _person_names(tokens: list[Token]) -> list[str]:
 
 def _remember_people(tokens: list[Token], actor: Actor, ctx: Any) -> None:
     """Note whom each person named with a title or body acts for, the first time they are named."""
-    if not actor.key:
-        return
+    if not actor.key or any(t.dep_ == "cc" for t in tokens):
+        return  # "the Nigerian administration and Boko Haram": the actor is the first one's
     for name in _person_names(tokens):
         ctx.discourse.people.setdefault(name, actor)
 
