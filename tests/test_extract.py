@@ -1065,3 +1065,11 @@ def test_sides_between_coalitions_and_doers_of_participles(pipeline, text, dyad)
 def test_a_meeting_one_is_ready_to_host_is_not_held(pipeline):
     text = "King Hassan said he would be ready to host a meeting between Israel and the Palestinians."
     assert not [e for e in events(pipeline, text) if e.plover_type == "CONSULT" and e.modality == "asserted"]
+
+
+def test_a_fronted_participle_is_an_act_and_a_state_protests_at_others(pipeline):
+    text = ("France protested. Accusing the French of overfishing, Canada said that any French"
+            " fishermen caught in the area would be arrested.")
+    found = dyads(events(pipeline, text))
+    assert ("ACCUSE", "CAN", "FRA") in found
+    assert ("PROTEST", "FRA", "FRA") not in found

@@ -99,7 +99,9 @@ def implied_target(
     """
     if source is None or source.country is None or source.org:
         return None
-    dissent = plover_type == "PROTEST" and source.sector not in ("GOV", "MIL", "COP")
+    # "France protested" (a state named as such) lodges a protest with another, not at itself
+    state = src_tok is not None and src_tok.ent_type_ == "GPE"
+    dissent = plover_type == "PROTEST" and source.sector not in ("GOV", "MIL", "COP") and not state
     if dissent or (plover_type in ("ACCUSE", "REJECT") and source.sector in ("OPP", "REB")):
         return Actor(text="the state", country=source.country, sector="GOV",
                      code=source.country + "GOV", entry="implied: the state protested against")  # fmt: skip

@@ -759,12 +759,18 @@ def _dependent(token: Token) -> bool:
     tells an event of its own and is kept."""
     for node in [token] + [head for head, _ in ancestors_path(token)]:
         if node.dep_ in DEPENDENT_DEPS:
-            if node.pos_ not in ("VERB", "AUX") or _besides(node):
+            if node.pos_ not in ("VERB", "AUX") or _besides(node) or _fronted(node):
                 return False
             return not any(c.dep_ in SUBJECT_DEPS for c in node.children)
         if node.dep_ in ("relcl", "pobj", "appos") or any(c.dep_ in SUBJECT_DEPS for c in node.children):
             return False  # a clause or phrase with its own subject or head noun
     return False
+
+
+def _fronted(clause: Token) -> bool:
+    """ "Accusing the French of overfishing, Canada said ...": a participle that opens the
+    sentence tells an act of the subject's of its own, not how the main act was done."""
+    return clause.tag_ == "VBG" and clause.i == clause.sent.start and clause.head.i > clause.i
 
 
 def _besides(clause: Token) -> bool:
