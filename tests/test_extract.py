@@ -1073,3 +1073,15 @@ def test_a_fronted_participle_is_an_act_and_a_state_protests_at_others(pipeline)
     found = dyads(events(pipeline, text))
     assert ("ACCUSE", "CAN", "FRA") in found
     assert ("PROTEST", "FRA", "FRA") not in found
+
+
+def test_verbs_in_e_keep_their_lemma(pipeline):
+    doc = pipeline.nlp("China hoped to win back Taiwan. Police fined him and staged raids.")
+    assert [t.lemma_ for t in doc if t.text in ("hoped", "fined", "staged")] == ["hope", "fine", "stage"]
+    assert not [e for e in events(pipeline, "China hopes to win back Taiwan.") if e.modality == "asserted"]
+
+
+def test_halting_trade_is_a_sanction_and_promising_it_a_threat(pipeline):
+    assert ("SANCTION", "SWE", "ZAF") in dyads(events(pipeline, "Sweden halted all trade with South Africa."))
+    promised = events(pipeline, "Sweden promised to halt all trade with South Africa by October.")
+    assert ("THREATEN", "SWE", "ZAF") in dyads(promised)
