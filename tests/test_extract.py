@@ -1085,3 +1085,31 @@ def test_halting_trade_is_a_sanction_and_promising_it_a_threat(pipeline):
     assert ("SANCTION", "SWE", "ZAF") in dyads(events(pipeline, "Sweden halted all trade with South Africa."))
     promised = events(pipeline, "Sweden promised to halt all trade with South Africa by October.")
     assert ("THREATEN", "SWE", "ZAF") in dyads(promised)
+
+
+@pytest.mark.parametrize(
+    ("text", "dyad"),
+    [
+        # the object of "discussed" is a topic; the sides are the joint subject
+        (("PEKING, March 30 - China and Israel, which have no diplomatic relations, discussed Middle East"
+         " peace prospects."), ("CONSULT", "CHN", "ISR")),
+        # an unlisted firm takes the country its apposition gives it
+        (("BOGOTA, Oct 2 - Colombian tax authorities are investigating Occidental, a U.S.-owned firm,"
+         " for alleged tax evasion."), ("ACCUSE", "COL", "USA")),
+        # armed men fight with arms
+        ("KABUL (Reuters) - Taliban insurgents have been fighting the Afghan government since 2001.",
+         ("ASSAULT", "TAL", "AFG")),
+        # daring a party to act asks it to
+        ("KABUL (Reuters) - The Taliban challenged the Afghan government to match its offer.",
+         ("REQUEST", "TAL", "AFG")),
+    ],
+)
+def test_topics_firms_armed_fighting_and_dares(pipeline, text, dyad):
+    found = dyads(events(pipeline, text))
+    assert dyad in found
+    assert not {d for d in found if "MEA" in d}
+
+
+def test_learning_of_an_act_is_no_meeting(pipeline):
+    text = "The State Department said its embassy in Beirut had learned that Glass was kidnapped."
+    assert "CONSULT" not in {e.plover_type for e in events(pipeline, text)}

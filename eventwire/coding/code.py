@@ -62,7 +62,7 @@ COMMITTING = frozenset(
 )
 REFUSING = frozenset({"refuse", "decline", "reject", "fail"})
 BOYCOTTING = frozenset({"boycott", "embargo"})
-PRESSING = frozenset({"pressure", "press", "pressurise", "pressurize", "push"})
+PRESSING = frozenset({"pressure", "press", "pressurise", "pressurize", "push", "challenge", "dare"})
 VERDICTS = frozenset({"convict", "find"})
 # Wanting an act: one's own act is an intent ("wants to attack B": a threat), another party's act
 # is a request ("wants A to attack B").

@@ -281,6 +281,8 @@ class Extractor(Referents, Parties, PlacesAndTimes):
             if passive:
                 src_tok, tgt_tok = agent(trigger), src_tok
                 unnamed_doer = src_tok is None
+            elif coding.plover_type == "CONSULT" and trigger.lemma_.lower() in TOPIC_VERBS:
+                tgt_tok = None  # "China and Israel discussed Middle East peace": a topic, no party
             else:
                 tgt_tok = obj
             if coding.pattern.startswith(("demand:", "claim:")):
@@ -309,6 +311,11 @@ class Extractor(Referents, Parties, PlacesAndTimes):
                 # foreign ministry statement described ...": for the author its words name
                 author = self._document_author(src_tok, ctx)
                 source = author or Actor(text=source.text, entry=DOCUMENT_ENTRY)
+        if (
+            not is_noun and coding.plover_type != "ASSAULT" and trigger.lemma_.lower() in FIGHTING
+            and source is not None and source.sector in ARMED_SECTORS
+        ):  # "UNITA has been fighting the government": armed men fight with arms, not words
+            coding = recode(self.ontology, coding, "190", "armed: fight") or coding
         target, target_span = self._actor(tgt_tok, ctx, as_target=True)
         if target is None and not is_noun and coding.pattern.startswith("construction: call X"):
             # "a reaction to what he called Saudi aggression", "what it described as a
@@ -726,6 +733,12 @@ class Extractor(Referents, Parties, PlacesAndTimes):
 
 
 FRAMED = ("intent:", "refused:")
+# "fight" is words in CAMEO.2.0 ("fight the government": criticise); by armed men it is force.
+FIGHTING = frozenset({"fight", "battle", "combat"})
+ARMED_SECTORS = frozenset({"REB", "MIL", "INS", "IMG", "UAF"})
+# Verbs of talking whose object is what is talked about; the party talked with is "with" or a
+# joint subject.
+TOPIC_VERBS = frozenset({"discuss", "debate"})
 # Links under which a non-finite clause with no subject of its own hangs off the main line:
 # "X attacked Y, killing Z" (advcl), "troops sent to capture Z" (acl), "by imposing sanctions"
 # (pcomp); an infinitive governed by one of those (xcomp) belongs to it.

@@ -145,6 +145,8 @@ class Referents:
         if actor is None:
             actor = self._unlisted(token, tokens, ctx)
         if actor is not None and actor.key is None:
+            actor = self._described(actor, token, ctx)
+        if actor is not None and actor.key is None:
             actor = _at_home(actor, token, ctx)
         if actor is not None and actor.key is None and actor.sector in DOMESTIC_SECTORS:
             actor = self._speakers_own(actor, token, ctx)
@@ -154,6 +156,22 @@ class Referents:
             ctx.discourse.mention(actor)
             _remember_people(tokens, actor, ctx)
         return actor, (span if actor is not None else None)
+
+    def _described(self, actor: Actor, token: Token, ctx: Any) -> Actor:
+        """ "Occidental, a U.S.-owned firm": a name no dictionary lists takes the country its
+        apposition gives it."""
+        for child in token.children:
+            if child.dep_ != "appos":
+                continue
+            words = phrase_tokens(child)
+            texts = [text_of(words)] + [
+                t.text.rsplit("-", 1)[0] for t in words if t.text.rsplit("-", 1)[-1].lower() in HOMED
+            ]
+            for text in texts:
+                found = self.actors.resolve(text, on=ctx.published)
+                if found is not None and found.country and not found.org:
+                    return given_country(actor, found.country, "apposition")
+        return actor
 
     def _speakers_own(self, actor: Actor, token: Token, ctx: Any) -> Actor:
         """ "Chad said today troops killed 1,269 Libyan soldiers": forces, police or officials of
@@ -311,6 +329,9 @@ class Referents:
             return not is_person and (tok.pos_ == "PROPN" or tok.tag_ in ("NNS", "NNPS"))
         return not is_person and tok.tag_ not in ("NNS", "NNPS")
 
+
+# "a U.S.-owned firm", "a London-based group": the first part says where the firm is from.
+HOMED = frozenset({"owned", "based", "registered", "flagged", "headquartered", "listed"})
 
 # Offices held by one person: "he" or "she" may refer to "the foreign minister".
 PERSON_ROLES = frozenset(
