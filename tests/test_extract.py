@@ -1113,3 +1113,8 @@ def test_topics_firms_armed_fighting_and_dares(pipeline, text, dyad):
 def test_learning_of_an_act_is_no_meeting(pipeline):
     text = "The State Department said its embassy in Beirut had learned that Glass was kidnapped."
     assert "CONSULT" not in {e.plover_type for e in events(pipeline, text)}
+
+
+def test_a_story_shared_by_two_states_is_told_from_the_side_of_its_lede(pipeline):
+    text = "Kuwait rejected Iranian charges. Kuwait said Iran seized the boats of Kuwait. The foreign ministry summoned the Iranian envoy."
+    assert ("ACCUSE", "KWT", "IRN") in dyads(events(pipeline, text))

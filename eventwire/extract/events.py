@@ -18,8 +18,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import date
 
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
-from spacy.tokens import Token
 
 from ..annotate import AnnotatedArticle, Block, split_blocks
 from ..coding.code import code_trigger, light_governor, recode
@@ -85,6 +85,7 @@ from .syntax import (
     phrase_tokens,
     prep_object,
     subject,
+    text_of,
 )
 
 HOSTILE_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "THREATEN"})
@@ -159,12 +160,28 @@ class Extractor(Referents, Parties, PlacesAndTimes):
                 dateline, first_body = self._dateline(doc, block, countries), False
                 if dateline is not None:
                     home = home_country(counts, filed_in=dateline[0].country)
+                if home is None and self._led_by_most_named(doc, article.published, counts):
+                    home = countries[0]  # the most named state, and the subject of the lede
             ctx = _Context(block, article.published, discourse, countries, places)
             ctx.dateline, ctx.home = dateline, home
             ctx.speaker = self._speaker(doc, ctx)
             for sent in doc.sents:
                 mentions.extend(self._sentence(article.id, sent, ctx))
         return mentions
+
+    def _led_by_most_named(self, doc: Doc, published: date | None, counts: dict[str, int]) -> bool:
+        """Whether the first sentence has the article's most named state (named twice or more)
+        as its subject ("Kuwait today rejected Iranian charges ..."): a story shared between two
+        states, led by the more named one, is told from its side."""
+        ranked = list(counts)
+        first = next(iter(doc.sents), None)
+        if not ranked or counts[ranked[0]] < 2 or first is None:
+            return False
+        subj, passive = subject(first.root)
+        if subj is None or passive:
+            return False
+        found = self.actors.resolve(text_of(phrase_tokens(subj)), on=published)
+        return found is not None and not found.org and found.sector in (None, "GOV") and found.country == ranked[0]
 
     def _article_countries(self, article: Article) -> dict[str, int]:
         """How often the article names each country (through any actor), most named first;
