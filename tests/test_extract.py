@@ -1118,3 +1118,26 @@ def test_learning_of_an_act_is_no_meeting(pipeline):
 def test_a_story_shared_by_two_states_is_told_from_the_side_of_its_lede(pipeline):
     text = "Kuwait rejected Iranian charges. Kuwait said Iran seized the boats of Kuwait. The foreign ministry summoned the Iranian envoy."
     assert ("ACCUSE", "KWT", "IRN") in dyads(events(pipeline, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "dyad"),
+    [
+        (("British Prime Minister Margaret Thatcher left Bonn after talks with French President Francois"
+         " Mitterrand."), ("CONSULT", "GBR", "FRA")),
+        (("In a White House meeting with Turkish Prime Minister Binali Yildirim, U.S. Vice President Mike"
+         " Pence voiced concern."), ("CONSULT", "USA", "TUR")),
+    ],
+)
+def test_talks_placed_in_the_subjects_day_are_the_subjects(pipeline, text, dyad):
+    assert dyad in dyads(events(pipeline, text))
+
+
+def test_talks_still_to_come_are_not_held(pipeline):
+    text = "Israeli Prime Minister Ehud Barak has agreed to US mediation in the final status talks with the Palestinians."
+    assert ("CONSULT", "ISR", "PSE") not in dyads(e for e in events(pipeline, text) if e.modality == "asserted")
+
+
+def test_a_state_does_not_summon_its_own_charge_daffaires(pipeline):
+    text = "Iran seized Kuwaiti boats. Iranian Charge d'Affaires Mohammad Baqeri was summoned by the Iranian ministry."
+    assert ("CONSULT", "IRN", "IRN") not in dyads(events(pipeline, text))

@@ -283,6 +283,8 @@ class Extractor(Referents, Parties, PlacesAndTimes):
                 if own_tgt == trigger:  # "a suspension of aid to Egypt": the party, not the aid
                     own_tgt = prep_object(carrier, tuple(p for p in TARGET_NOUN_PREPS if p != "of"))
                 src_tok, tgt_tok = src_tok or own_src, tgt_tok or own_tgt
+            if src_tok is None and governor is None and coding.plover_type == "CONSULT":
+                src_tok = _party_to_talks(trigger)
             if src_tok is None and governor is None:
                 return None  # a bare event noun refers to an event told elsewhere
         else:
@@ -795,6 +797,25 @@ def _dependent(token: Token) -> bool:
         if node.dep_ in ("relcl", "pobj", "appos") or any(c.dep_ in SUBJECT_DEPS for c in node.children):
             return False  # a clause or phrase with its own subject or head noun
     return False
+
+
+# Prepositions that place a meeting in the subject's day: "left Bonn after talks with Kohl".
+TALKS_PREPS = frozenset({"after", "following", "during", "from"})
+
+
+def _party_to_talks(noun: Token) -> Token | None:
+    """ "Thatcher left Bonn after talks with Kohl", "had flown in from talks with Mitterrand":
+    the subject of the clause the talks are placed in took part in them."""
+    prep = noun.head
+    # "in a meeting with Yildirim, Pence voiced ...": one meeting held; "in the talks" may be
+    # talks still to come
+    held = prep.lower_ in ("in", "at") and any(c.lower_ in ("a", "an") for c in noun.children)
+    if noun.dep_ != "pobj" or not (held or prep.lower_ in TALKS_PREPS) or prep.head.pos_ not in ("VERB", "AUX"):
+        return None
+    if prep_object(noun, ("with",)) is None:
+        return None  # "at talks in Geneva": with whom is not said
+    subj, passive = subject(prep.head)
+    return None if passive else subj
 
 
 def _fronted(clause: Token) -> bool:

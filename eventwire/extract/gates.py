@@ -85,7 +85,7 @@ def codable(plover_type: str, source: Actor | None, target: Actor | None, *, let
     return not (known_target and self_loop(source, target))  # type: ignore[arg-type]
 
 
-ENVOY_WORDS = ("diplomat", "ambassador", "envoy", "embassy", "consul")
+ENVOY_WORDS = ("diplomat", "ambassador", "envoy", "embassy", "consul", "chargé", "charge d")
 
 
 def _envoys(actor: Actor) -> bool:
