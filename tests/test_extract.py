@@ -1141,3 +1141,10 @@ def test_talks_still_to_come_are_not_held(pipeline):
 def test_a_state_does_not_summon_its_own_charge_daffaires(pipeline):
     text = "Iran seized Kuwaiti boats. Iranian Charge d'Affaires Mohammad Baqeri was summoned by the Iranian ministry."
     assert ("CONSULT", "IRN", "IRN") not in dyads(events(pipeline, text))
+
+
+def test_unnamed_arresters_and_prosecutors_are_the_states_where_the_story_is(pipeline):
+    found = dyads(events(pipeline, "MOSCOW (Reuters) - A second U.S. Marine was charged with spying on Tuesday."))
+    assert ("ACCUSE", "USA", "USA") in found
+    text = "Soldiers fired on peasants near Port-au-Prince on Monday. Seven supporters of Aristide were arrested."
+    assert ("COERCE", "HTI", None) in dyads(events(pipeline, text))

@@ -18,9 +18,11 @@ from .referents import DOMESTIC_SECTORS, given_country
 # Acts only a state's authorities do: an unnamed "was arrested", "were detained", "was expelled".
 STATE_ACTS = frozenset({"COERCE", "SANCTION"})
 
-# Done by a state's authorities even when no agent is named ("was arrested in Minsk"); an
-# abduction is not: kidnappers are rarely the state.
-ARRESTS = frozenset({"arrest", "detain", "jail", "imprison", "expel", "deport", "seize"})
+# Done by a state's authorities even when no agent is named ("was arrested in Minsk", "was
+# charged with spying"); an abduction is not: kidnappers are rarely the state.
+ARRESTS = frozenset(
+    {"arrest", "detain", "jail", "imprison", "expel", "deport", "seize", "charge", "indict", "prosecute"}
+)
 
 # Verdicts on a policy fall on its authors: criticising a bill is an accusation against the
 # government or legislature that wrote it (news_dev GUIDE, "Legislation"); hailing a deal made in

@@ -601,7 +601,9 @@ class Extractor(Referents, Parties, PlacesAndTimes):
         state = announced or self._where_held(verb, ctx) or next(
             (p.country for p in places if p.country and p.precision != "dateline"), None
         )
-        state = state or target.country or ctx.home
+        # else where the article last placed its story ("Seven men ... were arrested", in Haiti)
+        told_in = next((p.country for p in reversed(ctx.places) if p.country and p.precision != "dateline"), None)
+        state = state or target.country or ctx.home or told_in
         if state is None:
             return None, None
         return Actor(text="authorities", country=state, sector="COP", code=state + "COP", entry="implied: the state's authorities"), None
