@@ -1148,3 +1148,9 @@ def test_unnamed_arresters_and_prosecutors_are_the_states_where_the_story_is(pip
     assert ("ACCUSE", "USA", "USA") in found
     text = "Soldiers fired on peasants near Port-au-Prince on Monday. Seven supporters of Aristide were arrested."
     assert ("COERCE", "HTI", None) in dyads(events(pipeline, text))
+
+
+def test_approving_a_ban_enacts_it_and_blocking_one_rejects_it(pipeline):
+    found = dyads(events(pipeline, "OSLO (Reuters) - Norway's parliament has approved an extensive trade ban against South Africa."))
+    assert ("COERCE", "NOR", "ZAF") in found
+    assert ("REJECT", "NOR", "ZAF") not in found

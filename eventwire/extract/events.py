@@ -498,7 +498,8 @@ class Extractor(Referents, Parties, PlacesAndTimes):
             coding = recode(self.ontology, coding, "111", "aimed at a proposal") or coding
             if target is not None and target.entry == THING_ENTRY:
                 target = policy_author(tgt_tok, ctx.home) or target
-        if coding.plover_type == "COERCE" and (ruled or a_proposal(tgt_tok)):
+        enacted = trigger.lemma_.lower() in ENACTING  # "approved a trade ban": its own measure
+        if coding.plover_type == "COERCE" and (ruled or a_proposal(tgt_tok)) and not enacted:
             # "a federal judge blocked the ban": a court ruling against a policy rejects it;
             # "the parliamentarian barred Corker's proposal": blocking a proposal rejects it
             verdict = "120"
@@ -754,6 +755,8 @@ class Extractor(Referents, Parties, PlacesAndTimes):
 
 
 FRAMED = ("intent:", "refused:")
+# Verbs that put a measure in force: their object is the doer's own ban, not one it blocks.
+ENACTING = frozenset({"approve", "adopt", "impose", "enact", "pass", "declare", "introduce", "order"})
 # "fight" is words in CAMEO.2.0 ("fight the government": criticise); by armed men it is force.
 FIGHTING = frozenset({"fight", "battle", "combat"})
 ARMED_SECTORS = frozenset({"REB", "MIL", "INS", "IMG", "UAF"})
