@@ -1154,3 +1154,11 @@ def test_approving_a_ban_enacts_it_and_blocking_one_rejects_it(pipeline):
     found = dyads(events(pipeline, "OSLO (Reuters) - Norway's parliament has approved an extensive trade ban against South Africa."))
     assert ("COERCE", "NOR", "ZAF") in found
     assert ("REJECT", "NOR", "ZAF") not in found
+
+
+def test_ordering_ones_own_forces_to_defend_readies_them(pipeline):
+    text = ("COLOMBO (Reuters) - Sri Lanka today ordered its armed forces to defend the island's territorial waters"
+            " as India prepared to send a flotilla with supplies that Colombo says it does not want.")
+    found = dyads(events(pipeline, text))
+    assert ("MOBILIZE", "LKA", None) in found
+    assert ("AID", "LKA", "LKA") not in found

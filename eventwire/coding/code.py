@@ -581,6 +581,13 @@ def _ordering(verb: Token, ontology: Ontology) -> Coding | None:
     """The ordered act's coding, as done by the one who orders it, if there is one."""
     lemma = verb.lemma_.lower()
     obj = first_child(verb, ("dobj",))
+    if lemma == "order" and obj is not None and obj.lemma_.lower() in ARMED and any(
+        c.dep_ == "poss" for c in obj.children
+    ) and _complements(verb):
+        # "Sri Lanka ordered its armed forces to defend its waters": its own forces readied
+        info = ontology.plover("150")
+        if info is not None:
+            return Coding("150", info[0], info[1], info[2], "ordered: own forces readied")
     for comp in _complements(verb):
         inner = code_trigger(comp, ontology, ordered=True)
         # "decided to lift", "ordered them jailed", "ordered the paper to close"; not

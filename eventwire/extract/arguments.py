@@ -101,4 +101,5 @@ def with_parties(coded: list[tuple[Token, Mention]]) -> list[Mention]:
     complete = [m for _, m in coded if _is_party(m.source) and _is_party(m.target)]
     if not any(m.modality == "asserted" for m in complete):
         return [m for _, m in coded]
-    return complete
+    # a deployment or alert has no other side to name ("ordered its armed forces to defend ...")
+    return [m for _, m in coded if m in complete or (m.plover_type == "MOBILIZE" and _is_party(m.source))]

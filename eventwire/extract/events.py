@@ -336,6 +336,8 @@ class Extractor(Referents, Parties, PlacesAndTimes):
         ):  # "UNITA has been fighting the government": armed men fight with arms, not words
             coding = recode(self.ontology, coding, "190", "armed: fight") or coding
         target, target_span = self._actor(tgt_tok, ctx, as_target=True)
+        if coding.pattern == "ordered: own forces readied":
+            target, target_span = None, None  # its forces are its own, no one else's
         if target is None and not is_noun and coding.pattern.startswith("construction: call X"):
             # "a reaction to what he called Saudi aggression", "what it described as a
             # provocation by NATO": the wrong named belongs to whoever is accused
