@@ -1162,3 +1162,32 @@ def test_ordering_ones_own_forces_to_defend_readies_them(pipeline):
     found = dyads(events(pipeline, text))
     assert ("MOBILIZE", "LKA", None) in found
     assert ("AID", "LKA", "LKA") not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "dyad"),
+    [
+        # an event told with "the" or an owner, as the subject of a hoped-for clause, is told
+        (("LONDON (Reuters) - Amber Rudd said she hoped Britain's condemnation of U.S. President Donald"
+         " Trump would not damage ties."), ("ACCUSE", "GBR", "USA")),
+        # the party met may be named in the setting
+        (("WASHINGTON (Reuters) - President Donald Trump discusses a tax overhaul over lunch with"
+         " Senate Finance Committee Chairman Orrin Hatch."), ("CONSULT", "USA", "USA")),
+        # charged where the story is told, whatever the place the accused is from
+        (("NEW YORK (Reuters) - Chi Ping Patrick Ho, 68, of Hong Kong, was charged with violating the"
+         " Foreign Corrupt Practices Act, U.S. prosecutors said."), ("ACCUSE", "USA", "CHN")),
+    ],
+)
+def test_told_subjects_settings_and_charges(pipeline, text, dyad):
+    assert dyad in dyads(e for e in events(pipeline, text) if e.modality == "asserted")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "WASHINGTON (Reuters) - Senator Tom Hale did not talk to reporters who had gathered outside.",
+        "WASHINGTON (Reuters) - Mattis said there could be an opportunity for talks between North Korea and the United States.",
+    ],
+)
+def test_silence_to_the_press_and_chances_of_talks_are_no_events(pipeline, text):
+    assert not [e for e in events(pipeline, text) if e.modality == "asserted"]

@@ -366,7 +366,7 @@ class Extractor(Referents, Parties, PlacesAndTimes):
             if found is not None and found.entry != THING_ENTRY and not _same_actor(source, found):
                 target, target_span = found, found_span
         if not is_noun and coding.plover_type in RECIPROCAL:
-            partner_tok = prep_object(trigger, ("with",))
+            partner_tok = prep_object(trigger, ("with",)) or _partner_in_setting(trigger)
             if partner_tok is not None:  # "discussed Libya with Trump", "shared evidence with India"
                 found, found_span = self._actor(partner_tok, ctx, as_target=True)
                 if found is not None and found.entry != THING_ENTRY:
@@ -475,7 +475,9 @@ class Extractor(Referents, Parties, PlacesAndTimes):
             return None  # "a hospital supported by MSF", "a militia backed by Iran": who it is
         if coding.plover_type == "CONSULT" and coding.generic and trigger.lemma_.lower() in DEPARTING:
             return None  # "Haley left on a U.N. helicopter", "going to Congress": no meeting
-        if coding.plover_type == "CONSULT" and any(
+        # "did not talk to reporters": declining to speak to the press is no refusal of talks
+        unspoken = coding.pattern.startswith("refused:") and trigger.lemma_.lower() in ("talk", "speak", "meet")
+        if (coding.plover_type == "CONSULT" or unspoken) and any(
             a is not None and a.sector == "MED" and a.entry != OTHER_SIDE for a in (source, target)
         ):
             return None  # "met reporters", "spoke to Reuters": talking to the press
@@ -601,7 +603,9 @@ class Extractor(Referents, Parties, PlacesAndTimes):
         # "Canada said any French fishermen caught there would be arrested": an arrest a state
         # announces is its own
         announced = self._reporting_state(verb, ctx) if coding.pattern.startswith("intent:") else None
-        state = announced or self._where_held(verb, ctx) or next(
+        # "Ho, of Hong Kong, was charged with bribery": charged where the story is told
+        charged = ctx.home if verb.lemma_.lower() in CHARGING else None
+        state = announced or charged or self._where_held(verb, ctx) or next(
             (p.country for p in places if p.country and p.precision != "dateline"), None
         )
         # else where the article last placed its story ("Seven men ... were arrested", in Haiti)
@@ -757,6 +761,10 @@ class Extractor(Referents, Parties, PlacesAndTimes):
 
 
 FRAMED = ("intent:", "refused:")
+# Occasions on which parties talk: "over lunch with Hatch", "at a dinner with Abe".
+SETTINGS = frozenset({"lunch", "dinner", "breakfast", "meeting", "summit", "reception"})
+# Legal charges: laid by the courts of the story's country, whoever is charged.
+CHARGING = frozenset({"charge", "indict", "prosecute"})
 # Verbs that put a measure in force: their object is the doer's own ban, not one it blocks.
 ENACTING = frozenset({"approve", "adopt", "impose", "enact", "pass", "declare", "introduce", "order"})
 # "fight" is words in CAMEO.2.0 ("fight the government": criticise); by armed men it is force.
@@ -808,6 +816,17 @@ def _dependent(token: Token) -> bool:
 
 # Prepositions that place a meeting in the subject's day: "left Bonn after talks with Kohl".
 TALKS_PREPS = frozenset({"after", "following", "during", "from"})
+
+
+def _partner_in_setting(verb: Token) -> Token | None:
+    """ "discusses a tax overhaul over lunch with Hatch", "talked at a dinner with Abe": the
+    party met is named in the setting of the talk."""
+    for tok in verb.subtree:
+        if tok.lemma_.lower() in SETTINGS and tok.dep_ == "pobj" and tok.head.lower_ in ("over", "at", "during"):
+            found = prep_object(tok, ("with",))
+            if found is not None:
+                return found
+    return None
 
 
 def _party_to_talks(noun: Token) -> Token | None:

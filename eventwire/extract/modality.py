@@ -31,7 +31,7 @@ INTENT_NOUNS = frozenset("effort bid proposal push readiness willingness intenti
 # Nouns whose "for"/"of" event is feared, foreseen or made an excuse of, not told as done.
 UNREAL_NOUNS = frozenset(
     "pretext excuse justification risk fear danger possibility prospect threat warning plan "
-    "preparation".split()
+    "preparation opportunity chance".split()
 )
 DENY_VERBS = frozenset("deny reject dismiss refute".split())
 # Verbs that keep an act from happening: "barred X from entering", "stopped them from leaving".
@@ -61,6 +61,8 @@ def modality(trigger: Token, governor: Token | None = None) -> str:
         if own:
             return own
     start = governor if governor is not None else trigger
+    if _told_subject(start):
+        return "asserted"
     for ancestor, child in ancestors_path(start):
         lemma = ancestor.lemma_.lower()
         if child.dep_ not in SCOPE_DEPS:
@@ -173,3 +175,14 @@ def headline_future(verb: Token) -> bool:
 
 def _to_infinitive(verb: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def _told_subject(noun: Token) -> bool:
+    """ "hoped Britain's condemnation of Trump would not harm ties": an event named with "the"
+    or an owner as the subject of a clause is one already told; what the clause hopes or
+    fears is about its effects."""
+    return (
+        noun.pos_ == "NOUN"
+        and noun.dep_ in ("nsubj", "nsubjpass")
+        and any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in ("the", "this", "that")) for c in noun.children)
+    )
