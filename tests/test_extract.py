@@ -1173,7 +1173,7 @@ def test_ordering_ones_own_forces_to_defend_readies_them(pipeline):
         # the party met may be named in the setting
         (("WASHINGTON (Reuters) - President Donald Trump discusses a tax overhaul over lunch with"
          " Senate Finance Committee Chairman Orrin Hatch."), ("CONSULT", "USA", "USA")),
-        # charged where the story is told, whatever the place the accused is from
+        # charged by the state whose prosecutors say so, wherever the accused is from
         (("NEW YORK (Reuters) - Chi Ping Patrick Ho, 68, of Hong Kong, was charged with violating the"
          " Foreign Corrupt Practices Act, U.S. prosecutors said."), ("ACCUSE", "USA", "CHN")),
     ],

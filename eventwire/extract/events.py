@@ -603,8 +603,8 @@ class Extractor(Referents, Parties, PlacesAndTimes):
         # "Canada said any French fishermen caught there would be arrested": an arrest a state
         # announces is its own
         announced = self._reporting_state(verb, ctx) if coding.pattern.startswith("intent:") else None
-        # "Ho, of Hong Kong, was charged with bribery": charged where the story is told
-        charged = ctx.home if verb.lemma_.lower() in CHARGING else None
+        # "Ho, of Hong Kong, was charged with bribery, U.S. prosecutors said": by the speakers
+        charged = self._reporting_state(verb, ctx, officials=True) if verb.lemma_.lower() in CHARGING else None
         state = announced or charged or self._where_held(verb, ctx) or next(
             (p.country for p in places if p.country and p.precision != "dateline"), None
         )
@@ -763,7 +763,7 @@ class Extractor(Referents, Parties, PlacesAndTimes):
 FRAMED = ("intent:", "refused:")
 # Occasions on which parties talk: "over lunch with Hatch", "at a dinner with Abe".
 SETTINGS = frozenset({"lunch", "dinner", "breakfast", "meeting", "summit", "reception"})
-# Legal charges: laid by the courts of the story's country, whoever is charged.
+# Legal charges: laid by the state whose prosecutors or officials report them.
 CHARGING = frozenset({"charge", "indict", "prosecute"})
 # Verbs that put a measure in force: their object is the doer's own ban, not one it blocks.
 ENACTING = frozenset({"approve", "adopt", "impose", "enact", "pass", "declare", "introduce", "order"})

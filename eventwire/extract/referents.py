@@ -180,8 +180,9 @@ class Referents:
         state = self._reporting_state(token, ctx)
         return given_country(actor, state, "the speaker's own") if state else actor
 
-    def _reporting_state(self, token: Token, ctx: Any) -> str | None:
-        """The state (named, or its government) whose statement the token's clause reports."""
+    def _reporting_state(self, token: Token, ctx: Any, *, officials: bool = False) -> str | None:
+        """The state (named, or its government) whose statement the token's clause reports;
+        with ``officials``, also its prosecutors, police or officials ("U.S. prosecutors said")."""
         for ancestor, child in ancestors_path(token):
             if child.dep_ == "ccomp" and ancestor.lemma_.lower() in REPORTING_VERBS:
                 # the subject nearest the verb: a dateline may parse as one too
@@ -190,10 +191,11 @@ class Referents:
                     key=lambda c: c.i,
                     default=None,
                 )
-                if speaker is None or speaker.pos_ != "PROPN":
+                if speaker is None or (speaker.pos_ != "PROPN" and not officials):
                     return None
                 found = self.actors.resolve(text_of(phrase_tokens(speaker)), on=ctx.published)
-                if found is None or not found.country or found.sector not in (None, "GOV"):
+                sectors = (None, "GOV", "JUD", "COP") if officials else (None, "GOV")
+                if found is None or not found.country or found.sector not in sectors:
                     return None
                 return found.country
         return None
