@@ -1191,3 +1191,14 @@ def test_told_subjects_settings_and_charges(pipeline, text, dyad):
 )
 def test_silence_to_the_press_and_chances_of_talks_are_no_events(pipeline, text):
     assert not [e for e in events(pipeline, text) if e.modality == "asserted"]
+
+
+def test_a_title_with_and_still_names_its_holder(pipeline):
+    text = ("In Dar es Salaam, Tanzania's Agriculture and Livestock Development Minister Paul Bomani said talks"
+            " failed. Bomani called on the ICO to convene another meeting.")
+    assert [e for e in events(pipeline, text) if e.plover_type == "REQUEST" and key(e.source) == "TZA"]
+
+
+def test_encountering_resistance_is_no_meeting(pipeline):
+    text = "It discussed ways of marketing crude oil on behalf of Gulf states encountering resistance to OPEC prices."
+    assert "CONSULT" not in {e.plover_type for e in events(pipeline, text)}

@@ -434,7 +434,9 @@ def _person_names(tokens: list[Token]) -> list[str]:
 
 def _remember_people(tokens: list[Token], actor: Actor, ctx: Any) -> None:
     """Note whom each person named with a title or body acts for, the first time they are named."""
-    if not actor.key or any(t.dep_ == "cc" for t in tokens):
+    ids = {t.i for t in tokens}
+    heads = [t for t in tokens if t.head.i not in ids or t.head == t]
+    if not actor.key or any(c.dep_ == "conj" for h in heads for c in h.children):
         return  # "the Nigerian administration and Boko Haram": the actor is the first one's
     for name in _person_names(tokens):
         ctx.discourse.people.setdefault(name, actor)
