@@ -703,6 +703,7 @@ class Extractor(Referents, Parties, PlacesAndTimes):
         return None
 
     def _document_author(self, document: Token, ctx: _Context) -> Actor | None:
+        """Who a document's own words say put it out ("a foreign ministry statement")."""
         for child in document.children:
             if child.dep_ in ("compound", "nmod", "poss") and child.i < document.i:
                 actor, _ = self._actor(child, ctx)
