@@ -110,7 +110,6 @@ def self_loop(source: Actor, target: Actor) -> bool:
         return False
     if _envoys(target) and not _envoys(source):
         return True  # "expulsions of their diplomats from Russia": a state's envoys serve abroad
-
     if source.org is not None and source.org == target.org:
         return True  # "Stoltenberg held a meeting of the alliance's Council": an organisation has no sides
     if source.sector == target.sector and (source.sector is None or bare(target)):
