@@ -1202,3 +1202,9 @@ def test_a_title_with_and_still_names_its_holder(pipeline):
 def test_encountering_resistance_is_no_meeting(pipeline):
     text = "It discussed ways of marketing crude oil on behalf of Gulf states encountering resistance to OPEC prices."
     assert "CONSULT" not in {e.plover_type for e in events(pipeline, text)}
+
+
+def test_forces_that_arrive_are_deployed_officials_visit(pipeline):
+    assert ("MOBILIZE", "RUS", "KAZ") in dyads(events(pipeline, "MOSCOW (Reuters) - Russian troops arrived in Kazakhstan on Thursday."))
+    visit = events(pipeline, "WASHINGTON (Reuters) - Secretary of State Rex Tillerson arrived in Ankara.")
+    assert ("CONSULT", "USA", "TUR") in dyads(visit)

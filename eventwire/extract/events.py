@@ -336,6 +336,9 @@ class Extractor(Referents, Parties, PlacesAndTimes):
         ):  # "UNITA has been fighting the government": armed men fight with arms, not words
             coding = recode(self.ontology, coding, "190", "armed: fight") or coding
         target, target_span = self._actor(tgt_tok, ctx, as_target=True)
+        if coding.plover_type == "CONSULT" and trigger.lemma_.lower() in ARRIVING and source is not None and armed(source):
+            # "Russian troops arrive in Kazakhstan": forces that arrive are deployed, not visiting
+            coding = recode(self.ontology, coding, "150", "armed: arrival") or coding
         if coding.pattern == "ordered: own forces readied":
             target, target_span = None, None  # its forces are its own, no one else's
         if target is None and not is_noun and coding.pattern.startswith("construction: call X"):
@@ -762,6 +765,8 @@ class Extractor(Referents, Parties, PlacesAndTimes):
 
 
 FRAMED = ("intent:", "refused:")
+# Movements that are a visit by officials and a deployment by forces.
+ARRIVING = frozenset({"arrive", "land", "enter", "travel", "fly", "visit"})
 # Occasions on which parties talk: "over lunch with Hatch", "at a dinner with Abe".
 SETTINGS = frozenset({"lunch", "dinner", "breakfast", "meeting", "summit", "reception"})
 # Legal charges: laid by the state whose prosecutors or officials report them.
