@@ -1208,3 +1208,8 @@ def test_forces_that_arrive_are_deployed_officials_visit(pipeline):
     assert ("MOBILIZE", "RUS", "KAZ") in dyads(events(pipeline, "MOSCOW (Reuters) - Russian troops arrived in Kazakhstan on Thursday."))
     visit = events(pipeline, "WASHINGTON (Reuters) - Secretary of State Rex Tillerson arrived in Ankara.")
     assert ("CONSULT", "USA", "TUR") in dyads(visit)
+
+
+def test_a_measure_a_body_agrees_on_is_no_threat(pipeline):
+    text = "BRUSSELS (Reuters) - The European Union has agreed to ban airlines in Belarus from using EU airspace."
+    assert "THREATEN" not in {e.plover_type for e in events(pipeline, text)}

@@ -134,7 +134,8 @@ def reframe(token: Token, coding: Coding, ontology: Ontology) -> Coding:
         # one party says another must do is a demand
         code, why = "100", "demand:must"
     elif frame_lemma in COMMITTING and token.dep_ == "xcomp" and coding.plover_type in INTENDED:
-        code, why = INTENDED[coding.plover_type], f"intent:{frame_lemma}"
+        if not _measure_decided(frame, coding):
+            code, why = INTENDED[coding.plover_type], f"intent:{frame_lemma}"
     elif token.lemma_.lower() in BOYCOTTING and _future(token) and not negated:
         # "said they will boycott the meeting": an announced boycott threatens one (CAMEO 1312)
         code, why = "1312", "intent:will"
@@ -146,6 +147,18 @@ def reframe(token: Token, coding: Coding, ontology: Ontology) -> Coding:
     if code is None:
         return coding
     return recode(ontology, coding, code, why) or coding
+
+
+def _measure_decided(frame: Token | None, coding: Coding) -> bool:
+    """ "The European Union has agreed to ban airlines in Belarus": a body agreeing, with no one
+    else, to a measure against another has decided it; the measure is the news (agreeing with a
+    party to act is a commitment to come)."""
+    return (
+        frame is not None
+        and frame.lemma_.lower() == "agree"
+        and coding.plover_type in ("SANCTION", "COERCE")
+        and not any(c.dep_ == "prep" and c.lower_ == "with" for c in frame.children)
+    )
 
 
 def recode(ontology: Ontology, coding: Coding, code: str, why: str) -> Coding | None:
