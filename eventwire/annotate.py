@@ -58,8 +58,9 @@ class AnnotatedArticle:
     docs: tuple[Doc | None, ...]  # one per block; None where the block is not parsed
 
 
-def load_model(name: str | None = None) -> Language:
-    """Load the English spaCy model: the official package if installed, else the PyPI mirror."""
+def load_model(name: str | None = None, *, stock: bool = False) -> Language:
+    """Load the English spaCy model: the official package if installed, else the PyPI mirror;
+    ``stock`` leaves out eventwire's lemmatizer fixes (the benchmarks' bare-spaCy baseline)."""
     import importlib
 
     names = (name,) if name else MODEL_NAMES
@@ -70,7 +71,8 @@ def load_model(name: str | None = None) -> Language:
         except ImportError as exc:
             errors.append(f"{candidate}: {exc}")
             continue
-        return _with_verb_lemmas(module.load())
+        nlp = module.load()
+        return nlp if stock else _with_verb_lemmas(nlp)
     from .errors import ConfigError
 
     raise ConfigError(
