@@ -1213,3 +1213,10 @@ def test_forces_that_arrive_are_deployed_officials_visit(pipeline):
 def test_a_measure_a_body_agrees_on_is_no_threat(pipeline):
     text = "BRUSSELS (Reuters) - The European Union has agreed to ban airlines in Belarus from using EU airspace."
     assert "THREATEN" not in {e.plover_type for e in events(pipeline, text)}
+
+
+def test_what_is_received_is_the_givers_act(pipeline):
+    found = dyads(events(pipeline, "WASHINGTON (Reuters) - Israel has received military aid from the United States."))
+    assert ("AID", "USA", "ISR") in found and ("AID", "ISR", "USA") not in found
+    text = "MINSK (Reuters) - Belarusian authorities said they had received a bomb threat from the Palestinian group Hamas."
+    assert "AID" not in {e.plover_type for e in events(pipeline, text)}

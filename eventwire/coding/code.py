@@ -67,6 +67,8 @@ VERDICTS = frozenset({"convict", "find"})
 # Wanting an act: one's own act is an intent ("wants to attack B": a threat), another party's act
 # is a request ("wants A to attack B").
 WANTING = frozenset({"want", "wish", "intend"})
+# Receiving an act's object: the act is the giver's ("received aid from X": X aids).
+RECEIVING = frozenset({"receive"})
 SENTENCING = frozenset({"sentence", "jail", "imprison"})
 # Granting what was asked: "accepted the demands of protesters" accedes to them (CONCEDE).
 ACCEDING = frozenset({"accept", "meet", "grant", "heed", "satisfy", "fulfil", "fulfill"})
@@ -378,6 +380,14 @@ def code_trigger(token: Token, ontology: Ontology, *, ordered: bool = False) -> 
         for c in token.children
     ):
         return None  # "officials who helped probe the campaign": the act helped with is the event
+    if lemma in RECEIVING:
+        obj = first_child(token, ("dobj",))
+        told = ontology.code_noun(obj.lemma_.lower()) if obj is not None and obj.pos_ == "NOUN" else None
+        if told is not None:
+            # "received a bomb threat from Hamas", "received military aid from the US": the
+            # noun's act, done by the giver (events.py swaps the sides)
+            return Coding(told.cameo_code, told.plover_type, told.plover_mode, told.plover_context,
+                          f"received: {told.pattern}")  # fmt: skip
     if lemma in WANTING:
         wanted = _wanted(token, ontology)
         if wanted is not None:

@@ -304,6 +304,12 @@ class Extractor(Referents, Parties, PlacesAndTimes):
                 tgt_tok = None  # "China and Israel discussed Middle East peace": a topic, no party
             else:
                 tgt_tok = obj
+            if coding.pattern.startswith("received:"):
+                # "received a threat from Hamas": the giver acts on the one who receives
+                giver = prep_object(trigger, ("from",))
+                if giver is None and obj is not None:
+                    giver = prep_object(obj, ("from",))
+                src_tok, tgt_tok = giver, src_tok
             if coding.pattern.startswith(("demand:", "claim:")):
                 # "Russia said Sudan must return the helicopter": the speaker demands it of Sudan;
                 # "Mattis said the Russians violated the treaty": he accuses them
