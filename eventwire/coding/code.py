@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from ..extract.syntax import clause_tokens, first_child
+from ..extract.syntax import clause_tokens, first_child, to_infinitive
 from .ontology import Coding, Ontology
 from .senses import (
     HOSTILE_EPITHETS,
@@ -399,7 +399,7 @@ def code_trigger(token: Token, ontology: Ontology, *, ordered: bool = False) -> 
     ):
         return None  # "refused to meet B": the refused act, reframed, is the event
     if lemma in PRESSING and any(
-        c.dep_ in ("xcomp", "advcl") and c.pos_ == "VERB" and _to_infinitive(c)
+        c.dep_ in ("xcomp", "advcl") and c.pos_ == "VERB" and to_infinitive(c)
         for c in token.children
     ):  # "pressuring the workers to call off the strike" asks them to act
         info = ontology.plover("100")
@@ -449,7 +449,7 @@ def code_trigger(token: Token, ontology: Ontology, *, ordered: bool = False) -> 
     if (
         lemma == "agree"
         and coding.cameo_code == "050"
-        and any(c.dep_ == "xcomp" and _to_infinitive(c) for c in token.children)
+        and any(c.dep_ == "xcomp" and to_infinitive(c) for c in token.children)
     ):  # "agreed with B to exchange technology" commits to an act: AGREE, not support of a view
         info = ontology.plover("030")
         if info is not None:
@@ -583,10 +583,6 @@ def _refusable(coding: Coding | None) -> bool:
     """An act whose refusal `reframe` codes as a rejection (cooperation refused); refusing
     anything else ("refused X to extend the mandate") is itself the event."""
     return coding is not None and coding.plover_type in COOPERATIVE
-
-
-def _to_infinitive(verb: Token) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 # Verbs whose event is what they order or decide: "ordered the arrest of B" (the arrest is the

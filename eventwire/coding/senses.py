@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from ..extract.syntax import first_child
+from ..extract.syntax import first_child, to_infinitive
 
 HOSTILE_EPITHETS = frozenset(
     "curious irresponsible illegal unacceptable dangerous provocative reckless outrageous "
@@ -63,7 +63,7 @@ def named_as(verb: Token) -> bool:
     complement (not "called X to apologise", not "called for")."""
     return any(
         c.dep_ in ("oprd", "ccomp", "acomp", "attr")
-        or (c.dep_ == "xcomp" and not _to_infinitive(c))
+        or (c.dep_ == "xcomp" and not to_infinitive(c))
         for c in verb.children
     ) and not any(
         c.dep_ == "prt" or (c.dep_ == "prep" and c.i == verb.i + 1) for c in verb.children
@@ -100,10 +100,6 @@ def epithet_of(verb: Token) -> Token | None:
         if quoted or _hostile(tok):
             return tok
     return None
-
-
-def _to_infinitive(verb: Token) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def phone_call(verb: Token) -> bool:

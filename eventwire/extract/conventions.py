@@ -20,9 +20,9 @@ STATE_ACTS = frozenset({"COERCE", "SANCTION"})
 
 # Done by a state's authorities even when no agent is named ("was arrested in Minsk", "was
 # charged with spying"); an abduction is not: kidnappers are rarely the state.
-ARRESTS = frozenset(
-    {"arrest", "detain", "jail", "imprison", "expel", "deport", "seize", "charge", "indict", "prosecute"}
-)
+# Legal charges among them are laid by the state whose prosecutors or officials report them.
+CHARGING = frozenset({"charge", "indict", "prosecute"})
+ARRESTS = frozenset({"arrest", "detain", "jail", "imprison", "expel", "deport", "seize"}) | CHARGING
 
 # Verdicts on a policy fall on its authors: criticising a bill is an accusation against the
 # government or legislature that wrote it (news_dev GUIDE, "Legislation"); hailing a deal made in

@@ -41,6 +41,7 @@ from .arguments import (
 from .circumstances import PlacesAndTimes
 from .conventions import (
     ARRESTS,
+    CHARGING,
     OTHER_SIDE,
     STATE_ACTS,
     VERDICTS,
@@ -775,11 +776,10 @@ FRAMED = ("intent:", "refused:")
 ARRIVING = frozenset({"arrive", "land", "enter", "travel", "fly", "visit"})
 # Occasions on which parties talk: "over lunch with Hatch", "at a dinner with Abe".
 SETTINGS = frozenset({"lunch", "dinner", "breakfast", "meeting", "summit", "reception"})
-# Legal charges: laid by the state whose prosecutors or officials report them.
-CHARGING = frozenset({"charge", "indict", "prosecute"})
 # Verbs that put a measure in force: their object is the doer's own ban, not one it blocks.
 ENACTING = frozenset({"approve", "adopt", "impose", "enact", "pass", "declare", "introduce", "order"})
 # "fight" is words in CAMEO.2.0 ("fight the government": criticise); by armed men it is force.
+# Police are left out (gates.ARMED has them): they "fight corruption" with words and courts.
 FIGHTING = frozenset({"fight", "battle", "combat"})
 ARMED_SECTORS = frozenset({"REB", "MIL", "INS", "IMG", "UAF"})
 # Verbs of talking whose object is what is talked about; the party talked with is "with" or a

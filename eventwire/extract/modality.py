@@ -15,7 +15,7 @@ from spacy.tokens import Token
 
 from ..records import DateRange
 from .arguments import REPORTING_VERBS
-from .syntax import ancestors_path
+from .syntax import ancestors_path, to_infinitive
 
 REQUEST_VERBS = frozenset(
     "urge call ask demand request appeal press push encourage implore beg order instruct "
@@ -73,7 +73,7 @@ def modality(trigger: Token, governor: Token | None = None) -> str:
             return "asserted"
         if ancestor.pos_ == "NOUN" and child.dep_ == "prep" and lemma in UNREAL_NOUNS:
             return "hypothetical"  # "a pretext for South African attacks", "fears of a war"
-        if ancestor.pos_ == "NOUN" and child.dep_ == "acl" and _to_infinitive(child):
+        if ancestor.pos_ == "NOUN" and child.dep_ == "acl" and to_infinitive(child):
             # "the Russian request to meet Skripal", "a plan to visit Beijing", "efforts to end
             # the war": the act is asked for or meant, not done ("the decision to withdraw" is)
             if lemma in REQUEST_VERBS:
@@ -172,9 +172,6 @@ def headline_future(verb: Token) -> bool:
         c.dep_ == "aux" and c.lower_ == "to" for c in verb.children
     )
 
-
-def _to_infinitive(verb: Token) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _told_subject(noun: Token) -> bool:

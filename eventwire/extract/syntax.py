@@ -254,6 +254,11 @@ def phrase_tokens(head: Token) -> list[Token]:
     return sorted(out, key=lambda t: t.i)
 
 
+def to_infinitive(verb: Token) -> bool:
+    """A "to" infinitive ("urged Russia *to cease*", "a plan *to visit*")."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
 def text_of(tokens: list[Token]) -> str:
     return "".join(t.text_with_ws for t in tokens).strip()
 
