@@ -1220,3 +1220,47 @@ def test_what_is_received_is_the_givers_act(pipeline):
     assert ("AID", "USA", "ISR") in found and ("AID", "ISR", "USA") not in found
     text = "MINSK (Reuters) - Belarusian authorities said they had received a bomb threat from the Palestinian group Hamas."
     assert "AID" not in {e.plover_type for e in events(pipeline, text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "dyad"),
+    [
+        # tariffs on a state's goods reduce economic relations with it, whatever verb lays them
+        ("WASHINGTON (Reuters) - The United States on Tuesday imposed tariffs on $50 billion of Chinese goods.",
+         ("SANCTION", "USA", "CHN")),
+        ("BEIJING (Reuters) - China retaliated on Wednesday with tariffs on $3 billion of American products.",
+         ("SANCTION", "CHN", "USA")),
+        ("WASHINGTON (Reuters) - President Trump slapped tariffs on steel imports from Canada.",
+         ("SANCTION", "USA", "CAN")),
+        ("BEIJING (Reuters) - Beijing announced duties on 128 American products, including pork.",
+         ("SANCTION", "CHN", "USA")),
+        # a measure planned, proposed or considered against a party threatens it
+        ("BEIJING (Reuters) - Beijing announced plans to tax $50 billion in American products.",
+         ("THREATEN", "CHN", "USA")),
+        ("WASHINGTON (Reuters) - President Donald Trump proposed slapping $100 billion in tariffs on China.",
+         ("THREATEN", "USA", "CHN")),
+        ("MEXICO CITY (Reuters) - Mexico is considering retaliatory tariffs on American pork.",
+         ("THREATEN", "MEX", "USA")),
+    ],
+)
+def test_tariffs_are_sanctions_and_planned_ones_threats(pipeline, text, dyad):
+    found = [e for e in events(pipeline, text) if e.modality == "asserted"]
+    assert dyad in dyads(found)
+    assert not {e.plover_type for e in found} & {"ASSAULT", "REQUEST"}
+
+
+def test_a_plan_guessed_at_or_rejected_is_no_threat(pipeline):
+    text = "WASHINGTON (Reuters) - The Pentagon said Tehran may be planning to attack American forces."
+    assert "THREATEN" not in {e.plover_type for e in events(pipeline, text) if e.modality == "asserted"}
+    text = "WASHINGTON (Reuters) - The Senate rejected a bid to oust the Speaker."
+    assert not [e for e in events(pipeline, text) if e.plover_type == "COERCE" and key(e.source) == "USA"]
+
+
+def test_a_joint_subject_praises_alone_and_numbers_out_of_are_no_ruling_out(pipeline):
+    text = "BEIJING (Reuters) - China and Russia welcome and support the efforts made by North Korea."
+    found = dyads(events(pipeline, text))
+    assert ("SUPPORT", "CHN", "PRK") in found and ("SUPPORT", "CHN", "RUS") not in found
+    assert ("SUPPORT", "USA", "CHN") in dyads(events(pipeline, "The US and China signed an agreement."))
+    text = "NEW DELHI (Reuters) - The BJP or its partners rule 21 out of 29 Indian states."
+    assert not events(pipeline, text)
+    assert ("REJECT", "IRN", "USA") in dyads(events(pipeline, "TEHRAN (Reuters) - Iran ruled out talks with the United States."))

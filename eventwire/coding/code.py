@@ -61,6 +61,12 @@ COMMITTING = frozenset(
     "willing ready prepared eager agree promise pledge offer vow commit volunteer".split()
 )
 REFUSING = frozenset({"refuse", "decline", "reject", "fail"})
+# Proposing a measure against another party, or announcing plans for one, threatens it (CAMEO
+# 13x): "proposed slapping tariffs on China", "announced plans to tax American products". A plan
+# only reported ("Russia plans to strike") is a future act, not yet a threat.
+PROPOSING = frozenset({"propose"})
+PLANS = frozenset({"plan", "proposal"})
+ANNOUNCING = frozenset({"announce", "unveil", "outline", "present", "reveal", "disclose", "submit"})
 BOYCOTTING = frozenset({"boycott", "embargo"})
 PRESSING = frozenset({"pressure", "press", "pressurise", "pressurize", "push", "challenge", "dare"})
 VERDICTS = frozenset({"convict", "find"})
@@ -138,6 +144,15 @@ def reframe(token: Token, coding: Coding, ontology: Ontology) -> Coding:
     elif frame_lemma in COMMITTING and token.dep_ == "xcomp" and coding.plover_type in INTENDED:
         if not _measure_decided(frame, coding):
             code, why = INTENDED[coding.plover_type], f"intent:{frame_lemma}"
+    elif coding.plover_type in HOSTILE and (
+        (frame_lemma in PROPOSING and token.dep_ == "xcomp" and not _hedged(frame))
+        or (
+            token.dep_ == "acl"
+            and token.head.lemma_.lower() in PLANS
+            and token.head.head.lemma_.lower() in ANNOUNCING
+        )
+    ):
+        code, why = INTENDED[coding.plover_type], "intent:plan"
     elif token.lemma_.lower() in BOYCOTTING and _future(token) and not negated:
         # "said they will boycott the meeting": an announced boycott threatens one (CAMEO 1312)
         code, why = "1312", "intent:will"
@@ -238,6 +253,13 @@ def _obliged(token: Token) -> bool:
     subj = first_child(clause, ("nsubj", "nsubjpass"))
     reporter = first_child(clause.head, ("nsubj",))
     return subj is not None and (reporter is None or reporter.lower_ != subj.lower_)
+
+
+def _hedged(token: Token | None) -> bool:
+    """ "Tehran may be planning to attack": a plan only guessed at is no announced one."""
+    return token is not None and any(
+        c.dep_ == "aux" and c.lower_ in ("may", "might", "could", "would") for c in token.children
+    )
 
 
 def _future(token: Token) -> bool:

@@ -90,6 +90,10 @@ from .syntax import (
 )
 
 HOSTILE_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "THREATEN"})
+# Acts one party does alone, whoever does them with it: "China and Russia welcome the efforts",
+# "Iran and Syria condemned the strike" are two praises or protests, not one party's at the other.
+ONE_SIDED = frozenset({"ACCUSE", "REQUEST", "PROTEST", "THREATEN", "AID", "SANCTION", "MOBILIZE",
+                       "CONCEDE", "RETREAT"})
 # Acts aimed at whoever did a deed: the deed's agent is their target.
 BLAMING = frozenset({"ACCUSE"})
 DOCUMENT_VERBS = frozenset({"issue", "release", "publish", "adopt", "sign"})
@@ -412,7 +416,7 @@ class Extractor(Referents, Parties, PlacesAndTimes):
             owner = self._owner(tgt_tok, source, ctx)
             if owner is not None:
                 target, target_span = owner
-        if src_tok is not None and (
+        if src_tok is not None and mutual(coding) and (
             target is None
             or (
                 coding.plover_type in RECIPROCAL
@@ -790,6 +794,14 @@ TOPIC_VERBS = frozenset({"discuss", "debate"})
 # (pcomp); an infinitive governed by one of those (xcomp) belongs to it.
 DEPENDENT_DEPS = frozenset({"advcl", "acl", "pcomp"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
+
+
+def mutual(coding: Coding) -> bool:
+    """Whether a coordinated subject may do the act to each other ("the US and China signed an
+    agreement", "troops and rebels clashed"); praise is one-sided, signing (057) is not."""
+    if coding.plover_type == "SUPPORT":
+        return coding.cameo_code.startswith("057")
+    return coding.plover_type not in ONE_SIDED
 
 
 def _carrier(noun: Token) -> Token | None:

@@ -72,6 +72,14 @@ AUTHORED = frozenset(
     "report statement resolution lawsuit suit letter complaint bill motion petition communique "
     "communiqué declaration decision order ruling verdict decree memo document".split()
 )
+# Nouns of intent whose "to" act is their owner's: "China's plans to tax", "a bid to oust him".
+WILLED = frozenset(
+    "plan proposal effort bid attempt push move decision threat offer pledge promise vow "
+    "intention".split()
+)
+# Verbs by which a party makes an intent its own ("announced plans to", "launched a bid to"); one
+# that rejects or backs another's ("rejected a bid to oust him") does not.
+OWNING = frozenset("announce unveil make launch have outline present submit reveal disclose".split())
 DATELINE_MARKS = frozenset({"--", "—", "–", "―", "-", ":"})
 
 
@@ -149,7 +157,14 @@ def _participle_subject(verb: Token) -> tuple[Token | None, bool]:
     noun = verb.head
     if verb.tag_ == "VBN":
         return noun, True
-    if noun.lemma_.lower() in AUTHORED:
+    willed = noun.lemma_.lower() in WILLED and to_infinitive(verb)
+    if willed:
+        owner = first_child(noun, ("poss",))
+        if owner is not None:
+            return owner, False
+    if willed and noun.head.lemma_.lower() not in OWNING:
+        return noun, False
+    if willed or noun.lemma_.lower() in AUTHORED:
         governor = noun.head
         if noun.dep_ == "pobj" and governor.dep_ == "prep":
             governor = governor.head
