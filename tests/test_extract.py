@@ -1261,6 +1261,9 @@ def test_a_joint_subject_praises_alone_and_numbers_out_of_are_no_ruling_out(pipe
     found = dyads(events(pipeline, text))
     assert ("SUPPORT", "CHN", "PRK") in found and ("SUPPORT", "CHN", "RUS") not in found
     assert ("SUPPORT", "USA", "CHN") in dyads(events(pipeline, "The US and China signed an agreement."))
+    # two parties of one country still criticise within it
+    text = "WASHINGTON (Reuters) - Democrats and Republicans criticized the plan."
+    assert ("ACCUSE", "USA", "USA") in dyads(events(pipeline, text))
     text = "NEW DELHI (Reuters) - The BJP or its partners rule 21 out of 29 Indian states."
     assert not events(pipeline, text)
     assert ("REJECT", "IRN", "USA") in dyads(events(pipeline, "TEHRAN (Reuters) - Iran ruled out talks with the United States."))

@@ -416,7 +416,7 @@ class Extractor(Referents, Parties, PlacesAndTimes):
             owner = self._owner(tgt_tok, source, ctx)
             if owner is not None:
                 target, target_span = owner
-        if src_tok is not None and mutual(coding) and (
+        if src_tok is not None and (
             target is None
             or (
                 coding.plover_type in RECIPROCAL
@@ -428,7 +428,9 @@ class Extractor(Referents, Parties, PlacesAndTimes):
             # US and South Korea failed to reach agreement": a joint act (or a joint failure to
             # act), coded from the first to the second party (a dyad keeps both)
             joint = self._joint(src_tok, ctx)
-            if joint is not None:
+            if joint is not None and (mutual(coding) or _same_actor(joint[0], joint[2])):
+                # one party's praise or protest is still an act within its country when both
+                # are of it ("Democrats and Republicans criticized"), never one at the other
                 source, source_span, target, target_span = joint
         if target is None:
             # "carried out a raid, targeting the commanders", "began a hunger strike, protesting the
