@@ -1267,3 +1267,24 @@ def test_a_joint_subject_praises_alone_and_numbers_out_of_are_no_ruling_out(pipe
     text = "NEW DELHI (Reuters) - The BJP or its partners rule 21 out of 29 Indian states."
     assert not events(pipeline, text)
     assert ("REJECT", "IRN", "USA") in dyads(events(pipeline, "TEHRAN (Reuters) - Iran ruled out talks with the United States."))
+
+
+@pytest.mark.parametrize(
+    ("text", "dyad"),
+    [
+        # a deed named an abuse of power is the speaker's charge against its doer
+        (("KUALA LUMPUR (Reuters) - Malaysia's opposition official Wan Jan said the registrar's move was"
+          ' "an abuse of power".'), ("ACCUSE", "MYS", "MYS")),
+        # a wrong the speaker says another did
+        ("NEW DELHI (Reuters) - India's Congress party chief said the BJP erred by raising expectations.",
+         ("ACCUSE", "IND", "IND")),
+        # turning blame onto another accuses it
+        ("NEW DELHI (Reuters) - India's labour minister Ram Paswan deflected some of the blame onto Pakistan.",
+         ("ACCUSE", "IND", "PAK")),
+        # a feeling word parsed as a passive verb is still the speaker's stand
+        ("SALEM, Oregon (Reuters) - Governor Kate Brown said she was deeply troubled by Trump's plan.",
+         ("ACCUSE", "USA", "USA")),
+    ],
+)
+def test_wrongs_named_blame_turned_and_troubled_speakers(pipeline, text, dyad):
+    assert dyad in dyads(events(pipeline, text))

@@ -196,15 +196,17 @@ REPORTING = frozenset(
 # violated the treaty", "claimed the agency misled Congress"): the saying is an accusation
 # (CAMEO 112). Told by the journalist, or denied, they are no event of their own.
 CLAIMED_WRONGS = frozenset(
-    "violate breach flout lie cheat meddle mislead deceive collude betray rig obstruct".split()
+    "violate breach flout lie cheat meddle mislead deceive collude betray rig obstruct err blunder".split()
 )
 # Of those, the words no verb table codes on their own: listed in triggers_extra.tsv only so
 # that they start an event, they code none unless claimed.
-ONLY_CLAIMED = frozenset("lie cheat meddle mislead deceive collude rig".split())
+ONLY_CLAIMED = frozenset("lie cheat meddle mislead deceive collude rig err blunder".split())
 CLAIMING = REPORTING | frozenset("claim allege charge contend assert believe tweet write".split())
 # Nouns a party calls another's deed or policy ("said the plan was a disgrace"): triggers_extra.tsv
 # lists them so that they start an event; only said of a subject do they code one.
-EPITHET_NOUNS = frozenset("disgrace insult travesty sham farce hoax scam outrage embarrassment".split())
+EPITHET_NOUNS = frozenset(
+    "disgrace insult travesty sham farce hoax scam outrage embarrassment tyranny abuse betrayal".split()
+)
 
 
 def claimed_wrong(token: Token) -> bool:

@@ -22,7 +22,7 @@ HOSTILE_EPITHETS = frozenset(
     "insult dishonest incompetent unfair "
     # acts named as wrongs: "what he called Saudi aggression", "described it as a provocation"
     "aggression provocation interference meddling blackmail piracy propaganda intimidation "
-    "harassment occupation genocide massacre terrorism".split()
+    "harassment occupation genocide massacre terrorism tyranny abuse betrayal".split()
 )
 # Verbs that name or describe someone ("called X a liar", "described X as Y"): with a
 # complement they characterise, which is criticism when hostile and no event otherwise.

@@ -205,7 +205,10 @@ class Extractor(Referents, Parties, PlacesAndTimes):
         self._note_documents(sent, ctx)
         coded: list[tuple[Token, Mention]] = []
         for token in sent:
-            if not self.ontology.is_trigger_lemma(token.lemma_.lower()):
+            if not self.ontology.is_trigger_lemma(token.lemma_.lower()) and not (
+                # "I'm deeply troubled by the plan": a feeling word parsed as a passive verb
+                token.tag_ == "VBN" and token.lower_ in self.ontology.adjectives()
+            ):
                 continue
             coding = code_trigger(token, self.ontology)
             if coding is None:

@@ -22,9 +22,9 @@ from .arguments import THING_ENTRY
 from .syntax import first_child, prep_object
 
 # Prepositions that introduce a party, most telling first ("in" names a place, so last).
-PARTY_PREPS = ("to", "against", "on", "at", "upon", "with", "between", "toward", "towards", "into", "from", "for", "over", "in")
+PARTY_PREPS = ("to", "against", "on", "onto", "at", "upon", "with", "between", "toward", "towards", "into", "from", "for", "over", "in")
 # Those that introduce what an act is aimed at even when it names no actor ("fired at targets").
-AIM_PREPS = frozenset({"against", "at", "on", "upon", "toward", "towards", "into"})
+AIM_PREPS = frozenset({"against", "at", "on", "onto", "upon", "toward", "towards", "into"})
 NAMED_TYPES = frozenset({"GPE", "ORG", "NORP", "PERSON"})
 # Verbs of coming and going: their "from" phrase is where one came from.
 MOTION = frozenset("arrive come return leave go travel fly head depart".split())

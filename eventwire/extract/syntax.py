@@ -24,7 +24,7 @@ NP_DEPS = frozenset(
      "conj", "quantmod", "npadvmod", "advmod"}
 )
 # Prepositions that introduce the other party of an event: "met with", "call on", "attack against".
-TARGET_PREPS = ("with", "on", "against", "at", "upon", "to", "toward", "towards", "into", "over", "about")
+TARGET_PREPS = ("with", "on", "onto", "against", "at", "upon", "to", "toward", "towards", "into", "over", "about")
 
 
 def subject(verb: Token) -> tuple[Token | None, bool]:
