@@ -1288,3 +1288,20 @@ def test_a_joint_subject_praises_alone_and_numbers_out_of_are_no_ruling_out(pipe
 )
 def test_wrongs_named_blame_turned_and_troubled_speakers(pipeline, text, dyad):
     assert dyad in dyads(events(pipeline, text))
+
+
+def test_firing_people_dismisses_them_and_charges_faced_are_laid(pipeline):
+    assert not events(pipeline, "KUALA LUMPUR (Reuters) - Najib has fired critics within the government.")
+    assert ("ASSAULT", "ISR") in {(e.plover_type, key(e.target)) for e in events(pipeline, "GAZA (Reuters) - Militants fired rockets at Israel.")}
+    found = dyads(events(pipeline, "PRETORIA (Reuters) - Former President Jacob Zuma faces corruption charges."))
+    assert ("ACCUSE", "ZAF", "ZAF") in found
+    # what one may face is not yet done
+    assert not events(pipeline, "MOSCOW (Reuters) - Navalny faces arrest if he returns to Russia.")
+    assert not events(pipeline, "WASHINGTON (Reuters) - Russia faces new sanctions.")
+
+
+def test_arriving_at_court_is_no_visit_and_a_joint_ceasefire_has_two_sides(pipeline):
+    text = "PRETORIA (Reuters) - Jacob Zuma arrived at the high court in Durban for his first hearing."
+    assert "CONSULT" not in {e.plover_type for e in events(pipeline, text)}
+    text = "ANKARA (Reuters) - Turkey and Russia announced a ceasefire in Idlib on Thursday."
+    assert ("RETREAT", "TUR", "RUS") in dyads(events(pipeline, text))

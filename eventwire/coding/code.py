@@ -34,6 +34,7 @@ from .senses import (
     armed_subject,
     characterisation,
     describes,
+    dismissal,
     named_as,
     phone_call,
     territory,
@@ -382,7 +383,7 @@ def code_trigger(token: Token, ontology: Ontology, *, ordered: bool = False) -> 
         # "violated the ceasefire" (armed force) stays the deed, whoever reports it
         if info is not None and (own is None or own.plover_type not in FORCE):
             return Coding("112", info[0], info[1], info[2], f"claim:{lemma} said of another")
-    if lemma in ONLY_CLAIMED:
+    if lemma in ONLY_CLAIMED or dismissal(token):
         return None
     if describes(token) or undone(token) or (not ordered and _ordered_act(token, ontology)):
         return None

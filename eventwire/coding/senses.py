@@ -36,6 +36,27 @@ WEAPONS = frozenset(
 )
 
 
+# What a gun fires: "fired rockets", "fired shots", "fired tear gas". Any other object of
+# "fire" is a person dismissed ("has fired critics within the government"), no use of force.
+FIRED = WEAPONS | frozenset(
+    "shot round salvo volley barrage ammunition projectile torpedo gun rifle weapon flare "
+    "cannon gas pellet".split()
+)
+AIMED_AT = frozenset({"at", "on", "upon", "into", "toward", "towards"})
+
+
+def dismissal(verb: Token) -> bool:
+    """ "Trump fired Comey", "fired critics": a dismissal, not shooting ("fired on the crowd",
+    "fired rockets at Israel")."""
+    obj = first_child(verb, ("dobj",))
+    return (
+        verb.lemma_.lower() == "fire"
+        and obj is not None
+        and obj.lemma_.lower() not in FIRED
+        and not any(c.dep_ == "prep" and c.lower_ in AIMED_AT for c in verb.children)
+    )
+
+
 def describes(verb: Token) -> bool:
     """A past participle that only describes a noun playing a part in another clause, with no
     doer named: "arrested a man suspected of fraud", "the leader of a network linked to

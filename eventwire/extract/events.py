@@ -291,6 +291,15 @@ class Extractor(Referents, Parties, PlacesAndTimes):
                 if own_tgt == trigger:  # "a suspension of aid to Egypt": the party, not the aid
                     own_tgt = prep_object(carrier, tuple(p for p in TARGET_NOUN_PREPS if p != "of"))
                 src_tok, tgt_tok = src_tok or own_src, tgt_tok or own_tgt
+            if (
+                governor is not None
+                and governor.lemma_.lower() in UNDERGOING
+                and trigger.lemma_.lower() in CHARGING
+                and tgt_tok is None
+            ):
+                # "Zuma faces corruption charges": charges laid on the subject by the state's
+                # authorities ("faces arrest", "faces sanctions" is what may come)
+                src_tok, tgt_tok, unnamed_doer = None, src_tok, True
             if src_tok is None and governor is None and coding.plover_type == "CONSULT":
                 src_tok = _party_to_talks(trigger)
             if src_tok is None and governor is None:
@@ -494,6 +503,10 @@ class Extractor(Referents, Parties, PlacesAndTimes):
             return None  # "a hospital supported by MSF", "a militia backed by Iran": who it is
         if coding.plover_type == "CONSULT" and coding.generic and trigger.lemma_.lower() in DEPARTING:
             return None  # "Haley left on a U.N. helicopter", "going to Congress": no meeting
+        if coding.plover_type == "CONSULT" and trigger.lemma_.lower() in ARRIVING and (
+            tgt_tok is not None and tgt_tok.lemma_.lower() in PROCEEDINGS
+        ):
+            return None  # "Zuma arrived at the high court": a party to a case, on no visit
         # "did not talk to reporters": declining to speak to the press is no refusal of talks
         unspoken = coding.pattern.startswith("refused:") and trigger.lemma_.lower() in ("talk", "speak", "meet")
         if (coding.plover_type == "CONSULT" or unspoken) and any(
@@ -782,7 +795,11 @@ class Extractor(Referents, Parties, PlacesAndTimes):
 
 FRAMED = ("intent:", "refused:")
 # Movements that are a visit by officials and a deployment by forces.
+# Verbs whose subject undergoes the act their object names ("faces charges").
+UNDERGOING = frozenset({"face"})
 ARRIVING = frozenset({"arrive", "land", "enter", "travel", "fly", "visit"})
+# Where a case is heard: arriving there is no visit.
+PROCEEDINGS = frozenset({"court", "courthouse", "courtroom", "tribunal", "hearing", "trial"})
 # Occasions on which parties talk: "over lunch with Hatch", "at a dinner with Abe".
 SETTINGS = frozenset({"lunch", "dinner", "breakfast", "meeting", "summit", "reception"})
 # Verbs that put a measure in force: their object is the doer's own ban, not one it blocks.
@@ -806,6 +823,8 @@ def mutual(coding: Coding) -> bool:
     agreement", "troops and rebels clashed"); praise is one-sided, signing (057) is not."""
     if coding.plover_type == "SUPPORT":
         return coding.cameo_code.startswith("057")
+    if coding.plover_type == "RETREAT":
+        return coding.cameo_code.startswith("0871")  # "Turkey and Russia announced a ceasefire"
     return coding.plover_type not in ONE_SIDED
 
 
