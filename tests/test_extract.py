@@ -1305,3 +1305,18 @@ def test_arriving_at_court_is_no_visit_and_a_joint_ceasefire_has_two_sides(pipel
     assert "CONSULT" not in {e.plover_type for e in events(pipeline, text)}
     text = "ANKARA (Reuters) - Turkey and Russia announced a ceasefire in Idlib on Thursday."
     assert ("RETREAT", "TUR", "RUS") in dyads(events(pipeline, text))
+
+
+def test_a_call_for_another_to_act_asks_it_of_them(pipeline):
+    found = events(pipeline, "BEIJING (Reuters) - China called for the United States to withdraw its troops from South Korea.")
+    assert ("REQUEST", "CHN", "USA") in dyads(found)
+    assert not [e for e in found if e.plover_type == "RETREAT" and e.modality == "asserted"]
+    text = ("WASHINGTON (Reuters) - Republican Representative Joe Barton will not seek re-election."
+            " Critics have called for Barton to step down.")
+    assert ("REQUEST", "USA", "USA") in dyads(events(pipeline, text))
+
+
+def test_critics_of_a_government_are_not_that_government(pipeline):
+    text = "HONG KONG (Reuters) - Critics of the Chinese government said the crackdown was a disgrace."
+    sources = [e.source for e in events(pipeline, text) if e.plover_type == "ACCUSE"]
+    assert sources and all(s.sector == "OPP" and key(s) == "CHN" for s in sources)

@@ -442,6 +442,11 @@ def code_trigger(token: Token, ontology: Ontology, *, ordered: bool = False) -> 
             and c.pos_ == "VERB"
             and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
         ]
+        if purpose and any(m.dep_ == "mark" and m.lower_ == "for" for m in purpose[0].children):
+            # "called for Barton to step down": a call for another's act asks it of them
+            info = ontology.plover("020")
+            if info is not None:
+                return Coding("020", info[0], info[1], info[2], "construction: call for X to act")
         if purpose and code_trigger(purpose[0], ontology) is not None:
             return None  # "called Erdogan to apologise": the apology is the event
         if lemma == "call" and phone_call(token):

@@ -321,6 +321,10 @@ class Extractor(Referents, Parties, PlacesAndTimes):
                 tgt_tok = None  # "China and Israel discussed Middle East peace": a topic, no party
             else:
                 tgt_tok = obj
+            if coding.pattern == "construction: call for X to act" and tgt_tok is None:
+                # "called for the United States to withdraw": asked of the clause's subject
+                tgt_tok = next((first_child(c, ("nsubj",)) for c in trigger.children
+                                if c.dep_ == "advcl" and first_child(c, ("nsubj",)) is not None), None)
             if coding.pattern.startswith("received:"):
                 # "received a threat from Hamas": the giver acts on the one who receives
                 giver = prep_object(trigger, ("from",))

@@ -82,7 +82,10 @@ def modality(trigger: Token, governor: Token | None = None) -> str:
                 return "future"
         if lemma in FAILING and child.dep_ == "xcomp":
             return "negated"  # "was unable to contact him": not done
-        if lemma in REQUEST_VERBS and child.dep_ in ("xcomp", "ccomp", "prep", "pcomp", "dobj"):
+        asked_for = child.dep_ == "advcl" and any(  # "called for the US to withdraw"
+            m.dep_ == "mark" and m.lower_ == "for" for m in child.children
+        )
+        if lemma in REQUEST_VERBS and (child.dep_ in ("xcomp", "ccomp", "prep", "pcomp", "dobj") or asked_for):
             if child.dep_ == "dobj" and child.pos_ in ("PROPN", "PRON"):
                 continue  # "urged Russia": Russia is the addressee, not the act
             return "requested"

@@ -366,6 +366,9 @@ MILITARY_TITLES = frozenset(
 _TITLE_ENTRY = _Entry("agent", None, None, "MIL", (), "title:rank", False)
 # Words after a faith that make its holder a religious figure: "a Jewish community leader".
 FAITH_LEADERS = frozenset({"leader", "leaders", "elder", "elders", "figure", "figures"})
+# Role words for those who stand outside the body their "of" phrase names: "critics of the
+# Chinese government" are no part of it, unlike "the president of the league".
+OUTSIDERS = frozenset({"critic", "critics", "opponent", "opponents", "detractors"})
 
 
 def add_titles(

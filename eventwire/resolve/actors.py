@@ -31,6 +31,7 @@ from eventwire.resolve.actor_tables import (
     DATA_DIR,
     EQUIPMENT,
     FAITH_LEADERS,
+    OUTSIDERS,
     FORMER,
     GENERIC,
     RELIGIONS,
@@ -282,7 +283,11 @@ class ActorDictionary:
                 elif agent_end == m.start and head_open:
                     agent_code, agent_end = e.code, m.end  # the head noun of the run
                     entries[-1] = e.source
-                elif of_at is not None and agent_end <= of_at < m.start:
+                elif (
+                    of_at is not None
+                    and agent_end <= of_at < m.start
+                    and toks[agent_end - 1][2] not in OUTSIDERS
+                ):
                     agent_code, agent_end = e.code, m.end  # the body the post belongs to
                     entries.append(e.source)
                     of_at, head_open = None, True
