@@ -1320,3 +1320,10 @@ def test_critics_of_a_government_are_not_that_government(pipeline):
     text = "HONG KONG (Reuters) - Critics of the Chinese government said the crackdown was a disgrace."
     sources = [e.source for e in events(pipeline, text) if e.plover_type == "ACCUSE"]
     assert sources and all(s.sector == "OPP" and key(s) == "CHN" for s in sources)
+
+
+def test_a_person_named_before_is_no_town_of_the_same_name(pipeline):
+    text = ("WASHINGTON (Reuters) - Republican Representative Joe Barton will not seek re-election."
+            " Senator Ted Cruz urged Barton to resign.")
+    found = [e for e in events(pipeline, text) if e.plover_type == "REQUEST"]
+    assert found and not found[0].target.entry.startswith("place")

@@ -42,6 +42,9 @@ class Discourse:
     documents: dict[str, Actor] = field(default_factory=dict)  # "statement" -> NATO
     hostile_sources: list[Actor] = field(default_factory=list)  # agents of force events
     people: dict[str, Actor] = field(default_factory=dict)  # surname -> whom they act for
+    # surnames of everyone the tagger named as a person so far ("Joe Barton" -> barton): a later
+    # "Barton" that it takes for a town is still that person
+    surnames: set[str] = field(default_factory=set)
 
     def mention(self, actor: Actor | None, *, as_subject: bool = False) -> None:
         if actor is None:

@@ -203,6 +203,7 @@ class Extractor(Referents, Parties, PlacesAndTimes):
         sent_span = Span(base + sent.start_char, base + sent.end_char)
         times = self._times(sent, ctx)
         self._note_documents(sent, ctx)
+        ctx.discourse.surnames.update(e[-1].lower_ for e in sent.ents if e.label_ == "PERSON" and len(e) > 1)
         coded: list[tuple[Token, Mention]] = []
         for token in sent:
             if not self.ontology.is_trigger_lemma(token.lemma_.lower()) and not (

@@ -227,7 +227,8 @@ class Referents:
         if token.pos_ != "PROPN" and token.ent_type_ not in ("PERSON", "ORG", "NORP", "GPE") and not acronym:
             return None  # an acronym ("ICE", "DHS") names an agency even when tagged as a noun
         text = text_of(tokens)
-        if token.ent_type_ in ("GPE", "LOC"):
+        surname = len(tokens) == 1 and token.lower_ in ctx.discourse.surnames
+        if token.ent_type_ in ("GPE", "LOC") and not surname:
             place = self.gazetteer.resolve(token.text, countries=ctx.countries)
             if place is not None and place.country:
                 return Actor(text=text, country=place.country, entry=f"place: {place.name}")
