@@ -1327,3 +1327,10 @@ def test_a_person_named_before_is_no_town_of_the_same_name(pipeline):
             " Senator Ted Cruz urged Barton to resign.")
     found = [e for e in events(pipeline, text) if e.plover_type == "REQUEST"]
     assert found and not found[0].target.entry.startswith("place")
+
+
+def test_resigning_is_a_retreat_and_sanctions_stay_the_crosswalks(pipeline):
+    found = events(pipeline, "WASHINGTON (Reuters) - Representative John Conyers stepped down on Tuesday.")
+    assert [(e.plover_type, e.mentions[0].plover_mode) for e in found] == [("RETREAT", "resign")]
+    found = events(pipeline, "WELLINGTON (Reuters) - New Zealand has imposed sanctions on Fiji.")
+    assert ("COERCE", "NZL", "FJI") in dyads(found)

@@ -544,8 +544,27 @@ def _material(token: Token, lemma: str, coding: Coding, ontology: Ontology) -> C
     ):
         code, why = "145", "riot"
     if code is None:
-        return coding
+        return _plover_named(token, lemma, coding)
     return recode(ontology, coding, code, why) or coding
+
+
+# Acts the PLOVER codebook names under another type than the CAMEO crosswalk gives their code:
+# resigning is RETREAT (mode resign), where 083x "accede to demands for change in leadership" is
+# CONCEDE (news_dev's guide codes resignations RETREAT). Sanctions stay the crosswalk's COERCE
+# (163), as PLV's gold codes them, though the guide says SANCTION.
+PLOVER_NAMED = {"resign": ("083", "RETREAT", "resign"), "quit": ("083", "RETREAT", "resign"),
+                "step": ("083", "RETREAT", "resign")}  # fmt: skip
+
+
+def _plover_named(token: Token, lemma: str, coding: Coding) -> Coding:
+    """The codebook's type for `coding`, by the trigger's word or the noun a light verb carries
+    ("imposed sanctions")."""
+    carried = first_child(token, ("dobj",))
+    named = PLOVER_NAMED.get(lemma) or (PLOVER_NAMED.get(carried.lemma_.lower()) if carried is not None else None)
+    if named is None or not coding.cameo_code.startswith(named[0]):
+        return coding
+    return Coding(coding.cameo_code, named[1], named[2], coding.plover_context,
+                  f"PLOVER {named[1].lower()}: {coding.pattern}")  # fmt: skip
 
 
 RIOTERS = frozenset("protester protestor rioter demonstrator mob".split())
