@@ -1334,3 +1334,9 @@ def test_resigning_is_a_retreat_and_sanctions_stay_the_crosswalks(pipeline):
     assert [(e.plover_type, e.mentions[0].plover_mode) for e in found] == [("RETREAT", "resign")]
     found = events(pipeline, "WELLINGTON (Reuters) - New Zealand has imposed sanctions on Fiji.")
     assert ("COERCE", "NZL", "FJI") in dyads(found)
+
+
+def test_helping_bring_about_an_outcome_is_no_aid(pipeline):
+    found = events(pipeline, "KUALA LUMPUR (Reuters) - Mahathir has helped unite a fractured opposition.")
+    assert "AID" not in {e.plover_type for e in found}
+    assert ("AID", "USA", "UKR") in dyads(events(pipeline, "KIEV (Reuters) - The United States helped Ukraine defend itself."))

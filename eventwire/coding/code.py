@@ -405,6 +405,13 @@ def code_trigger(token: Token, ontology: Ontology, *, ordered: bool = False) -> 
         for c in token.children
     ):
         return None  # "officials who helped probe the campaign": the act helped with is the event
+    if lemma == "help" and first_child(token, ("dobj",)) is None and any(
+        c.dep_ == "xcomp" and c.pos_ == "VERB" and first_child(c, ("nsubj",)) is None and not to_infinitive(c)
+        for c in token.children
+    ):
+        # "helped unite a fractured opposition": a hand in an outcome, aid to no one ("helping
+        # to integrate refugees" is still aid to them)
+        return None
     if lemma in RECEIVING:
         obj = first_child(token, ("dobj",))
         told = ontology.code_noun(obj.lemma_.lower()) if obj is not None and obj.pos_ == "NOUN" else None
