@@ -1340,3 +1340,8 @@ def test_helping_bring_about_an_outcome_is_no_aid(pipeline):
     found = events(pipeline, "KUALA LUMPUR (Reuters) - Mahathir has helped unite a fractured opposition.")
     assert "AID" not in {e.plover_type for e in found}
     assert ("AID", "USA", "UKR") in dyads(events(pipeline, "KIEV (Reuters) - The United States helped Ukraine defend itself."))
+
+
+def test_forces_in_what_a_states_own_organ_says_are_that_states(pipeline):
+    text = "N'DJAMENA (Reuters) - Chad's military high command said today troops killed 1,269 Libyan soldiers."
+    assert ("ASSAULT", "TCD", "LBY") in dyads(events(pipeline, text))

@@ -191,10 +191,14 @@ class Referents:
                     key=lambda c: c.i,
                     default=None,
                 )
-                if speaker is None or (speaker.pos_ != "PROPN" and not officials):
+                # a state, or an organ a state owns by name ("Chad's military high command")
+                owned = speaker is not None and any(
+                    c.dep_ == "poss" and c.ent_type_ == "GPE" for c in speaker.children
+                )
+                if speaker is None or (speaker.pos_ != "PROPN" and not officials and not owned):
                     return None
                 found = self.actors.resolve(text_of(phrase_tokens(speaker)), on=ctx.published)
-                sectors = (None, "GOV", "JUD", "COP") if officials else (None, "GOV")
+                sectors = (None, "GOV", "JUD", "COP") if officials else (None, "GOV", "MIL")
                 if found is None or not found.country or found.sector not in sectors:
                     return None
                 return found.country
