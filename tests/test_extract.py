@@ -1345,3 +1345,9 @@ def test_helping_bring_about_an_outcome_is_no_aid(pipeline):
 def test_forces_in_what_a_states_own_organ_says_are_that_states(pipeline):
     text = "N'DJAMENA (Reuters) - Chad's military high command said today troops killed 1,269 Libyan soldiers."
     assert ("ASSAULT", "TCD", "LBY") in dyads(events(pipeline, text))
+
+
+def test_what_a_law_provides_is_no_act(pipeline):
+    text = ("WASHINGTON (Reuters) - The Senate bill repeals the Affordable Care Act fine on people who do not"
+            " purchase health insurance.")
+    assert not events(pipeline, text)

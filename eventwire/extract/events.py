@@ -307,6 +307,8 @@ class Extractor(Referents, Parties, PlacesAndTimes):
                 return None  # a bare event noun refers to an event told elsewhere
         else:
             src_tok, passive = subject(trigger)
+            if not passive and src_tok is not None and src_tok.lemma_.lower() in LAWS:
+                return None  # "the Senate bill repeals the fine": what a law provides is no act (GUIDE)
             if passive and trigger.dep_ == "xcomp" and first_child(trigger, ("nsubjpass",)) is None:
                 passive = False  # "Obama is scheduled to attend": the raised subject attends
             if not passive and any(c.dep_ == "auxpass" for c in trigger.children):
@@ -800,6 +802,8 @@ class Extractor(Referents, Parties, PlacesAndTimes):
 
 FRAMED = ("intent:", "refused:")
 # Movements that are a visit by officials and a deployment by forces.
+# Legislation: what it provides ("the bill repeals the fine", "the law bans ...") is not coded.
+LAWS = frozenset({"bill", "law", "legislation", "act", "amendment", "provision", "statute"})
 # Verbs whose subject undergoes the act their object names ("faces charges").
 UNDERGOING = frozenset({"face"})
 ARRIVING = frozenset({"arrive", "land", "enter", "travel", "fly", "visit"})
