@@ -1351,3 +1351,9 @@ def test_what_a_law_provides_is_no_act(pipeline):
     text = ("WASHINGTON (Reuters) - The Senate bill repeals the Affordable Care Act fine on people who do not"
             " purchase health insurance.")
     assert not events(pipeline, text)
+
+
+def test_a_charge_in_the_second_of_two_reported_clauses_is_still_the_speakers(pipeline):
+    text = "WASHINGTON (Reuters) - Sanders said the tax plan was unfair and the Republicans were corrupt."
+    found = [e for e in events(pipeline, text) if e.plover_type == "ACCUSE"]
+    assert found and {m.target.sector for e in found for m in e.mentions} >= {"PTY"}

@@ -230,9 +230,11 @@ def stated_feeling(adjective: Token) -> bool:
     """A party's own word for how it takes a deed ("the UN said it was greatly concerned by
     the crackdown"): a stand it takes, unlike a mood the journalist describes ("are angry")."""
     clause = adjective.head if adjective.dep_ in ("acomp", "attr") else adjective
-    if clause.dep_ != "ccomp" or _negated(clause) or _negated(adjective):
+    if _negated(clause) or _negated(adjective):
         return False
-    return clause.head.lemma_.lower() in CLAIMING
+    while clause.dep_ == "conj" and clause.head != clause:
+        clause = clause.head  # "said the tariffs were lawful and objections were baseless"
+    return clause.dep_ == "ccomp" and clause.head.lemma_.lower() in CLAIMING
 
 
 def _negated(token: Token) -> bool:

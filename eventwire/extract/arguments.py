@@ -80,9 +80,12 @@ def demand_parties(verb: Token) -> tuple[Token, Token] | None:
     clause = verb
     while clause.dep_ in ("xcomp", "acomp", "attr") and clause.head != clause:
         clause = clause.head  # "said the plan was a disgrace": up to the reported clause
-    if clause.dep_ != "ccomp":
+    reported = clause
+    while reported.dep_ == "conj" and reported.head != reported:
+        reported = reported.head  # "said the tariffs were lawful and objections were baseless"
+    if reported.dep_ != "ccomp":
         return None
-    speaker, passive = subject(clause.head)
+    speaker, passive = subject(reported.head)
     addressee = first_child(clause, ("nsubj", "nsubjpass"))
     if speaker is None or passive or addressee is None:
         return None
