@@ -1357,3 +1357,10 @@ def test_a_charge_in_the_second_of_two_reported_clauses_is_still_the_speakers(pi
     text = "WASHINGTON (Reuters) - Sanders said the tax plan was unfair and the Republicans were corrupt."
     found = [e for e in events(pipeline, text) if e.plover_type == "ACCUSE"]
     assert found and {m.target.sector for e in found for m in e.mentions} >= {"PTY"}
+
+
+def test_going_to_act_is_a_future_act_or_a_threat(pipeline):
+    found = events(pipeline, "WASHINGTON (Reuters) - Reed said Representative John Conyers is going to resign.")
+    assert not [e for e in found if e.modality == "asserted" and e.plover_type == "RETREAT"]
+    found = events(pipeline, "WASHINGTON (Reuters) - The United States is going to impose sanctions on Russia.")
+    assert ("THREATEN", "USA", "RUS") in dyads(found)

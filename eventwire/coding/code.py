@@ -270,7 +270,11 @@ def _hedged(token: Token | None) -> bool:
 def _future(token: Token) -> bool:
     if token.pos_ != "VERB":
         return False
-    return any(
+    going = (  # "is going to impose sanctions"
+        token.dep_ == "xcomp" and token.head.lemma_.lower() == "go" and token.head.tag_ == "VBG"
+        and to_infinitive(token)
+    )
+    return going or any(
         c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll", "would") for c in token.children
     )
 

@@ -80,6 +80,8 @@ def modality(trigger: Token, governor: Token | None = None) -> str:
                 return "requested"
             if lemma in FUTURE_VERBS or lemma in INTENT_NOUNS:
                 return "future"
+        if lemma == "go" and ancestor.tag_ == "VBG" and child.dep_ == "xcomp" and to_infinitive(child):
+            return "future"  # "he's going to resign"
         if lemma in FAILING and child.dep_ == "xcomp":
             return "negated"  # "was unable to contact him": not done
         asked_for = child.dep_ == "advcl" and any(  # "called for the US to withdraw"
