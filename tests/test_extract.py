@@ -1364,3 +1364,8 @@ def test_going_to_act_is_a_future_act_or_a_threat(pipeline):
     assert not [e for e in found if e.modality == "asserted" and e.plover_type == "RETREAT"]
     found = events(pipeline, "WASHINGTON (Reuters) - The United States is going to impose sanctions on Russia.")
     assert ("THREATEN", "USA", "RUS") in dyads(found)
+
+
+def test_paratroopers_that_arrive_are_deployed(pipeline):
+    text = "ALMATY (Reuters) - Russian paratrooper units have begun arriving in Kazakhstan."
+    assert ("MOBILIZE", "RUS", "KAZ") in dyads(events(pipeline, text))
