@@ -1369,3 +1369,12 @@ def test_going_to_act_is_a_future_act_or_a_threat(pipeline):
 def test_paratroopers_that_arrive_are_deployed(pipeline):
     text = "ALMATY (Reuters) - Russian paratrooper units have begun arriving in Kazakhstan."
     assert ("MOBILIZE", "RUS", "KAZ") in dyads(events(pipeline, text))
+
+
+def test_a_states_vessel_named_again_is_still_its(pipeline):
+    text = ("WASHINGTON, Oct 19 - U.S. warships attacked an Iranian oil platform in the Gulf today."
+            " Weinberger said four U.S. destroyers attacked the platform about 120 miles east of Bahrain.")
+    found = [e for e in events(pipeline, text) if e.plover_type == "ASSAULT"]
+    assert all(key(e.target) == "IRN" for e in found) and len(found) >= 1
+    text = "WASHINGTON (Reuters) - Trump said he would attend the opening of the Mississippi civil rights museum."
+    assert not [e for e in events(pipeline, text) if e.modality == "asserted" and key(e.target) == "USA" and e.plover_type == "AGREE" and "museum" in e.target.text]

@@ -33,6 +33,14 @@ PERSONAL_PRONOUNS = frozenset({"they", "them", "their", "it", "its", "he", "him"
 PLURAL_PRONOUNS = frozenset({"they", "them", "their", "we", "our", "us"})
 
 
+# Things a state owns that are attacked, seized or entered: named again as "the tanker".
+HELD_THINGS = frozenset(
+    "platform platforms ship ships vessel vessels tanker tankers boat boats plane planes aircraft "
+    "jet jets airliner embassy consulate base bases airport port outpost facility convoy "
+    "helicopter drone frigate destroyer warship submarine".split()
+)
+
+
 @dataclass
 class Discourse:
     """Mutable, per-article memory; reset for every article."""
@@ -66,6 +74,17 @@ class Discourse:
         for actor in reversed(self.actors):
             if actor.org and not (actor.code or "").startswith(("IMG", "REB", "INS")):
                 return actor if prefixes[0] == "IGO" else None
+        return None
+
+    def same_thing(self, noun: str) -> Actor | None:
+        """A country's vessel, aircraft or post named again by its head noun: "an Iranian oil
+        platform" ... "the platform" (what is attacked or seized there is that country's)."""
+        if noun not in HELD_THINGS:
+            return None
+        for actor in reversed(self.actors):
+            words = actor.text.lower().replace("-", " ").split()
+            if actor.key and actor.sector is None and words and words[-1].strip(".,") == noun:
+                return actor
         return None
 
     def last_subject(self) -> Actor | None:

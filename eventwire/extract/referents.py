@@ -262,6 +262,10 @@ class Referents:
                     return found
             if lemma in DOCUMENT_NOUNS:
                 return disc.documents.get(lemma) or (ctx.speaker[0] if ctx.speaker else None)
+            if tok == token and tok.pos_ == "NOUN" and _definite(tok):
+                found = disc.same_thing(tok.lower_)
+                if found is not None:
+                    return found
         return None
 
     def _argument_of_same_event(self, noun: Token, coding: Coding) -> bool:
