@@ -1378,3 +1378,9 @@ def test_a_states_vessel_named_again_is_still_its(pipeline):
     assert all(key(e.target) == "IRN" for e in found) and len(found) >= 1
     text = "WASHINGTON (Reuters) - Trump said he would attend the opening of the Mississippi civil rights museum."
     assert not [e for e in events(pipeline, text) if e.modality == "asserted" and key(e.target) == "USA" and e.plover_type == "AGREE" and "museum" in e.target.text]
+
+
+def test_weak_on_crime_is_a_charge(pipeline):
+    found = events(pipeline, "WASHINGTON (Reuters) - Trump said the Democrats are so weak on crime.")
+    assert ("ACCUSE", "USA", "USA") in dyads(found)
+    assert not events(pipeline, "WASHINGTON (Reuters) - Economists said the economy is weak.")
