@@ -1384,3 +1384,11 @@ def test_weak_on_crime_is_a_charge(pipeline):
     found = events(pipeline, "WASHINGTON (Reuters) - Trump said the Democrats are so weak on crime.")
     assert ("ACCUSE", "USA", "USA") in dyads(found)
     assert not events(pipeline, "WASHINGTON (Reuters) - Economists said the economy is weak.")
+
+
+def test_what_another_should_do_is_demanded_whatever_the_act(pipeline):
+    found = events(pipeline, "WASHINGTON (Reuters) - Grassley told CNN the White House should reconsider.")
+    assert ("REQUEST", "USA", "USA") in dyads(found)
+    text = "BRUSSELS (Reuters) - EU officials said the United States should remain in the Paris accord."
+    assert ("REQUEST", "EU", "USA") in dyads(events(pipeline, text))
+    assert not events(pipeline, "WASHINGTON (Reuters) - Economists said prices should fall.")

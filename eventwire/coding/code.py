@@ -260,6 +260,15 @@ def _obliged(token: Token) -> bool:
     return subj is not None and (reporter is None or reporter.lower_ != subj.lower_)
 
 
+def demanded_act(token: Token, ontology: Ontology) -> Coding | None:
+    """ "Grassley told CNN the White House should reconsider": what a speaker says another party
+    must or should do is a demand of it, whatever the act (CAMEO 100), even one no table codes."""
+    if token.dep_ != "ccomp" or not _obliged(token):
+        return None
+    info = ontology.plover("100")
+    return None if info is None else Coding("100", info[0], info[1], info[2], "demand:must: any act")
+
+
 def _hedged(token: Token | None) -> bool:
     """ "Tehran may be planning to attack": a plan only guessed at is no announced one."""
     return token is not None and any(

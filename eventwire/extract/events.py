@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from ..annotate import AnnotatedArticle, Block, split_blocks
-from ..coding.code import code_trigger, light_governor, recode
+from ..coding.code import code_trigger, demanded_act, light_governor, recode
 from ..coding.ontology import Coding, Ontology
 from ..coding.senses import epithet_of
 from ..records import Actor, Article, DateRange, Mention, Place, Span
@@ -210,8 +210,11 @@ class Extractor(Referents, Parties, PlacesAndTimes):
                 # "I'm deeply troubled by the plan": a feeling word parsed as a passive verb
                 token.tag_ == "VBN" and token.lower_ in self.ontology.adjectives()
             ):
-                continue
-            coding = code_trigger(token, self.ontology)
+                coding = None
+            else:
+                coding = code_trigger(token, self.ontology)
+            if coding is None and token.pos_ == "VERB":
+                coding = demanded_act(token, self.ontology)
             if coding is None:
                 continue
             mention = self._mention(article_id, token, coding, sent, sent_span, times, ctx)
