@@ -21,6 +21,7 @@ from .annotate import annotate, load_model
 from .attribute_rules import use_attribute_rules
 from .coding.acled import with_acled
 from .coding.classify import Classification, classify_doc
+from .coding.code import CONSTRUCTIONS
 from .coding.ontology import Ontology
 from .confidence import ConfidenceModel
 from .extract.casualties import with_casualties
@@ -82,7 +83,7 @@ class Pipeline:
         self.prefilter = (
             Prefilter(
                 nlp,
-                ontology.trigger_requirements(),
+                _with_constructions(ontology.trigger_requirements()),
                 find_actors=actors.find,
                 is_place=lambda name: bool(gazetteer.candidates(name)),
             )
@@ -246,6 +247,16 @@ class Pipeline:
 
     def resolve_actor(self, text: str, on: date | None = None) -> Actor | None:
         return self.actors.resolve(text, on=on)
+
+
+def _with_constructions(
+    requirements: dict[str, list[tuple[frozenset[str], ...]]],
+) -> dict[str, list[tuple[frozenset[str], ...]]]:
+    """The ontology's trigger requirements plus the words code.py's constructions start from."""
+    merged = {lemma: list(reqs) for lemma, reqs in requirements.items()}
+    for lemma, reqs in CONSTRUCTIONS.items():
+        merged.setdefault(lemma, []).extend(reqs)
+    return merged
 
 
 def build(settings: Settings | None = None) -> Pipeline:

@@ -1392,3 +1392,13 @@ def test_what_another_should_do_is_demanded_whatever_the_act(pipeline):
     text = "BRUSSELS (Reuters) - EU officials said the United States should remain in the Paris accord."
     assert ("REQUEST", "EU", "USA") in dyads(events(pipeline, text))
     assert not events(pipeline, "WASHINGTON (Reuters) - Economists said prices should fall.")
+
+
+def test_telling_a_party_to_act_demands_it(pipeline):
+    found = events(pipeline, "MOSCOW (Reuters) - Russia told the United States to reduce its diplomatic staff.")
+    assert ("REQUEST", "RUS", "USA") in dyads(found)
+    text = ("WASHINGTON (Reuters) - Trump has told agencies within the Department of Health and Human"
+            " Services to stop the payments.")
+    assert ("REQUEST", "USA", "USA") in dyads(events(pipeline, text))
+    found = events(pipeline, "WASHINGTON (Reuters) - Trump told reporters he wanted to meet Putin.")
+    assert "REQUEST" not in {e.plover_type for e in found}

@@ -78,6 +78,13 @@ def test_prefilter_keeps_the_sentence_a_pronoun_points_back_to(pipeline) -> None
     assert [(b.start, b.text) for b in kept] == [(16, text[11:])]
 
 
+def test_the_pipelines_prefilter_keeps_sentences_of_code_constructions(pipeline) -> None:
+    """'told X to act' and 'said Y should act' code through code.py constructions, not table rows."""
+    text = "It rained. Trump told Sessions to recuse himself. Pelosi said Conyers should go."
+    kept = " ".join(b.text for b in pipeline.prefilter.select([Block(0, text, "body")]))
+    assert "Trump told" in kept and "Conyers should" in kept and "rained" not in kept
+
+
 def test_prefilter_keeps_a_sentence_whose_only_actor_is_an_unlisted_name(pipeline) -> None:
     pre = Prefilter(pipeline.nlp, ["criticize"], find_actors=pipeline.actors.find)
     text = "It rained. Senator Tom Holloway spoke. Holloway criticized the tax plan. Taxes were criticized."

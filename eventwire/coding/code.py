@@ -69,7 +69,7 @@ PROPOSING = frozenset({"propose"})
 PLANS = frozenset({"plan", "proposal"})
 ANNOUNCING = frozenset({"announce", "unveil", "outline", "present", "reveal", "disclose", "submit"})
 BOYCOTTING = frozenset({"boycott", "embargo"})
-PRESSING = frozenset({"pressure", "press", "pressurise", "pressurize", "push", "challenge", "dare"})
+PRESSING = frozenset({"pressure", "press", "pressurise", "pressurize", "push", "challenge", "dare", "tell"})
 VERDICTS = frozenset({"convict", "find"})
 # Wanting an act: one's own act is an intent ("wants to attack B": a threat), another party's act
 # is a request ("wants A to attack B").
@@ -191,6 +191,16 @@ def recode(ontology: Ontology, coding: Coding, code: str, why: str) -> Coding | 
 REPORTING = frozenset(
     "say state insist stress tell warn declare argue announce reiterate add repeat emphasize emphasise".split()
 )
+
+
+# Words that start an event only through a construction of this module, not through a table
+# row: the pre-filter (`prefilter.py`) keeps a sentence that has one with the words it needs
+# ("told Russia *to* leave", "*said* the US should stay").
+CONSTRUCTIONS: dict[str, list[tuple[frozenset[str], ...]]] = {
+    "tell": [(frozenset({"to"}),)],
+    "should": [(REPORTING,)],
+    "must": [(REPORTING,)],
+}
 
 
 # Wrongs that are news only as what one party says another did ("Mattis said the Russians have
