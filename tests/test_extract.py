@@ -1402,3 +1402,16 @@ def test_telling_a_party_to_act_demands_it(pipeline):
     assert ("REQUEST", "USA", "USA") in dyads(events(pipeline, text))
     found = events(pipeline, "WASHINGTON (Reuters) - Trump told reporters he wanted to meet Putin.")
     assert "REQUEST" not in {e.plover_type for e in found}
+
+
+def test_the_enemy_is_the_other_side_and_taken_back_ground_is_seized(pipeline):
+    text = ("NICOSIA, March 3 - Iraq said its warplanes struck Iranian targets. Iran said its forces had liberated"
+            " 155 square kilometers of enemy-occupied territory and killed 2,000 enemy soldiers.")
+    found = dyads(events(pipeline, text))
+    assert ("ASSAULT", "IRN", "IRQ") in found and not {d for d in found if "CYP" in d}
+    assert "CONCEDE" not in {d[0] for d in found}
+
+
+def test_western_cambodia_is_cambodia(pipeline):
+    assert pipeline.actors.resolve("western Cambodia").key == "KHM"
+    assert pipeline.actors.resolve("Western diplomats").key == "WST"

@@ -549,7 +549,7 @@ ARMED = frozenset(
     "army military troop soldier force marine fighter militant rebel insurgent militia navy "
     "guard commando gunman jihadist taliban".split()
 )
-SEIZING = frozenset({"seize", "take", "capture", "overrun", "occupy"})
+SEIZING = frozenset({"seize", "take", "capture", "overrun", "occupy", "liberate", "retake", "recapture"})
 # Giving something back to its owner ("returned a manuscript to Italy") is a material concession.
 GIVING_BACK = frozenset({"return", "repatriate", "restitute"})
 

@@ -504,6 +504,7 @@ class Extractor(Referents, Parties, PlacesAndTimes):
             if doer is not None and not _same_actor(doer, source):
                 target, target_span = doer, None
         target = plea_court(trigger, source) or target
+        target = _enemy(tgt_tok, source, target, ctx) or target
         if (target is None or target.entry == THING_ENTRY) and coding.plover_type in ("REQUEST", "THREATEN"):
             asked = [tgt_tok, prep_object(trigger, ("for",)), direct_object(trigger)]
             target = procedure_holder(asked, source, ctx.home) or target
@@ -828,6 +829,23 @@ TOPIC_VERBS = frozenset({"discuss", "debate"})
 # (pcomp); an infinitive governed by one of those (xcomp) belongs to it.
 DEPENDENT_DEPS = frozenset({"advcl", "acl", "pcomp"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
+
+
+def _enemy(tgt_tok: Token | None, source: Actor | None, target: Actor | None, ctx: _Context) -> Actor | None:
+    """ "Iran said its forces killed 2,000 enemy soldiers": in a war between the article's two
+    most named states, the enemy is the one the doer is not."""
+    if tgt_tok is None or source is None or source.country is None or len(ctx.countries) < 2:
+        return None
+    if not any(t.lower_ == "enemy" for t in phrase_tokens(tgt_tok)):
+        return None
+    filed_in = ctx.dateline[0].country if ctx.dateline is not None else None
+    sides = [c for c in ctx.countries if c != filed_in][:2]  # "NICOSIA -" files Gulf war news
+    if source.country not in sides or len(sides) < 2:
+        return None
+    other = sides[1] if source.country == sides[0] else sides[0]
+    sector = target.sector if target is not None else None
+    return Actor(text=target.text if target is not None else tgt_tok.text, country=other, sector=sector,
+                 code=other + (sector or ""), entry="implied: the doer's enemy")  # fmt: skip
 
 
 def mutual(coding: Coding) -> bool:

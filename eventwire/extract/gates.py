@@ -146,6 +146,8 @@ def unarmed_quarrel(source: Actor | None, target: Actor | None) -> bool:
     "battle", "blast", "attack") between a president and lawmakers is a figure of speech."""
     if source is None or target is None or not source.country or source.country != target.country:
         return False
+    if (target.entry or "").startswith("place"):
+        return False  # "attacked an army base in western Afghanistan": force used at a place
     # a party or lawmakers "attacking the FBI" use words: they command no force against it
     return not armed(source) and (politician(source) or not armed(target))
 

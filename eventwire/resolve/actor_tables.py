@@ -393,3 +393,5 @@ def add_titles(
                 out.append(_Match(k, m.start, _TITLE_ENTRY))
         out.append(m)
     return out
+# Compass words that also name a region ("Western"): before a country they only say which part.
+COMPASS = frozenset({"western", "eastern", "northern", "southern", "central"})

@@ -30,6 +30,7 @@ from eventwire.records import Actor, Place
 from eventwire.resolve.actor_tables import (
     DATA_DIR,
     EQUIPMENT,
+    COMPASS,
     FAITH_LEADERS,
     OUTSIDERS,
     FORMER,
@@ -219,6 +220,8 @@ class ActorDictionary:
                     and self._name_word(toks, text, i + size)
                 ):
                     continue
+                if entry.kind == "region" and norms[i] in COMPASS and self._country_at(norms, i + size):
+                    continue  # "western Cambodia" is part of Cambodia, not the West
                 if (
                     (entry.place or entry.kind == "capital")
                     and i > 0
@@ -232,6 +235,16 @@ class ActorDictionary:
             else:
                 i += 1
         return add_titles(toks, text, out)
+
+    def _country_at(self, norms: list[str], k: int) -> bool:
+        """A country's name starts at token ``k``."""
+        if k >= len(norms):
+            return False
+        longest = self._maxlen.get(norms[k], 0)
+        return any(
+            (found := self._index.get(tuple(norms[k : k + size]))) is not None and found.kind == "country"
+            for size in range(1, longest + 1)
+        )
 
     def _name_word(self, toks: list[tuple[int, int, str, bool]], text: str, k: int) -> bool:
         """Token ``k`` looks like part of a proper name that no alias starts with."""
