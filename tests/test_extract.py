@@ -1415,3 +1415,11 @@ def test_the_enemy_is_the_other_side_and_taken_back_ground_is_seized(pipeline):
 def test_western_cambodia_is_cambodia(pipeline):
     assert pipeline.actors.resolve("western Cambodia").key == "KHM"
     assert pipeline.actors.resolve("Western diplomats").key == "WST"
+
+
+def test_an_ambush_or_storming_is_force_even_within_one_state(pipeline):
+    text = "ALMATY (Reuters) - A mob of protesters stormed the mayor's office in Almaty."
+    assert ("ASSAULT", "KAZ", "KAZ") in dyads(events(pipeline, text))
+    assert not events(pipeline, "WASHINGTON (Reuters) - Senator Bob Corker stormed out of the meeting with Trump.")
+    found = events(pipeline, "WASHINGTON (Reuters) - Republican lawmakers attacked the FBI on Tuesday.")
+    assert "ASSAULT" not in {e.plover_type for e in found}

@@ -111,6 +111,9 @@ PACTS = frozenset({"agreement", "deal", "accord", "truce", "ceasefire", "cease-f
 THING_PREPS = ("into", "against", "of", "on", "over", "about", "upon", "toward", "towards")
 
 
+# Politics uses most words of force as figures ("a legal battle", "attacked the FBI", "killed
+# the bill"); these it does not: an ambush or a shooting is force whoever does it.
+PHYSICAL = frozenset("ambush shoot stab bomb shell torture assassinate behead gun storm ransack loot torch".split())
 # Verbs of force that, between two unarmed sides of one state, are said in words.
 VERBAL_ATTACKS = frozenset({"attack", "assail"})
 
@@ -526,7 +529,10 @@ class Extractor(Referents, Parties, PlacesAndTimes):
             return None  # "met reporters", "spoke to Reuters": talking to the press
         if coding.plover_type == "CONSULT" and any(a is not None and a.sector == "COP" for a in (source, target)):
             return None  # "was met by police at the airport": police do not hold talks
-        if coding.plover_type == "ASSAULT" and coding.cameo_code == "190" and unarmed_quarrel(source, target):
+        if (
+            coding.plover_type == "ASSAULT" and coding.cameo_code == "190"
+            and not _physical(trigger) and unarmed_quarrel(source, target)
+        ):
             spoken = trigger.lemma_.lower() in VERBAL_ATTACKS
             if not spoken or (is_noun and not (source is not None and politician(source))):
                 return None  # "a legal battle with lawmakers": a figure of speech, no act
@@ -846,6 +852,13 @@ def _enemy(tgt_tok: Token | None, source: Actor | None, target: Actor | None, ct
     sector = target.sector if target is not None else None
     return Actor(text=target.text if target is not None else tgt_tok.text, country=other, sector=sector,
                  code=other + (sector or ""), entry="implied: the doer's enemy")  # fmt: skip
+
+
+def _physical(trigger: Token) -> bool:
+    """Force by its very word: "ambushed a convoy", "stormed the mayor's office" (not "stormed
+    out of the meeting")."""
+    lemma = trigger.lemma_.lower()
+    return lemma in PHYSICAL and (lemma != "storm" or first_child(trigger, ("dobj",)) is not None)
 
 
 def mutual(coding: Coding) -> bool:
