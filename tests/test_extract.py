@@ -1423,3 +1423,10 @@ def test_an_ambush_or_storming_is_force_even_within_one_state(pipeline):
     assert not events(pipeline, "WASHINGTON (Reuters) - Senator Bob Corker stormed out of the meeting with Trump.")
     found = events(pipeline, "WASHINGTON (Reuters) - Republican lawmakers attacked the FBI on Tuesday.")
     assert "ASSAULT" not in {e.plover_type for e in found}
+
+
+def test_civilians_on_the_move_are_not_visiting(pipeline):
+    text = "DAMASCUS (Reuters) - Thousands of people have been leaving for northwestern Syria in convoys of buses."
+    assert "CONSULT" not in {e.plover_type for e in events(pipeline, text)}
+    visit = events(pipeline, "WASHINGTON (Reuters) - Secretary of State Rex Tillerson arrived in Ankara.")
+    assert ("CONSULT", "USA", "TUR") in dyads(visit)

@@ -527,6 +527,11 @@ class Extractor(Referents, Parties, PlacesAndTimes):
             a is not None and a.sector == "MED" and a.entry != OTHER_SIDE for a in (source, target)
         ):
             return None  # "met reporters", "spoke to Reuters": talking to the press
+        if (
+            coding.plover_type == "CONSULT" and source is not None and source.sector in TRAVELLERS
+            and trigger.lemma_.lower() in ARRIVING | DEPARTING
+        ):
+            return None  # "thousands of people have been leaving for Idlib", "migrants arrived": no visit
         if coding.plover_type == "CONSULT" and any(a is not None and a.sector == "COP" for a in (source, target)):
             return None  # "was met by police at the airport": police do not hold talks
         if (
@@ -817,6 +822,8 @@ LAWS = frozenset({"bill", "law", "legislation", "act", "amendment", "provision",
 # Verbs whose subject undergoes the act their object names ("faces charges").
 UNDERGOING = frozenset({"face"})
 ARRIVING = frozenset({"arrive", "land", "enter", "travel", "fly", "visit"})
+# People whose comings and goings are travel or flight, not visits between parties.
+TRAVELLERS = frozenset({"CVL", "REF"})
 # Where a case is heard: arriving there is no visit.
 PROCEEDINGS = frozenset({"court", "courthouse", "courtroom", "tribunal", "hearing", "trial"})
 # Occasions on which parties talk: "over lunch with Hatch", "at a dinner with Abe".
