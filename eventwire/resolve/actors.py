@@ -28,13 +28,13 @@ from typing import Protocol
 from eventwire.errors import DictionaryError
 from eventwire.records import Actor, Place
 from eventwire.resolve.actor_tables import (
+    COMPASS,
     DATA_DIR,
     EQUIPMENT,
-    COMPASS,
     FAITH_LEADERS,
-    OUTSIDERS,
     FORMER,
     GENERIC,
+    OUTSIDERS,
     RELIGIONS,
     SECTORS,
     VAGUE,
