@@ -576,7 +576,7 @@ def _material(token: Token, lemma: str, coding: Coding, ontology: Ontology) -> C
     ):
         code, why = "145", "riot"
     if code is None:
-        return _plover_named(token, lemma, coding)
+        return _plover_named(lemma, coding)
     return recode(ontology, coding, code, why) or coding
 
 
@@ -588,11 +588,9 @@ PLOVER_NAMED = {"resign": ("083", "RETREAT", "resign"), "quit": ("083", "RETREAT
                 "step": ("083", "RETREAT", "resign")}  # fmt: skip
 
 
-def _plover_named(token: Token, lemma: str, coding: Coding) -> Coding:
-    """The codebook's type for `coding`, by the trigger's word or the noun a light verb carries
-    ("imposed sanctions")."""
-    carried = first_child(token, ("dobj",))
-    named = PLOVER_NAMED.get(lemma) or (PLOVER_NAMED.get(carried.lemma_.lower()) if carried is not None else None)
+def _plover_named(lemma: str, coding: Coding) -> Coding:
+    """The codebook's type for `coding`, by the trigger's word ("stepped down": RETREAT)."""
+    named = PLOVER_NAMED.get(lemma)
     if named is None or not coding.cameo_code.startswith(named[0]):
         return coding
     return Coding(coding.cameo_code, named[1], named[2], coding.plover_context,
