@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from ..extract.syntax import clause_tokens, first_child, to_infinitive
+from ..extract.syntax import clause_tokens, first_child, for_clause, going_to, to_infinitive
 from .ontology import Coding, Ontology
 from .senses import (
     HOSTILE_EPITHETS,
@@ -289,11 +289,7 @@ def _hedged(token: Token | None) -> bool:
 def _future(token: Token) -> bool:
     if token.pos_ != "VERB":
         return False
-    going = (  # "is going to impose sanctions"
-        token.dep_ == "xcomp" and token.head.lemma_.lower() == "go" and token.head.tag_ == "VBG"
-        and to_infinitive(token)
-    )
-    return going or any(
+    return going_to(token) or any(
         c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll", "would") for c in token.children
     )
 
@@ -474,7 +470,7 @@ def code_trigger(token: Token, ontology: Ontology, *, ordered: bool = False) -> 
             and c.pos_ == "VERB"
             and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
         ]
-        if purpose and any(m.dep_ == "mark" and m.lower_ == "for" for m in purpose[0].children):
+        if purpose and for_clause(purpose[0]):
             # "called for Barton to step down": a call for another's act asks it of them
             info = ontology.plover("020")
             if info is not None:

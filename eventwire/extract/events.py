@@ -82,6 +82,7 @@ from .syntax import (
     clause_tokens,
     direct_object,
     first_child,
+    for_clause,
     in_quotes,
     phrase_tokens,
     prep_object,
@@ -332,8 +333,8 @@ class Extractor(Referents, Parties, PlacesAndTimes):
                 tgt_tok = obj
             if coding.pattern == "construction: call for X to act" and tgt_tok is None:
                 # "called for the United States to withdraw": asked of the clause's subject
-                tgt_tok = next((first_child(c, ("nsubj",)) for c in trigger.children
-                                if c.dep_ == "advcl" and first_child(c, ("nsubj",)) is not None), None)
+                asking = next((c for c in trigger.children if for_clause(c)), None)
+                tgt_tok = first_child(asking, ("nsubj",)) if asking is not None else None
             if coding.pattern.startswith("received:"):
                 # "received a threat from Hamas": the giver acts on the one who receives
                 giver = prep_object(trigger, ("from",))
@@ -816,11 +817,11 @@ class Extractor(Referents, Parties, PlacesAndTimes):
 
 
 FRAMED = ("intent:", "refused:")
-# Movements that are a visit by officials and a deployment by forces.
 # Legislation: what it provides ("the bill repeals the fine", "the law bans ...") is not coded.
 LAWS = frozenset({"bill", "law", "legislation", "act", "amendment", "provision", "statute"})
 # Verbs whose subject undergoes the act their object names ("faces charges").
 UNDERGOING = frozenset({"face"})
+# Movements that are a visit by officials and a deployment by forces.
 ARRIVING = frozenset({"arrive", "land", "enter", "travel", "fly", "visit"})
 # People whose comings and goings are travel or flight, not visits between parties.
 TRAVELLERS = frozenset({"CVL", "REF"})

@@ -15,7 +15,7 @@ from spacy.tokens import Token
 
 from ..records import DateRange
 from .arguments import REPORTING_VERBS
-from .syntax import ancestors_path, to_infinitive
+from .syntax import ancestors_path, for_clause, going_to, to_infinitive
 
 REQUEST_VERBS = frozenset(
     "urge call ask demand request appeal press push encourage implore beg order instruct "
@@ -80,14 +80,11 @@ def modality(trigger: Token, governor: Token | None = None) -> str:
                 return "requested"
             if lemma in FUTURE_VERBS or lemma in INTENT_NOUNS:
                 return "future"
-        if lemma == "go" and ancestor.tag_ == "VBG" and child.dep_ == "xcomp" and to_infinitive(child):
+        if going_to(child):
             return "future"  # "he's going to resign"
         if lemma in FAILING and child.dep_ == "xcomp":
             return "negated"  # "was unable to contact him": not done
-        asked_for = child.dep_ == "advcl" and any(  # "called for the US to withdraw"
-            m.dep_ == "mark" and m.lower_ == "for" for m in child.children
-        )
-        if lemma in REQUEST_VERBS and (child.dep_ in ("xcomp", "ccomp", "prep", "pcomp", "dobj") or asked_for):
+        if lemma in REQUEST_VERBS and (child.dep_ in ("xcomp", "ccomp", "prep", "pcomp", "dobj") or for_clause(child)):
             if child.dep_ == "dobj" and child.pos_ in ("PROPN", "PRON"):
                 continue  # "urged Russia": Russia is the addressee, not the act
             return "requested"

@@ -274,6 +274,17 @@ def to_infinitive(verb: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
+def for_clause(clause: Token) -> bool:
+    """A "for X to act" clause ("called *for the US to withdraw*"): what is asked of X."""
+    return clause.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "for" for m in clause.children)
+
+
+def going_to(verb: Token) -> bool:
+    """ "is going *to impose* sanctions": a future told without "will"."""
+    head = verb.head
+    return verb.dep_ == "xcomp" and head.lemma_.lower() == "go" and head.tag_ == "VBG" and to_infinitive(verb)
+
+
 def text_of(tokens: list[Token]) -> str:
     return "".join(t.text_with_ws for t in tokens).strip()
 
