@@ -1430,3 +1430,43 @@ def test_civilians_on_the_move_are_not_visiting(pipeline):
     assert "CONSULT" not in {e.plover_type for e in events(pipeline, text)}
     visit = events(pipeline, "WASHINGTON (Reuters) - Secretary of State Rex Tillerson arrived in Ankara.")
     assert ("CONSULT", "USA", "TUR") in dyads(visit)
+
+
+@pytest.mark.parametrize(
+    ("text", "dyad"),
+    [
+        ("SANTIAGO (Reuters) - Chilean dock workers remained on strike on Tuesday.", ("PROTEST", "CHL", None)),
+        ("LA PAZ (Reuters) - The strike began on Monday when Bolivian miners walked out.",
+         ("PROTEST", "BOL", "BOL")),
+        ("MADRID (Reuters) - Spanish teachers struck for higher pay on Thursday.", ("PROTEST", "ESP", "ESP")),
+    ],
+)
+def test_workers_strike_in_protest_not_with_weapons(pipeline, text, dyad):
+    found = [e for e in events(pipeline, text) if e.modality == "asserted"]
+    assert dyad[:2] in {d[:2] for d in dyads(found)}
+    assert "ASSAULT" not in {e.plover_type for e in found}
+
+
+def test_a_request_taken_up_is_its_makers(pipeline):
+    text = "CAIRO (Reuters) - The Egyptian government is considering Israel's request for access to the prisoner."
+    assert ("REQUEST", "ISR", "EGY") in dyads(events(pipeline, text))
+    text = "ANKARA (Reuters) - Turkey sent a request to Greece for talks on Monday."
+    assert ("REQUEST", "TUR", "GRC") in dyads(events(pipeline, text))
+
+
+def test_backing_received_or_won_is_the_givers_support(pipeline):
+    text = "NAIROBI (Reuters) - Kenya has received strong backing from the United States."
+    assert ("SUPPORT", "USA", "KEN") in dyads(events(pipeline, text))
+    text = "NAIROBI (Reuters) - Kenya won the backing of Germany for its bid."
+    assert ("SUPPORT", "DEU", "KEN") in dyads(events(pipeline, text))
+
+
+def test_showing_something_abused_office_and_a_common_word_are_no_events(pipeline):
+    text = "LJUBLJANA (Reuters) - This was demonstrated by our vote against the plan, the Slovenian minister said."
+    assert "PROTEST" not in {e.plover_type for e in events(pipeline, text)}
+    text = "LIMA (Reuters) - The Peruvian president abused his power, the newspaper reported."
+    assert not events(pipeline, text)
+    text = "LIMA (Reuters) - Peru's Congress said the Peruvian president abused the power given to him by voters."
+    assert ("ACCUSE", "PER", "PER") in dyads(events(pipeline, text))
+    text = "KIEV (Reuters) - The United States urged Ukraine to grant a temporary amnesty to the activists."
+    assert "AMN" not in {key(e.target) for e in events(pipeline, text)}

@@ -35,6 +35,7 @@ from .senses import (
     characterisation,
     describes,
     dismissal,
+    labour_strike,
     named_as,
     phone_call,
     territory,
@@ -76,6 +77,10 @@ VERDICTS = frozenset({"convict", "find"})
 WANTING = frozenset({"want", "wish", "intend"})
 # Receiving an act's object: the act is the giver's ("received aid from X": X aids).
 RECEIVING = frozenset({"receive"})
+# What a party receives or wins from another that no noun row codes on its own ("support for
+# the bill" is an opinion): so received, it is the giver's backing of the receiver.
+BACKING = frozenset({"support", "backing"})
+WINNING = RECEIVING | frozenset({"win", "gain", "secure"})
 SENTENCING = frozenset({"sentence", "jail", "imprison"})
 # Granting what was asked: "accepted the demands of protesters" accedes to them (CONCEDE).
 ACCEDING = frozenset({"accept", "meet", "grant", "heed", "satisfy", "fulfil", "fulfill"})
@@ -207,8 +212,11 @@ CONSTRUCTIONS: dict[str, list[tuple[frozenset[str], ...]]] = {
 # violated the treaty", "claimed the agency misled Congress"): the saying is an accusation
 # (CAMEO 112). Told by the journalist, or denied, they are no event of their own.
 CLAIMED_WRONGS = frozenset(
-    "violate breach flout lie cheat meddle mislead deceive collude betray rig obstruct err blunder".split()
+    "violate breach flout lie cheat meddle mislead deceive collude betray rig obstruct err blunder "
+    "abuse".split()
 )
+# What an office holder abuses: "abused the power given to her" is a wrong of office, no force.
+OFFICE = frozenset("power authority office position trust privilege mandate".split())
 # Of those, the words no verb table codes on their own: listed in triggers_extra.tsv only so
 # that they start an event, they code none unless claimed.
 ONLY_CLAIMED = frozenset("lie cheat meddle mislead deceive collude rig err blunder".split())
@@ -375,6 +383,8 @@ def code_trigger(token: Token, ontology: Ontology, *, ordered: bool = False) -> 
     if token.pos_ == "NOUN":
         # the noun's own modifiers decide its kind ("air strike", "suicide attack", "war games")
         before = [c.lemma_.lower() for c in token.lefts if c.dep_ in ("compound", "amod", "nmod")]
+        if labour_strike(token):
+            before.append("labour")  # "the seamen's strike", "remained on strike"
         coding = ontology.code_noun(lemma, after=after, before=before)
         if coding is None:
             return None
@@ -398,8 +408,16 @@ def code_trigger(token: Token, ontology: Ontology, *, ordered: bool = False) -> 
         return None  # "according to officials" names a source, it reports no accord
     if lemma in NON_EVENT_VERBS or carried_noun(token, ontology) is not None:
         return None
+    if labour_strike(token):  # "workers walked out", "miners struck for higher wages"
+        info = ontology.plover("143")
+        return None if info is None else Coding("143", *info, f"strike: {lemma} by workers")
+    abused = first_child(token, ("dobj",)) if lemma == "abuse" else None
+    if abused is not None and abused.lemma_.lower() in OFFICE and not claimed_wrong(token):
+        return None  # told by the journalist, a charge no one is named as making
     if lemma in CLAIMED_WRONGS and claimed_wrong(token):
         own = ontology.code_verb(lemma, after=after)
+        if abused is not None and abused.lemma_.lower() in OFFICE:
+            own = None  # "the judge said the president abused her power": a charge, no force
         info = ontology.plover("112")
         # "violated the ceasefire" (armed force) stays the deed, whoever reports it
         if info is not None and (own is None or own.plover_type not in FORCE):
@@ -433,9 +451,13 @@ def code_trigger(token: Token, ontology: Ontology, *, ordered: bool = False) -> 
         # "helped unite a fractured opposition": a hand in an outcome, aid to no one ("helping
         # to integrate refugees" is still aid to them)
         return None
-    if lemma in RECEIVING:
+    if lemma in WINNING:
         obj = first_child(token, ("dobj",))
         told = ontology.code_noun(obj.lemma_.lower()) if obj is not None and obj.pos_ == "NOUN" else None
+        if lemma not in RECEIVING:
+            told = None
+        if obj is not None and obj.lemma_.lower() in BACKING:
+            told = ontology.code_noun("endorsement")  # "received strong backing from the US"
         if told is not None:
             # "received a bomb threat from Hamas", "received military aid from the US": the
             # noun's act, done by the giver (events.py swaps the sides)

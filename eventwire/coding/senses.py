@@ -22,7 +22,9 @@ HOSTILE_EPITHETS = frozenset(
     "insult dishonest incompetent unfair weak "
     # acts named as wrongs: "what he called Saudi aggression", "described it as a provocation"
     "aggression provocation interference meddling blackmail piracy propaganda intimidation "
-    "harassment occupation genocide massacre terrorism tyranny abuse betrayal".split()
+    "harassment occupation genocide massacre terrorism tyranny abuse betrayal "
+    # harm named: "called the staff cuts a risk to national security", "called it a mistake"
+    "mistake risk threat danger failure catastrophe".split()
 )
 # Verbs that name or describe someone ("called X a liar", "described X as Y"): with a
 # complement they characterise, which is criticism when hostile and no event otherwise.
@@ -43,6 +45,37 @@ FIRED = WEAPONS | frozenset(
     "cannon gas pellet".split()
 )
 AIMED_AT = frozenset({"at", "on", "upon", "into", "toward", "towards"})
+
+
+# Those who down tools, and what they strike for: "the seamen's strike", "a strike by miners",
+# "a strike over pay" are protests, where a bare "strike" is an attack.
+WORKERS = frozenset(
+    "worker employee staff miner seaman docker dockworker teacher nurse doctor driver trucker "
+    "pilot union unionist labourer laborer peasant".split()
+)
+PAY = frozenset("pay wage salary pension bonus raise".split())
+
+
+def labour_strike(token: Token) -> bool:
+    """A strike of workers, not of weapons: "remained on strike", "the seamen's strike", "a
+    strike by dockers over pay", "workers walked out", "miners struck for higher wages"."""
+    lemma = token.lemma_.lower()
+    if token.pos_ == "VERB":
+        subj = first_child(token, ("nsubj",))
+        walked_out = lemma == "walk" and any(c.dep_ in ("prt", "advmod") and c.lower_ == "out" for c in token.children)
+        return (walked_out or lemma == "strike") and subj is not None and subj.lemma_.lower() in WORKERS
+    if lemma not in ("strike", "walkout"):
+        return False
+    if token.dep_ == "pobj" and token.head.lower_ == "on" and token.head.head.pos_ in ("VERB", "AUX"):
+        return True  # "remained on strike", "are on strike"
+    for child in token.children:
+        if child.dep_ in ("poss", "compound", "amod", "nmod") and child.lemma_.lower() in WORKERS:
+            return True
+        if child.dep_ == "prep" and child.lower_ in ("by", "of", "for", "over"):
+            obj = first_child(child, ("pobj",))
+            if obj is not None and obj.lemma_.lower() in WORKERS | PAY:
+                return True
+    return False
 
 
 def dismissal(verb: Token) -> bool:

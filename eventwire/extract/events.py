@@ -22,9 +22,9 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from ..annotate import AnnotatedArticle, Block, split_blocks
-from ..coding.code import code_trigger, demanded_act, light_governor, recode
+from ..coding.code import BACKING, code_trigger, demanded_act, light_governor, recode
 from ..coding.ontology import Coding, Ontology
-from ..coding.senses import epithet_of
+from ..coding.senses import epithet_of, labour_strike
 from ..records import Actor, Article, DateRange, Mention, Place, Span
 from ..resolve.actors import ActorDictionary
 from ..resolve.places import Gazetteer
@@ -273,8 +273,10 @@ class Extractor(Referents, Parties, PlacesAndTimes):
         times: list[tuple[set[int], Span, DateRange]],
         ctx: _Context,
     ) -> Mention | None:
-        if trigger.lemma_.lower() == "demonstrate" and any(c.dep_ in ("dobj", "ccomp") for c in trigger.children):
-            return None  # "demonstrates the US commitment", "demonstrated that ...": shows, no protest
+        if trigger.lemma_.lower() == "demonstrate" and any(
+            c.dep_ in ("dobj", "ccomp", "nsubjpass") for c in trigger.children
+        ):  # "demonstrates the US commitment", "demonstrated that ...", "was demonstrated by
+            return None  # our decision": shows, no protest
         if trigger.lemma_.lower() == "ask" and trigger.tag_ == "VBN" and trigger.dep_ == "advcl":
             return None  # "Asked whether he backed Hatch, Trump said yes": a reporter's question
         if trigger.dep_ == "acl" and coding.pattern.startswith(("intent:want", "request:want")):
@@ -340,6 +342,8 @@ class Extractor(Referents, Parties, PlacesAndTimes):
                 giver = prep_object(trigger, ("from",))
                 if giver is None and obj is not None:
                     giver = prep_object(obj, ("from",))
+                    if giver is None and obj.lemma_.lower() in BACKING:
+                        giver = prep_object(obj, ("of",))  # "won the backing of Germany"
                 src_tok, tgt_tok = giver, src_tok
             if coding.pattern.startswith(("demand:", "claim:")):
                 # "Russia said Sudan must return the helicopter": the speaker demands it of Sudan;
@@ -771,6 +775,8 @@ class Extractor(Referents, Parties, PlacesAndTimes):
         "China reduced aid to Tajikistan", "USAID announced a suspension of aid" — the verb's
         subject is who acts."""
         verb = noun.head
+        if noun.dep_ == "pobj" and verb.lower_ == "on" and labour_strike(noun):
+            return verb.head  # "the seamen remained on strike"
         if noun.dep_ != "dobj" or verb.pos_ != "VERB":
             return None
         if any(c.dep_ == "det" and c.lower_ in ("these", "those", "this", "that", "such") for c in noun.children):

@@ -14,7 +14,7 @@ from typing import Any
 
 from spacy.tokens import Token
 
-from ..coding.code import COOPERATIVE, code_trigger
+from ..coding.code import COOPERATIVE, LIGHT_VERBS, code_trigger
 from ..coding.ontology import Coding, Ontology
 from ..records import Actor, Span
 from ..resolve.actors import ActorDictionary
@@ -76,13 +76,28 @@ class Referents:
         if governor is not None:
             gov_subject, passive = subject(governor)
             if gov_subject is not None and not passive:
+                if own is not None and own.dep_ == "poss" and self._asked_of(noun, governor):
+                    # "Britain is considering Russia's request": Russia asks it of Britain
+                    return own, prep_object(noun, ("to",)) or gov_subject
                 source = gov_subject
         target = prep_object(noun, TARGET_NOUN_PREPS)
         if target is None and governor is not None:
             target = prep_object(governor, TARGET_NOUN_PREPS)
+            if target == noun:  # "remained on strike": the event, not its party
+                target = None
         if target is None and own is not None and source is not own and own.dep_ != "amod":
             target = own  # "the government accepted the demands by protesters": whose demands
         return source, target
+
+    def _asked_of(self, noun: Token, governor: Token) -> bool:
+        """A request named with its maker's possessive, taken up by another party's verb
+        ("considering Russia's request"), not made by the verb's subject ("made its request")."""
+        coding = self.ontology.code_noun(noun.lemma_.lower())
+        return (
+            coding is not None
+            and coding.plover_type == "REQUEST"
+            and governor.lemma_.lower() not in LIGHT_VERBS
+        )
 
     def _signing_place(self, word: Token, head: Token) -> bool:
         """ "the Minsk agreements", "a 1956 Geneva Convention": a town naming a treaty is where

@@ -208,6 +208,8 @@ class ActorDictionary:
                     continue
                 if entry.case_sensitive and not all(t[3] for t in toks[i : i + size]):
                     continue
+                if entry.kind == "org" and size == 1 and norms[i].isalpha() and text[toks[i][0]].islower():
+                    continue  # "a temporary amnesty" is no Amnesty: names are written with capitals
                 if (
                     entry.kind in ("country", "capital")
                     and i + size < n
