@@ -1470,3 +1470,41 @@ def test_showing_something_abused_office_and_a_common_word_are_no_events(pipelin
     assert ("ACCUSE", "PER", "PER") in dyads(events(pipeline, text))
     text = "KIEV (Reuters) - The United States urged Ukraine to grant a temporary amnesty to the activists."
     assert "AMN" not in {key(e.target) for e in events(pipeline, text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "dyad"),
+    [
+        # the parser reads "has" as the verb and the participle as its complement
+        ("WASHINGTON (Reuters) - Trump has several times contradicted Tillerson on foreign policy issues.",
+         ("ACCUSE", "USA", "USA")),
+        # ... and hangs a second finite verb on the reported clause, whose passive subject is not its own
+        ('MOSCOW (Reuters) - Russia has said its missions are watched and has accused Washington of "spy-mania."',
+         ("ACCUSE", "RUS", "USA")),
+    ],
+)
+def test_subjects_the_parser_misplaces(pipeline, text, dyad):
+    assert dyad in dyads(events(pipeline, text))
+
+
+def test_diplomats_being_expelled_are_expelled(pipeline):
+    text = "WASHINGTON (Reuters) - Television showed 60 Russian diplomats being expelled from the United States."
+    assert ("SANCTION", "USA", "RUS") in dyads(events(pipeline, text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "BEIJING (Reuters) - Chinese activists set off on a march to the prison.",
+        "PARIS (Reuters) - French farmers went on a march through Paris.",
+        "SEOUL (Reuters) - Hundreds of South Korean supporters of the former president gathered outside the court.",
+    ],
+)
+def test_marches_and_rallies_are_protests(pipeline, text):
+    assert {e.plover_type for e in events(pipeline, text)} == {"PROTEST"}
+
+
+def test_gathering_or_helping_ones_family_is_no_event(pipeline):
+    assert not events(pipeline, "SEOUL (Reuters) - Hundreds of South Koreans gathered outside the court.")
+    text = "NEW YORK (Reuters) - The Uzbek immigrant was able to support his family and help his parents."
+    assert not events(pipeline, text)

@@ -38,6 +38,7 @@ from .senses import (
     labour_strike,
     named_as,
     phone_call,
+    rallied,
     territory,
     undone,
     visit_call,
@@ -411,6 +412,11 @@ def code_trigger(token: Token, ontology: Ontology, *, ordered: bool = False) -> 
     if labour_strike(token):  # "workers walked out", "miners struck for higher wages"
         info = ontology.plover("143")
         return None if info is None else Coding("143", *info, f"strike: {lemma} by workers")
+    if lemma in PROVIDING and (obj := first_child(token, ("dobj",))) is not None and obj.lemma_.lower() in KIN:
+        return None  # "was able to support his family and help his parents": private life
+    if rallied(token):  # "supporters of Park gathered outside the court"
+        info = ontology.plover("141")
+        return None if info is None else Coding("141", *info, f"rally: {lemma} by supporters")
     abused = first_child(token, ("dobj",)) if lemma == "abuse" else None
     if abused is not None and abused.lemma_.lower() in OFFICE and not claimed_wrong(token):
         return None  # told by the journalist, a charge no one is named as making
@@ -615,6 +621,11 @@ def _plover_named(lemma: str, coding: Coding) -> Coding:
                   f"PLOVER {named[1].lower()}: {coding.pattern}")  # fmt: skip
 
 
+# One's own people, whom supporting or helping is no political act.
+KIN = frozenset(
+    "family parent mother father son daughter child wife husband brother sister relative".split()
+)
+PROVIDING = frozenset({"support", "help", "aid", "assist", "feed"})
 RIOTERS = frozenset("protester protestor rioter demonstrator mob".split())
 
 

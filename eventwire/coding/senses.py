@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from ..extract.syntax import first_child, to_infinitive
+from ..extract.syntax import first_child, prep_object, to_infinitive
 
 HOSTILE_EPITHETS = frozenset(
     "curious irresponsible illegal unacceptable dangerous provocative reckless outrageous "
@@ -78,6 +78,20 @@ def labour_strike(token: Token) -> bool:
     return False
 
 
+# Who gathers to make a point: "supporters of Park gathered outside the court" is a rally,
+# where "people gathered" may be anything.
+RALLIERS = frozenset("supporter protester protestor demonstrator activist opponent".split())
+GATHERING = frozenset({"gather", "assemble", "congregate", "converge", "rally"})
+
+
+def rallied(verb: Token) -> bool:
+    """ "Hundreds of supporters of the former president gathered outside the court"."""
+    subj = first_child(verb, ("nsubj",))
+    if subj is not None and subj.lemma_.lower() in ("hundred", "thousand", "dozen"):
+        subj = prep_object(subj, ("of",)) or subj  # "hundreds of supporters"
+    return verb.lemma_.lower() in GATHERING and subj is not None and subj.lemma_.lower() in RALLIERS
+
+
 def dismissal(verb: Token) -> bool:
     """ "Trump fired Comey", "fired critics": a dismissal, not shooting ("fired on the crowd",
     "fired rockets at Israel")."""
@@ -95,15 +109,16 @@ def describes(verb: Token) -> bool:
     doer named: "arrested a man suspected of fraud", "the leader of a network linked to
     al-Qaeda", "lifted restrictions imposed on him". It tells what the noun is, not an event of
     this sentence; a headline ("Ten soldiers killed in Donetsk"), an existential ("there were
-    ten soldiers killed") or a named doer ("a man arrested by police") still tells one."""
+    ten soldiers killed"), a named doer ("a man arrested by police") or a progressive ("diplomats
+    being expelled") still tells one."""
     noun = verb.head
     return (
         verb.dep_ == "acl"
         and verb.tag_ == "VBN"
         and noun.pos_ in ("NOUN", "PROPN")
         and noun.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass", "appos", "conj")
-        and not any(c.dep_ == "agent" for c in verb.children)
-    )
+        and not any(c.dep_ in ("agent", "auxpass") for c in verb.children)
+    )  # "diplomats being expelled from the US" is happening, not a description
 
 
 def armed_subject(verb: Token) -> bool:

@@ -45,14 +45,14 @@ def subject(verb: Token) -> tuple[Token | None, bool]:
         if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
             return _participle_subject(verb)
         if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
-            verb = verb.head
+            verb = verb.head.head if _misattached(verb) else verb.head
             continue
         if verb.dep_ in ("xcomp", "advcl", "ccomp") and verb.head != verb:
             if verb.dep_ == "xcomp":
                 obj = first_child(verb.head, ("dobj",))
                 if obj is not None:
                     return obj, False
-            if verb.dep_ == "ccomp":
+            if verb.dep_ == "ccomp" and not _perfect(verb):
                 return None, False
             verb = verb.head
             continue
@@ -64,6 +64,33 @@ def subject(verb: Token) -> tuple[Token | None, bool]:
             continue
         break
     return None, False
+
+
+def _perfect(verb: Token) -> bool:
+    """ "Trump has several times contradicted Tillerson": the parser reads "has" as the verb and
+    the participle as its complement; the subject of "has" is the participle's."""
+    head = verb.head
+    return (
+        verb.tag_ in ("VBN", "VBD")
+        and head.lemma_ == "have"
+        and head.i < verb.i
+        and first_child(head, ("dobj",)) is None
+    )
+
+
+def _misattached(conj: Token) -> bool:
+    """ "Moscow has said its missions are watched and has accused Washington": the parser hangs
+    the second finite verb on the reported clause, whose passive subject is not its subject."""
+    head = conj.head
+    own = _own_subject(head)
+    return (
+        head.dep_ == "ccomp"
+        and own is not None
+        and own[1]
+        and any(c.dep_ == "aux" for c in conj.children)
+        and not any(c.dep_ == "auxpass" for c in conj.children)
+        and first_child(conj, ("dobj",)) is not None
+    )
 
 
 # Documents that speak for their author: "a report accusing the army" accuses on behalf of
