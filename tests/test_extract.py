@@ -1508,3 +1508,13 @@ def test_gathering_or_helping_ones_family_is_no_event(pipeline):
     assert not events(pipeline, "SEOUL (Reuters) - Hundreds of South Koreans gathered outside the court.")
     text = "NEW YORK (Reuters) - The Uzbek immigrant was able to support his family and help his parents."
     assert not events(pipeline, text)
+
+
+def test_wanting_or_encouraging_a_party_to_act_asks_it_of_them(pipeline):
+    text = "MOSCOW (Reuters) - Russia has released questions that it wants Britain and France to answer."
+    found = dyads(events(pipeline, text))
+    assert {("REQUEST", "RUS", "GBR"), ("REQUEST", "RUS", "FRA")} <= found
+    text = "KIEV (Reuters) - The United States strongly encourages the government of Ukraine to repeal the law."
+    assert dyads(events(pipeline, text)) == {("REQUEST", "USA", "UKR")}
+    text = "ABUJA (Reuters) - Daura wants the girls to rest before he hands them over."
+    assert "REQUEST" not in {e.plover_type for e in events(pipeline, text)}

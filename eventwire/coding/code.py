@@ -72,6 +72,8 @@ PLANS = frozenset({"plan", "proposal"})
 ANNOUNCING = frozenset({"announce", "unveil", "outline", "present", "reveal", "disclose", "submit"})
 BOYCOTTING = frozenset({"boycott", "embargo"})
 PRESSING = frozenset({"pressure", "press", "pressurise", "pressurize", "push", "challenge", "dare", "tell"})
+ENCOURAGING = frozenset({"encourage"})
+NAMED_PARTIES = frozenset({"GPE", "ORG", "NORP", "PERSON"})
 VERDICTS = frozenset({"convict", "find"})
 # Wanting an act: one's own act is an intent ("wants to attack B": a threat), another party's act
 # is a request ("wants A to attack B").
@@ -479,13 +481,15 @@ def code_trigger(token: Token, ontology: Ontology, *, ordered: bool = False) -> 
         and any(c.dep_ == "xcomp" and _refusable(code_trigger(c, ontology)) for c in token.children)
     ):
         return None  # "refused to meet B": the refused act, reframed, is the event
-    if lemma in PRESSING and any(
+    if lemma in PRESSING | ENCOURAGING and any(
         c.dep_ in ("xcomp", "advcl") and c.pos_ == "VERB" and to_infinitive(c)
         for c in token.children
-    ):  # "pressuring the workers to call off the strike" asks them to act
-        info = ontology.plover("100")
+    ):  # "pressuring the workers to call off the strike" asks them to act; "encourages
+        # Ukraine to repeal the law" appeals to it
+        code = "020" if lemma in ENCOURAGING else "100"
+        info = ontology.plover(code)
         if info is not None:
-            return Coding("100", info[0], info[1], info[2], f"construction: {lemma} X to act")
+            return Coding(code, info[0], info[1], info[2], f"construction: {lemma} X to act")
     if lemma in ("call", "phone", "telephone") and not any(
         (c.dep_ == "prt" or (c.dep_ == "prep" and c.i == token.i + 1))
         and c.lower_ in ("on", "for", "off", "upon")
@@ -641,9 +645,16 @@ def _wanted(verb: Token, ontology: Ontology) -> Coding | None:
         if comp.dep_ not in ("xcomp", "ccomp") or comp.pos_ != "VERB":
             continue
         inner = code_trigger(comp, ontology)
+        party = first_child(comp, ("nsubj",))
+        asked = party is not None
+        if inner is None and asked and party.ent_type_ in NAMED_PARTIES and to_infinitive(comp):
+            # "wants Britain to answer its questions": asked of Britain, whatever the act ("wants
+            # the girls to rest" asks nothing of a party)
+            info = ontology.plover("020")
+            return None if info is None else Coding("020", *info, "request:want X to act")
         if inner is None:
             continue
-        if first_child(comp, ("nsubj",)) is not None:
+        if asked:
             code, why = "020", "request:want"
         elif inner.plover_type in INTENDED:
             code, why = INTENDED[inner.plover_type], "intent:want"
