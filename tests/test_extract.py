@@ -1518,3 +1518,19 @@ def test_wanting_or_encouraging_a_party_to_act_asks_it_of_them(pipeline):
     assert dyads(events(pipeline, text)) == {("REQUEST", "USA", "UKR")}
     text = "ABUJA (Reuters) - Daura wants the girls to rest before he hands them over."
     assert "REQUEST" not in {e.plover_type for e in events(pipeline, text)}
+
+
+def test_saying_another_was_involved_in_a_deed_blames_them(pipeline):
+    text = "LONDON (Reuters) - Britain says the Russian government was involved in the March 4 attack."
+    assert ("ACCUSE", "GBR", "RUS") in dyads(events(pipeline, text))
+    text = "LONDON (Reuters) - The minister said Iran was complicit in the plot."
+    assert ("ACCUSE", "GBR", "IRN") in dyads(events(pipeline, text))
+    assert not events(pipeline, "MOSCOW (Reuters) - Russia said it was not involved in the attack.")
+    assert not events(pipeline, "LONDON (Reuters) - Britain is responsible for the security of the island.")
+
+
+def test_an_invitation_to_act_asks_and_one_to_meet_invites(pipeline):
+    text = "ATHENS (Reuters) - Greece invited Turkey to take the dispute to the International Court of Justice."
+    assert dyads(events(pipeline, text)) == {("REQUEST", "GRC", "TUR")}
+    text = "ATHENS (Reuters) - Greece invited Turkey to visit Athens."
+    assert ("CONSULT", "GRC", "TUR") in dyads(events(pipeline, text))

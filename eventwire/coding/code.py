@@ -72,7 +72,9 @@ PLANS = frozenset({"plan", "proposal"})
 ANNOUNCING = frozenset({"announce", "unveil", "outline", "present", "reveal", "disclose", "submit"})
 BOYCOTTING = frozenset({"boycott", "embargo"})
 PRESSING = frozenset({"pressure", "press", "pressurise", "pressurize", "push", "challenge", "dare", "tell"})
-ENCOURAGING = frozenset({"encourage"})
+ENCOURAGING = frozenset({"encourage", "invite"})
+# What a speaker says another is in a deed ("says Russia was involved in the attack"): a charge.
+CULPABLE = frozenset({"responsible", "involved", "complicit"})
 NAMED_PARTIES = frozenset({"GPE", "ORG", "NORP", "PERSON"})
 VERDICTS = frozenset({"convict", "find"})
 # Wanting an act: one's own act is an intent ("wants to attack B": a threat), another party's act
@@ -404,7 +406,7 @@ def code_trigger(token: Token, ontology: Ontology, *, ordered: bool = False) -> 
             return None
         # "said it was concerned by X": the speaker's feeling about X; "claimed the cuts were
         # unconstitutional": the speaker's charge against the subject (events.py reads both)
-        kind = "claim" if token.lower_ in HOSTILE_EPITHETS else "feeling"
+        kind = "claim" if token.lower_ in HOSTILE_EPITHETS | CULPABLE else "feeling"
         return Coding(found.cameo_code, found.plover_type, found.plover_mode,
                       found.plover_context, f"{kind}: {found.pattern}")  # fmt: skip
     if token.pos_ != "VERB" or token.lower_ == "according":
@@ -483,9 +485,11 @@ def code_trigger(token: Token, ontology: Ontology, *, ordered: bool = False) -> 
         return None  # "refused to meet B": the refused act, reframed, is the event
     if lemma in PRESSING | ENCOURAGING and any(
         c.dep_ in ("xcomp", "advcl") and c.pos_ == "VERB" and to_infinitive(c)
+        and not (lemma == "invite" and _meeting(c, ontology))
         for c in token.children
     ):  # "pressuring the workers to call off the strike" asks them to act; "encourages
-        # Ukraine to repeal the law" appeals to it
+        # Ukraine to repeal the law", "invited Turkey to take the dispute to court" appeal to it
+        # ("invited Turkey to visit Athens" stays an invitation)
         code = "020" if lemma in ENCOURAGING else "100"
         info = ontology.plover(code)
         if info is not None:
@@ -664,6 +668,12 @@ def _wanted(verb: Token, ontology: Ontology) -> Coding | None:
         if found is not None:
             return found
     return None
+
+
+def _meeting(verb: Token, ontology: Ontology) -> bool:
+    """ "to visit Athens", "to attend the summit": a meeting the invitation is to."""
+    coding = code_trigger(verb, ontology)
+    return coding is not None and coding.plover_type == "CONSULT"
 
 
 def _armed(actor: Token) -> bool:
