@@ -1534,3 +1534,10 @@ def test_an_invitation_to_act_asks_and_one_to_meet_invites(pipeline):
     assert dyads(events(pipeline, text)) == {("REQUEST", "GRC", "TUR")}
     text = "ATHENS (Reuters) - Greece invited Turkey to visit Athens."
     assert ("CONSULT", "GRC", "TUR") in dyads(events(pipeline, text))
+
+
+def test_ground_held_by_a_party_is_theirs_when_attacked(pipeline):
+    text = "RIYADH (Reuters) - The Saudi-led coalition intensified air strikes on areas controlled by the Houthis."
+    assert ("ASSAULT", "SAU", "YEM") in dyads(events(pipeline, text))
+    text = "SANAA (Reuters) - Saudi jets struck the Houthi-held port of Hodeidah."
+    assert ("ASSAULT", "SAU", "YEM") in dyads(events(pipeline, text))

@@ -440,9 +440,12 @@ class Extractor(Referents, Parties, PlacesAndTimes):
                 # "forced a plane to land in Minsk": the source's own capital is no party; the
                 # thing acted on stays the target
                 target, target_span, from_phrase = before[0], before[1], False
-        if target is not None and target.entry == THING_ENTRY and not is_noun and not fired:
+        if target is not None and target.entry == THING_ENTRY and not fired and (
+            not is_noun or coding.plover_type in ("ASSAULT", "COERCE")
+        ):
             # "rejected calls by Kofi Annan", "would not meet hostage-takers' demands", "fired on
-            # Kampuchean guerrilla camps": the thing acted on belongs to a party, who is the target
+            # Kampuchean guerrilla camps", "air strikes on areas controlled by the Houthis": the
+            # thing acted on belongs to a party, who is the target
             owner = self._owner(tgt_tok, source, ctx)
             if owner is not None:
                 target, target_span = owner

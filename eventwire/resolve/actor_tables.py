@@ -111,6 +111,7 @@ ORG_IDS = {
 # A country adjective followed by one of these describes equipment, not an actor.
 EQUIPMENT = frozenset(["made", "built", "supplied", "designed", "manufactured", "produced"])
 
+_HELD = re.compile(r"-(?:based|led|held|controlled)$", re.IGNORECASE)
 _TOKEN = re.compile(r"(?:\w\.){2,}(?:-\w+)*|\w+(?:['’\-]\w+)*")
 _KINDS = ("person", "org", "metonym", "region", "agent", "country", "capital")
 
@@ -151,8 +152,9 @@ def _norm_token(tok: str) -> str:
     t = t.removesuffix("'s")
     # "a Somalia-based group" is a group in Somalia; "the Saudi-led coalition" is Saudi Arabia's
     # (coders code a coalition as the state that leads it); "US-backed" stays one word, since
-    # the backer is never the doer
-    return t.removesuffix("-based").removesuffix("-led")
+    # the backer is never the doer; "rebel-held areas", "Houthi-controlled ports" are the
+    # holder's, whose ground an attack on them strikes
+    return _HELD.sub("", t)
 
 
 def tokenize(text: str) -> list[tuple[int, int, str, bool]]:
@@ -160,7 +162,7 @@ def tokenize(text: str) -> list[tuple[int, int, str, bool]]:
     out = []
     for m in _TOKEN.finditer(text):
         raw = m.group()
-        core = raw.removesuffix("-based").removesuffix("-led")  # "US-led" is written in capitals
+        core = _HELD.sub("", raw)  # "US-led" is written in capitals
         out.append((m.start(), m.end(), _norm_token(raw), core.isupper()))
     return out
 
