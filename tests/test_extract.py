@@ -1541,3 +1541,12 @@ def test_ground_held_by_a_party_is_theirs_when_attacked(pipeline):
     assert ("ASSAULT", "SAU", "YEM") in dyads(events(pipeline, text))
     text = "SANAA (Reuters) - Saudi jets struck the Houthi-held port of Hodeidah."
     assert ("ASSAULT", "SAU", "YEM") in dyads(events(pipeline, text))
+
+
+def test_an_object_pronoun_never_means_its_verbs_subject(pipeline):
+    text = ("WASHINGTON (Reuters) - Roy Moore faces calls to quit. Senate Majority Leader Mitch McConnell said "
+            "he believed Moore's accusers and joined other senators in urging him to quit the race.")
+    urged = [e for e in events(pipeline, text) if e.plover_type == "REQUEST"]
+    assert urged and "Moore" in (urged[0].target.entry or "")
+    text = "JERUSALEM (Reuters) - Israeli Prime Minister Benjamin Netanyahu phoned Canadian Prime Minister Justin Trudeau to congratulate him."
+    assert ("SUPPORT", "ISR", "CAN") in dyads(events(pipeline, text))

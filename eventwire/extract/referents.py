@@ -33,6 +33,7 @@ from .syntax import (
     relative_antecedent,
     subject,
     text_of,
+    to_infinitive,
 )
 
 TARGET_NOUN_PREPS = ("on", "against", "at", "upon", "with", "between", "toward", "towards", "over", "into", "to", "of")
@@ -328,23 +329,43 @@ class Referents:
         governing = set(candidates)
         candidates += [t for t in reversed(list(pron.sent[: pron.i - pron.sent.start]))
                        if t.pos_ in ("NOUN", "PROPN") and t.dep_ not in ("compound", "amod")]
+        # "McConnell said he believed Moore's accusers and joined senators in urging him to
+        # quit": "him" is not who urges, or English would say "himself"
+        mate = self._clause_mate(pron, ctx) if personal else None
+        candidates = [t for t in candidates if mate is None or text_of(phrase_tokens(t)) != mate]
         for tok in candidates:
             # "Iran's foreign minister said ... what he called aggression": a clause's subject
             # named by office is a person too
             role = personal and tok in governing and tok.tag_ == "NN" and tok.lemma_.lower() in PERSON_ROLES
-            if is_pronoun(tok) or not (role or self._fits(tok, plural=plural, personal=personal)):
+            surname = tok.pos_ == "PROPN" and tok.lower_ in ctx.discourse.surnames  # "Moore's"
+            fits = self._fits(tok, plural=plural, personal=personal)
+            if is_pronoun(tok) or not (role or fits or (personal and surname)):
                 continue
             phrase = phrase_tokens(tok)
             actor = self.actors.resolve(text_of(phrase), on=ctx.published)
             if actor is not None and actor.key:
                 return actor
+            if mate is not None and personal and actor is None:
+                # "believed Moore's accusers and joined senators in urging him to quit": the
+                # person named, though no table lists him
+                return _at_home(Actor(text=text_of(phrase), entry="unresolved name"), tok, ctx)
             if self._is_event_noun(tok):
                 own, _ = self._noun_arguments(tok, None)
                 if own is not None and own != tok:
                     found = self.actors.resolve(text_of(phrase_tokens(own)), on=ctx.published)
                     if found is not None and found.key:
                         return found
-        return ctx.discourse.last_subject()
+        last = ctx.discourse.last_subject()
+        return None if last is not None and last.text == mate else last
+
+    def _clause_mate(self, pron: Token, ctx: Any) -> str | None:
+        """Who the subject of the verb whose object the pronoun is names ("urged him", "attacked
+        it"): an object pronoun never means them."""
+        mate = _clause_mate_subject(pron)
+        if mate is None or not is_pronoun(mate):
+            return None if mate is None else text_of(phrase_tokens(mate))
+        found = self._pronoun(mate, ctx, plural=mate.lower_ in PLURAL_PRONOUNS)
+        return None if found is None else found.text
 
     @staticmethod
     def _fits(tok: Token, *, plural: bool, personal: bool) -> bool:
@@ -509,3 +530,16 @@ def _definite(noun: Token) -> bool:
     return bool(words & {"the", "this", "that", "these", "those"}) or noun.text[:1].isupper() or any(
         c.dep_ == "poss" for c in noun.children
     )
+
+
+def _clause_mate_subject(pron: Token) -> Token | None:
+    """The subject of the verb whose object the pronoun is ("urged him to quit", "attacked it"):
+    an object pronoun never means it."""
+    verb = pron.head
+    if pron.dep_ == "nsubj" and verb.dep_ in ("xcomp", "ccomp") and to_infinitive(verb):
+        verb = verb.head  # "urging him to quit": "him" is the object of "urging"
+    elif pron.dep_ not in ("dobj", "dative"):
+        return None
+    subj, passive = subject(verb)
+    return None if passive else subj
+
