@@ -1550,3 +1550,22 @@ def test_an_object_pronoun_never_means_its_verbs_subject(pipeline):
     assert urged and "Moore" in (urged[0].target.entry or "")
     text = "JERUSALEM (Reuters) - Israeli Prime Minister Benjamin Netanyahu phoned Canadian Prime Minister Justin Trudeau to congratulate him."
     assert ("SUPPORT", "ISR", "CAN") in dyads(events(pipeline, text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "WASHINGTON (Reuters) - The Justice Department appealed the ruling on Friday.",
+        "WASHINGTON (Reuters) - The Justice Department filed its notice of appeal to the U.S. Court of Appeals.",
+        "WASHINGTON (Reuters) - The Justice Department filed an appeal against the verdict.",
+    ],
+)
+def test_an_appeal_against_a_ruling_is_a_legal_challenge(pipeline, text):
+    assert dyads(events(pipeline, text)) == {("ACCUSE", "USA", "USA")}
+
+
+def test_a_plea_is_still_a_request_and_leave_to_act_is_no_act(pipeline):
+    text = "NAIROBI (Reuters) - Kenya appealed to the United Nations for help."
+    assert ("REQUEST", "KEN", "UN") in dyads(events(pipeline, text))
+    text = "WASHINGTON (Reuters) - The law gives Congress the power to impose sanctions on Russia."
+    assert not [e for e in events(pipeline, text) if e.modality == "asserted"]

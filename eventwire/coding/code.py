@@ -36,6 +36,7 @@ from .senses import (
     describes,
     dismissal,
     labour_strike,
+    legal_appeal,
     named_as,
     phone_call,
     rallied,
@@ -378,6 +379,9 @@ def code_trigger(token: Token, ontology: Ontology, *, ordered: bool = False) -> 
     after = _pattern_words(token)
     if token.pos_ == "NOUN" and token.dep_ == "compound" and token.head.pos_ in ("NOUN", "PROPN"):
         return None  # "riot police", "protest leaders", "peace envoy": a kind of actor, not an event
+    if legal_appeal(token):  # "appealed the ruling", "filed its notice of appeal"
+        info = ontology.plover("115")
+        return None if info is None else Coding("115", *info, f"appeal: {lemma} against a ruling")
     if token.pos_ == "NOUN" and lemma in EPITHET_NOUNS:
         # "said the plan was a disgrace": the speaker's charge; an insult told any other way
         # is no event of its own

@@ -92,6 +92,31 @@ def rallied(verb: Token) -> bool:
     return verb.lemma_.lower() in GATHERING and subj is not None and subj.lemma_.lower() in RALLIERS
 
 
+# What a court decides, which a party appeals against.
+RULINGS = frozenset("ruling verdict judgment judgement decision sentence conviction order acquittal".split())
+
+
+def legal_appeal(token: Token) -> bool:
+    """An appeal to a higher court, not a plea: "appealed the ruling", "filed its notice of
+    appeal", "an appeal against the verdict" — a legal challenge (ACCUSE), not a request."""
+    if token.lemma_.lower() in ("file", "lodge"):  # "filed its notice of appeal"
+        obj = first_child(token, ("dobj",))
+        if obj is not None and obj.lemma_.lower() == "notice":
+            obj = prep_object(obj, ("of",))
+        return obj is not None and obj.lemma_.lower() == "appeal"
+    if token.lemma_.lower() != "appeal":
+        return False
+    decided = [first_child(token, ("dobj",)), prep_object(token, ("against",))]
+    if any(d is not None and d.lemma_.lower() in RULINGS for d in decided):
+        return True
+    if token.pos_ != "NOUN":
+        return False
+    head = token.head
+    if token.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() == "notice":
+        return True  # "filed its notice of appeal"
+    return token.dep_ == "dobj" and head.lemma_.lower() in ("file", "lodge")
+
+
 def dismissal(verb: Token) -> bool:
     """ "Trump fired Comey", "fired critics": a dismissal, not shooting ("fired on the crowd",
     "fired rockets at Israel")."""

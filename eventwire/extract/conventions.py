@@ -32,7 +32,7 @@ VERDICTS = frozenset({"ACCUSE", "SUPPORT", "REJECT"})
 POLICY_NOUNS = frozenset(
     "bill bills law laws legislation policy policies plan measure measures budget ban order "
     "decree reform reforms regulation regulations rule rules overhaul agreement deal accord "
-    "truce ceasefire".split()
+    "truce ceasefire ruling verdict judgment decision".split()
 )
 
 # Acts that answer another's deed.

@@ -33,6 +33,8 @@ UNREAL_NOUNS = frozenset(
     "pretext excuse justification risk fear danger possibility prospect threat warning plan "
     "preparation opportunity chance".split()
 )
+# Nouns of leave or room to act, whose "to" act may or may not follow.
+LEAVE_NOUNS = frozenset("time right power ability authority permission option freedom".split())
 DENY_VERBS = frozenset("deny reject dismiss refute".split())
 # Verbs that keep an act from happening: "barred X from entering", "stopped them from leaving".
 # What one was unable to do did not happen ("fail" is a refusal in CAMEO: code.py REFUSING).
@@ -80,6 +82,8 @@ def modality(trigger: Token, governor: Token | None = None) -> str:
                 return "requested"
             if lemma in FUTURE_VERBS or lemma in INTENT_NOUNS:
                 return "future"
+            if lemma in UNREAL_NOUNS or lemma in LEAVE_NOUNS:
+                return "hypothetical"  # "time to appeal her ruling", "the right to strike"
         if going_to(child):
             return "future"  # "he's going to resign"
         if lemma in FAILING and child.dep_ == "xcomp":
