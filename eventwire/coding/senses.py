@@ -99,11 +99,11 @@ RULINGS = frozenset("ruling verdict judgment judgement decision sentence convict
 def legal_appeal(token: Token) -> bool:
     """An appeal to a higher court, not a plea: "appealed the ruling", "filed its notice of
     appeal", "an appeal against the verdict" — a legal challenge (ACCUSE), not a request."""
-    if token.lemma_.lower() in ("file", "lodge"):  # "filed its notice of appeal"
+    if token.lemma_.lower() in ("file", "lodge"):
+        # "filed its notice of appeal" ("filed an appeal" is a light verb and its noun)
         obj = first_child(token, ("dobj",))
-        if obj is not None and obj.lemma_.lower() == "notice":
-            obj = prep_object(obj, ("of",))
-        return obj is not None and obj.lemma_.lower() == "appeal"
+        appeal = prep_object(obj, ("of",)) if obj is not None and obj.lemma_.lower() == "notice" else None
+        return appeal is not None and appeal.lemma_.lower() == "appeal"
     if token.lemma_.lower() != "appeal":
         return False
     decided = [first_child(token, ("dobj",)), prep_object(token, ("against",))]
