@@ -1569,3 +1569,12 @@ def test_a_plea_is_still_a_request_and_leave_to_act_is_no_act(pipeline):
     assert ("REQUEST", "KEN", "UN") in dyads(events(pipeline, text))
     text = "WASHINGTON (Reuters) - The law gives Congress the power to impose sanctions on Russia."
     assert not [e for e in events(pipeline, text) if e.modality == "asserted"]
+
+
+def test_joining_an_act_is_doing_it(pipeline):
+    text = "WASHINGTON (Reuters) - Thousands of Americans joined the protests against President Trump."
+    assert dyads(events(pipeline, text)) == {("PROTEST", "USA", "USA")}
+    text = "WASHINGTON (Reuters) - Google and Facebook on Wednesday joined a legal challenge to the decision by President Trump."
+    assert ("ACCUSE", "USA", "USA") in dyads(events(pipeline, text))
+    text = "AMMAN (Reuters) - Jordan joined the fight against Islamic State."
+    assert ("ASSAULT", "JOR", "ISIS") in dyads(events(pipeline, text))

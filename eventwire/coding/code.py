@@ -47,7 +47,7 @@ from .senses import (
 
 LIGHT_VERBS = frozenset(
     "carry launch conduct stage mount express voice hold make issue lodge file wage unleash step "
-    "intensify resume persist continue begin start undertake perform execute escalate".split()
+    "intensify resume persist continue begin start undertake perform execute escalate join".split()
 )
 # Verbs that report speech or link clauses: they carry no event of their own ("the statement
 # added", "which have argued that", "which led to casualties").
