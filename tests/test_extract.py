@@ -1578,3 +1578,10 @@ def test_joining_an_act_is_doing_it(pipeline):
     assert ("ACCUSE", "USA", "USA") in dyads(events(pipeline, text))
     text = "AMMAN (Reuters) - Jordan joined the fight against Islamic State."
     assert ("ASSAULT", "JOR", "ISIS") in dyads(events(pipeline, text))
+
+
+def test_where_a_journey_began_is_no_party_and_a_strike_unions_call_is_a_protest(pipeline):
+    text = "MOSCOW (Reuters) - Secretary of State George Shultz arrived in Moscow from Helsinki on Monday."
+    assert dyads(events(pipeline, text)) == {("CONSULT", "USA", "RUS")}
+    text = "QUITO (Reuters) - The strike, called by Ecuadorean unions, paralysed the capital on Tuesday."
+    assert "ASSAULT" not in {e.plover_type for e in events(pipeline, text)}

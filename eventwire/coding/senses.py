@@ -71,7 +71,9 @@ def labour_strike(token: Token) -> bool:
     for child in token.children:
         if child.dep_ in ("poss", "compound", "amod", "nmod") and child.lemma_.lower() in WORKERS:
             return True
-        if child.dep_ == "prep" and child.lower_ in ("by", "of", "for", "over"):
+        if child.dep_ == "acl":  # "the strike, called by leftist unions"
+            child = next((c for c in child.children if c.dep_ == "agent"), child)
+        if child.dep_ in ("prep", "agent") and child.lower_ in ("by", "of", "for", "over"):
             obj = first_child(child, ("pobj",))
             if obj is not None and obj.lemma_.lower() in WORKERS | PAY:
                 return True

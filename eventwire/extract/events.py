@@ -484,6 +484,10 @@ class Extractor(Referents, Parties, PlacesAndTimes):
                 target, target_span = aim
         clause = clause_tokens(governor if governor is not None else trigger, self._is_event_noun)
         excluded = _token_ids(src_tok) | _token_ids(tgt_tok)
+        if trigger.lemma_.lower() in ARRIVING:
+            # "arrived from Helsinki": where a journey began is neither where the act took
+            # place nor its party
+            excluded |= {t.i for c in trigger.children if c.dep_ == "prep" and c.lower_ == "from" for t in c.subtree}
         places, place_spans = self._places(clause, excluded, ctx)
         hostile = coding.plover_type in HOSTILE_TYPES
         if places and (target is None or (hostile and target.entry == THING_ENTRY and not is_noun)):
