@@ -1585,3 +1585,11 @@ def test_where_a_journey_began_is_no_party_and_a_strike_unions_call_is_a_protest
     assert dyads(events(pipeline, text)) == {("CONSULT", "USA", "RUS")}
     text = "QUITO (Reuters) - The strike, called by Ecuadorean unions, paralysed the capital on Tuesday."
     assert "ASSAULT" not in {e.plover_type for e in events(pipeline, text)}
+
+
+def test_a_chinese_leader_named_by_family_name_and_who_was_not_blamed(pipeline):
+    text = ("WASHINGTON (Reuters) - Trump said Chinese President Xi Jinping was upping sanctions on North Korea "
+            "and that Xi wanted Pyongyang to denuclearize.")
+    assert ("REQUEST", "CHN", "PRK") in dyads(events(pipeline, text))
+    text = "WASHINGTON (Reuters) - Trump said he blamed his predecessors, not China, for the trade imbalance."
+    assert "CHN" not in {key(e.target) for e in events(pipeline, text)}

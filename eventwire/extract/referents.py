@@ -485,6 +485,15 @@ def _remember_people(tokens: list[Token], actor: Actor, ctx: Any) -> None:
         return  # "the Nigerian administration and Boko Haram": the actor is the first one's
     for name in _person_names(tokens):
         ctx.discourse.people.setdefault(name, actor)
+    if actor.country in FAMILY_NAME_FIRST:
+        # "Chinese President Xi Jinping" ... "Xi wanted": the family name comes first
+        for tok in tokens:
+            if tok.ent_type_ == "PERSON" and tok.ent_iob_ == "B" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].ent_iob_ == "I":
+                ctx.discourse.people.setdefault(tok.lower_, actor)
+
+
+# States whose people's names are written family name first in English-language news.
+FAMILY_NAME_FIRST = frozenset({"CHN", "TWN", "KOR", "PRK"})
 
 
 def _named_before(tokens: list[Token], ctx: Any) -> Actor | None:

@@ -286,6 +286,8 @@ def phrase_tokens(head: Token) -> list[Token]:
             if child.dep_ in NP_DEPS:
                 if child.dep_ == "conj" and tok != head:
                     continue
+                if child.dep_ == "appos" and any(c.dep_ == "neg" and c.i < child.i for c in tok.children):
+                    continue  # "blamed his predecessors, not China": China is who was not blamed
                 stack.append(child)
             elif child.dep_ == "prep" and child.lower_ == "of" or child.dep_ == "pobj" and tok.dep_ == "prep":
                 stack.append(child)
