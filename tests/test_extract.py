@@ -1593,3 +1593,9 @@ def test_a_chinese_leader_named_by_family_name_and_who_was_not_blamed(pipeline):
     assert ("REQUEST", "CHN", "PRK") in dyads(events(pipeline, text))
     text = "WASHINGTON (Reuters) - Trump said he blamed his predecessors, not China, for the trade imbalance."
     assert "CHN" not in {key(e.target) for e in events(pipeline, text)}
+
+
+def test_a_pronoun_object_after_a_call_is_whom_was_called(pipeline):
+    text = ("TOKYO (Reuters) - Treasury Secretary James Baker met Finance Minister Kiichi Miyazawa. The newspaper "
+            "reported Baker called Miyazawa early this week to warn him the talks would fail.")
+    assert ("THREATEN", "USA", "JPN") in dyads(events(pipeline, text))

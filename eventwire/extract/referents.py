@@ -332,17 +332,22 @@ class Referents:
         # "McConnell said he believed Moore's accusers and joined senators in urging him to
         # quit": "him" is not who urges, or English would say "himself"
         mate = self._clause_mate(pron, ctx) if personal else None
-        candidates = [t for t in candidates if mate is None or text_of(phrase_tokens(t)) != mate]
+        called: list[Token] = []
+        if mate is not None:
+            # "Baker called Miyazawa to warn him": whom the clause above acts on comes first
+            called = [o for a, _ in ancestors_path(pron) if a.pos_ == "VERB" and a != pron.head
+                      and (o := first_child(a, ("dobj",))) is not None and o.pos_ == "PROPN" and o.i < pron.i]
+            candidates = called + [t for t in candidates if text_of(phrase_tokens(t)) != mate]
         for tok in candidates:
             # "Iran's foreign minister said ... what he called aggression": a clause's subject
             # named by office is a person too
             role = personal and tok in governing and tok.tag_ == "NN" and tok.lemma_.lower() in PERSON_ROLES
             surname = tok.pos_ == "PROPN" and tok.lower_ in ctx.discourse.surnames  # "Moore's"
             fits = self._fits(tok, plural=plural, personal=personal)
-            if is_pronoun(tok) or not (role or fits or (personal and surname)):
+            if is_pronoun(tok) or not (role or fits or (personal and surname) or tok in called):
                 continue
             phrase = phrase_tokens(tok)
-            actor = self.actors.resolve(text_of(phrase), on=ctx.published)
+            actor = _named_before(phrase, ctx) or self.actors.resolve(text_of(phrase), on=ctx.published)
             if actor is not None and actor.key:
                 return actor
             if mate is not None and personal and actor is None:
