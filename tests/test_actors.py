@@ -370,3 +370,14 @@ def test_an_organisation_can_change_role(d: ActorDictionary) -> None:
     assert d.resolve("the Taliban", on=date(2015, 10, 5)).code == "AFGREB"
     assert d.resolve("the Taliban", on=date(2022, 3, 1)).code == "AFGGOV"
     assert d.resolve("Taliban fighters", on=date(2010, 1, 1)).org == "TAL"
+
+
+def test_an_ex_president_is_a_former_office_holder_and_ex_soviet_states_are_no_soviets():
+    from datetime import date
+
+    from eventwire.resolve.actors import ActorDictionary
+
+    actors = ActorDictionary.load()
+    zuma = actors.resolve("South Africa's ex-President Jacob Zuma", on=date(2018, 2, 1))
+    assert (zuma.country, zuma.sector) == ("ZAF", "ELI")
+    assert actors.resolve("ex-Soviet states", on=date(2018, 2, 1)).country is None

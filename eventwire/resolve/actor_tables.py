@@ -111,6 +111,11 @@ ORG_IDS = {
 # A country adjective followed by one of these describes equipment, not an actor.
 EQUIPMENT = frozenset(["made", "built", "supplied", "designed", "manufactured", "produced"])
 
+# Offices written with "ex-": "ex-President Zuma" ("ex-Soviet states" are no former Soviets).
+EX_ROLES = frozenset(
+    "president premier minister leader chancellor governor mayor senator general commander "
+    "chief head ambassador official officer king dictator".split()
+)
 _HELD = re.compile(r"-(?:based|led|held|controlled)$", re.IGNORECASE)
 _TOKEN = re.compile(r"(?:\w\.){2,}(?:-\w+)*|\w+(?:['’\-]\w+)*")
 _KINDS = ("person", "org", "metonym", "region", "agent", "country", "capital")
@@ -162,8 +167,12 @@ def tokenize(text: str) -> list[tuple[int, int, str, bool]]:
     out = []
     for m in _TOKEN.finditer(text):
         raw = m.group()
+        start = m.start()
+        if raw[:3].lower() == "ex-" and raw[3:].lower() in EX_ROLES:
+            out.append((start, start + 2, "ex", False))  # "ex-President Zuma" is a former one
+            raw, start = raw[3:], start + 3
         core = _HELD.sub("", raw)  # "US-led" is written in capitals
-        out.append((m.start(), m.end(), _norm_token(raw), core.isupper()))
+        out.append((start, m.end(), _norm_token(raw), core.isupper()))
     return out
 
 
