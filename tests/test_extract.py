@@ -1599,3 +1599,8 @@ def test_a_pronoun_object_after_a_call_is_whom_was_called(pipeline):
     text = ("TOKYO (Reuters) - Treasury Secretary James Baker met Finance Minister Kiichi Miyazawa. The newspaper "
             "reported Baker called Miyazawa early this week to warn him the talks would fail.")
     assert ("THREATEN", "USA", "JPN") in dyads(events(pipeline, text))
+
+
+def test_a_namesake_son_is_of_his_fathers_country(pipeline):
+    text = "MOSCOW (Reuters) - A Russian lawyer who met Donald Trump Jr. during the 2016 campaign spoke on Tuesday."
+    assert ("CONSULT", "RUS", "USA") in dyads(events(pipeline, text))

@@ -161,7 +161,7 @@ class Referents:
         if actor is None:
             actor = self._unlisted(token, tokens, ctx)
         if actor is not None and actor.key is None:
-            actor = self._described(actor, token, ctx)
+            actor = self._kin(actor, tokens, ctx) or self._described(actor, token, ctx)
         if actor is not None and actor.key is None:
             actor = _at_home(actor, token, ctx)
         if actor is not None and actor.key is None and actor.sector in DOMESTIC_SECTORS:
@@ -236,6 +236,17 @@ class Referents:
             self.actors.resolve(text_of([*words, head])) is not None
             and self.actors.resolve(text_of(words)) is None
         )
+
+    def _kin(self, actor: Actor, tokens: list[Token], ctx: Any) -> Actor | None:
+        """ "Donald Trump Jr.": a known person's namesake son is of their country, holds none of
+        their offices."""
+        words = [t for t in tokens if not t.is_punct]
+        if len(words) < 3 or words[-1].lower_.rstrip(".") not in ("jr", "sr"):
+            return None
+        parent = self.actors.resolve(text_of(words[:-1]), on=ctx.published)
+        if parent is None or parent.country is None or parent.org:
+            return None
+        return given_country(Actor(text=actor.text, entry=actor.entry), parent.country, "family name")
 
     def _unlisted(self, token: Token, tokens: list[Token], ctx: Any) -> Actor | None:
         """A named actor missing from the dictionaries is still who acted: keep its name.
