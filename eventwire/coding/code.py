@@ -76,6 +76,7 @@ PRESSING = frozenset({"pressure", "press", "pressurise", "pressurize", "push", "
 ENCOURAGING = frozenset({"encourage", "invite"})
 # What a speaker says another is in a deed ("says Russia was involved in the attack"): a charge.
 CULPABLE = frozenset({"responsible", "involved", "complicit"})
+# Who may be asked to act by name: "wants Britain to answer" ("wants the girls to rest" asks no one).
 NAMED_PARTIES = frozenset({"GPE", "ORG", "NORP", "PERSON"})
 VERDICTS = frozenset({"convict", "find"})
 # Wanting an act: one's own act is an intent ("wants to attack B": a threat), another party's act
@@ -190,13 +191,17 @@ def _measure_decided(frame: Token | None, coding: Coding) -> bool:
     )
 
 
+def coded(ontology: Ontology, code: str, why: str) -> Coding | None:
+    """CAMEO `code` with its PLOVER type, `why` telling the construction that gave it; None when
+    the code has no PLOVER type."""
+    info = ontology.plover(code)
+    return None if info is None else Coding(code, info[0], info[1], info[2], why)
+
+
 def recode(ontology: Ontology, coding: Coding, code: str, why: str) -> Coding | None:
     """`coding` re-read as CAMEO `code` by a frame, the frame named before the pattern that
-    matched; None when the code has no PLOVER type."""
-    info = ontology.plover(code)
-    if info is None:
-        return None
-    return Coding(code, info[0], info[1], info[2], f"{why}: {coding.pattern}")
+    matched."""
+    return coded(ontology, code, f"{why}: {coding.pattern}")
 
 
 REPORTING = frozenset(
@@ -289,8 +294,7 @@ def demanded_act(token: Token, ontology: Ontology) -> Coding | None:
     must or should do is a demand of it, whatever the act (CAMEO 100), even one no table codes."""
     if token.dep_ != "ccomp" or not _obliged(token):
         return None
-    info = ontology.plover("100")
-    return None if info is None else Coding("100", info[0], info[1], info[2], "demand:must: any act")
+    return coded(ontology, "100", "demand:must: any act")
 
 
 def _hedged(token: Token | None) -> bool:
@@ -380,15 +384,13 @@ def code_trigger(token: Token, ontology: Ontology, *, ordered: bool = False) -> 
     if token.pos_ == "NOUN" and token.dep_ == "compound" and token.head.pos_ in ("NOUN", "PROPN"):
         return None  # "riot police", "protest leaders", "peace envoy": a kind of actor, not an event
     if legal_appeal(token):  # "appealed the ruling", "filed its notice of appeal"
-        info = ontology.plover("115")
-        return None if info is None else Coding("115", *info, f"appeal: {lemma} against a ruling")
+        return coded(ontology, "115", f"appeal: {lemma} against a ruling")
     if token.pos_ == "NOUN" and lemma in EPITHET_NOUNS:
         # "said the plan was a disgrace": the speaker's charge; an insult told any other way
         # is no event of its own
         if token.dep_ != "attr" or not stated_feeling(token):
             return None
-        info = ontology.plover("111")
-        return None if info is None else Coding("111", *info, f"claim: {lemma} said of another")
+        return coded(ontology, "111", f"claim: {lemma} said of another")
     if token.pos_ == "NOUN":
         # the noun's own modifiers decide its kind ("air strike", "suicide attack", "war games")
         before = [c.lemma_.lower() for c in token.lefts if c.dep_ in ("compound", "amod", "nmod")]
@@ -418,13 +420,12 @@ def code_trigger(token: Token, ontology: Ontology, *, ordered: bool = False) -> 
     if lemma in NON_EVENT_VERBS or carried_noun(token, ontology) is not None:
         return None
     if labour_strike(token):  # "workers walked out", "miners struck for higher wages"
-        info = ontology.plover("143")
-        return None if info is None else Coding("143", *info, f"strike: {lemma} by workers")
-    if lemma in PROVIDING and (obj := first_child(token, ("dobj",))) is not None and obj.lemma_.lower() in KIN:
+        return coded(ontology, "143", f"strike: {lemma} by workers")
+    helped = first_child(token, ("dobj",)) if lemma in PROVIDING else None
+    if helped is not None and helped.lemma_.lower() in KIN:
         return None  # "was able to support his family and help his parents": private life
     if rallied(token):  # "supporters of Park gathered outside the court"
-        info = ontology.plover("141")
-        return None if info is None else Coding("141", *info, f"rally: {lemma} by supporters")
+        return coded(ontology, "141", f"rally: {lemma} by supporters")
     abused = first_child(token, ("dobj",)) if lemma == "abuse" else None
     if abused is not None and abused.lemma_.lower() in OFFICE and not claimed_wrong(token):
         return None  # told by the journalist, a charge no one is named as making
@@ -432,10 +433,9 @@ def code_trigger(token: Token, ontology: Ontology, *, ordered: bool = False) -> 
         own = ontology.code_verb(lemma, after=after)
         if abused is not None and abused.lemma_.lower() in OFFICE:
             own = None  # "the judge said the president abused her power": a charge, no force
-        info = ontology.plover("112")
         # "violated the ceasefire" (armed force) stays the deed, whoever reports it
-        if info is not None and (own is None or own.plover_type not in FORCE):
-            return Coding("112", info[0], info[1], info[2], f"claim:{lemma} said of another")
+        if own is None or own.plover_type not in FORCE:
+            return coded(ontology, "112", f"claim:{lemma} said of another")
     if lemma in ONLY_CLAIMED or dismissal(token):
         return None
     if describes(token) or undone(token) or (not ordered and _ordered_act(token, ontology)):
@@ -467,11 +467,11 @@ def code_trigger(token: Token, ontology: Ontology, *, ordered: bool = False) -> 
         return None
     if lemma in WINNING:
         obj = first_child(token, ("dobj",))
-        told = ontology.code_noun(obj.lemma_.lower()) if obj is not None and obj.pos_ == "NOUN" else None
-        if lemma not in RECEIVING:
-            told = None
-        if obj is not None and obj.lemma_.lower() in BACKING:
+        noun = obj.lemma_.lower() if obj is not None and obj.pos_ == "NOUN" else ""
+        if noun in BACKING:
             told = ontology.code_noun("endorsement")  # "received strong backing from the US"
+        else:
+            told = ontology.code_noun(noun) if noun and lemma in RECEIVING else None
         if told is not None:
             # "received a bomb threat from Hamas", "received military aid from the US": the
             # noun's act, done by the giver (events.py swaps the sides)
@@ -494,10 +494,9 @@ def code_trigger(token: Token, ontology: Ontology, *, ordered: bool = False) -> 
     ):  # "pressuring the workers to call off the strike" asks them to act; "encourages
         # Ukraine to repeal the law", "invited Turkey to take the dispute to court" appeal to it
         # ("invited Turkey to visit Athens" stays an invitation)
-        code = "020" if lemma in ENCOURAGING else "100"
-        info = ontology.plover(code)
-        if info is not None:
-            return Coding(code, info[0], info[1], info[2], f"construction: {lemma} X to act")
+        found = coded(ontology, "020" if lemma in ENCOURAGING else "100", f"construction: {lemma} X to act")
+        if found is not None:
+            return found
     if lemma in ("call", "phone", "telephone") and not any(
         (c.dep_ == "prt" or (c.dep_ == "prep" and c.i == token.i + 1))
         and c.lower_ in ("on", "for", "off", "upon")
@@ -512,25 +511,22 @@ def code_trigger(token: Token, ontology: Ontology, *, ordered: bool = False) -> 
         ]
         if purpose and for_clause(purpose[0]):
             # "called for Barton to step down": a call for another's act asks it of them
-            info = ontology.plover("020")
-            if info is not None:
-                return Coding("020", info[0], info[1], info[2], "construction: call for X to act")
+            found = coded(ontology, "020", "construction: call for X to act")
+            if found is not None:
+                return found
         if purpose and code_trigger(purpose[0], ontology) is not None:
             return None  # "called Erdogan to apologise": the apology is the event
         if lemma == "call" and phone_call(token):
-            info = ontology.plover("041")
-            if info is not None:
-                return Coding("041", info[0], info[1], info[2], "construction: call X (by phone)")
+            found = coded(ontology, "041", "construction: call X (by phone)")
+            if found is not None:
+                return found
     if lemma == "call" and visit_call(token):
-        info = ontology.plover("042")
-        if info is not None:
-            return Coding("042", info[0], info[1], info[2], "construction: call on X (a visit)")
+        found = coded(ontology, "042", "construction: call on X (a visit)")
+        if found is not None:
+            return found
     epithet = characterisation(token)
     if epithet is not None:
-        info = ontology.plover("111")
-        if info is None:
-            return None
-        return Coding("111", info[0], info[1], info[2], f"construction: call X '{epithet}'")
+        return coded(ontology, "111", f"construction: call X '{epithet}'")
     if lemma in NAMING and named_as(token):
         return None  # "called the ambassador a friend", "a move it called historic"
     particles = [c.lower_ for c in token.children if c.dep_ == "prt"]
@@ -549,9 +545,7 @@ def code_trigger(token: Token, ontology: Ontology, *, ordered: bool = False) -> 
         and coding.cameo_code == "050"
         and any(c.dep_ == "xcomp" and to_infinitive(c) for c in token.children)
     ):  # "agreed with B to exchange technology" commits to an act: AGREE, not support of a view
-        info = ontology.plover("030")
-        if info is not None:
-            coding = Coding("030", info[0], info[1], info[2], f"agree to act: {coding.pattern}")
+        coding = recode(ontology, coding, "030", "agree to act") or coding
     if coding.plover_type != "ASSAULT" and armed_subject(token):
         physical = ontology.code_verb(lemma, particles=particles, after=[])
         if physical is not None and physical.plover_type == "ASSAULT":
@@ -654,15 +648,12 @@ def _wanted(verb: Token, ontology: Ontology) -> Coding | None:
             continue
         inner = code_trigger(comp, ontology)
         party = first_child(comp, ("nsubj",))
-        asked = party is not None
-        if inner is None and asked and party.ent_type_ in NAMED_PARTIES and to_infinitive(comp):
-            # "wants Britain to answer its questions": asked of Britain, whatever the act ("wants
-            # the girls to rest" asks nothing of a party)
-            info = ontology.plover("020")
-            return None if info is None else Coding("020", *info, "request:want X to act")
+        if inner is None and party is not None and party.ent_type_ in NAMED_PARTIES and to_infinitive(comp):
+            # "wants Britain to answer its questions": asked of Britain, whatever the act
+            return coded(ontology, "020", "request:want X to act")
         if inner is None:
             continue
-        if asked:
+        if party is not None:
             code, why = "020", "request:want"
         elif inner.plover_type in INTENDED:
             code, why = INTENDED[inner.plover_type], "intent:want"
@@ -700,10 +691,7 @@ def _given_back(verb: Token, lemma: str, ontology: Ontology) -> Coding | None:
     thing = first_child(verb, ("dobj", "nsubjpass"))
     if thing is None or thing.pos_ not in ("NOUN", "PROPN") or thing.lower_ in ("fire", "home"):
         return None
-    info = ontology.plover("0842")
-    if info is None:
-        return None
-    return Coding("0842", info[0], info[1], info[2], f"construction: {lemma} X (give back)")
+    return coded(ontology, "0842", f"construction: {lemma} X (give back)")
 
 
 def _hostile_act(coding: Coding | None) -> bool:
@@ -737,9 +725,9 @@ def _ordering(verb: Token, ontology: Ontology) -> Coding | None:
         c.dep_ == "poss" for c in obj.children
     ) and _complements(verb):
         # "Sri Lanka ordered its armed forces to defend its waters": its own forces readied
-        info = ontology.plover("150")
-        if info is not None:
-            return Coding("150", info[0], info[1], info[2], "ordered: own forces readied")
+        found = coded(ontology, "150", "ordered: own forces readied")
+        if found is not None:
+            return found
     for comp in _complements(verb):
         inner = code_trigger(comp, ontology, ordered=True)
         # "decided to lift", "ordered them jailed", "ordered the paper to close"; not

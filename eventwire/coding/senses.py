@@ -62,8 +62,9 @@ def labour_strike(token: Token) -> bool:
     lemma = token.lemma_.lower()
     if token.pos_ == "VERB":
         subj = first_child(token, ("nsubj",))
-        walked_out = lemma == "walk" and any(c.dep_ in ("prt", "advmod") and c.lower_ == "out" for c in token.children)
-        return (walked_out or lemma == "strike") and subj is not None and subj.lemma_.lower() in WORKERS
+        out = any(c.dep_ in ("prt", "advmod") and c.lower_ == "out" for c in token.children)
+        downed = lemma == "strike" or (lemma == "walk" and out)
+        return downed and subj is not None and subj.lemma_.lower() in WORKERS
     if lemma not in ("strike", "walkout"):
         return False
     if token.dep_ == "pobj" and token.head.lower_ == "on" and token.head.head.pos_ in ("VERB", "AUX"):

@@ -504,7 +504,8 @@ def _remember_people(tokens: list[Token], actor: Actor, ctx: Any) -> None:
     if actor.country in FAMILY_NAME_FIRST:
         # "Chinese President Xi Jinping" ... "Xi wanted": the family name comes first
         for tok in tokens:
-            if tok.ent_type_ == "PERSON" and tok.ent_iob_ == "B" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].ent_iob_ == "I":
+            named = tok.ent_type_ == "PERSON" and tok.ent_iob_ == "B"
+            if named and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].ent_iob_ == "I":
                 ctx.discourse.people.setdefault(tok.lower_, actor)
 
 
