@@ -1604,3 +1604,8 @@ def test_a_pronoun_object_after_a_call_is_whom_was_called(pipeline):
 def test_a_namesake_son_is_of_his_fathers_country(pipeline):
     text = "MOSCOW (Reuters) - A Russian lawyer who met Donald Trump Jr. during the 2016 campaign spoke on Tuesday."
     assert ("CONSULT", "RUS", "USA") in dyads(events(pipeline, text))
+
+
+def test_a_light_verb_carries_events_it_counts(pipeline):
+    text = "BEIJING (Reuters) - Chinese activist Li Wenzu has made dozens of freedom of information requests to police."
+    assert ("REQUEST", "CHN", "CHN") in dyads(events(pipeline, text))

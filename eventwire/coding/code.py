@@ -330,8 +330,22 @@ def carried_noun(verb: Token, ontology: Ontology) -> Token | None:
     return None
 
 
+# Nouns that count or string together events: "carried out a series of raids", "launched a
+# wave of attacks", "made dozens of requests" — the light verb carries the counted event.
+COUNTING = frozenset(
+    "series wave string spate round flurry number dozens dozen hundreds scores couple set".split()
+)
+
+
 def light_governor(noun: Token) -> Token | None:
     """The light verb carrying this event noun, if the noun is its object."""
+    for _ in range(2):  # "made dozens of freedom of information requests"
+        of = noun.head
+        if noun.dep_ != "pobj" or of.lower_ != "of" or of.head.pos_ != "NOUN":
+            break
+        noun = of.head
+        if noun.lemma_.lower() in COUNTING:
+            break
     head = noun.head
     if noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ == "with":
         head = head.head
