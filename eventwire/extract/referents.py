@@ -358,7 +358,8 @@ class Referents:
             if is_pronoun(tok) or not (role or fits or (personal and surname) or tok in called):
                 continue
             phrase = phrase_tokens(tok)
-            actor = _named_before(phrase, ctx) or self.actors.resolve(text_of(phrase), on=ctx.published)
+            named = _named_before(phrase, ctx) if personal else None  # "Miyazawa": named before by title
+            actor = named or self.actors.resolve(text_of(phrase), on=ctx.published)
             if actor is not None and actor.key:
                 return actor
             if mate is not None and personal and actor is None:
