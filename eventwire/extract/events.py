@@ -275,8 +275,10 @@ class Extractor(Referents, Parties, PlacesAndTimes):
     ) -> Mention | None:
         if trigger.lemma_.lower() == "demonstrate" and any(
             c.dep_ in ("dobj", "ccomp", "nsubjpass") for c in trigger.children
-        ):  # "demonstrates the US commitment", "demonstrated that ...", "was demonstrated by
-            return None  # our decision": shows, no protest
+        ):
+            # "demonstrates the US commitment", "demonstrated that ...", "was demonstrated by
+            # our decision": shows, no protest
+            return None
         if trigger.lemma_.lower() == "ask" and trigger.tag_ == "VBN" and trigger.dep_ == "advcl":
             return None  # "Asked whether he backed Hatch, Trump said yes": a reporter's question
         if trigger.dep_ == "acl" and coding.pattern.startswith(("intent:want", "request:want")):
@@ -487,7 +489,8 @@ class Extractor(Referents, Parties, PlacesAndTimes):
         if trigger.lemma_.lower() in ARRIVING:
             # "arrived from Helsinki": where a journey began is neither where the act took
             # place nor its party
-            excluded |= {t.i for c in trigger.children if c.dep_ == "prep" and c.lower_ == "from" for t in c.subtree}
+            origin = prep_object(trigger, ("from",))
+            excluded |= {t.i for t in origin.subtree} if origin is not None else set()
         places, place_spans = self._places(clause, excluded, ctx)
         hostile = coding.plover_type in HOSTILE_TYPES
         if places and (target is None or (hostile and target.entry == THING_ENTRY and not is_noun)):
