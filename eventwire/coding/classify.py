@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from .code import code_trigger
+from .code import code_trigger, recode
 from .ontology import Coding, Ontology
 
 
@@ -79,10 +79,7 @@ def _for_target(coding: Coding, target: Token | None, ontology: Ontology) -> Cod
         return coding
     if head.lemma_.lower() not in HANDING_OVER:
         return coding
-    info = ontology.plover("115")
-    if info is None:
-        return coding
-    return Coding("115", info[0], info[1], info[2], f"person handed over: {coding.pattern}")
+    return recode(ontology, coding, "115", "person handed over") or coding
 
 
 def _classification(rank: int, token: Token, coding: Coding) -> Classification:

@@ -25,7 +25,14 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from ..extract.syntax import clause_tokens, first_child, for_clause, going_to, to_infinitive
+from ..extract.syntax import (
+    clause_tokens,
+    first_child,
+    first_conjunct,
+    for_clause,
+    going_to,
+    to_infinitive,
+)
 from .ontology import Coding, Ontology
 from .senses import (
     HOSTILE_EPITHETS,
@@ -261,8 +268,7 @@ def stated_feeling(adjective: Token) -> bool:
     clause = adjective.head if adjective.dep_ in ("acomp", "attr") else adjective
     if _negated(clause) or _negated(adjective):
         return False
-    while clause.dep_ == "conj" and clause.head != clause:
-        clause = clause.head  # "said the tariffs were lawful and objections were baseless"
+    clause = first_conjunct(clause)  # "said the tariffs were lawful and objections were baseless"
     return clause.dep_ == "ccomp" and clause.head.lemma_.lower() in CLAIMING
 
 
@@ -521,7 +527,7 @@ def code_trigger(token: Token, ontology: Ontology, *, ordered: bool = False) -> 
             for c in token.children
             if c.dep_ in ("xcomp", "advcl")
             and c.pos_ == "VERB"
-            and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+            and to_infinitive(c)
         ]
         if purpose and for_clause(purpose[0]):
             # "called for Barton to step down": a call for another's act asks it of them

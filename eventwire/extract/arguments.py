@@ -12,7 +12,7 @@ from spacy.tokens import Token
 
 from ..records import Actor, Mention
 from .discourse import PERSONAL_PRONOUNS
-from .syntax import first_child, subject, text_of
+from .syntax import first_child, first_conjunct, subject, text_of
 
 REPORTING_VERBS = frozenset(
     "say read add state tell declare note write announce insist argue claim stress confirm reiterate "
@@ -80,9 +80,7 @@ def demand_parties(verb: Token) -> tuple[Token, Token] | None:
     clause = verb
     while clause.dep_ in ("xcomp", "acomp", "attr") and clause.head != clause:
         clause = clause.head  # "said the plan was a disgrace": up to the reported clause
-    reported = clause
-    while reported.dep_ == "conj" and reported.head != reported:
-        reported = reported.head  # "said the tariffs were lawful and objections were baseless"
+    reported = first_conjunct(clause)  # "said the tariffs were lawful and objections were baseless"
     if reported.dep_ != "ccomp":
         return None
     speaker, passive = subject(reported.head)

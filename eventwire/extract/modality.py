@@ -15,7 +15,7 @@ from spacy.tokens import Token
 
 from ..records import DateRange
 from .arguments import REPORTING_VERBS
-from .syntax import ancestors_path, for_clause, going_to, to_infinitive
+from .syntax import ancestors_path, first_conjunct, for_clause, going_to, to_infinitive
 
 REQUEST_VERBS = frozenset(
     "urge call ask demand request appeal press push encourage implore beg order instruct "
@@ -142,8 +142,7 @@ def _own_modality(tok: Token) -> str | None:
 def _reported(tok: Token) -> bool:
     """The clause reported by a verb of saying ("Iraq said it would ..."), or a clause
     coordinated with one ("said it would prohibit aid and would deny visas")."""
-    while tok.dep_ == "conj" and tok.head != tok:
-        tok = tok.head
+    tok = first_conjunct(tok)
     return tok.dep_ == "ccomp" and tok.head.lemma_.lower() in REPORTING_VERBS
 
 

@@ -298,6 +298,14 @@ def phrase_tokens(head: Token) -> list[Token]:
     return sorted(out, key=lambda t: t.i)
 
 
+def first_conjunct(token: Token) -> Token:
+    """The first of coordinated words, which holds their shared attachment: "said the tariffs
+    were lawful and objections were baseless" reports both through "lawful"'s clause."""
+    while token.dep_ == "conj" and token.head != token:
+        token = token.head
+    return token
+
+
 def to_infinitive(verb: Token) -> bool:
     """A "to" infinitive ("urged Russia *to cease*", "a plan *to visit*")."""
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
