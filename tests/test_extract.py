@@ -1609,3 +1609,49 @@ def test_a_namesake_son_is_of_his_fathers_country(pipeline):
 def test_a_light_verb_carries_events_it_counts(pipeline):
     text = "BEIJING (Reuters) - Chinese activist Li Wenzu has made dozens of freedom of information requests to police."
     assert ("REQUEST", "CHN", "CHN") in dyads(events(pipeline, text))
+
+
+def test_a_veto_is_a_rejection(pipeline):
+    text = "UNITED NATIONS (Reuters) - China vetoed a draft resolution on Myanmar put forward by Britain."
+    found = events(pipeline, text, include_unasserted=True)
+    assert "REJECT" in {e.plover_type for e in found}
+    assert "COERCE" not in {e.plover_type for e in found}
+
+
+def test_a_joint_statement_is_what_two_parties_agreed(pipeline):
+    text = "MANILA (Reuters) - The United States and the Philippines issued a joint statement on Tuesday."
+    found = events(pipeline, text)
+    assert ("AGREE", "USA", "PHL") in dyads(found)
+    assert all(e.modality == "asserted" for e in found if e.plover_type == "AGREE")
+    saying = "The United States and the EU released a joint statement criticising arrests in Zimbabwe."
+    assert [e.plover_type for e in events(pipeline, saying)] == ["ACCUSE"]
+
+
+def test_said_to_be_to_blame_is_blame_by_the_speaker(pipeline):
+    said = "MOSCOW (Reuters) - The Kremlin said on Sunday that Washington was to blame for the failure of the talks."
+    assert ("ACCUSE", "RUS", "USA") in dyads(events(pipeline, said))
+    told = "Washington was to blame for the failure of the talks, which ended on Sunday."
+    assert "ACCUSE" not in {e.plover_type for e in events(pipeline, told)}
+
+
+def test_then_before_an_office_keeps_its_country(pipeline):
+    text = "WASHINGTON (Reuters) - Flynn spoke by phone with then-Russian Ambassador Sergei Kislyak in December."
+    assert ("CONSULT", "RUS") in {(t, tgt) for t, _, tgt in dyads(events(pipeline, text))}
+
+
+def test_the_party_a_topic_was_discussed_with(pipeline):
+    text = "PARIS (Reuters) - Macron discussed the crisis with German Chancellor Olaf Scholz on Monday."
+    assert ("CONSULT", "FRA", "DEU") in dyads(events(pipeline, text))
+    family = "WASHINGTON (Reuters) - The senator said that after discussing options with his family, he would retire."
+    assert "CONSULT" not in {e.plover_type for e in events(pipeline, family)}
+
+
+def test_a_bare_strike_in_a_story_of_workers_is_theirs(pipeline):
+    text = (
+        "BRASILIA (Reuters) - Brazilian dockers and their unions want higher wages. "
+        "The government has officially reported 70 strikes this month."
+    )
+    found = events(pipeline, text)
+    assert [("PROTEST", "143", "BRA", "BRA")] == [(e.plover_type, e.cameo_code, key(e.source), key(e.target)) for e in found]
+    war = "BEIRUT (Reuters) - Workers at the port said an air strike hit the docks. A second strike hit the town on Monday."
+    assert "PROTEST" not in {e.plover_type for e in events(pipeline, war)}

@@ -272,6 +272,16 @@ def stated_feeling(adjective: Token) -> bool:
     return clause.dep_ == "ccomp" and clause.head.lemma_.lower() in CLAIMING
 
 
+def _to_blame(token: Token) -> bool:
+    """ "was to blame": the infinitive "blame" as what its subject is, with no one blamed."""
+    return (
+        token.lemma_.lower() == "blame"
+        and token.dep_ == "xcomp"
+        and token.head.lemma_.lower() == "be"
+        and first_child(token, ("dobj",)) is None
+    )
+
+
 def _negated(token: Token) -> bool:
     """ "did not agree", "never met"; not "areas not controlled by ISIS", which describes."""
     return any(c.dep_ == "neg" or c.lower_ == "never" for c in token.children) and not any(
@@ -417,8 +427,8 @@ def code_trigger(token: Token, ontology: Ontology, *, ordered: bool = False) -> 
         if labour_strike(token):
             before.append("labour")  # "the seamen's strike", "remained on strike"
         coding = ontology.code_noun(lemma, after=after, before=before)
-        if coding is None:
-            return None
+        if coding is None or (lemma in STATEMENTS and first_child(token, ("acl",)) is not None):
+            return None  # "a joint statement criticising the violations": what it says is the act
         framed = reframe(token, coding, ontology)
         if framed is coding and answered(token):
             return None  # "refused a request": the refusal is the event ("accepted demands" is one)
@@ -441,6 +451,10 @@ def code_trigger(token: Token, ontology: Ontology, *, ordered: bool = False) -> 
         return None
     if labour_strike(token):  # "workers walked out", "miners struck for higher wages"
         return coded(ontology, "143", f"strike: {lemma} by workers")
+    if _to_blame(token):
+        # "the Kremlin said Washington was to blame for the delay": the speaker blames, as with
+        # "said Russia was responsible"; the journalist's own "X is to blame" charges no one
+        return coded(ontology, "112", "claim: to blame") if stated_feeling(token.head) else None
     helped = first_child(token, ("dobj",)) if lemma in PROVIDING else None
     if helped is not None and helped.lemma_.lower() in KIN:
         return None  # "was able to support his family and help his parents": private life
@@ -648,6 +662,8 @@ def _plover_named(lemma: str, coding: Coding) -> Coding:
 
 
 # One's own people, whom supporting or helping is no political act.
+# What two parties publish together ("issued a joint statement"): agreed words.
+STATEMENTS = frozenset({"statement", "declaration", "communique", "communiqué"})
 KIN = frozenset(
     "family parent mother father son daughter child wife husband brother sister relative".split()
 )

@@ -9,7 +9,9 @@ uses force, whatever the verb's verbal sense would say), and what kind of "call"
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from collections.abc import Iterable
+
+from spacy.tokens import Doc, Token
 
 from ..extract.syntax import first_child, prep_object, to_infinitive
 
@@ -79,6 +81,27 @@ def labour_strike(token: Token) -> bool:
             if obj is not None and obj.lemma_.lower() in WORKERS | PAY:
                 return True
     return False
+
+
+# What the workers' side of a dispute is called; and the words that make a strike an armed one.
+LABOUR_WORDS = WORKERS | PAY | frozenset({"striker", "walkout", "labour", "labor", "wage"})
+ARMED_STRIKES = frozenset("air drone missile military rocket artillery nuclear preemptive retaliatory".split())
+
+
+def labour_story(docs: Iterable[Doc | None]) -> bool:
+    """An article about workers downing tools, where a bare "strike" is theirs: "the
+    government has reported 70 strikes", "the strike was illegal" in a story of seamen and
+    their unions. Two words of work or pay, and no strike by weapons anywhere in it."""
+    labour = 0
+    for doc in docs:
+        for token in doc or ():
+            lemma = token.lemma_.lower()
+            if lemma == "airstrike" or (
+                lemma == "strike" and any(c.lemma_.lower() in ARMED_STRIKES for c in token.lefts)
+            ):
+                return False
+            labour += lemma in LABOUR_WORDS
+    return labour >= 2
 
 
 # Who gathers to make a point: "supporters of Park gathered outside the court" is a rally,

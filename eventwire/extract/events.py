@@ -22,9 +22,9 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from ..annotate import AnnotatedArticle, Block, split_blocks
-from ..coding.code import BACKING, code_trigger, demanded_act, light_governor, recode
+from ..coding.code import BACKING, KIN, code_trigger, coded, demanded_act, light_governor, recode
 from ..coding.ontology import Coding, Ontology
-from ..coding.senses import epithet_of, labour_strike
+from ..coding.senses import epithet_of, labour_story, labour_strike
 from ..records import Actor, Article, DateRange, Mention, Place, Span
 from ..resolve.actors import ActorDictionary
 from ..resolve.places import Gazetteer
@@ -141,6 +141,7 @@ class _Context:
     speaker: tuple[Actor, Span] | None = None
     dateline: tuple[Place, Span] | None = None  # where the article was filed ("MOSCOW (Reuters) -")
     home: str | None = None  # the country the article is about, when one clearly dominates
+    labour: bool = False  # a story of workers' strikes (senses.labour_story)
 
 
 class Extractor(Referents, Parties, PlacesAndTimes):
@@ -162,6 +163,7 @@ class Extractor(Referents, Parties, PlacesAndTimes):
         mentions: list[Mention] = []
         dateline: tuple[Place, Span] | None = None
         first_body = True
+        labour = labour_story(annotated.docs)
         for block, doc in zip(annotated.blocks, annotated.docs):
             if doc is None or block.kind not in ("title", "body"):
                 continue
@@ -172,7 +174,7 @@ class Extractor(Referents, Parties, PlacesAndTimes):
                 if home is None and self._led_by_most_named(doc, article.published, counts):
                     home = countries[0]  # the most named state, and the subject of the lede
             ctx = _Context(block, article.published, discourse, countries, places)
-            ctx.dateline, ctx.home = dateline, home
+            ctx.dateline, ctx.home, ctx.labour = dateline, home, labour
             ctx.speaker = self._speaker(doc, ctx)
             for sent in doc.sents:
                 mentions.extend(self._sentence(article.id, sent, ctx))
@@ -208,7 +210,7 @@ class Extractor(Referents, Parties, PlacesAndTimes):
         times = self._times(sent, ctx)
         self._note_documents(sent, ctx)
         ctx.discourse.surnames.update(e[-1].lower_ for e in sent.ents if e.label_ == "PERSON" and len(e) > 1)
-        coded: list[tuple[Token, Mention]] = []
+        told: list[tuple[Token, Mention]] = []
         for token in sent:
             if not self.ontology.is_trigger_lemma(token.lemma_.lower()) and not (
                 # "I'm deeply troubled by the plan": a feeling word parsed as a passive verb
@@ -217,17 +219,19 @@ class Extractor(Referents, Parties, PlacesAndTimes):
                 coding = None
             else:
                 coding = code_trigger(token, self.ontology)
+            if coding is not None and ctx.labour and _bare_strike(coding):
+                coding = coded(self.ontology, "143", STORY_STRIKE)
             if coding is None and token.pos_ == "VERB":
                 coding = demanded_act(token, self.ontology)
             if coding is None:
                 continue
             mention = self._mention(article_id, token, coding, sent, sent_span, times, ctx)
             if mention is not None:
-                coded.append((token, mention))
-                coded.extend((token, m) for m in self._conjoined_targets(mention, sent, ctx))
+                told.append((token, mention))
+                told.extend((token, m) for m in self._conjoined_targets(mention, sent, ctx))
                 if mention.plover_type in HOSTILE_TYPES and mention.source and mention.source.key:
                     ctx.discourse.hostile_sources.append(mention.source)
-        found = with_parties(_without_framing(_main_clause(coded)))
+        found = with_parties(_without_framing(_main_clause(told)))
         root_subject, _ = subject(sent.root)
         if root_subject is not None:
             actor, _ = self._actor(root_subject, ctx)
@@ -332,7 +336,11 @@ class Extractor(Referents, Parties, PlacesAndTimes):
                 src_tok, tgt_tok = agent(trigger), src_tok
                 unnamed_doer = src_tok is None
             elif coding.plover_type == "CONSULT" and trigger.lemma_.lower() in TOPIC_VERBS:
-                tgt_tok = None  # "China and Israel discussed Middle East peace": a topic, no party
+                # "China and Israel discussed Middle East peace": a topic, no party; "discussed
+                # the resolution with Sisi": the parser may hang the party on the topic
+                tgt_tok = prep_object(obj, ("with",)) if obj is not None else None
+                if tgt_tok is not None and tgt_tok.lemma_.lower() in KIN:
+                    return None  # "after discussing options with my family": private life
             else:
                 tgt_tok = obj
             if coding.pattern == "construction: call for X to act" and tgt_tok is None:
@@ -514,6 +522,11 @@ class Extractor(Referents, Parties, PlacesAndTimes):
         source, target = placed(source, places), placed(target, places)
         if source is None and unnamed_doer:
             source, source_span = self._implied_agent(trigger, coding, target, places, ctx)
+        if coding.cameo_code == LABOUR_STRIKE and (source is None or source.sector in AUTHORITIES):
+            # "the government has reported 70 strikes": those who report, ban or end a
+            # strike are not its strikers, who are the workers of that country (so are the
+            # "seamen" the actor tables list as sailors of a navy)
+            source, source_span = _strikers(source, places, ctx), None
         if target is None or target.key is None:
             target = implied_target(coding.plover_type, source, src_tok, tgt_tok) or target
         if (target is None or target.key is None) and answers(coding.plover_type, tgt_tok):
@@ -835,6 +848,11 @@ class Extractor(Referents, Parties, PlacesAndTimes):
 FRAMED = ("intent:", "refused:")
 # Legislation: what it provides ("the bill repeals the fine", "the law bans ...") is not coded.
 LAWS = frozenset({"bill", "law", "legislation", "act", "amendment", "provision", "statute"})
+# A bare "strike" in a story of workers' strikes (senses.labour_story), and the state's own
+# people who only report, ban or end one.
+STORY_STRIKE = "strike: in a story of workers' strikes"
+LABOUR_STRIKE = "143"
+AUTHORITIES = frozenset({"GOV", "COP", "MIL", "JUD", "LEG"})
 # Verbs whose subject undergoes the act their object names ("faces charges").
 UNDERGOING = frozenset({"face"})
 # Movements that are a visit by officials and a deployment by forces.
@@ -859,6 +877,22 @@ TOPIC_VERBS = frozenset({"discuss", "debate"})
 # (pcomp); an infinitive governed by one of those (xcomp) belongs to it.
 DEPENDENT_DEPS = frozenset({"advcl", "acl", "pcomp"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
+
+
+def _strikers(source: Actor | None, places: list[Place], ctx: _Context) -> Actor | None:
+    """The workers on strike in a labour story: of the country of whoever reports the strike,
+    or where it is, or the article's country."""
+    country = (source and source.country) or next((p.country for p in places if p.country), None) or ctx.home
+    if country is None:
+        return None
+    return Actor(text="the strikers", country=country, sector="LAB", code=country + "LAB",
+                 entry="implied: the workers of a labour story")  # fmt: skip
+
+
+def _bare_strike(coding: Coding) -> bool:
+    """The "strike" no weapon word qualifies (the noun row's default, CAMEO 190), as the noun
+    or carried by a light verb ("staged a strike")."""
+    return coding.cameo_code == "190" and coding.pattern.split()[-1:] == ["STRIKE"]
 
 
 def _enemy(tgt_tok: Token | None, source: Actor | None, target: Actor | None, ctx: _Context) -> Actor | None:

@@ -21,9 +21,9 @@ DOCUMENT_ENTRY = "document"
 # Force is news when only what it hit is named ("shelled the village", "raided the offices").
 FORCE = frozenset({"ASSAULT", "COERCE"})
 
-# Verbs that make an agreement; other verbs coded as an intent to cooperate (CAMEO 03) only
-# announce one.
-AGREEING = frozenset({"agree", "sign", "conclude", "reach", "strike", "ink", "seal", "accept"})
+# Verbs that make an agreement ("issued a joint statement" publishes one); other verbs coded as
+# an intent to cooperate (CAMEO 03) only announce one.
+AGREEING = frozenset({"agree", "sign", "conclude", "reach", "strike", "ink", "seal", "accept", "issue", "release"})
 
 # Sectors that bear arms: force between them and others is force, not a figure of speech.
 ARMED = frozenset({"MIL", "COP", "REB", "SPY", "UAF", "INS", "CRM"})

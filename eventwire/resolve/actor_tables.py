@@ -171,6 +171,10 @@ def tokenize(text: str) -> list[tuple[int, int, str, bool]]:
         if raw[:3].lower() == "ex-" and raw[3:].lower() in EX_ROLES:
             out.append((start, start + 2, "ex", False))  # "ex-President Zuma" is a former one
             raw, start = raw[3:], start + 3
+        elif raw[:5].lower() == "then-" and len(raw) > 5:
+            # "then-Russian Ambassador Kislyak" held the office when he acted: it is his
+            out.append((start, start + 4, "then", False))
+            raw, start = raw[5:], start + 5
         core = _HELD.sub("", raw)  # "US-led" is written in capitals
         out.append((start, m.end(), _norm_token(raw), core.isupper()))
     return out
