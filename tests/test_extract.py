@@ -1655,3 +1655,11 @@ def test_a_bare_strike_in_a_story_of_workers_is_theirs(pipeline):
     assert [("PROTEST", "143", "BRA", "BRA")] == [(e.plover_type, e.cameo_code, key(e.source), key(e.target)) for e in found]
     war = "BEIRUT (Reuters) - Workers at the port said an air strike hit the docks. A second strike hit the town on Monday."
     assert "PROTEST" not in {e.plover_type for e in events(pipeline, war)}
+
+
+def test_a_meeting_dated_by_a_verb_of_asking_was_held(pipeline):
+    text = "PARIS (Reuters) - Macron told reporters after meeting Merkel on Monday that he was pleased."
+    found = events(pipeline, text, include_unasserted=True)
+    assert [("CONSULT", "FRA", "DEU", "asserted")] == [
+        (e.plover_type, key(e.source), key(e.target), e.modality) for e in found
+    ]

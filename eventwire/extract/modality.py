@@ -21,6 +21,8 @@ REQUEST_VERBS = frozenset(
     "urge call ask demand request appeal press push encourage implore beg order instruct "
     "tell invite exhort petition lobby".split()
 )
+# Prepositions that date a clause against another: what they govern happened.
+WHEN_PREPS = frozenset({"after", "before", "during", "since", "until", "following", "upon", "while"})
 FUTURE_VERBS = frozenset(
     "plan intend threaten want hope seek prepare aim vow promise pledge expect consider propose "
     "decide agree offer schedule try attempt refuse likely unlikely poised due ready willing "
@@ -91,6 +93,8 @@ def modality(trigger: Token, governor: Token | None = None) -> str:
         if lemma in REQUEST_VERBS and (child.dep_ in ("xcomp", "ccomp", "prep", "pcomp", "dobj") or for_clause(child)):
             if child.dep_ == "dobj" and child.pos_ in ("PROPN", "PRON"):
                 continue  # "urged Russia": Russia is the addressee, not the act
+            if child.dep_ == "prep" and child.lower_ in WHEN_PREPS:
+                continue  # "told reporters after meeting Merkel": the meeting was held
             return "requested"
         if lemma in ("cease", "stop", "halt", "end") and (
             child.dep_ in ("dobj", "xcomp", "pcomp") and ancestor != trigger
