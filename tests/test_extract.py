@@ -1623,6 +1623,8 @@ def test_a_joint_statement_is_what_two_parties_agreed(pipeline):
     found = events(pipeline, text)
     assert ("AGREE", "USA", "PHL") in dyads(found)
     assert all(e.modality == "asserted" for e in found if e.plover_type == "AGREE")
+    agreed = "DANANG (Reuters) - Trump and Putin agreed on a joint statement on Syria on Saturday."
+    assert ("AGREE", "USA", "RUS") in dyads(events(pipeline, agreed))
     saying = "The United States and the EU released a joint statement criticising arrests in Zimbabwe."
     assert [e.plover_type for e in events(pipeline, saying)] == ["ACCUSE"]
 
