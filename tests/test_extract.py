@@ -1665,3 +1665,12 @@ def test_a_meeting_dated_by_a_verb_of_asking_was_held(pipeline):
     assert [("CONSULT", "FRA", "DEU", "asserted")] == [
         (e.plover_type, key(e.source), key(e.target), e.modality) for e in found
     ]
+
+
+def test_appearing_in_court_is_the_states_case_against_the_defendant(pipeline):
+    text = "JOHANNESBURG (Reuters) - South Africa's former President Jacob Zuma appeared in court on corruption charges."
+    found = events(pipeline, text)
+    assert [("ACCUSE", "ZAF", "ZAF")] == [(e.plover_type, key(e.source), key(e.target)) for e in found]
+    assert found[0].source.sector == "JUD"
+    unknown = "The former president appeared in court on corruption charges."
+    assert events(pipeline, unknown) == []

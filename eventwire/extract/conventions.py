@@ -14,6 +14,7 @@ from spacy.tokens import Token
 from ..records import Actor, Place
 from .arguments import RECIPROCAL, THING_ENTRY
 from .referents import DOMESTIC_SECTORS, given_country
+from .syntax import first_child
 
 # Acts only a state's authorities do: an unnamed "was arrested", "were detained", "was expelled".
 STATE_ACTS = frozenset({"COERCE", "SANCTION"})
@@ -127,6 +128,26 @@ def plea_court(trigger: Token, source: Actor | None) -> Actor | None:
         return None
     return Actor(text="the court", country=source.country, sector="JUD",
                  code=source.country + "JUD", entry="implied: the court of the plea")  # fmt: skip
+
+
+COURTS = frozenset({"court", "courthouse", "courtroom", "tribunal", "judge", "magistrate"})
+
+
+def trying_court(trigger: Token, source: Actor | None) -> Actor | None:
+    """A defendant's appearance in court is the state's case against them: "Zuma appeared in
+    court on corruption charges" is the South African courts' charge (ACCUSE) against Zuma,
+    not an arrest of anyone by Zuma. A defendant of no known state stands before no known court."""
+    if trigger.lemma_.lower() != "appear":
+        return None
+    if not any(
+        c.dep_ == "prep" and c.lower_ in ("in", "before") and (o := first_child(c, ("pobj",))) is not None
+        and o.lemma_.lower() in COURTS
+        for c in trigger.children
+    ):  # fmt: skip
+        return None
+    country = source.country if source is not None else None
+    return Actor(text="the court", country=country, sector="JUD",
+                 code=country and country + "JUD", entry="implied: the court of the trial")  # fmt: skip
 
 
 def policy_author(thing_tok: Token | None, home: str | None) -> Actor | None:

@@ -52,6 +52,7 @@ from .conventions import (
     implied_target,
     placed,
     plea_court,
+    trying_court,
     policy_author,
     procedure_holder,
     told_deed,
@@ -535,6 +536,12 @@ class Extractor(Referents, Parties, PlacesAndTimes):
             if doer is not None and not _same_actor(doer, source):
                 target, target_span = doer, None
         target = plea_court(trigger, source) or target
+        court = trying_court(trigger, source)
+        if court is not None:  # "Zuma appeared in court on corruption charges"
+            if court.country is None:
+                return None
+            coding = coded(self.ontology, "115", "trial: appeared in court") or coding
+            source, source_span, target, target_span = court, None, source, source_span
         target = _enemy(tgt_tok, source, target, ctx) or target
         if (target is None or target.entry == THING_ENTRY) and coding.plover_type in ("REQUEST", "THREATEN"):
             asked = [tgt_tok, prep_object(trigger, ("for",)), direct_object(trigger)]
