@@ -52,10 +52,10 @@ from .conventions import (
     implied_target,
     placed,
     plea_court,
-    trying_court,
     policy_author,
     procedure_holder,
     told_deed,
+    trying_court,
 )
 from .discourse import DOCUMENT_NOUNS, Discourse
 from .gates import (
