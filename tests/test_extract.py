@@ -1674,3 +1674,22 @@ def test_appearing_in_court_is_the_states_case_against_the_defendant(pipeline):
     assert found[0].source.sector == "JUD"
     unknown = "The former president appeared in court on corruption charges."
     assert events(pipeline, unknown) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "MOSCOW (Reuters) - The Kremlin regretted the lack of a bilateral meeting between Russia and the United States.",
+        "LUSAKA (Reuters) - There was no sign of Zambian troops or police reinforcements on the streets.",
+    ],
+)
+def test_an_event_said_to_be_missing_did_not_happen(pipeline, text):
+    found = events(pipeline, text, include_unasserted=True)
+    assert found and all(e.modality == "negated" for e in found if e.plover_type in ("CONSULT", "MOBILIZE"))
+
+
+def test_releasing_a_publication_frees_no_one(pipeline):
+    text = "BEIJING (Reuters) - Chinese authorities released a white paper on religion on Tuesday."
+    assert events(pipeline, text) == []
+    freed = "BEIJING (Reuters) - Chinese authorities released the activist on Tuesday."
+    assert "RETREAT" in {e.plover_type for e in events(pipeline, freed)}

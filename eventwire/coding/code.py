@@ -455,6 +455,8 @@ def code_trigger(token: Token, ontology: Ontology, *, ordered: bool = False) -> 
         # "the Kremlin said Washington was to blame for the delay": the speaker blames, as with
         # "said Russia was responsible"; the journalist's own "X is to blame" charges no one
         return coded(ontology, "112", "claim: to blame") if stated_feeling(token.head) else None
+    if lemma in RELEASING and (obj := first_child(token, ("dobj",))) is not None and obj.lemma_.lower() in PUBLISHED:
+        return None  # "released a white paper", "released the video": published, no one freed
     helped = first_child(token, ("dobj",)) if lemma in PROVIDING else None
     if helped is not None and helped.lemma_.lower() in KIN:
         return None  # "was able to support his family and help his parents": private life
@@ -662,6 +664,13 @@ def _plover_named(lemma: str, coding: Coding) -> Coding:
 
 
 # One's own people, whom supporting or helping is no political act.
+# Releasing what is published is no release of anyone ("released a white paper on religion").
+RELEASING = frozenset({"release", "publish", "issue"})
+PUBLISHED = frozenset(
+    "paper report statement video footage data figure list document book letter transcript email "
+    "photo photograph image picture result recording tape memo text detail information name "
+    "record file study survey poll map guideline rule regulation".split()
+)
 # What two parties publish together ("issued a joint statement"): agreed words.
 STATEMENTS = frozenset({"statement", "declaration", "communique", "communiqué"})
 KIN = frozenset(

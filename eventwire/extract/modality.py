@@ -21,6 +21,9 @@ REQUEST_VERBS = frozenset(
     "urge call ask demand request appeal press push encourage implore beg order instruct "
     "tell invite exhort petition lobby".split()
 )
+# Nouns that say an event is missing: "the lack of a meeting"; "no sign of troops".
+LACKING = frozenset({"lack", "absence"})
+TRACES = frozenset({"sign", "trace", "evidence", "indication"})
 # Prepositions that date a clause against another: what they govern happened.
 WHEN_PREPS = frozenset({"after", "before", "during", "since", "until", "following", "upon", "while"})
 FUTURE_VERBS = frozenset(
@@ -75,6 +78,10 @@ def modality(trigger: Token, governor: Token | None = None) -> str:
             c.dep_ == "mark" and c.lower_ in DONE_MARKS for c in child.children
         ):
             return "asserted"
+        if ancestor.pos_ == "NOUN" and child.dep_ == "prep" and child.lower_ == "of" and (
+            lemma in LACKING or (lemma in TRACES and _negated(ancestor))
+        ):
+            return "negated"  # "the lack of a bilateral meeting", "no sign of troops"
         if ancestor.pos_ == "NOUN" and child.dep_ == "prep" and lemma in UNREAL_NOUNS:
             return "hypothetical"  # "a pretext for South African attacks", "fears of a war"
         if ancestor.pos_ == "NOUN" and child.dep_ == "acl" and to_infinitive(child):
