@@ -1693,3 +1693,10 @@ def test_releasing_a_publication_frees_no_one(pipeline):
     assert events(pipeline, text) == []
     freed = "BEIJING (Reuters) - Chinese authorities released the activist on Tuesday."
     assert "RETREAT" in {e.plover_type for e in events(pipeline, freed)}
+
+
+def test_talks_someone_says_would_happen_are_no_scheduled_meeting(pipeline):
+    hearsay = "WASHINGTON (Reuters) - Schumer said Democrats would continue their talks with Russia."
+    assert events(pipeline, hearsay) == []
+    scheduled = "WASHINGTON (Reuters) - Ukrainian President Petro Poroshenko will meet Trump in Washington on Tuesday."
+    assert ("AGREE", "UKR", "USA") in dyads(events(pipeline, scheduled))

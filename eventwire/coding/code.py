@@ -178,8 +178,10 @@ def reframe(token: Token, coding: Coding, ontology: Ontology) -> Coding:
         code, why = "1312", "intent:will"
     elif (_future(token) or (token.dep_ == "dobj" and _future(token.head))) and (
         coding.plover_type in INTENDED and coding.plover_type != "AGREE"
+        and not (coding.plover_type == "CONSULT" and _would(token))
     ):  # "will extend the curfew", "would boycott the talks", "will hold a protest"
-        # PLOVER codes announced future cooperation as AGREE, announced force as THREATEN
+        # PLOVER codes announced future cooperation as AGREE, announced force as THREATEN; a
+        # meeting someone says "would" happen is hearsay of a plan, no meeting scheduled
         code, why = INTENDED[coding.plover_type], "intent:will"
     if code is None:
         return coding
@@ -326,6 +328,11 @@ def _future(token: Token) -> bool:
     return going_to(token) or any(
         c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll", "would") for c in token.children
     )
+
+
+def _would(token: Token) -> bool:
+    verb = token.head if token.dep_ == "dobj" else token
+    return any(c.dep_ == "aux" and c.lower_ in ("would", "'d") for c in verb.children)
 
 
 def carried_noun(verb: Token, ontology: Ontology) -> Token | None:
