@@ -60,6 +60,8 @@ SHORT_NAMES = {
     "bosnia": ("BIH", "name"), "herzegovina": ("BIH", "name"), "bosnian": ("BIH", "adj"),
     "gaza": ("PSE", "alias"), "gaza strip": ("PSE", "alias"), "kiev": ("UKR", "capital"),
     "prishtina": ("XKX", "capital"), "the gambia": ("GMB", "name"), "türkiye": ("TUR", "name"),
+    # the federation of 1945-1992 (ISO 3166-3 YUG), which Phoenix leaves out
+    "yugoslavia": ("YUG", "name"), "yugoslav": ("YUG", "adj"), "yugoslavs": ("YUG", "adj"),
 }  # fmt: skip
 
 SUBSTITUTIONS_RE = re.compile(r"^!(\w+)!\s*=\s*(.+)$")

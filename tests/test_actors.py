@@ -381,3 +381,8 @@ def test_an_ex_president_is_a_former_office_holder_and_ex_soviet_states_are_no_s
     zuma = actors.resolve("South Africa's ex-President Jacob Zuma", on=date(2018, 2, 1))
     assert (zuma.country, zuma.sector) == ("ZAF", "ELI")
     assert actors.resolve("ex-Soviet states", on=date(2018, 2, 1)).country is None
+
+
+def test_yugoslavia_is_the_federation_of_its_day(d):
+    assert d.resolve("Yugoslavia", on=date(1987, 3, 1)).country == "YUG"
+    assert d.resolve("Yugoslav trade unions", on=date(1987, 3, 1)).country == "YUG"
