@@ -1700,3 +1700,8 @@ def test_talks_someone_says_would_happen_are_no_scheduled_meeting(pipeline):
     assert events(pipeline, hearsay) == []
     scheduled = "WASHINGTON (Reuters) - Ukrainian President Petro Poroshenko will meet Trump in Washington on Tuesday."
     assert ("AGREE", "UKR", "USA") in dyads(events(pipeline, scheduled))
+
+
+def test_a_nomination_approved_is_support_for_the_government_that_made_it(pipeline):
+    text = "WASHINGTON (Reuters) - The Senate Foreign Relations Committee approved the nomination on Tuesday."
+    assert ("SUPPORT", "USA", "USA") in dyads(events(pipeline, text))

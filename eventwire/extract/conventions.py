@@ -33,7 +33,8 @@ VERDICTS = frozenset({"ACCUSE", "SUPPORT", "REJECT"})
 POLICY_NOUNS = frozenset(
     "bill bills law laws legislation policy policies plan measure measures budget ban order "
     "decree reform reforms regulation regulations rule rules overhaul agreement deal accord "
-    "truce ceasefire ruling verdict judgment decision".split()
+    "truce ceasefire ruling verdict judgment decision nomination nominee appointment proposal "
+    "proposals program programme initiative tax taxes tariff tariffs".split()
 )
 
 # Acts that answer another's deed.
