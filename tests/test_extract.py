@@ -1705,3 +1705,10 @@ def test_talks_someone_says_would_happen_are_no_scheduled_meeting(pipeline):
 def test_a_nomination_approved_is_support_for_the_government_that_made_it(pipeline):
     text = "WASHINGTON (Reuters) - The Senate Foreign Relations Committee approved the nomination on Tuesday."
     assert ("SUPPORT", "USA", "USA") in dyads(events(pipeline, text))
+
+
+def test_an_offer_not_made_is_no_refusal(pipeline):
+    text = "MOSCOW (Reuters) - The Kremlin said the Americans did not offer any alternative proposal to Russia."
+    assert "REJECT" not in {e.plover_type for e in events(pipeline, text, include_unasserted=True)}
+    refused = "MOSCOW (Reuters) - Russia did not agree to the American proposal on Monday."
+    assert "REJECT" in {e.plover_type for e in events(pipeline, refused)}

@@ -151,7 +151,9 @@ def reframe(token: Token, coding: Coding, ontology: Ontology) -> Coding:
     frame = frame_of(token)
     frame_lemma = frame.lemma_.lower() if frame is not None else ""
     code, why = None, ""
-    if coding.plover_type in COOPERATIVE and (negated or frame_lemma in REFUSING):
+    if coding.plover_type in COOPERATIVE and (
+        (negated and token.lemma_.lower() not in OFFERS) or frame_lemma in REFUSING
+    ):  # "did not offer any proposal" is no offer, and no refusal either
         code, why = "120", "refused"
     elif frame_lemma in ACCEDING and coding.plover_type == "REQUEST" and token.pos_ == "NOUN":
         code, why = "083", f"accede:{frame_lemma}"
@@ -678,6 +680,8 @@ PUBLISHED = frozenset(
     "photo photograph image picture result recording tape memo text detail information name "
     "record file study survey poll map guideline rule regulation".split()
 )
+# Offers and promises: one not made is simply not made.
+OFFERS = frozenset({"offer", "promise", "pledge", "vow", "propose"})
 # What two parties publish together ("issued a joint statement"): agreed words.
 STATEMENTS = frozenset({"statement", "declaration", "communique", "communiqué"})
 KIN = frozenset(
