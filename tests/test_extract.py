@@ -682,7 +682,8 @@ def test_politicians_attacking_each_other_accuse(pipeline):
     ("text", "type_"),
     [
         ("Russia has deployed a new cruise missile near the border.", "MOBILIZE"),
-        ("Britain said it would be engaging with Iran on the issue.", "AGREE"),  # intent to meet
+        # a meeting someone says would happen: a plan (future CONSULT), not an announced one (AGREE)
+        ("Britain said it would be engaging with Iran on the issue.", "CONSULT"),
     ],
 )
 def test_verbs_coded_by_their_news_sense(pipeline, text, type_):
