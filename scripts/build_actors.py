@@ -62,6 +62,7 @@ SHORT_NAMES = {
     "prishtina": ("XKX", "capital"), "the gambia": ("GMB", "name"), "türkiye": ("TUR", "name"),
     # the federation of 1945-1992 (ISO 3166-3 YUG), which Phoenix leaves out
     "yugoslavia": ("YUG", "name"), "yugoslav": ("YUG", "adj"), "yugoslavs": ("YUG", "adj"),
+    "former yugoslav republic of macedonia": ("MKD", "name"),
 }  # fmt: skip
 
 SUBSTITUTIONS_RE = re.compile(r"^!(\w+)!\s*=\s*(.+)$")

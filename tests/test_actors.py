@@ -386,3 +386,7 @@ def test_an_ex_president_is_a_former_office_holder_and_ex_soviet_states_are_no_s
 def test_yugoslavia_is_the_federation_of_its_day(d):
     assert d.resolve("Yugoslavia", on=date(1987, 3, 1)).country == "YUG"
     assert d.resolve("Yugoslav trade unions", on=date(1987, 3, 1)).country == "YUG"
+
+
+def test_the_former_yugoslav_republic_of_macedonia_is_macedonia(d):
+    assert d.resolve("the Former Yugoslav Republic of Macedonia", on=date(1995, 3, 1)).country == "MKD"

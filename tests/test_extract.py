@@ -1713,3 +1713,28 @@ def test_an_offer_not_made_is_no_refusal(pipeline):
     assert "REJECT" not in {e.plover_type for e in events(pipeline, text, include_unasserted=True)}
     refused = "MOSCOW (Reuters) - Russia did not agree to the American proposal on Monday."
     assert "REJECT" in {e.plover_type for e in events(pipeline, refused)}
+
+
+@pytest.mark.parametrize(
+    ("text", "dyad"),
+    [
+        # an attack noun whose object is a thing, in one foreign state: that state is struck
+        ("JERUSALEM (Reuters) - The Israeli strike on a weapons depot in Syria was the third this month.",
+         ("ASSAULT", "ISR", "SYR")),
+        # the place of the event noun a light verb carries is the act's place
+        ("JERUSALEM (Reuters) - Israeli jets carried out strikes near Damascus overnight.", ("ASSAULT", "ISR", "SYR")),
+        # a coalition "led" by a state is that state's, also as a modifier of the attack
+        ("SANAA (Reuters) - A Saudi-led coalition air strike hit a market in Saada on Monday.",
+         ("ASSAULT", "SAU", "YEM")),
+    ],
+)
+def test_an_attack_abroad_strikes_the_state_where_it_fell(pipeline, text, dyad):
+    assert dyad in dyads(events(pipeline, text))
+
+
+def test_an_attack_by_forces_of_no_stated_country_strikes_no_foreign_state(pipeline):
+    text = (
+        "WASHINGTON (Reuters) - The United States urged calm. "
+        "Security forces launched a crackdown in Rakhine state in Myanmar on Friday."
+    )
+    assert ("ASSAULT", "USA", "MMR") not in dyads(events(pipeline, text))

@@ -89,6 +89,45 @@ def placed(actor: Actor | None, places: list[Place]) -> Actor | None:
     return given_country(actor, country, "place of the act")
 
 
+def at_the_scene(actor: Actor | None, places: list[Place], *, acting: bool) -> Actor | None:
+    """An actor the article's country was only guessed for, in an act the clause places in one
+    other state, is that state's: in a Washington story, "security forces launched a crackdown
+    in Rakhine state in Myanmar" is Myanmar's; in an Ankara story, "Kurdish positions near
+    Qamishli" are in Syria. A doer must be police or forces (envoys and leaders travel)."""
+    if actor is None or not (actor.entry or "").endswith(ARTICLE_GUESS):
+        return actor
+    if acting and actor.sector not in LOCAL_FORCES:
+        return actor
+    found = {p.country for p in places if p.country}
+    if len(found) != 1 or actor.country in found:
+        return actor
+    unguessed = Actor(text=actor.text, sector=actor.sector, entry=(actor.entry or "").removesuffix(ARTICLE_GUESS))
+    return given_country(unguessed, found.pop(), "place of the act")
+
+
+ARTICLE_GUESS = " + article country"
+LOCAL_FORCES = frozenset({"COP", "MIL", "SPY"})
+
+
+def struck_state(plover_type: str, source: Actor | None, target: Actor | None, places: list[Place]) -> Actor | None:
+    """An armed attack abroad that names no victim strikes the state where it fell: "Iranian
+    troops are fighting in a new offensive, in northern Iraq" is an attack on Iraq, as coders
+    read it. Only one foreign state among the places the sentence names will do (not the
+    dateline: where a report was filed is not where the attack fell)."""
+    if plover_type != "ASSAULT" or source is None or source.country is None:
+        return None
+    if target is not None and target.key is not None:
+        return None
+    if (source.entry or "").endswith(ARTICLE_GUESS):
+        return None  # an actor of no stated country is no evidence of an attack abroad
+    abroad = {p.country for p in places if p.country and p.country != source.country}
+    if len(abroad) != 1:
+        return None
+    country = abroad.pop()
+    return Actor(text=target.text if target else "the state", country=country,
+                 entry="implied: the state where the attack fell")  # fmt: skip
+
+
 def implied_target(
     plover_type: str, source: Actor | None, src_tok: Token | None, tgt_tok: Token | None
 ) -> Actor | None:

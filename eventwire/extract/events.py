@@ -48,12 +48,14 @@ from .conventions import (
     a_policy,
     a_proposal,
     answers,
+    at_the_scene,
     home_country,
     implied_target,
     placed,
     plea_court,
     policy_author,
     procedure_holder,
+    struck_state,
     told_deed,
     trying_court,
 )
@@ -493,7 +495,11 @@ class Extractor(Referents, Parties, PlacesAndTimes):
                 aim = self._threat_aim(trigger, source, ctx)
             if aim is not None:
                 target, target_span = aim
-        clause = clause_tokens(governor if governor is not None else trigger, self._is_event_noun)
+        # the event noun a light verb carries is this act, its places this act's ("carried out
+        # strikes near Damascus"); other event nouns have places of their own
+        clause = clause_tokens(
+            governor if governor is not None else trigger, lambda t: t != trigger and self._is_event_noun(t)
+        )
         excluded = _token_ids(src_tok) | _token_ids(tgt_tok)
         if trigger.lemma_.lower() in ARRIVING:
             # "arrived from Helsinki": where a journey began is neither where the act took
@@ -501,11 +507,18 @@ class Extractor(Referents, Parties, PlacesAndTimes):
             origin = prep_object(trigger, ("from",))
             excluded |= {t.i for t in origin.subtree} if origin is not None else set()
         places, place_spans = self._places(clause, excluded, ctx)
+        # where the act fell ("east of Bahrain" says where the platform lies, off whose coast)
+        own_places = [p for p, span in zip(places, place_spans) if not _reference_point(clause, span, ctx.block.start)]
+        source = at_the_scene(source, places, acting=True)
+        if coding.plover_type == "ASSAULT":  # the attacked are where the attack fell
+            target = at_the_scene(target, places, acting=False)
         hostile = coding.plover_type in HOSTILE_TYPES
         if places and (target is None or (hostile and target.entry == THING_ENTRY and not is_noun)):
             # force used in a foreign place is aimed at its state; so is a ceasefire declared or
             # aid provided there when the act names no other party
             found = self._place_as_target(places, source)
+            if trigger.lemma_.lower() in GATHERINGS:
+                found = None  # "told the summit in Vietnam": many parties meet there, not its host
             if found is not None and not _reference_point(clause, place_spans[0], ctx.block.start):
                 target, target_span = found, place_spans[0]
         if not places:
@@ -516,6 +529,7 @@ class Extractor(Referents, Parties, PlacesAndTimes):
             below = {t.i for t in (governor if governor is not None else trigger).subtree}
             outside = [t for t in sent if t.i not in below]
             places, place_spans = self._places(outside, excluded, ctx, located=True)
+        target = struck_state(coding.plover_type, placed(source, places), target, own_places) or target
         if not places and ctx.dateline is not None:
             places, place_spans = [ctx.dateline[0]], [ctx.dateline[1]]
         if source_span is not None and source_span == target_span:
@@ -860,6 +874,8 @@ LAWS = frozenset({"bill", "law", "legislation", "act", "amendment", "provision",
 STORY_STRIKE = "strike: in a story of workers' strikes"
 LABOUR_STRIKE = "143"
 AUTHORITIES = frozenset({"GOV", "COP", "MIL", "JUD", "LEG"})
+# Meetings of many parties: where one is held names no party to it.
+GATHERINGS = frozenset({"summit", "conference", "forum", "congress", "assembly", "convention"})
 # Verbs whose subject undergoes the act their object names ("faces charges").
 UNDERGOING = frozenset({"face"})
 # Movements that are a visit by officials and a deployment by forces.

@@ -67,7 +67,7 @@ class Referents:
                     and child.i < noun.i
                     and not in_dateline(child)
                     and not self._signing_place(child, noun)
-                    and self.actors.resolve(child.text) is not None
+                    and self.actors.resolve(_modifier_text(child)) is not None
                 ):
                     source = child
                     break
@@ -441,6 +441,13 @@ DOMESTIC_SECTORS = frozenset(
     {"GOV", "LEG", "JUD", "COP", "MIL", "SPY", "OPP", "PTY", "REB", "CVL", "BUS", "MED", "EDU",
      "LAB", "ELI", "HLH", "AGR", "REF", "CRM", "MOD", "RAD", "JRN"}
 )  # fmt: skip
+
+
+def _modifier_text(modifier: Token) -> str:
+    """A modifier of an event noun as a name: the word itself, or with the leader that makes
+    a coalition someone's ("a Saudi-led coalition air strike")."""
+    led = modifier.lower_ == "led" or any(c.lower_.endswith("-led") for c in modifier.children)
+    return text_of(list(modifier.subtree)) if led else modifier.text
 
 
 def _at_home(actor: Actor, token: Token, ctx: Any) -> Actor:
