@@ -333,6 +333,7 @@ def _future(token: Token) -> bool:
 
 
 def _would(token: Token) -> bool:
+    """ "said they would continue their talks": a reported "will", not a schedule."""
     verb = token.head if token.dep_ == "dobj" else token
     return any(c.dep_ == "aux" and c.lower_ in ("would", "'d") for c in verb.children)
 

@@ -112,8 +112,8 @@ LOCAL_FORCES = frozenset({"COP", "MIL", "SPY"})
 def struck_state(plover_type: str, source: Actor | None, target: Actor | None, places: list[Place]) -> Actor | None:
     """An armed attack abroad that names no victim strikes the state where it fell: "Iranian
     troops are fighting in a new offensive, in northern Iraq" is an attack on Iraq, as coders
-    read it. Only one foreign state among the places the sentence names will do (not the
-    dateline: where a report was filed is not where the attack fell)."""
+    read it. Only one foreign state among the places the act's own clause names will do (not
+    the dateline, where a report was filed, nor a point the target lies "east of")."""
     if plover_type != "ASSAULT" or source is None or source.country is None:
         return None
     if target is not None and target.key is not None:
