@@ -673,7 +673,6 @@ def _plover_named(lemma: str, coding: Coding) -> Coding:
                   f"PLOVER {named[1].lower()}: {coding.pattern}")  # fmt: skip
 
 
-# One's own people, whom supporting or helping is no political act.
 # Releasing what is published is no release of anyone ("released a white paper on religion").
 RELEASING = frozenset({"release", "publish", "issue"})
 PUBLISHED = frozenset(
@@ -685,6 +684,7 @@ PUBLISHED = frozenset(
 OFFERS = frozenset({"offer", "promise", "pledge", "vow", "propose"})
 # What two parties publish together ("issued a joint statement"): agreed words.
 STATEMENTS = frozenset({"statement", "declaration", "communique", "communiqué"})
+# One's own people, whom supporting or helping is no political act.
 KIN = frozenset(
     "family parent mother father son daughter child wife husband brother sister relative".split()
 )

@@ -13,7 +13,7 @@ from spacy.tokens import Token
 
 from ..records import Actor, Place
 from .arguments import RECIPROCAL, THING_ENTRY
-from .referents import DOMESTIC_SECTORS, given_country
+from .referents import ARTICLE_COUNTRY, DOMESTIC_SECTORS, given_country
 from .syntax import first_child
 
 # Acts only a state's authorities do: an unnamed "was arrested", "were detained", "was expelled".
@@ -105,7 +105,7 @@ def at_the_scene(actor: Actor | None, places: list[Place], *, acting: bool) -> A
     return given_country(unguessed, found.pop(), "place of the act")
 
 
-ARTICLE_GUESS = " + article country"
+ARTICLE_GUESS = " + " + ARTICLE_COUNTRY
 LOCAL_FORCES = frozenset({"COP", "MIL", "SPY"})
 
 

@@ -513,12 +513,12 @@ class Extractor(Referents, Parties, PlacesAndTimes):
         if coding.plover_type == "ASSAULT":  # the attacked are where the attack fell
             target = at_the_scene(target, places, acting=False)
         hostile = coding.plover_type in HOSTILE_TYPES
-        if places and (target is None or (hostile and target.entry == THING_ENTRY and not is_noun)):
+        # "told the summit in Vietnam": many parties meet there, not its host
+        gathering = trigger.lemma_.lower() in GATHERINGS
+        if places and not gathering and (target is None or (hostile and target.entry == THING_ENTRY and not is_noun)):
             # force used in a foreign place is aimed at its state; so is a ceasefire declared or
             # aid provided there when the act names no other party
             found = self._place_as_target(places, source)
-            if trigger.lemma_.lower() in GATHERINGS:
-                found = None  # "told the summit in Vietnam": many parties meet there, not its host
             if found is not None and not _reference_point(clause, place_spans[0], ctx.block.start):
                 target, target_span = found, place_spans[0]
         if not places:

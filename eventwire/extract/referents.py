@@ -450,6 +450,10 @@ def _modifier_text(modifier: Token) -> str:
     return text_of(list(modifier.subtree)) if led else modifier.text
 
 
+# Why an actor was given the article's country: a guess, which the act's place may overrule.
+ARTICLE_COUNTRY = "article country"
+
+
 def _at_home(actor: Actor, token: Token, ctx: Any) -> Actor:
     """An official, body or person with no country of their own belongs to the article's
     country, when the article has one (coders read "the prime minister" and "Gazelka" so)."""
@@ -460,7 +464,7 @@ def _at_home(actor: Actor, token: Token, ctx: Any) -> Actor:
     named = actor.entry == "unresolved name"
     if actor.sector not in DOMESTIC_SECTORS and not named:
         return actor
-    return given_country(actor, home, "article country")
+    return given_country(actor, home, ARTICLE_COUNTRY)
 
 
 # Countries named like a state of another country: the state's country, and the name.
