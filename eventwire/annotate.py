@@ -139,7 +139,9 @@ def split_blocks(article: Article) -> list[Block]:
             previous = ""
             continue
         offset = start + raw.index(stripped[0])
-        if blocks and blocks[-1].kind == "body" and _continues(previous, raw, width):
+        if blocks and blocks[-1].kind in ("body", "keywords") and _continues(previous, raw, width):
+            # a short first line that reads like keywords ("French Prime Minister Jacques Chirac",
+            # its dateline cut off) but runs on into the next line is the start of a sentence
             last = blocks[-1]
             end = offset + len(stripped)
             blocks[-1] = Block(last.start, text[last.start : end].replace("\n", " "), "body")

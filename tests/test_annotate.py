@@ -63,3 +63,23 @@ def test_one_paragraph_a_line_is_left_as_it_is():
 def test_a_sentence_wrapped_once_in_a_short_text_is_joined():
     text = "Talks end\n\nThe two sides said they\nwould meet again in May."
     assert [t for _, t in _blocks(text)] == ["Talks end", "The two sides said they would meet again in May."]
+
+
+def test_a_first_line_of_names_that_runs_on_is_the_start_of_its_sentence():
+    # No function word and no punctuation: alone it would read as a line of keywords.
+    text = (
+        "CHIRAC AND REAGAN MEET\n\n"
+        "French Prime Minister Jacques Chirac\n"
+        "opened talks with President Ronald Reagan on Tuesday that\n"
+        "were expected to focus on arms control and trade.\n"
+        "    Officials said the two men would also sign an agreement.\n"
+    )
+    blocks = _blocks(text)
+    assert blocks[1] == (
+        "body",
+        (
+            "French Prime Minister Jacques Chirac opened talks with President Ronald Reagan on Tuesday "
+            "that were expected to focus on arms control and trade."
+        ),
+    )
+    assert [kind for kind, _ in blocks] == ["title", "body", "body"]
