@@ -139,9 +139,10 @@ def split_blocks(article: Article) -> list[Block]:
             previous = ""
             continue
         offset = start + raw.index(stripped[0])
-        if blocks and blocks[-1].kind in ("body", "keywords") and _continues(previous, raw, width):
-            # a short first line that reads like keywords ("French Prime Minister Jacques Chirac",
-            # its dateline cut off) but runs on into the next line is the start of a sentence
+        # a short line that reads like keywords ("French Prime Minister Jacques Chirac", its
+        # dateline cut off) but runs on in lower case into the next is the start of a sentence
+        runs_on = blocks and blocks[-1].kind == "keywords" and stripped[0].islower()
+        if blocks and (blocks[-1].kind == "body" or runs_on) and _continues(previous, raw, width):
             last = blocks[-1]
             end = offset + len(stripped)
             blocks[-1] = Block(last.start, text[last.start : end].replace("\n", " "), "body")

@@ -88,7 +88,7 @@ def test_military_rank_before_a_name_is_mil(d: ActorDictionary) -> None:
     # a rank written before the name says what the writer saw.
     assert key(d.resolve("Jean-Yves Le Drian", on=date(2026, 1, 1))) == ("FRA", None, "ELI")
     assert key(d.resolve("General Jean-Yves Le Drian", on=date(2026, 1, 1))) == ("FRA", None, "MIL")
-    assert d.resolve("the general public") is None
+    assert key(d.resolve("the general public")) == (None, None, "CVL")  # no general: the people
 
 
 def test_faith_before_a_leader_is_a_religious_figure(d: ActorDictionary) -> None:

@@ -1738,3 +1738,96 @@ def test_an_attack_by_forces_of_no_stated_country_strikes_no_foreign_state(pipel
         "Security forces launched a crackdown in Rakhine state in Myanmar on Friday."
     )
     assert ("ASSAULT", "USA", "MMR") not in dyads(events(pipeline, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "both countries" as the target: a request to each of the two states named last
+        (
+            (
+                "ATHENS (Reuters) - Greek and Turkish warships sailed into the Aegean on Sunday. "
+                "NATO called on both countries to avoid any action that could raise tension."
+            ),
+            {("REQUEST", "NATO", "GRC"), ("REQUEST", "NATO", "TUR")},
+        ),
+        # "the two countries" as the subject of talks: held between them
+        (
+            (
+                "NEW DELHI (Reuters) - India and the United States opened trade talks on Monday. "
+                "Talks between the two countries ended on Friday."
+            ),
+            {("CONSULT", "IND", "USA")},
+        ),
+    ],
+)
+def test_the_two_countries_are_the_two_states_named_last(pipeline, text, expected):
+    assert expected <= dyads(events(pipeline, text))
+
+
+def test_the_two_leaders_praising_their_friendship_praise_each_other(pipeline):
+    text = (
+        "TOKYO (Reuters) - Japanese Prime Minister Shinzo Abe met U.S. President Donald Trump in "
+        "Tokyo on Monday. The two leaders toasted their friendship."
+    )
+    assert {("SUPPORT", "JPN", "USA"), ("SUPPORT", "USA", "JPN")} & dyads(events(pipeline, text))
+
+
+def test_both_sides_of_a_house_are_no_two_states(pipeline):
+    text = (
+        "WASHINGTON (Reuters) - Russia and China criticised the bill. "
+        "Lawmakers from both sides of the aisle praised the bill on Tuesday."
+    )
+    assert not {d for d in dyads(events(pipeline, text)) if d[0] == "SUPPORT" and d[1] in ("RUS", "CHN")}
+
+
+def test_the_content_of_an_offer_is_not_done(pipeline):
+    text = (
+        "ANKARA (Reuters) - Turkey said it was studying the offer by Greece that the two countries meet "
+        "in Geneva to discuss the Aegean dispute."
+    )
+    assert "CONSULT" not in {e.plover_type for e in events(pipeline, text)}
+
+
+def test_talks_dealing_with_a_topic_deal_with_no_one(pipeline):
+    text = "CAIRO (Reuters) - Egypt and the United States held talks dealing with the tank plant on Monday."
+    assert {e.plover_type for e in events(pipeline, text)} == {"CONSULT"}
+
+
+def test_a_minister_flying_in_visits_and_troops_flying_in_deploy(pipeline):
+    visit = "SEOUL (Reuters) - U.S. Defense Secretary Jim Mattis flew into Seoul on Friday for annual defense talks."
+    assert ("CONSULT", "USA", "KOR") in dyads(events(pipeline, visit))
+    assert "MOBILIZE" not in {e.plover_type for e in events(pipeline, visit)}
+    deployed = "DAMASCUS (Reuters) - Russian bombers flew into Syrian airspace on Friday."
+    assert ("MOBILIZE", "RUS", "SYR") in dyads(events(pipeline, deployed))
+
+
+def test_the_public_is_the_people_public_opinion_is_no_one(pipeline):
+    called = "KUALA LUMPUR (Reuters) - Malaysian police called on the public to stay calm on Monday."
+    found = one(pipeline, called, "REQUEST")
+    assert (key(found.source), key(found.target), found.target.sector) == ("MYS", "MYS", "CVL")
+    for text in (
+        "KUALA LUMPUR (Reuters) - Malaysian police criticised public opinion on Monday.",
+        "KUALA LUMPUR (Reuters) - The party wants headscarves to be banned in public.",
+    ):
+        assert all(e.target is None or e.target.sector != "CVL" for e in events(pipeline, text, include_unasserted=True))
+
+
+def test_one_of_the_two_countries_acting_on_both_acts_on_the_other(pipeline):
+    text = (
+        "ISLAMABAD (Reuters) - Pakistan's president today rejected a fresh offer from Afghanistan for "
+        "direct talks between the two neighbours."
+    )
+    assert {d for d in dyads(events(pipeline, text)) if d[0] == "REJECT"} == {("REJECT", "PAK", "AFG")}
+
+
+def test_a_states_allies_are_not_that_state(pipeline):
+    text = (
+        "ATHENS (Reuters) - Greece and Turkey's NATO allies today called on both countries to avoid "
+        "any action that could raise tension."
+    )
+    assert {("REQUEST", "NATO", "GRC"), ("REQUEST", "NATO", "TUR")} == {
+        d for d in dyads(events(pipeline, text)) if d[0] == "REQUEST"
+    }
+    allies = "MOSCOW (Reuters) - Russia's allies condemned the strike on Monday."
+    assert all(key(e.source) != "RUS" for e in events(pipeline, allies, include_unasserted=True))

@@ -37,6 +37,7 @@ from .ontology import Coding, Ontology
 from .senses import (
     HOSTILE_EPITHETS,
     NAMING,
+    about,
     answered,
     armed_subject,
     characterisation,
@@ -484,7 +485,7 @@ def code_trigger(token: Token, ontology: Ontology, *, ordered: bool = False) -> 
             return coded(ontology, "112", f"claim:{lemma} said of another")
     if lemma in ONLY_CLAIMED or dismissal(token):
         return None
-    if describes(token) or undone(token) or (not ordered and _ordered_act(token, ontology)):
+    if describes(token) or about(token) or undone(token) or (not ordered and _ordered_act(token, ontology)):
         return None
     if lemma in ORDERING:
         obj = first_child(token, ("dobj",))

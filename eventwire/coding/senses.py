@@ -172,6 +172,16 @@ def describes(verb: Token) -> bool:
     )  # "diplomats being expelled from the US" is happening, not a description
 
 
+# Verbs that, qualifying a noun, say what it is about: "talks dealing with arms sales".
+TOPIC_VERBS = frozenset({"deal", "concern", "relate", "regard", "touch"})
+
+
+def about(verb: Token) -> bool:
+    """ "talks dealing with Egypt's tank plant", "a bill concerning refugees": a participle that
+    gives a noun its topic, no dealings of anyone's."""
+    return verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.lemma_.lower() in TOPIC_VERBS
+
+
 def armed_subject(verb: Token) -> bool:
     """Whether the verb's subject is a weapon or an attack ("shells hit", "air strikes pounded")."""
     subj = first_child(verb, ("nsubj",))

@@ -53,6 +53,9 @@ class Discourse:
     # surnames of everyone the tagger named as a person so far ("Joe Barton" -> barton): a later
     # "Barton" that it takes for a town is still that person
     surnames: set[str] = field(default_factory=set)
+    # every state or its people named in the article, by character offset, in order ("Greece
+    # and Turkey": both, though the phrase is one argument)
+    states_named: list[tuple[int, Actor]] = field(default_factory=list)
 
     def mention(self, actor: Actor | None, *, as_subject: bool = False) -> None:
         if actor is None:
@@ -85,6 +88,17 @@ class Discourse:
             words = actor.text.lower().replace("-", " ").split()
             if actor.key and actor.sector is None and words and words[-1].strip(".,") == noun:
                 return actor
+        return None
+
+    def last_pair(self, before: int) -> tuple[Actor, Actor] | None:
+        """The last two states the text named before offset ``before``, in order: whom "the two
+        countries" or "both sides" means."""
+        pair: list[Actor] = []
+        for offset, actor in reversed(self.states_named):
+            if offset < before and all(a.country != actor.country for a in pair):
+                pair.insert(0, actor)
+                if len(pair) == 2:
+                    return pair[0], pair[1]
         return None
 
     def last_subject(self) -> Actor | None:

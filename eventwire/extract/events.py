@@ -77,7 +77,7 @@ from .gates import (
 )
 from .modality import ahead, headline_future, may_not_yet, modality
 from .parties import Parties
-from .referents import TARGET_NOUN_PREPS, Referents
+from .referents import TARGET_NOUN_PREPS, Referents, pair_named
 from .syntax import (
     AUTHORED,
     agent,
@@ -159,7 +159,7 @@ class Extractor(Referents, Parties, PlacesAndTimes):
     def extract(self, annotated: AnnotatedArticle) -> list[Mention]:
         article = annotated.article
         discourse = Discourse()
-        counts = self._article_countries(article)
+        counts = self._article_countries(article, discourse)
         countries = tuple(counts)
         home = home_country(counts)
         places: list[Place] = []
@@ -197,14 +197,17 @@ class Extractor(Referents, Parties, PlacesAndTimes):
         found = self.actors.resolve(text_of(phrase_tokens(subj)), on=published)
         return found is not None and not found.org and found.sector in (None, "GOV") and found.country == ranked[0]
 
-    def _article_countries(self, article: Article) -> dict[str, int]:
+    def _article_countries(self, article: Article, discourse: Discourse) -> dict[str, int]:
         """How often the article names each country (through any actor), most named first;
-        read paragraph by paragraph, as the pre-filter already did (``find`` keeps those)."""
+        read paragraph by paragraph, as the pre-filter already did (``find`` keeps those).
+        The states named are noted in the discourse, where they were named."""
         counts: dict[str, int] = {}
         for block in split_blocks(article):
-            for _, _, actor in self.actors.find(block.text):
+            for start, _, actor in self.actors.find(block.text):
                 if actor.country:
                     counts[actor.country] = counts.get(actor.country, 0) + 1
+                    if not actor.org:
+                        discourse.states_named.append((block.start + start, actor))
         return dict(sorted(counts.items(), key=lambda item: -item[1]))
 
     def _sentence(self, article_id: str, sent: SpacySpan, ctx: _Context) -> Iterator[Mention]:
@@ -251,6 +254,12 @@ class Extractor(Referents, Parties, PlacesAndTimes):
             return
         head = _span_head(span, sent, ctx)
         if head is None:
+            return
+        pair = pair_named(head, ctx)
+        if pair is not None:  # "called on both countries": the second of them
+            source_country = mention.source.country if mention.source else None
+            if source_country != pair[1].country and target.country != pair[1].country:
+                yield replace(mention, target=pair[1], target_span=span)
             return
         conjuncts = head.conjuncts
         if not conjuncts or len(conjuncts) > 3:
@@ -390,9 +399,19 @@ class Extractor(Referents, Parties, PlacesAndTimes):
         ):  # "UNITA has been fighting the government": armed men fight with arms, not words
             coding = recode(self.ontology, coding, "190", "armed: fight") or coding
         target, target_span = self._actor(tgt_tok, ctx, as_target=True)
-        if coding.plover_type == "CONSULT" and trigger.lemma_.lower() in ARRIVING and source is not None and armed(source):
+        if (
+            coding.plover_type == "CONSULT" and trigger.lemma_.lower() in ARRIVING and source is not None
+            and armed(source) and (src_tok is None or src_tok.ent_type_ != "PERSON")
+        ):  # fmt: skip
             # "Russian troops arrive in Kazakhstan": forces that arrive are deployed, not visiting
+            # ("Defense Secretary Jim Mattis flew into Seoul": a minister visits)
             coding = recode(self.ontology, coding, "150", "armed: arrival") or coding
+        elif (
+            coding.plover_type == "MOBILIZE" and trigger.lemma_.lower() in ARRIVING and source is not None
+            and not armed(source) and src_tok is not None and src_tok.ent_type_ == "PERSON"
+        ):  # fmt: skip
+            # "Mattis flew into Seoul" (CAMEO's "fly into" is an air deployment): a person travels
+            coding = recode(self.ontology, coding, "042", "person: arrival") or coding
         if coding.pattern == "ordered: own forces readied":
             target, target_span = None, None  # its forces are its own, no one else's
         if target is None and not is_noun and coding.pattern.startswith("construction: call X"):
@@ -462,6 +481,15 @@ class Extractor(Referents, Parties, PlacesAndTimes):
             owner = self._owner(tgt_tok, source, ctx)
             if owner is not None:
                 target, target_span = owner
+        if tgt_tok is not None and (source is None or src_tok is tgt_tok) and mutual(coding):
+            named = pair_named(tgt_tok, ctx)
+            if named is not None:  # "talks between the two countries", "trade talks with both sides"
+                (source, target), source_span, target_span = named, target_span, None
+        elif source is not None and target is not None and source.country == target.country:
+            head = _span_head(target_span, sent, ctx)
+            named = pair_named(head, ctx) if head is not None else None
+            if named is not None:  # "Pakistan rejected talks between the two neighbours": with the other
+                target = named[1]
         if src_tok is not None and (
             target is None
             or (
@@ -474,9 +502,12 @@ class Extractor(Referents, Parties, PlacesAndTimes):
             # US and South Korea failed to reach agreement": a joint act (or a joint failure to
             # act), coded from the first to the second party (a dyad keeps both)
             joint = self._joint(src_tok, ctx)
-            if joint is not None and (mutual(coding) or _same_actor(joint[0], joint[2])):
+            if joint is not None and (
+                mutual(coding) or _same_actor(joint[0], joint[2]) or pair_named(src_tok, ctx) is not None
+            ):
                 # one party's praise or protest is still an act within its country when both
-                # are of it ("Democrats and Republicans criticized"), never one at the other
+                # are of it ("Democrats and Republicans criticized"), never one at the other;
+                # "the two leaders toasted their friendship" is between them
                 source, source_span, target, target_span = joint
         if target is None:
             # "carried out a raid, targeting the commanders", "began a hunger strike, protesting the

@@ -84,6 +84,13 @@ def modality(trigger: Token, governor: Token | None = None) -> str:
             return "negated"  # "the lack of a bilateral meeting", "no sign of troops"
         if ancestor.pos_ == "NOUN" and child.dep_ == "prep" and lemma in UNREAL_NOUNS:
             return "hypothetical"  # "a pretext for South African attacks", "fears of a war"
+        if ancestor.pos_ == "NOUN" and child.dep_ in ("acl", "ccomp") and _that_clause(child):
+            # "his offer that the two countries meet", "the demand that troops withdraw": the
+            # content of a proposal or a demand is not done
+            if lemma in REQUEST_VERBS:
+                return "requested"
+            if lemma in FUTURE_VERBS or lemma in INTENT_NOUNS:
+                return "future"
         if ancestor.pos_ == "NOUN" and child.dep_ == "acl" and to_infinitive(child):
             # "the Russian request to meet Skripal", "a plan to visit Beijing", "efforts to end
             # the war": the act is asked for or meant, not done ("the decision to withdraw" is)
@@ -122,6 +129,10 @@ def modality(trigger: Token, governor: Token | None = None) -> str:
     if trigger.tag_ == "VBG" and trigger.dep_ in ("csubj", "nsubj", "csubjpass"):
         return "hypothetical"  # "defeating ISIS is a priority" states a goal, not an event
     return "asserted"
+
+
+def _that_clause(verb: Token) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children)
 
 
 def _negated(tok: Token) -> bool:

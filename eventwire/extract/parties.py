@@ -19,6 +19,7 @@ from spacy.tokens import Token
 
 from ..records import Actor, Span
 from .arguments import THING_ENTRY
+from .referents import ALLY_NOUNS, pair_named, possessor
 from .syntax import first_child, prep_object
 
 # Prepositions that introduce a party, most telling first ("in" names a place, so last).
@@ -109,6 +110,8 @@ class Parties:
         if partner is not None:
             return src_tok, partner
         for child in src_tok.children:
+            if src_tok.lemma_.lower() in ALLY_NOUNS and possessor(child):
+                continue  # "Greece and Turkey's NATO allies" are neither
             if child.dep_ in MODIFIER_DEPS and child.i < src_tok.i:
                 partner = first_child(child, ("conj",))
                 if partner is not None and partner.i < src_tok.i:
@@ -119,6 +122,10 @@ class Parties:
         self, src_tok: Token, ctx: Any
     ) -> tuple[Actor, Span | None, Actor, Span | None] | None:
         """Source and target of a joint act of a coordinated subject, when both name parties."""
+        named = pair_named(src_tok, ctx)
+        if named is not None:  # "the two countries have been discussing a package"
+            source, source_span = self._actor(src_tok, ctx)
+            return (source, source_span, named[1], None) if source is not None else None
         pair = self._conjoined(src_tok)
         if pair is None:
             return None

@@ -53,6 +53,8 @@ class Referents:
         if source is None and between is not None and between.conjuncts:
             # "a meeting between Libya's foreign minister and Tillerson", "clashes between X and Y"
             return between, between.conjuncts[0]
+        if source is None and between is not None and pair_phrase(between):
+            return between, between  # "talks between the two countries": both (`pair_named`)
         if source is None:
             # "a trade ban imposed by Australian unions", "the attack carried out by X"
             source = next(
@@ -140,7 +142,22 @@ class Referents:
             if actor is None and as_target:
                 actor = thing(token, tokens)
             return actor, (own_span or span if actor is not None else None)
-        actor = _named_before(tokens, ctx) or self.actors.resolve(text_of(tokens), on=ctx.published)
+        pair = pair_named(token, ctx)
+        if pair is not None:  # "the two countries": the first of them (its partner: `pair_named`)
+            return pair[0], span
+        named = tokens
+        if token.lemma_.lower() in ALLY_NOUNS:
+            # "Turkey's NATO allies", "Russia's partners": others than the state whose they are
+            owners = {t.i for c in token.children if possessor(c) for t in c.subtree}
+            named = [t for t in tokens if t.i not in owners]
+            if owners and self.actors.resolve(text_of(named), on=ctx.published) is None:
+                # "Assad's allies": whoever they are, no one the article names here
+                return (thing(token, tokens), span) if as_target else (None, None)
+        actor = _named_before(named, ctx) or self.actors.resolve(text_of(named), on=ctx.published)
+        if actor is not None and token.lower_ in PEOPLE_ONLY_AS_NOUNS and (
+            token.pos_ == "ADJ" or (token.dep_ == "pobj" and token.head.lower_ == "in")
+        ):
+            actor = None  # "public opinion", "banned in public": no one's; "the public" is the people
         if actor is not None and actor.country in NAMESAKE_STATES:
             actor = _namesake_state(actor, tokens, ctx)
         if actor is not None and actor.sector == "ELI":
@@ -558,6 +575,42 @@ def _merge(own: Actor | None, found: Actor, text: str) -> Actor:
         code=found.code,
         entry=f"antecedent: {found.text}",
     )
+
+
+# Words for the friends of a party, who are not that party ("Turkey's NATO allies").
+ALLY_NOUNS = frozenset({"ally", "partner", "friend", "neighbour", "neighbor", "backer", "patron"})
+# Role words that name people as nouns only ("called on the public", not "public opinion").
+PEOPLE_ONLY_AS_NOUNS = frozenset({"public"})
+# Words for the two parties of a story, named together ("the two countries", "both sides").
+PAIR_NOUNS = frozenset(
+    "countries nations states governments sides leaders neighbours neighbors capitals presidents "
+    "ministers premiers".split()
+)
+
+
+def pair_phrase(token: Token) -> bool:
+    """ "the two countries", "both sides": a phrase for the two parties of a story. Not "both
+    sides of the aisle" (of one house), nor "two countries" with no article (any two)."""
+    if token.lower_ not in PAIR_NOUNS or any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
+        return False
+    words = [c.lower_ for c in token.children if c.dep_ in ("det", "nummod", "predet", "amod")]
+    return "both" in words or ("the" in words and "two" in words)
+
+
+def pair_named(token: Token, ctx: Any) -> tuple[Actor, Actor] | None:
+    """The two states a `pair_phrase` names: the last two the article named before it."""
+    if not pair_phrase(token):
+        return None
+    pair = ctx.discourse.last_pair(ctx.block.start + token.idx)
+    if pair is None:
+        return None
+    text = text_of(phrase_tokens(token))
+    return _merge(None, pair[0], text), _merge(None, pair[1], text)
+
+
+def possessor(modifier: Token) -> bool:
+    """ "Russia's", "Greece and Turkey's" (which the parser may hang as a name modifier)."""
+    return modifier.dep_ == "poss" or any(t.dep_ == "case" and t.lower_ in ("'s", "'", "’s") for t in modifier.subtree)
 
 
 def _definite(noun: Token) -> bool:
