@@ -140,8 +140,11 @@ def split_blocks(article: Article) -> list[Block]:
             continue
         offset = start + raw.index(stripped[0])
         # a short line that reads like keywords ("French Prime Minister Jacques Chirac", its
-        # dateline cut off) but runs on in lower case into the next is the start of a sentence
-        runs_on = blocks and blocks[-1].kind == "keywords" and stripped[0].islower()
+        # dateline cut off) but runs on into the next is the start of a sentence: when the next
+        # goes on in lower case, or when it is the lede, right under the title ("Dutch
+        # Agriculture Minister Gerrit / Braks said today ...") and no photo caption
+        lede = len(blocks) == 2 and blocks[0].kind == "title" and not is_caption(stripped)
+        runs_on = blocks and blocks[-1].kind == "keywords" and (stripped[0].islower() or lede)
         if blocks and (blocks[-1].kind == "body" or runs_on) and _continues(previous, raw, width):
             last = blocks[-1]
             end = offset + len(stripped)

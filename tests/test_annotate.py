@@ -83,3 +83,13 @@ def test_a_first_line_of_names_that_runs_on_is_the_start_of_its_sentence():
         ),
     )
     assert [kind for kind, _ in blocks] == ["title", "body", "body"]
+
+
+def test_a_lede_of_names_runs_on_even_into_a_capital():
+    text = (
+        "DUTCH MINISTER ATTACKS GERMAN FARM POSITION\n\n"
+        "Dutch Agriculture Minister Gerrit\n"
+        "Braks said today the Netherlands deeply regretted West German\n"
+        "opposition to reforms of European Community farm policy.\n"
+    )
+    assert _blocks(text)[1][1].startswith("Dutch Agriculture Minister Gerrit Braks said today")

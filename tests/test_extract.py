@@ -1831,3 +1831,9 @@ def test_a_states_allies_are_not_that_state(pipeline):
     }
     allies = "MOSCOW (Reuters) - Russia's allies condemned the strike on Monday."
     assert all(key(e.source) != "RUS" for e in events(pipeline, allies, include_unasserted=True))
+
+
+def test_attacking_a_stance_or_a_freeze_is_words(pipeline):
+    text = "BELGRADE (Reuters) - Belgrade trade unions attacked the Yugoslav government's pay freeze on Monday."
+    assert "ASSAULT" not in {e.plover_type for e in events(pipeline, text)}
+    assert "ACCUSE" in {e.plover_type for e in events(pipeline, text)}
