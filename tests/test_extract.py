@@ -1837,3 +1837,10 @@ def test_attacking_a_stance_or_a_freeze_is_words(pipeline):
     text = "BELGRADE (Reuters) - Belgrade trade unions attacked the Yugoslav government's pay freeze on Monday."
     assert "ASSAULT" not in {e.plover_type for e in events(pipeline, text)}
     assert "ACCUSE" in {e.plover_type for e in events(pipeline, text)}
+
+
+def test_a_joint_news_conference_is_a_meeting_a_news_conference_is_not(pipeline):
+    joint = "TOKYO (Reuters) - Trump later told a joint news conference with Abe that the talks had gone well."
+    assert ("CONSULT", "USA", "JPN") in dyads(events(pipeline, joint))
+    alone = "TOKYO (Reuters) - Trump told a news conference on Monday that Japan was a great ally."
+    assert "CONSULT" not in {e.plover_type for e in events(pipeline, alone)}
