@@ -158,7 +158,28 @@ def split_blocks(article: Article) -> list[Block]:
         else:
             blocks.append(Block(offset, stripped, "body"))
         previous = raw
+    if _AFTER_US_QUIRK.search(text):
+        lower = {w for w in re.findall(r"(?<![.!?]\s)\b[a-z]+\b", text)}
+        blocks = [Block(b.start, _uncapitalised_after_us(b.text, lower), b.kind) for b in blocks]
     return blocks
+
+
+# Reuters-21578 capitalises the word after "U.S." ("the U.S. Attack on", "warned the U.S. Not to"),
+# which the parser reads as a new sentence or a name. Seen with a function word, the habit is
+# undone: a word the article also writes in lower case is lower case.
+_AFTER_US = re.compile(r"(?<=U\.S\. )[A-Z][a-z]+\b")
+_QUIRK_WORDS = frozenset("and or to of in on for is are was were has have had will would not said says".split())
+_AFTER_US_QUIRK = re.compile(r"U\.S\. (?:" + "|".join(w.title() for w in _QUIRK_WORDS) + r")\b")
+
+
+def _uncapitalised_after_us(line: str, lower: set[str]) -> str:
+    """Only the case of letters changes, so offsets stay exact."""
+    def undo(match: re.Match[str]) -> str:
+        word = match.group()
+        low = word.lower()
+        return low if low in lower or low in _FUNCTION_WORDS or low in _QUIRK_WORDS else word
+
+    return _AFTER_US.sub(undo, line)
 
 
 def _wrap_width(lines: Sequence[str]) -> int | None:

@@ -1844,3 +1844,8 @@ def test_a_joint_news_conference_is_a_meeting_a_news_conference_is_not(pipeline)
     assert ("CONSULT", "USA", "JPN") in dyads(events(pipeline, joint))
     alone = "TOKYO (Reuters) - Trump told a news conference on Monday that Japan was a great ally."
     assert "CONSULT" not in {e.plover_type for e in events(pipeline, alone)}
+
+
+def test_a_day_owns_no_attack(pipeline):
+    text = "TEHRAN (Reuters) - Iran said several people were injured in Monday's U.S. attack on an Iranian oil site."
+    assert ("ASSAULT", "USA", "IRN") in dyads(events(pipeline, text))

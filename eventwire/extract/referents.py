@@ -48,7 +48,10 @@ class Referents:
 
     def _noun_arguments(self, noun: Token, governor: Token | None) -> tuple[Token | None, Token | None]:
         """Source and target of an event noun: "Russia's airstrikes on Hama", "attacks by X"."""
-        source = agent(noun) or first_child(noun, ("poss",))
+        owner = first_child(noun, ("poss",))
+        if owner is not None and owner.ent_type_ in ("DATE", "TIME"):
+            owner = None  # "Monday's U.S. attack", "last year's election": when, not who
+        source = agent(noun) or owner
         between = prep_object(noun, ("between",))
         if source is None and between is not None and between.conjuncts:
             # "a meeting between Libya's foreign minister and Tillerson", "clashes between X and Y"
