@@ -1849,3 +1849,11 @@ def test_a_joint_news_conference_is_a_meeting_a_news_conference_is_not(pipeline)
 def test_a_day_owns_no_attack(pipeline):
     text = "TEHRAN (Reuters) - Iran said several people were injured in Monday's U.S. attack on an Iranian oil site."
     assert ("ASSAULT", "USA", "IRN") in dyads(events(pipeline, text))
+
+
+def test_fighting_in_an_offensive_abroad_strikes_the_state_it_is_in(pipeline):
+    text = (
+        "TEHRAN (Reuters) - Iranian troops are fighting on two fronts in a new offensive in the "
+        "mountains of Kurdistan in northern Iraq."
+    )
+    assert ("ASSAULT", "IRN", "IRQ") in dyads(events(pipeline, text))

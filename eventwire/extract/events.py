@@ -527,9 +527,12 @@ class Extractor(Referents, Parties, PlacesAndTimes):
             if aim is not None:
                 target, target_span = aim
         # the event noun a light verb carries is this act, its places this act's ("carried out
-        # strikes near Damascus"); other event nouns have places of their own
+        # strikes near Damascus"), and so is an attack in an attack ("fighting in a new
+        # offensive in northern Iraq"); other event nouns have places of their own
+        force = coding.plover_type == "ASSAULT"
         clause = clause_tokens(
-            governor if governor is not None else trigger, lambda t: t != trigger and self._is_event_noun(t)
+            governor if governor is not None else trigger,
+            lambda t: t != trigger and self._is_event_noun(t) and not (force and _same_type(self.ontology, t, coding)),
         )
         excluded = _token_ids(src_tok) | _token_ids(tgt_tok)
         if trigger.lemma_.lower() in ARRIVING:
