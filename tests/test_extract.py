@@ -1857,3 +1857,16 @@ def test_fighting_in_an_offensive_abroad_strikes_the_state_it_is_in(pipeline):
         "mountains of Kurdistan in northern Iraq."
     )
     assert ("ASSAULT", "IRN", "IRQ") in dyads(events(pipeline, text))
+
+
+def test_targeting_with_sanctions_is_the_sanctions_and_a_ban_targets_no_one_by_force(pipeline):
+    sanctions = "WASHINGTON (Reuters) - U.S. lawmakers target Myanmar military with new sanctions."
+    found = dyads(events(pipeline, sanctions))
+    assert ("COERCE", "USA", "MMR") in found and not {d for d in found if d[0] == "ASSAULT"}
+    ban = (
+        "WASHINGTON (Reuters) - A U.S. appeals court said Trump's travel ban targeting six "
+        "Muslim-majority countries should not be applied to people with ties to the United States."
+    )
+    assert "ASSAULT" not in {e.plover_type for e in events(pipeline, ban, include_unasserted=True)}
+    drones = "KABUL (Reuters) - U.S. drones targeted Taliban fighters in Helmand on Monday."
+    assert ("ASSAULT", "USA", "TAL") in dyads(events(pipeline, drones))

@@ -639,6 +639,14 @@ class Extractor(Referents, Parties, PlacesAndTimes):
             coding = recode(self.ontology, coding, "111", "aimed at a proposal") or coding
             if target is not None and target.entry == THING_ENTRY:
                 target = policy_author(tgt_tok, ctx.home) or target
+        if coding.plover_type == "ASSAULT" and trigger.lemma_.lower() == "target":
+            means = prep_object(trigger, ("with",))
+            measure = self.ontology.code_noun(means.lemma_.lower()) if means is not None else None
+            if measure is not None and means.lower_ not in WEAPONS:
+                # "lawmakers target Myanmar's military with new sanctions": the sanctions are the act
+                coding = recode(self.ontology, coding, measure.cameo_code, "target: with a measure") or coding
+            elif src_tok is not None and (a_proposal(src_tok) or _measure(self.ontology, src_tok)):
+                return None  # "the travel ban targeting six countries": the ban is told by its noun
         enacted = trigger.lemma_.lower() in ENACTING  # "approved a trade ban": its own measure
         if coding.plover_type == "COERCE" and (ruled or a_proposal(tgt_tok)) and not enacted:
             # "a federal judge blocked the ban": a court ruling against a policy rejects it;
@@ -1109,6 +1117,12 @@ def _same_actor(one: Actor | None, other: Actor | None) -> bool:
 
 def _token_ids(token: Token | None) -> set[int]:
     return {t.i for t in phrase_tokens(token)} if token is not None else set()
+
+
+def _measure(ontology: Ontology, noun: Token) -> bool:
+    """A word for a restriction or a sanction ("the sanctions", "the embargo"), not an attack."""
+    own = ontology.code_noun(noun.lemma_.lower()) if noun.pos_ == "NOUN" else None
+    return own is not None and own.plover_type in ("COERCE", "SANCTION")
 
 
 def _same_type(ontology: Ontology, noun: Token, coding: Coding) -> bool:
