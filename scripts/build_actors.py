@@ -228,7 +228,8 @@ def build_countries(ref: Path, phoenix_blocks: list) -> dict[str, tuple[str, str
             if iso3 not in HISTORIC and not pycountry.countries.get(alpha_3=iso3):
                 continue
             for n in names:
-                add(n, iso3, "alias")
+                if not n.startswith("'"):  # "'Nam": slang a tokenizer reads as "NAM", an acronym
+                    add(n, iso3, "alias")
     for alias, (iso3, kind) in SHORT_NAMES.items():
         add(alias, iso3, kind)
     for alias in clash:

@@ -390,3 +390,10 @@ def test_yugoslavia_is_the_federation_of_its_day(d):
 
 def test_the_former_yugoslav_republic_of_macedonia_is_macedonia(d):
     assert d.resolve("the Former Yugoslav Republic of Macedonia", on=date(1995, 3, 1)).country == "MKD"
+
+
+def test_an_acronym_is_not_a_slang_name_of_a_state(d: ActorDictionary) -> None:
+    # Phoenix lists "'Nam" for Vietnam; without its apostrophe it read "NAM" (a manufacturers'
+    # association, the Non-Aligned Movement) as Vietnam
+    assert key(d.resolve("The NAM")) != ("VNM", None, None)
+    assert key(d.resolve("Vietnam")) == ("VNM", None, None)
