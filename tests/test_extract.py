@@ -1870,3 +1870,15 @@ def test_targeting_with_sanctions_is_the_sanctions_and_a_ban_targets_no_one_by_f
     assert "ASSAULT" not in {e.plover_type for e in events(pipeline, ban, include_unasserted=True)}
     drones = "KABUL (Reuters) - U.S. drones targeted Taliban fighters in Helmand on Monday."
     assert ("ASSAULT", "USA", "TAL") in dyads(events(pipeline, drones))
+
+
+def test_the_two_leaders_of_a_story_that_moved_on_are_not_the_states_named_long_before(pipeline):
+    filler = " ".join(["Lawmakers debated the tax bill in committee for most of the week."] * 14)
+    text = (
+        "WASHINGTON (Reuters) - Russia and China criticised the U.S. tax plan on Monday.\n\n"
+        f"{filler}\n\n"
+        "Senator Schumer and Senator McConnell met on Friday. The two leaders praised the compromise."
+    )
+    assert not {d for d in dyads(events(pipeline, text)) if {"RUS", "CHN"} & set(d[1:])} - {
+        ("ACCUSE", "RUS", "USA"), ("ACCUSE", "CHN", "USA")
+    }

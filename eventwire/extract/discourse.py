@@ -41,6 +41,10 @@ HELD_THINGS = frozenset(
 )
 
 
+# How far back (characters, about two paragraphs) the two states "the two countries" means were named.
+PAIR_REACH = 800
+
+
 @dataclass
 class Discourse:
     """Mutable, per-article memory; reset for every article."""
@@ -91,10 +95,13 @@ class Discourse:
         return None
 
     def last_pair(self, before: int) -> tuple[Actor, Actor] | None:
-        """The last two states the text named before offset ``before``, in order: whom "the two
-        countries" or "both sides" means."""
+        """The last two states the text named in the `PAIR_REACH` characters before offset
+        ``before``, in order: whom "the two countries" or "both sides" means (from further
+        back, "the two leaders" of a story that moved on are no longer those two)."""
         pair: list[Actor] = []
         for offset, actor in reversed(self.states_named):
+            if offset < before - PAIR_REACH:
+                break
             if offset < before and all(a.country != actor.country for a in pair):
                 pair.insert(0, actor)
                 if len(pair) == 2:
