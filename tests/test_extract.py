@@ -1882,3 +1882,12 @@ def test_the_two_leaders_of_a_story_that_moved_on_are_not_the_states_named_long_
     assert not {d for d in dyads(events(pipeline, text)) if {"RUS", "CHN"} & set(d[1:])} - {
         ("ACCUSE", "RUS", "USA"), ("ACCUSE", "CHN", "USA")
     }
+
+
+def test_a_group_of_states_named_one_by_one_is_each_of_them(pipeline):
+    text = (
+        "KUWAIT (Reuters) - Kuwait has asked at least four countries, including the United States, "
+        "Russia, Britain and China, for temporary use of their flags."
+    )
+    requests = {d for d in dyads(events(pipeline, text)) if d[0] == "REQUEST"}
+    assert requests == {("REQUEST", "KWT", c) for c in ("USA", "RUS", "GBR", "CHN")}

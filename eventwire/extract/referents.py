@@ -128,6 +128,9 @@ class Referents:
         if token.lower_ in RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
             token = relative_antecedent(token, self._is_event_noun)
         token = reporter(token)
+        named = _listed(token)
+        if named is not None:  # "four countries, including the United States and Britain"
+            return self._actor(named, ctx, as_target=as_target, alone=True)
         tokens = phrase_tokens(token)
         if alone:
             dropped = {t.i for c in token.children if c.dep_ in ("conj", "cc") for t in c.subtree}
@@ -589,6 +592,22 @@ PAIR_NOUNS = frozenset(
     "countries nations states governments sides leaders neighbours neighbors capitals presidents "
     "ministers premiers".split()
 )
+
+
+# Plural words for states that a list names one by one ("four countries, including ...").
+STATE_GROUPS = frozenset({"country", "nation", "state", "government", "power", "ally", "member"})
+
+
+def _listed(token: Token) -> Token | None:
+    """The first state of the list that names a group of states: "at least four countries,
+    including the United States, Soviet Union, Britain and China" (the others are the list's
+    conjuncts, each a party of its own: `_conjoined_targets`)."""
+    if token.lemma_.lower() not in STATE_GROUPS or token.tag_ not in ("NNS", "NNPS"):
+        return None
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in ("including", "like"):
+            return prep_object(token, (child.lower_,))
+    return None
 
 
 def pair_phrase(token: Token) -> bool:
