@@ -1891,3 +1891,11 @@ def test_a_group_of_states_named_one_by_one_is_each_of_them(pipeline):
     )
     requests = {d for d in dyads(events(pipeline, text)) if d[0] == "REQUEST"}
     assert requests == {("REQUEST", "KWT", c) for c in ("USA", "RUS", "GBR", "CHN")}
+
+
+def test_the_un_missions_of_states_are_those_states(pipeline):
+    text = "WASHINGTON (Reuters) - Flynn also phoned the U.N. missions of Uruguay and Malaysia before the vote."
+    consults = {d[2] for d in dyads(events(pipeline, text)) if d[0] == "CONSULT"}
+    assert consults == {"URY", "MYS"}
+    inquiry = "GENEVA (Reuters) - The UN mission of inquiry accused Syria of war crimes."
+    assert ("ACCUSE", "UN", "SYR") in dyads(events(pipeline, inquiry))

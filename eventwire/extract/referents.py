@@ -598,10 +598,19 @@ PAIR_NOUNS = frozenset(
 STATE_GROUPS = frozenset({"country", "nation", "state", "government", "power", "ally", "member"})
 
 
+# A state's diplomats at an organisation, named by the organisation ("the U.N. mission of X").
+MISSIONS = frozenset({"mission", "delegation"})
+
+
 def _listed(token: Token) -> Token | None:
     """The first state of the list that names a group of states: "at least four countries,
-    including the United States, Soviet Union, Britain and China" (the others are the list's
-    conjuncts, each a party of its own: `_conjoined_targets`)."""
+    including the United States, Soviet Union, Britain and China", "the U.N. missions of
+    Uruguay and Malaysia" (the others are the list's conjuncts, each a party of its own:
+    `_conjoined_targets`)."""
+    if token.lemma_.lower() in MISSIONS:
+        # "the U.N. missions of Uruguay and Malaysia": their diplomats, not the U.N.
+        envoys_of = prep_object(token, ("of",))
+        return envoys_of if envoys_of is not None and envoys_of.ent_type_ == "GPE" else None
     if token.lemma_.lower() not in STATE_GROUPS or token.tag_ not in ("NNS", "NNPS"):
         return None
     for child in token.children:
