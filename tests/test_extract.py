@@ -1899,3 +1899,8 @@ def test_the_un_missions_of_states_are_those_states(pipeline):
     assert consults == {"URY", "MYS"}
     inquiry = "GENEVA (Reuters) - The UN mission of inquiry accused Syria of war crimes."
     assert ("ACCUSE", "UN", "SYR") in dyads(events(pipeline, inquiry))
+
+
+def test_asking_for_someone_to_act_asks_it_of_them(pipeline):
+    text = "KIEV (Reuters) - Ukraine's foreign minister asked for Russia to pay for the damage on Monday."
+    assert ("REQUEST", "UKR", "RUS") in dyads(events(pipeline, text))

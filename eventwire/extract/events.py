@@ -355,8 +355,9 @@ class Extractor(Referents, Parties, PlacesAndTimes):
                     return None  # "after discussing options with my family": private life
             else:
                 tgt_tok = obj
-            if coding.pattern == "construction: call for X to act" and tgt_tok is None:
-                # "called for the United States to withdraw": asked of the clause's subject
+            if coding.plover_type == "REQUEST" and tgt_tok is None:
+                # "called for the United States to withdraw", "asked for Park to receive a
+                # 30-year sentence": asked of the clause's subject
                 asking = next((c for c in trigger.children if for_clause(c)), None)
                 tgt_tok = first_child(asking, ("nsubj",)) if asking is not None else None
             if coding.pattern.startswith("received:"):
