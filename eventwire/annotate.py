@@ -159,7 +159,7 @@ def split_blocks(article: Article) -> list[Block]:
             blocks.append(Block(offset, stripped, "body"))
         previous = raw
     if _AFTER_US_QUIRK.search(text):
-        lower = {w for w in re.findall(r"(?<![.!?]\s)\b[a-z]+\b", text)}
+        lower = set(re.findall(r"(?<![.!?]\s)\b[a-z]+\b", text))
         blocks = [Block(b.start, _uncapitalised_after_us(b.text, lower), b.kind) for b in blocks]
     return blocks
 
@@ -173,7 +173,9 @@ _AFTER_US_QUIRK = re.compile(r"U\.S\. (?:" + "|".join(w.title() for w in _QUIRK_
 
 
 def _uncapitalised_after_us(line: str, lower: set[str]) -> str:
-    """Only the case of letters changes, so offsets stay exact."""
+    """The line with the word after each "U.S." in lower case where the article (``lower``: its
+    words written in lower case) or grammar says it is; only letter case changes, so offsets
+    stay exact."""
     def undo(match: re.Match[str]) -> str:
         word = match.group()
         low = word.lower()

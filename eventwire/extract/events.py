@@ -485,7 +485,8 @@ class Extractor(Referents, Parties, PlacesAndTimes):
         if tgt_tok is not None and (source is None or src_tok is tgt_tok) and mutual(coding):
             named = pair_named(tgt_tok, ctx)
             if named is not None:  # "talks between the two countries", "trade talks with both sides"
-                (source, target), source_span, target_span = named, target_span, None
+                source, target = named
+                source_span, target_span = target_span, None
         elif source is not None and target is not None and source.country == target.country:
             head = _span_head(target_span, sent, ctx)
             named = pair_named(head, ctx) if head is not None else None

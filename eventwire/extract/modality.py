@@ -132,6 +132,7 @@ def modality(trigger: Token, governor: Token | None = None) -> str:
 
 
 def _that_clause(verb: Token) -> bool:
+    """A clause brought in by "that" ("the offer that they meet"), not a relative one."""
     return any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children)
 
 

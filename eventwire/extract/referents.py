@@ -128,9 +128,9 @@ class Referents:
         if token.lower_ in RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
             token = relative_antecedent(token, self._is_event_noun)
         token = reporter(token)
-        named = _listed(token)
-        if named is not None:  # "four countries, including the United States and Britain"
-            return self._actor(named, ctx, as_target=as_target, alone=True)
+        first_listed = _listed(token)
+        if first_listed is not None:  # "four countries, including the United States and Britain"
+            return self._actor(first_listed, ctx, as_target=as_target, alone=True)
         tokens = phrase_tokens(token)
         if alone:
             dropped = {t.i for c in token.children if c.dep_ in ("conj", "cc") for t in c.subtree}
@@ -592,12 +592,8 @@ PAIR_NOUNS = frozenset(
     "countries nations states governments sides leaders neighbours neighbors capitals presidents "
     "ministers premiers".split()
 )
-
-
 # Plural words for states that a list names one by one ("four countries, including ...").
 STATE_GROUPS = frozenset({"country", "nation", "state", "government", "power", "ally", "member"})
-
-
 # A state's diplomats at an organisation, named by the organisation ("the U.N. mission of X").
 MISSIONS = frozenset({"mission", "delegation"})
 
