@@ -1899,3 +1899,19 @@ def test_the_un_missions_of_states_are_those_states(pipeline):
 def test_asking_for_someone_to_act_asks_it_of_them(pipeline):
     text = "KIEV (Reuters) - Ukraine's foreign minister asked for Russia to pay for the damage on Monday."
     assert ("REQUEST", "UKR", "RUS") in dyads(events(pipeline, text))
+
+
+def test_an_event_set_before_another_keeps_its_own_day(pipeline):
+    text = (
+        "LONDON (Reuters) - Thatcher left Bonn yesterday evening after talks with Chancellor Helmut Kohl "
+        "ahead of her visit to Moscow next week."
+    )
+    talks = [e for e in events(pipeline, text) if e.plover_type == "CONSULT" and key(e.target) == "DEU"]
+    assert talks and talks[0].when.start == date(2015, 10, 4)  # yesterday, not next week
+    # an event the act happens in gives it its day
+    meeting = (
+        "BRUSSELS (Reuters) - EU leaders condemned the arrest at their summit on Saturday and called "
+        "for Belarus to free the journalist."
+    )
+    asked = one(pipeline, meeting, "REQUEST")
+    assert asked.when.start == date(2015, 10, 3)

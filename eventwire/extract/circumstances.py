@@ -6,6 +6,7 @@ extractor module stays about who did what to whom.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
@@ -138,8 +139,11 @@ class PlacesAndTimes:
         clause: list[Token],
         times: list[tuple[set[int], Span, DateRange]],
         ctx: Any,
+        dated_apart: Callable[[Token], bool] | None = None,
     ) -> tuple[DateRange | None, Span | None]:
-        """The time phrase of the trigger's own clause, else of the clauses above it."""
+        """The time phrase of the trigger's own clause, else of the clauses above it, but never
+        one of an event dated apart (``dated_apart``): "talks with Kohl ahead of her visit to
+        Moscow next week" were not held next week."""
         if times:
             ids = {t.i for t in clause}
             for tokens, span, when in times:
@@ -147,7 +151,7 @@ class PlacesAndTimes:
                     return when, span
             start = governor if governor is not None else trigger
             for ancestor, _ in ancestors_path(start):
-                ids = {t.i for t in clause_tokens(ancestor)}
+                ids = {t.i for t in clause_tokens(ancestor, dated_apart)}
                 for tokens, span, when in times:
                     if tokens & ids:
                         return when, span

@@ -672,7 +672,7 @@ class Extractor(Referents, Parties, PlacesAndTimes):
         lethal = trigger.lemma_.lower() in LETHAL or weapon  # "rockets struck the base"
         if not codable(coding.plover_type, source, target, lethal=lethal):
             return None
-        when, time_span = self._when(trigger, governor, clause, times, ctx)
+        when, time_span = self._when(trigger, governor, clause, times, ctx, lambda t: t != trigger and self._dated_apart(t))
         mood = modality(trigger, governor)
         if mood == "negated" and coding.pattern.startswith("refused") and may_not_yet(trigger):
             mood = "hypothetical"  # "Democrats may not agree to it": no refusal yet
@@ -803,6 +803,17 @@ class Extractor(Referents, Parties, PlacesAndTimes):
             if actor is not None:
                 return actor, span
         return None, None
+
+    def _dated_apart(self, noun: Token) -> bool:
+        """An event set before or after another ("ahead of her visit to Moscow next week",
+        "after the elections in May"): its time is its own, not that of the act it dates. An
+        event the act happens in ("in their meeting on Monday") gives the act its day."""
+        if noun.dep_ != "pobj" or not self._is_event_noun(noun):
+            return False
+        prep = noun.head
+        if prep.lower_ == "of" and prep.head.lower_ in ("ahead", "prior"):
+            return True
+        return prep.lower_ in TEMPORAL_PREPS
 
     def _owner(
         self, thing_tok: Token | None, source: Actor | None, ctx: _Context
@@ -1119,6 +1130,10 @@ def _same_actor(one: Actor | None, other: Actor | None) -> bool:
 
 def _token_ids(token: Token | None) -> set[int]:
     return {t.i for t in phrase_tokens(token)} if token is not None else set()
+
+
+# Prepositions that set an event before or after another.
+TEMPORAL_PREPS = frozenset({"before", "after", "following", "since", "until", "ahead"})
 
 
 def _measure(ontology: Ontology, noun: Token) -> bool:
