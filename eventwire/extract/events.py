@@ -643,8 +643,10 @@ class Extractor(Referents, Parties, PlacesAndTimes):
                 target = policy_author(tgt_tok, ctx.home) or target
         if coding.plover_type == "ASSAULT" and trigger.lemma_.lower() == "target":
             means = prep_object(trigger, ("with",))
-            measure = self.ontology.code_noun(means.lemma_.lower()) if means is not None else None
-            if measure is not None and means.lower_ not in WEAPONS:
+            measure = None
+            if means is not None and means.lower_ not in WEAPONS:
+                measure = self.ontology.code_noun(means.lemma_.lower())
+            if measure is not None:
                 # "lawmakers target Myanmar's military with new sanctions": the sanctions are the act
                 coding = recode(self.ontology, coding, measure.cameo_code, "target: with a measure") or coding
             elif src_tok is not None and (a_proposal(src_tok) or _measure(self.ontology, src_tok)):
