@@ -483,15 +483,15 @@ class Extractor(Referents, Parties, PlacesAndTimes):
             if owner is not None:
                 target, target_span = owner
         if tgt_tok is not None and (source is None or src_tok is tgt_tok) and mutual(coding):
-            named = pair_named(tgt_tok, ctx)
-            if named is not None:  # "talks between the two countries", "trade talks with both sides"
-                source, target = named
+            pair = pair_named(tgt_tok, ctx)
+            if pair is not None:  # "talks between the two countries", "trade talks with both sides"
+                source, target = pair
                 source_span, target_span = target_span, None
         elif source is not None and target is not None and source.country == target.country:
             head = _span_head(target_span, sent, ctx)
-            named = pair_named(head, ctx) if head is not None else None
-            if named is not None:  # "Pakistan rejected talks between the two neighbours": with the other
-                target = named[1]
+            pair = pair_named(head, ctx) if head is not None else None
+            if pair is not None:  # "Pakistan rejected talks between the two neighbours": with the other
+                target = pair[1]
         if src_tok is not None and (
             target is None
             or (
