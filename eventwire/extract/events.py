@@ -77,7 +77,7 @@ from .gates import (
 )
 from .modality import ahead, headline_future, may_not_yet, modality
 from .parties import Parties
-from .referents import TARGET_NOUN_PREPS, Referents, pair_named
+from .referents import TARGET_NOUN_PREPS, Referents, pair_named, pair_phrase
 from .syntax import (
     AUTHORED,
     agent,
@@ -400,19 +400,15 @@ class Extractor(Referents, Parties, PlacesAndTimes):
         ):  # "UNITA has been fighting the government": armed men fight with arms, not words
             coding = recode(self.ontology, coding, "190", "armed: fight") or coding
         target, target_span = self._actor(tgt_tok, ctx, as_target=True)
-        if (
-            coding.plover_type == "CONSULT" and trigger.lemma_.lower() in ARRIVING and source is not None
-            and armed(source) and (src_tok is None or src_tok.ent_type_ != "PERSON")
-        ):  # fmt: skip
-            # "Russian troops arrive in Kazakhstan": forces that arrive are deployed, not visiting
-            # ("Defense Secretary Jim Mattis flew into Seoul": a minister visits)
-            coding = recode(self.ontology, coding, "150", "armed: arrival") or coding
-        elif (
-            coding.plover_type == "MOBILIZE" and trigger.lemma_.lower() in ARRIVING and source is not None
-            and not armed(source) and src_tok is not None and src_tok.ent_type_ == "PERSON"
-        ):  # fmt: skip
-            # "Mattis flew into Seoul" (CAMEO's "fly into" is an air deployment): a person travels
-            coding = recode(self.ontology, coding, "042", "person: arrival") or coding
+        if trigger.lemma_.lower() in ARRIVING and source is not None:
+            # "Russian troops arrive in Kazakhstan": forces that arrive are deployed, not visiting;
+            # "Defense Secretary Jim Mattis flew into Seoul" (CAMEO's "fly into" is an air
+            # deployment): a person travels
+            person = src_tok is not None and src_tok.ent_type_ == "PERSON"
+            if coding.plover_type == "CONSULT" and armed(source) and not person:
+                coding = recode(self.ontology, coding, "150", "armed: arrival") or coding
+            elif coding.plover_type == "MOBILIZE" and not armed(source) and person:
+                coding = recode(self.ontology, coding, "042", "person: arrival") or coding
         if coding.pattern == "ordered: own forces readied":
             target, target_span = None, None  # its forces are its own, no one else's
         if target is None and not is_noun and coding.pattern.startswith("construction: call X"):
@@ -505,7 +501,7 @@ class Extractor(Referents, Parties, PlacesAndTimes):
             # act), coded from the first to the second party (a dyad keeps both)
             joint = self._joint(src_tok, ctx)
             if joint is not None and (
-                mutual(coding) or _same_actor(joint[0], joint[2]) or pair_named(src_tok, ctx) is not None
+                mutual(coding) or _same_actor(joint[0], joint[2]) or pair_phrase(src_tok)
             ):
                 # one party's praise or protest is still an act within its country when both
                 # are of it ("Democrats and Republicans criticized"), never one at the other;
