@@ -1915,3 +1915,63 @@ def test_an_event_set_before_another_keeps_its_own_day(pipeline):
     )
     asked = one(pipeline, meeting, "REQUEST")
     assert asked.when.start == date(2015, 10, 3)
+
+
+def test_the_pope_speaks_for_the_holy_see(pipeline):
+    e = one(pipeline, "The pope criticized Trump's decision to leave the climate accord.", "ACCUSE")
+    assert (key(e.source), key(e.target)) == ("VAT", "USA")
+
+
+def test_presenting_credentials_is_a_meeting(pipeline):
+    e = one(pipeline, "The new British ambassador presented her credentials to President Putin.", "CONSULT")
+    assert key(e.target) == "RUS"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Administrator Scott Pruitt of the EPA, in a trip to Morocco last week, promoted gas exports.", ("USA", "MAR")),
+        ("During a visit to Beijing, Trump praised the Chinese leadership.", ("USA", "CHN")),
+        ("After a day of meetings with President Reagan, the Canadian prime minister said the talks had gone well.",
+         ("CAN", "USA")),
+        ("After a week of talks with Chinese officials, the German chancellor flew home.", ("DEU", "CHN")),
+    ],
+)
+def test_a_trip_or_talks_set_around_a_clause_are_its_subjects(pipeline, text, expected):
+    e = one(pipeline, text, "CONSULT")
+    assert (key(e.source), key(e.target)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Secretary of State Rex Tillerson will accompany Trump on his trip to Asia.",
+        "The three American players admitted to shoplifting during a team trip to China.",
+    ],
+)
+def test_a_tour_of_a_continent_or_a_team_trip_is_no_state_visit(pipeline, text):
+    assert not [e for e in events(pipeline, text, include_unasserted=True) if e.plover_type == "CONSULT"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        ("The Kremlin said on Monday that Putin would meet Abe in Moscow. A Kremlin spokesman, Dmitry Peskov, "
+         "declined to comment to Reuters."),
+        "A Kremlin spokesman declined comment.",
+        "The Russian ministry refused to say whether talks had begun.",
+    ],
+)
+def test_declining_to_comment_rejects_no_one(pipeline, text):
+    assert not [e for e in events(pipeline, text, include_unasserted=True) if e.plover_type == "REJECT"]
+
+
+def test_refusing_to_respond_to_a_demand_is_still_a_rejection(pipeline):
+    text = "Hamas has refused to respond to a demand from the US President to recognise Israel."
+    assert one(pipeline, text, "REJECT")
+
+
+def test_negotiators_from_three_states_meet_each_other(pipeline):
+    text = "NAFTA negotiators from the United States, Canada and Mexico met behind closed doors at a Washington hotel."
+    found = {(key(e.source), key(e.target)) for e in events(pipeline, text) if e.plover_type == "CONSULT"}
+    assert {("USA", "CAN"), ("USA", "MEX")} <= found

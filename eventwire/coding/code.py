@@ -46,6 +46,7 @@ from .senses import (
     labour_strike,
     legal_appeal,
     named_as,
+    no_comment,
     phone_call,
     rallied,
     territory,
@@ -485,7 +486,7 @@ def code_trigger(token: Token, ontology: Ontology, *, ordered: bool = False) -> 
             return coded(ontology, "112", f"claim:{lemma} said of another")
     if lemma in ONLY_CLAIMED or dismissal(token):
         return None
-    if describes(token) or about(token) or undone(token) or (not ordered and _ordered_act(token, ontology)):
+    if describes(token) or about(token) or no_comment(token) or undone(token) or (not ordered and _ordered_act(token, ontology)):
         return None
     if lemma in ORDERING:
         obj = first_child(token, ("dobj",))

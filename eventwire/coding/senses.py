@@ -182,6 +182,25 @@ def about(verb: Token) -> bool:
     return verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.lemma_.lower() in TOPIC_VERBS
 
 
+# What one declines to do for a reporter: "declined to comment", "refused to say whether".
+NO_COMMENT = frozenset({"comment", "elaborate", "say", "specify", "give", "identify", "name"})
+DECLINING = frozenset({"decline", "refuse"})
+
+
+def no_comment(verb: Token) -> bool:
+    """ "X declined to comment", "declined comment", "refused to be identified": a source
+    turning down a reporter, no rejection of anyone's (GUIDE: an event needs a target)."""
+    if verb.lemma_.lower() not in DECLINING:
+        return False
+    obj = first_child(verb, ("dobj",))
+    if obj is not None and obj.lemma_.lower() in ("comment", "details"):
+        return True
+    done = first_child(verb, ("xcomp",))
+    return done is not None and done.lemma_.lower() in NO_COMMENT and not any(
+        c.dep_ == "dobj" and c.lemma_.lower() not in ("details", "detail") for c in done.children
+    )
+
+
 def armed_subject(verb: Token) -> bool:
     """Whether the verb's subject is a weapon or an attack ("shells hit", "air strikes pounded")."""
     subj = first_child(verb, ("nsubj",))

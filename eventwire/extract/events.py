@@ -261,8 +261,11 @@ class Extractor(Referents, Parties, PlacesAndTimes):
             if source_country != pair[1].country and target.country != pair[1].country:
                 yield replace(mention, target=pair[1], target_span=span)
             return
-        conjuncts = head.conjuncts
-        if not conjuncts or len(conjuncts) > 3:
+        doer = mention.source_span
+        base = ctx.block.start
+        # "negotiators from the US, Canada and Mexico met": the doer is listed with the targets
+        conjuncts = [c for c in head.conjuncts if doer is None or not doer.start <= base + c.idx < doer.end]
+        if not conjuncts or len(head.conjuncts) > 3:
             return  # a longer list is a roll call ("the council's five permanent members")
         source = mention.source.key if mention.source else None
         found = [self._actor(conj, ctx, as_target=True, alone=True) for conj in conjuncts]
@@ -329,7 +332,7 @@ class Extractor(Referents, Parties, PlacesAndTimes):
                 # authorities ("faces arrest", "faces sanctions" is what may come)
                 src_tok, tgt_tok, unnamed_doer = None, src_tok, True
             if src_tok is None and governor is None and coding.plover_type == "CONSULT":
-                src_tok = _party_to_talks(trigger)
+                src_tok = _party_to_talks(trigger, coding.cameo_code == "042")
             if src_tok is None and governor is None:
                 return None  # a bare event noun refers to an event told elsewhere
         else:
@@ -492,7 +495,10 @@ class Extractor(Referents, Parties, PlacesAndTimes):
             target is None
             or (
                 coding.plover_type in RECIPROCAL
-                and (target.entry == THING_ENTRY or from_phrase or _same_actor(source, target))
+                and (
+                    target.entry == THING_ENTRY or from_phrase or _same_actor(source, target)
+                    or not named(source)  # "negotiators from the US, Canada and Mexico met at a hotel"
+                )
             )
             or (coding.plover_type == "REJECT" and target.entry == THING_ENTRY)
         ):
@@ -666,6 +672,8 @@ class Extractor(Referents, Parties, PlacesAndTimes):
             together = src_tok is not None and self._conjoined(src_tok) is not None
             if not together and target.entry != OTHER_SIDE and prep_object(trigger, ("with",)) is None:
                 return None  # "the EU agreed to ban airlines": a decision, told by its act
+        if coding.cameo_code == "042" and target is not None and target.entry.startswith("actor_regions"):
+            return None  # "his trip to Asia": a tour of a continent visits no one state
         weapon = src_tok is not None and src_tok.lemma_.lower() in WEAPONS
         lethal = trigger.lemma_.lower() in LETHAL or weapon  # "rockets struck the base"
         if not codable(coding.plover_type, source, target, lethal=lethal):
@@ -1041,6 +1049,8 @@ def _dependent(token: Token) -> bool:
 
 # Prepositions that place a meeting in the subject's day: "left Bonn after talks with Kohl".
 TALKS_PREPS = frozenset({"after", "following", "during", "from"})
+# Stretches of time filled with talks: "after a day of meetings with Bush".
+SPELLS = frozenset({"day", "week", "round", "series", "couple"})
 
 
 def _partner_in_setting(verb: Token) -> Token | None:
@@ -1054,17 +1064,29 @@ def _partner_in_setting(verb: Token) -> Token | None:
     return None
 
 
-def _party_to_talks(noun: Token) -> Token | None:
-    """ "Thatcher left Bonn after talks with Kohl", "had flown in from talks with Mitterrand":
-    the subject of the clause the talks are placed in took part in them."""
-    prep = noun.head
+def _party_to_talks(noun: Token, visit: bool) -> Token | None:
+    """ "Thatcher left Bonn after talks with Kohl", "had flown in from talks with Mitterrand",
+    "in a trip to Morocco last week, Pruitt promoted": the subject of the clause the talks (or
+    the visit) are placed in took part in them."""
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in SPELLS:
+        head = noun.head.head  # "after a day of meetings with Bush": the meetings are the day's
+        dets = [c for c in head.children if c.dep_ == "det"]
+    else:
+        head, dets = noun, [c for c in noun.children if c.dep_ == "det"]
+    prep = head.head
     # "in a meeting with Yildirim, Pence voiced ...": one meeting held; "in the talks" may be
     # talks still to come
-    held = prep.lower_ in ("in", "at") and any(c.lower_ in ("a", "an") for c in noun.children)
-    if noun.dep_ != "pobj" or not (held or prep.lower_ in TALKS_PREPS) or prep.head.pos_ not in ("VERB", "AUX"):
+    held = prep.lower_ in ("in", "at", "on") and any(c.lower_ in ("a", "an") for c in dets)
+    if head.dep_ != "pobj" or not (held or prep.lower_ in TALKS_PREPS):
         return None
-    if prep_object(noun, ("with",)) is None:
+    if prep_object(noun, ("to",) if visit else ("with",)) is None:
         return None  # "at talks in Geneva": with whom is not said
+    if visit and first_child(noun, ("compound",)) is not None:
+        return None  # "during a team trip to China", "a business trip": no one's state visit
+    if prep.head.dep_ == "nsubj" and prep.i > 0 and prep.doc[prep.i - 1].text == ",":
+        return prep.head  # "Pruitt, in a trip to Morocco last week, promoted": set off by commas
+    if prep.head.pos_ not in ("VERB", "AUX"):
+        return None
     subj, passive = subject(prep.head)
     return None if passive else subj
 

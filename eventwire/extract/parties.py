@@ -109,6 +109,9 @@ class Parties:
         partner = first_child(src_tok, ("conj",))
         if partner is not None:
             return src_tok, partner
+        origin = prep_object(src_tok, ("from",))
+        if origin is not None and src_tok.tag_ == "NNS" and (partner := first_child(origin, ("conj",))) is not None:
+            return origin, partner  # "negotiators from the United States, Canada and Mexico met"
         for child in src_tok.children:
             if src_tok.lemma_.lower() in ALLY_NOUNS and possessor(child):
                 continue  # "Greece and Turkey's NATO allies" are neither
