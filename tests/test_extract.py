@@ -1975,3 +1975,50 @@ def test_negotiators_from_three_states_meet_each_other(pipeline):
     text = "NAFTA negotiators from the United States, Canada and Mexico met behind closed doors at a Washington hotel."
     found = {(key(e.source), key(e.target)) for e in events(pipeline, text) if e.plover_type == "CONSULT"}
     assert {("USA", "CAN"), ("USA", "MEX")} <= found
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Riyadh said the missile launch was an act of direct military aggression by Iran.", ("SAU", "IRN")),
+        ("China said the American patrol near its islands was a serious provocation.", ("CHN", "USA")),
+        ("The Canadian government said the new American tariffs were harmful to its farmers.", ("CAN", "USA")),
+    ],
+)
+def test_a_deed_said_to_be_aggression_or_harmful_is_an_accusation(pipeline, text, expected):
+    e = one(pipeline, text, "ACCUSE")
+    assert (key(e.source), key(e.target)) == expected
+
+
+def test_undertaking_an_act_of_aggression_is_no_accusation_by_the_doer(pipeline):
+    text = "The envoy said the United States has undertaken an act of armed aggression against Iran."
+    assert not [e for e in events(pipeline, text) if e.plover_type == "ACCUSE" and key(e.source) == "USA"]
+
+
+def test_will_not_allow_warns_and_the_act_not_allowed_did_not_happen(pipeline):
+    found = events(pipeline, "The United States said it will not allow Iran to use missiles against shipping.")
+    threat = [e for e in found if e.plover_type == "THREATEN"]
+    assert threat and (key(threat[0].source), key(threat[0].target)) == ("USA", "IRN")
+    assert threat[0].modality == "asserted"
+    assert not [e for e in found if e.plover_type == "ASSAULT"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Iran has test-fired its new Silkworm missiles near the strait.", "IRN"),
+        ("North Korea conducted its sixth nuclear test on Sunday.", "PRK"),
+        ("The Soviet Union carried out an underground nuclear test at its Semipalatinsk site.", "SUN"),
+    ],
+)
+def test_a_weapons_test_shows_force_and_attacks_no_one(pipeline, text, expected):
+    found = events(pipeline, text)
+    assert not [e for e in found if e.plover_type == "ASSAULT"]
+    e = one(pipeline, text, "MOBILIZE")
+    assert key(e.source) == expected
+
+
+def test_its_inside_a_relative_clause_is_the_relatives_antecedent(pipeline):
+    text = "The American navy is watching North Korea, which conducted its last missile test in September."
+    e = one(pipeline, text, "MOBILIZE")
+    assert key(e.source) == "PRK"

@@ -130,6 +130,10 @@ INTENDED = {
 }
 
 
+# Verbs whose negated future warns: "will not allow", "would not tolerate".
+TOLERATING = frozenset({"allow", "permit", "tolerate", "let"})
+
+
 def frame_of(token: Token) -> Token | None:
     """The word whose complement or object this event word is ("cut [aid]", "suspension of [talks]")."""
     head = token.head
@@ -153,7 +157,11 @@ def reframe(token: Token, coding: Coding, ontology: Ontology) -> Coding:
     frame = frame_of(token)
     frame_lemma = frame.lemma_.lower() if frame is not None else ""
     code, why = None, ""
-    if coding.plover_type in COOPERATIVE and (
+    if negated and token.lemma_.lower() in TOLERATING and _future(token):
+        # "the US will not allow Iran to choke off shipping", "would not tolerate a coup": a
+        # warning of what the speaker would do, no refusal of anything asked
+        code, why = "130", "warning: will not allow"
+    elif coding.plover_type in COOPERATIVE and (
         (negated and token.lemma_.lower() not in OFFERS) or frame_lemma in REFUSING
     ):  # "did not offer any proposal" is no offer, and no refusal either
         code, why = "120", "refused"
@@ -248,7 +256,8 @@ CLAIMING = REPORTING | frozenset("claim allege charge contend assert believe twe
 # Nouns a party calls another's deed or policy ("said the plan was a disgrace"): triggers_extra.tsv
 # lists them so that they start an event; only said of a subject do they code one.
 EPITHET_NOUNS = frozenset(
-    "disgrace insult travesty sham farce hoax scam outrage embarrassment tyranny abuse betrayal".split()
+    "disgrace insult travesty sham farce hoax scam outrage embarrassment tyranny abuse betrayal "
+    "aggression provocation piracy".split()
 )
 
 
@@ -430,7 +439,10 @@ def code_trigger(token: Token, ontology: Ontology, *, ordered: bool = False) -> 
     if token.pos_ == "NOUN" and lemma in EPITHET_NOUNS:
         # "said the plan was a disgrace": the speaker's charge; an insult told any other way
         # is no event of its own
-        if token.dep_ != "attr" or not stated_feeling(token):
+        said = token
+        if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_.lower() in ("act", "form"):
+            said = token.head.head  # "said the launch was an act of aggression"
+        if said.dep_ != "attr" or not stated_feeling(said):
             return None
         return coded(ontology, "111", f"claim: {lemma} said of another")
     if token.pos_ == "NOUN":
@@ -484,6 +496,8 @@ def code_trigger(token: Token, ontology: Ontology, *, ordered: bool = False) -> 
         # "violated the ceasefire" (armed force) stays the deed, whoever reports it
         if own is None or own.plover_type not in FORCE:
             return coded(ontology, "112", f"claim:{lemma} said of another")
+    if lemma == "fire" and any(c.lemma_.lower() == "test" and c.i == token.i - 2 for c in token.children):
+        return coded(ontology, "150", "test-fire")  # "test-fired its new missiles": a weapons test
     if lemma in ONLY_CLAIMED or dismissal(token):
         return None
     if describes(token) or about(token) or no_comment(token) or undone(token) or (not ordered and _ordered_act(token, ontology)):
@@ -584,6 +598,8 @@ def code_trigger(token: Token, ontology: Ontology, *, ordered: bool = False) -> 
     if any((lemma, p) in NON_EVENT_PHRASES for p in particles):
         return None
     coding = ontology.code_verb(lemma, particles=particles, after=after)
+    if coding is not None and lemma in LIGHT_VERBS and coding.pattern.split()[-1].lower() in EPITHET_NOUNS:
+        return None  # "undertook an act of aggression": an epithet is a claim only when said of a deed
     if coding is None or coding.plover_type == "CONSULT":  # "returned to Brazil" is travel
         coding = _given_back(token, lemma, ontology) or coding
     if coding is None:

@@ -12,7 +12,7 @@ from spacy.tokens import Token
 
 from ..records import Actor, Mention
 from .discourse import PERSONAL_PRONOUNS
-from .syntax import first_child, first_conjunct, subject, text_of
+from .syntax import agent, first_child, first_conjunct, subject, text_of
 
 REPORTING_VERBS = frozenset(
     "say read add state tell declare note write announce insist argue claim stress confirm reiterate "
@@ -78,6 +78,8 @@ def thing(token: Token, tokens: list[Token]) -> Actor | None:
 def demand_parties(verb: Token) -> tuple[Token, Token] | None:
     """Who demands and of whom, for "X said Y must V": the reporter and the reported subject."""
     clause = verb
+    if verb.dep_ == "pobj" and verb.head.lower_ == "of" and verb.head.head.dep_ == "attr":
+        clause = verb.head.head  # "said the launch was an act of aggression": the act is said of it
     while clause.dep_ in ("xcomp", "acomp", "attr") and clause.head != clause:
         clause = clause.head  # "said the plan was a disgrace": up to the reported clause
     reported = first_conjunct(clause)  # "said the tariffs were lawful and objections were baseless"
@@ -87,7 +89,8 @@ def demand_parties(verb: Token) -> tuple[Token, Token] | None:
     addressee = first_child(clause, ("nsubj", "nsubjpass"))
     if speaker is None or passive or addressee is None:
         return None
-    return speaker, addressee
+    doer = agent(verb) if verb.pos_ == "NOUN" else None
+    return speaker, doer or addressee  # "said the launch was aggression by Iran": Iran's
 
 
 def _is_party(actor: Actor | None) -> bool:

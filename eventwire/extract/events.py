@@ -674,6 +674,8 @@ class Extractor(Referents, Parties, PlacesAndTimes):
                 return None  # "the EU agreed to ban airlines": a decision, told by its act
         if coding.cameo_code == "042" and target is not None and target.entry.startswith("actor_regions"):
             return None  # "his trip to Asia": a tour of a continent visits no one state
+        if coding.plover_type == "MOBILIZE" and source is not None and target is not None and self_loop(source, target):
+            target, target_span = None, None  # "conducted its sixth nuclear test": its own, aimed at no one
         weapon = src_tok is not None and src_tok.lemma_.lower() in WEAPONS
         lethal = trigger.lemma_.lower() in LETHAL or weapon  # "rockets struck the base"
         if not codable(coding.plover_type, source, target, lethal=lethal):
@@ -682,7 +684,7 @@ class Extractor(Referents, Parties, PlacesAndTimes):
         mood = modality(trigger, governor)
         if mood == "negated" and coding.pattern.startswith("refused") and may_not_yet(trigger):
             mood = "hypothetical"  # "Democrats may not agree to it": no refusal yet
-        elif (mood in ("negated", "future") and coding.pattern.startswith("refused")) or (
+        elif (mood in ("negated", "future") and coding.pattern.startswith(("refused", "warning"))) or (
             mood == "future" and coding.pattern.startswith("intent:")
         ):
             mood = "asserted"  # the refusal or the commitment itself is what happened

@@ -45,6 +45,7 @@ DENY_VERBS = frozenset("deny reject dismiss refute".split())
 # What one was unable to do did not happen ("fail" is a refusal in CAMEO: code.py REFUSING).
 FAILING = frozenset({"unable", "incapable"})
 PREVENT_VERBS = frozenset("bar ban prevent stop block prohibit forbid keep restrain preclude".split())
+PERMIT_VERBS = frozenset({"allow", "permit", "let"})
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 # Words of a time phrase that look forward from the day of writing.
 FORWARD = frozenset({"next", "tomorrow", "coming", "upcoming", "later"})
@@ -116,6 +117,8 @@ def modality(trigger: Token, governor: Token | None = None) -> str:
             # "cease its attacks" asserts past attacks but requests their end; the attack itself
             # is presupposed, not reported here.
             return "requested" if _under_request(ancestor) else "asserted"
+        if lemma in PERMIT_VERBS and child.dep_ in ("xcomp", "ccomp") and _negated(ancestor):
+            return "negated"  # "will not allow Iran to use missiles": kept from happening
         if lemma in PREVENT_VERBS and child.dep_ == "prep" and child.lower_ == "from":
             return "negated"  # "would bar the US from supplying assistance": kept from happening
         if lemma in FUTURE_VERBS and child.dep_ in ("xcomp", "ccomp"):

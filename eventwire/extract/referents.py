@@ -358,6 +358,8 @@ class Referents:
         for ancestor, _ in ancestors_path(pron):
             if ancestor.pos_ in ("VERB", "AUX") and ancestor != own_clause:
                 subj, _ = subject(ancestor)  # follows control: "urged Russia to cease its attacks"
+                if subj is not None and subj.lower_ in RELATIVE_PRONOUNS and ancestor.dep_ == "relcl":
+                    subj = relative_antecedent(subj, self._is_event_noun)  # "North Korea, which conducted its test"
                 if subj is not None and subj.i < pron.i and subj != pron:
                     candidates.append(subj)
         governing = set(candidates)
