@@ -2022,3 +2022,10 @@ def test_its_inside_a_relative_clause_is_the_relatives_antecedent(pipeline):
     text = "The American navy is watching North Korea, which conducted its last missile test in September."
     e = one(pipeline, text, "MOBILIZE")
     assert key(e.source) == "PRK"
+
+
+def test_telling_reporters_what_happened_reports_it_telling_someone_to_act_asks_it(pipeline):
+    told = one(pipeline, "The spokesman told reporters that Syrian government forces had shelled Idlib.", "ASSAULT")
+    assert told.modality == "asserted"
+    asked = events(pipeline, "The minister told Syrian government forces to stop shelling Idlib.", include_unasserted=True)
+    assert all(e.modality != "asserted" for e in asked if e.plover_type == "ASSAULT")

@@ -110,6 +110,8 @@ def modality(trigger: Token, governor: Token | None = None) -> str:
                 continue  # "urged Russia": Russia is the addressee, not the act
             if child.dep_ == "prep" and child.lower_ in WHEN_PREPS:
                 continue  # "told reporters after meeting Merkel": the meeting was held
+            if lemma == "tell" and child.dep_ == "ccomp":
+                continue  # '"I assured him," he told reporters': telling what was done reports it
             return "requested"
         if lemma in ("cease", "stop", "halt", "end") and (
             child.dep_ in ("dobj", "xcomp", "pcomp") and ancestor != trigger
