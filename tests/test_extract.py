@@ -2029,3 +2029,25 @@ def test_telling_reporters_what_happened_reports_it_telling_someone_to_act_asks_
     assert told.modality == "asserted"
     asked = events(pipeline, "The minister told Syrian government forces to stop shelling Idlib.", include_unasserted=True)
     assert all(e.modality != "asserted" for e in asked if e.plover_type == "ASSAULT")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Honduras has faced violent protests over the disputed results of the election.", ("HND", "HND")),
+        ("Amid continuing protests in Iran, the government blocked the internet.", ("IRN", "IRN")),
+    ],
+)
+def test_protests_no_one_is_named_for_are_the_peoples_of_their_place(pipeline, text, expected):
+    e = one(pipeline, text, "PROTEST")
+    assert (key(e.source), key(e.target)) == expected
+
+
+def test_a_protest_made_by_an_act_is_the_actors_own_not_a_crowds(pipeline):
+    text = "The European Commission suspended aid to Afghanistan in protest at the harassment of its staff."
+    assert not [e for e in events(pipeline, text) if e.plover_type == "PROTEST"]
+
+
+def test_putting_down_protests_represses_them(pipeline):
+    found = events(pipeline, "Syrian troops put down the protests in Deraa.")
+    assert [e for e in found if e.plover_type == "ASSAULT" and e.cameo_code == "175" and key(e.source) == "SYR"]

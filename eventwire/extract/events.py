@@ -331,9 +331,12 @@ class Extractor(Referents, Parties, PlacesAndTimes):
                 # "Zuma faces corruption charges": charges laid on the subject by the state's
                 # authorities ("faces arrest", "faces sanctions" is what may come)
                 src_tok, tgt_tok, unnamed_doer = None, src_tok, True
+            if governor is not None and governor.lemma_.lower() in UNDERGOING and trigger.lemma_.lower() in CROWD_PROTESTS:
+                src_tok, tgt_tok = None, src_tok  # "Honduras has faced violent protests": against it
             if src_tok is None and governor is None and coding.plover_type == "CONSULT":
                 src_tok = _party_to_talks(trigger, coding.cameo_code == "042")
-            if src_tok is None and governor is None:
+            crowd = src_tok is None and trigger.lemma_.lower() in CROWD_PROTESTS and not _in_protest(trigger)
+            if src_tok is None and governor is None and not crowd:
                 return None  # a bare event noun refers to an event told elsewhere
         else:
             src_tok, passive = subject(trigger)
@@ -575,6 +578,10 @@ class Extractor(Referents, Parties, PlacesAndTimes):
         source, target = placed(source, places), placed(target, places)
         if source is None and unnamed_doer:
             source, source_span = self._implied_agent(trigger, coding, target, places, ctx)
+        if source is None and is_noun and crowd:
+            source, source_span = _protesters(places, target, ctx), None
+            if target is not None and target.sector is None and target.country == (source and source.country):
+                target = replace(target, sector="GOV")  # "Honduras has faced protests": its government
         if coding.cameo_code == LABOUR_STRIKE and (source is None or source.sector in AUTHORITIES):
             # "the government has reported 70 strikes": those who report, ban or end a
             # strike are not its strikers, who are the workers of that country (so are the
@@ -963,6 +970,30 @@ TOPIC_VERBS = frozenset({"discuss", "debate"})
 # (pcomp); an infinitive governed by one of those (xcomp) belongs to it.
 DEPENDENT_DEPS = frozenset({"advcl", "acl", "pcomp"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
+
+
+# Protests told without who protests: "the protests that have spread across the country".
+CROWD_PROTESTS = frozenset({"protest", "demonstration", "rally"})
+
+
+def _in_protest(noun: Token) -> bool:
+    """ "suspended aid in protest at the harassment": the subject's own protest, no crowd's."""
+    return noun.dep_ == "pobj" and noun.head.lower_ == "in" and not any(c.dep_ == "det" for c in noun.children)
+
+
+def _protesters(places: list[Place], target: Actor | None, ctx: _Context) -> Actor | None:
+    """Those protesting in a protest no one is named for: people of the state where it is, else
+    of the state it faces, else of the article's country (GUIDE: protesters of a country are
+    that country)."""
+    country = (
+        next((p.country for p in places if p.country and p.precision != "dateline"), None)
+        or (target.country if target is not None else None)
+        or ctx.home
+    )
+    if country is None:
+        return None
+    return Actor(text="the protesters", country=country, sector="OPP", code=country + "OPP",
+                 entry="implied: the people of the place")  # fmt: skip
 
 
 def _strikers(source: Actor | None, places: list[Place], ctx: _Context) -> Actor | None:
