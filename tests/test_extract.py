@@ -2051,3 +2051,14 @@ def test_a_protest_made_by_an_act_is_the_actors_own_not_a_crowds(pipeline):
 def test_putting_down_protests_represses_them(pipeline):
     found = events(pipeline, "Syrian troops put down the protests in Deraa.")
     assert [e for e in found if e.plover_type == "ASSAULT" and e.cameo_code == "175" and key(e.source) == "SYR"]
+
+
+def test_captives_released_are_released_by_whoever_held_them(pipeline):
+    e = one(pipeline, "Two Italian engineers held by the Taliban were released on Monday.", "RETREAT")
+    assert (key(e.source), key(e.target)) == ("TAL", "ITA")
+
+
+def test_people_doing_something_in_a_participle_do_it_themselves(pipeline):
+    text = "Venezuelan police used tear gas against protesters challenging President Maduro's victory."
+    found = {(e.plover_type, key(e.source), key(e.target)) for e in events(pipeline, text)}
+    assert ("ACCUSE", "VEN", "VEN") in found

@@ -14,7 +14,7 @@ event, unless the sentence has no other; background clauses with their own subje
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -237,7 +237,7 @@ class Extractor(Referents, Parties, PlacesAndTimes):
                 told.extend((token, m) for m in self._conjoined_targets(mention, sent, ctx))
                 if mention.plover_type in HOSTILE_TYPES and mention.source and mention.source.key:
                     ctx.discourse.hostile_sources.append(mention.source)
-        found = with_parties(_without_framing(_main_clause(told)))
+        found = with_parties(_without_framing(_main_clause(told, self._is_event_noun)))
         root_subject, _ = subject(sent.root)
         if root_subject is not None:
             actor, _ = self._actor(root_subject, ctx)
@@ -351,7 +351,7 @@ class Extractor(Referents, Parties, PlacesAndTimes):
                 # "it was concerned by the crackdown": the one concerned speaks, of the deed
                 passive, obj = False, agent(trigger) or obj
             if passive:
-                src_tok, tgt_tok = agent(trigger), src_tok
+                src_tok, tgt_tok = agent(trigger) or _captor(trigger, src_tok), src_tok
                 unnamed_doer = src_tok is None
             elif coding.plover_type == "CONSULT" and trigger.lemma_.lower() in TOPIC_VERBS:
                 # "China and Israel discussed Middle East peace": a topic, no party; "discussed
@@ -976,6 +976,23 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
 CROWD_PROTESTS = frozenset({"protest", "demonstration", "rally"})
 
 
+# Taking captives, and setting them free: "girls kidnapped by Boko Haram were released".
+CAPTURING = frozenset({"kidnap", "abduct", "seize", "capture", "hold", "take"})
+FREEING = frozenset({"release", "free"})
+
+
+def _captor(verb: Token, captives: Token | None) -> Token | None:
+    """Who freed captives released with no agent named: whoever the sentence says took them
+    ("schoolgirls kidnapped by Boko Haram have been released")."""
+    if captives is None or verb.lemma_.lower() not in FREEING:
+        return None
+    return next(
+        (a for c in captives.children
+         if c.dep_ == "acl" and c.lemma_.lower() in CAPTURING and (a := agent(c)) is not None),
+        None,
+    )  # fmt: skip
+
+
 def _in_protest(noun: Token) -> bool:
     """ "suspended aid in protest at the harassment": the subject's own protest, no crowd's."""
     return noun.dep_ == "pobj" and noun.head.lower_ == "in" and not any(c.dep_ == "det" for c in noun.children)
@@ -1064,7 +1081,7 @@ def _carrier(noun: Token) -> Token | None:
     return None
 
 
-def _dependent(token: Token) -> bool:
+def _dependent(token: Token, is_event_noun: Callable[[Token], bool]) -> bool:
     """Whether a trigger's clause is a subjectless participle or infinitive attached to the
     sentence's main line: its actor is the main clause's, and it tells how, why or with what
     result the main act was done, not a second piece of news. A background clause with its own
@@ -1074,10 +1091,17 @@ def _dependent(token: Token) -> bool:
         if node.dep_ in DEPENDENT_DEPS:
             if node.pos_ not in ("VERB", "AUX") or _besides(node) or _fronted(node):
                 return False
+            if node.dep_ == "acl" and node.tag_ == "VBG" and _group(node.head) and not is_event_noun(node.head):
+                return False  # "tear gas against protesters challenging Maduro's victory": theirs
             return not any(c.dep_ in SUBJECT_DEPS for c in node.children)
         if node.dep_ in ("relcl", "pobj", "appos") or any(c.dep_ in SUBJECT_DEPS for c in node.children):
             return False  # a clause or phrase with its own subject or head noun
     return False
+
+
+def _group(noun: Token) -> bool:
+    """People or a named party ("protesters", "gunmen", "Hamas"), who can act on their own."""
+    return noun.tag_ in ("NNS", "NNPS", "NNP") or noun.ent_type_ in ("PERSON", "NORP", "ORG", "GPE")
 
 
 # Prepositions that place a meeting in the subject's day: "left Bonn after talks with Kohl".
@@ -1139,7 +1163,9 @@ def _besides(clause: Token) -> bool:
     )
 
 
-def _main_clause(coded: list[tuple[Token, Mention]]) -> list[tuple[Token, Mention]]:
+def _main_clause(
+    coded: list[tuple[Token, Mention]], is_event_noun: Callable[[Token], bool]
+) -> list[tuple[Token, Mention]]:
     """Leave out the events of dependent participles and infinitives ("X stormed a base,
     killing five officers", "staging a sit-in", "to denounce their refusal") when the sentence
     reports a main event; when it reports none, they are all it has and are kept."""
@@ -1147,7 +1173,7 @@ def _main_clause(coded: list[tuple[Token, Mention]]) -> list[tuple[Token, Mentio
     main = [
         (token, mention)
         for token, mention in coded
-        if not _dependent(token) and not _theme(token, acts)
+        if not _dependent(token, is_event_noun) and not _theme(token, acts)
     ]
     return main if main else coded
 
