@@ -2062,3 +2062,8 @@ def test_people_doing_something_in_a_participle_do_it_themselves(pipeline):
     text = "Venezuelan police used tear gas against protesters challenging President Maduro's victory."
     found = {(e.plover_type, key(e.source), key(e.target)) for e in events(pipeline, text)}
     assert ("ACCUSE", "VEN", "VEN") in found
+
+
+def test_a_time_until_which_something_lasts_is_not_the_day_of_the_act(pipeline):
+    e = one(pipeline, "Russia suspended the talks with Japan until March.", "SANCTION")
+    assert e.when is not None and e.when.start == date(2015, 10, 5)

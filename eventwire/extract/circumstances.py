@@ -145,6 +145,7 @@ class PlacesAndTimes:
         one of an event dated apart (``dated_apart``): "talks with Kohl ahead of her visit to
         Moscow next week" were not held next week."""
         if times:
+            times = [t for t in times if not _bounds_a_thing(t[0], trigger.doc)]
             ids = {t.i for t in clause}
             for tokens, span, when in times:
                 if tokens & ids:
@@ -158,6 +159,12 @@ class PlacesAndTimes:
         if ctx.published is None:
             return None, None
         return DateRange(ctx.published, ctx.published, "published"), None
+
+
+def _bounds_a_thing(tokens: set[int], doc: Doc) -> bool:
+    """ "certified his re-election for a term until 2031", "suspended the talks until March": a
+    time that ends a span, not the day of the act."""
+    return any(doc[i].lower_ in ("until", "till") or doc[i].head.lower_ in ("until", "till") for i in tokens)
 
 
 # Prepositions that say where something is or happens.
