@@ -2067,3 +2067,9 @@ def test_people_doing_something_in_a_participle_do_it_themselves(pipeline):
 def test_a_time_until_which_something_lasts_is_not_the_day_of_the_act(pipeline):
     e = one(pipeline, "Russia suspended the talks with Japan until March.", "SANCTION")
     assert e.when is not None and e.when.start == date(2015, 10, 5)
+
+
+def test_a_visit_that_will_be_wrapped_up_is_under_way(pipeline):
+    e = one(pipeline, "President Trump will wrap up his visit to Seoul on Wednesday.", "CONSULT")
+    assert (key(e.source), key(e.target), e.modality) == ("USA", "KOR", "asserted")
+    assert [e.modality for e in events(pipeline, "Trump will visit Seoul next week.", include_unasserted=True)] == ["future"]

@@ -190,7 +190,7 @@ def reframe(token: Token, coding: Coding, ontology: Ontology) -> Coding:
         code, why = "1312", "intent:will"
     elif (_future(token) or (token.dep_ == "dobj" and _future(token.head))) and (
         coding.plover_type in INTENDED and coding.plover_type != "AGREE"
-        and not (coding.plover_type == "CONSULT" and _would(token))
+        and not (coding.plover_type == "CONSULT" and (_would(token) or under_way(token)))
     ):  # "will extend the curfew", "would boycott the talks", "will hold a protest"
         # PLOVER codes announced future cooperation as AGREE, announced force as THREATEN; a
         # meeting someone says "would" happen is hearsay of a plan, no meeting scheduled
@@ -198,6 +198,16 @@ def reframe(token: Token, coding: Coding, ontology: Ontology) -> Coding:
     if code is None:
         return coding
     return recode(ontology, coding, code, why) or coding
+
+
+# Verbs that end what is under way: "will wrap up his visit to Seoul" is visiting now.
+CONCLUDING = frozenset({"wrap", "conclude", "finish", "end", "complete", "wind"})
+
+
+def under_way(token: Token) -> bool:
+    """A meeting or visit that a future verb only ends: it is happening as the text is written."""
+    verb = token.head if token.dep_ == "dobj" else token
+    return verb.lemma_.lower() in CONCLUDING
 
 
 def _measure_decided(frame: Token | None, coding: Coding) -> bool:

@@ -22,7 +22,16 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from ..annotate import AnnotatedArticle, Block, split_blocks
-from ..coding.code import BACKING, KIN, code_trigger, coded, demanded_act, light_governor, recode
+from ..coding.code import (
+    BACKING,
+    KIN,
+    code_trigger,
+    coded,
+    demanded_act,
+    light_governor,
+    recode,
+    under_way,
+)
 from ..coding.ontology import Coding, Ontology
 from ..coding.senses import epithet_of, labour_story, labour_strike
 from ..records import Actor, Article, DateRange, Mention, Place, Span
@@ -697,6 +706,8 @@ class Extractor(Referents, Parties, PlacesAndTimes):
             mood = "asserted"  # the refusal or the commitment itself is what happened
         if mood in ("hypothetical", "future") and coding.pattern.startswith("demand:"):
             mood = "asserted"  # the demand itself was made
+        if mood == "future" and coding.plover_type == "CONSULT" and under_way(trigger):
+            mood = "asserted"  # "will wrap up his visit to Seoul": the visit is under way
         if mood == "asserted" and intent_only(coding, trigger):
             mood = "future"  # "offered its response", "plans to seek funds": nothing agreed yet
         base = ctx.block.start
