@@ -2073,3 +2073,8 @@ def test_a_visit_that_will_be_wrapped_up_is_under_way(pipeline):
     e = one(pipeline, "President Trump will wrap up his visit to Seoul on Wednesday.", "CONSULT")
     assert (key(e.source), key(e.target), e.modality) == ("USA", "KOR", "asserted")
     assert [e.modality for e in events(pipeline, "Trump will visit Seoul next week.", include_unasserted=True)] == ["future"]
+
+
+def test_repelling_an_attack_on_a_place_strikes_the_attacker(pipeline):
+    e = one(pipeline, "Iraqi forces repelled an Iranian attack on a mountain peak in Kurdistan.", "ASSAULT")
+    assert (key(e.source), key(e.target)) == ("IRQ", "IRN")

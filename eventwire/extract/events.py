@@ -391,7 +391,7 @@ class Extractor(Referents, Parties, PlacesAndTimes):
                 tgt_tok = complement_party(trigger, src_tok)
             if tgt_tok is None:
                 tgt_tok = self._party_of_left_event(trigger)
-            if tgt_tok is not None and (
+            if tgt_tok is not None and trigger.lemma_.lower() not in COUNTERING and (
                 (self._is_event_noun(tgt_tok) and _same_type(self.ontology, tgt_tok, coding))
                 or (coding.plover_type in BLAMING and tgt_tok.lemma_.lower() in MISGIVINGS)
             ):
@@ -985,6 +985,10 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
 
 # Protests told without who protests: "the protests that have spread across the country".
 CROWD_PROTESTS = frozenset({"protest", "demonstration", "rally"})
+
+
+# Force that meets another's attack: "repelled an Iranian attack on the peak" strikes Iran.
+COUNTERING = frozenset({"repel", "repulse", "crush", "foil", "thwart", "rebuff", "counter", "defeat", "resist"})
 
 
 # Taking captives, and setting them free: "girls kidnapped by Boko Haram were released".
