@@ -1009,8 +1009,13 @@ def _captor(verb: Token, captives: Token | None) -> Token | None:
 
 
 def _in_protest(noun: Token) -> bool:
-    """ "suspended aid in protest at the harassment": the subject's own protest, no crowd's."""
-    return noun.dep_ == "pobj" and noun.head.lower_ == "in" and not any(c.dep_ == "det" for c in noun.children)
+    """ "suspended aid in protest at the harassment": the subject's own protest, no crowd's;
+    "were worried about the protests": what a feeling or a word is about, not news of them."""
+    if noun.dep_ != "pobj":
+        return False
+    if noun.head.lower_ in ("about", "over"):
+        return True
+    return noun.head.lower_ == "in" and not any(c.dep_ == "det" for c in noun.children)
 
 
 def _protesters(places: list[Place], target: Actor | None, ctx: _Context) -> Actor | None:
