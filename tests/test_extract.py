@@ -2078,3 +2078,8 @@ def test_a_visit_that_will_be_wrapped_up_is_under_way(pipeline):
 def test_repelling_an_attack_on_a_place_strikes_the_attacker(pipeline):
     e = one(pipeline, "Iraqi forces repelled an Iranian attack on a mountain peak in Kurdistan.", "ASSAULT")
     assert (key(e.source), key(e.target)) == ("IRQ", "IRN")
+
+
+def test_companies_investing_or_funding_at_home_are_commerce_not_cooperation(pipeline):
+    text = "American manufacturers invest heavily in research, with Boeing investing 5 percent of its revenue in research."
+    assert not [e for e in after_opening(events(pipeline, US_OPENING + text)) if e.plover_type == "COOPERATE"]

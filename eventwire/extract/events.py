@@ -688,6 +688,8 @@ class Extractor(Referents, Parties, PlacesAndTimes):
             together = src_tok is not None and self._conjoined(src_tok) is not None
             if not together and target.entry != OTHER_SIDE and prep_object(trigger, ("with",)) is None:
                 return None  # "the EU agreed to ban airlines": a decision, told by its act
+        if coding.cameo_code == "061" and source is not None and target is not None and source.country and source.country == target.country:
+            return None  # "Boeing invests in R&D", "the company funded an NGO": commerce at home
         if coding.cameo_code == "042" and target is not None and target.entry.startswith("actor_regions"):
             return None  # "his trip to Asia": a tour of a continent visits no one state
         if coding.plover_type == "MOBILIZE" and source is not None and target is not None and self_loop(source, target):
