@@ -2083,3 +2083,8 @@ def test_repelling_an_attack_on_a_place_strikes_the_attacker(pipeline):
 def test_companies_investing_or_funding_at_home_are_commerce_not_cooperation(pipeline):
     text = "American manufacturers invest heavily in research, with Boeing investing 5 percent of its revenue in research."
     assert not [e for e in after_opening(events(pipeline, US_OPENING + text)) if e.plover_type == "COOPERATE"]
+
+
+def test_a_share_of_the_public_in_a_poll_is_opinion_not_an_act(pipeline):
+    text = "A poll showed that 32 percent of Americans support the Republican tax plan."
+    assert not [e for e in after_opening(events(pipeline, US_OPENING + text)) if e.plover_type == "SUPPORT"]

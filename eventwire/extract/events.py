@@ -351,6 +351,8 @@ class Extractor(Referents, Parties, PlacesAndTimes):
             src_tok, passive = subject(trigger)
             if not passive and src_tok is not None and src_tok.lemma_.lower() in LAWS:
                 return None  # "the Senate bill repeals the fine": what a law provides is no act (GUIDE)
+            if not passive and src_tok is not None and _polled(src_tok):
+                return None  # "32 percent of Americans support the plan": opinion a poll measured
             if passive and trigger.dep_ == "xcomp" and first_child(trigger, ("nsubjpass",)) is None:
                 passive = False  # "Obama is scheduled to attend": the raised subject attends
             if not passive and any(c.dep_ == "auxpass" for c in trigger.children):
@@ -987,6 +989,20 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
 
 # Protests told without who protests: "the protests that have spread across the country".
 CROWD_PROTESTS = frozenset({"protest", "demonstration", "rally"})
+
+
+# Shares of a public that a poll reports: "nearly half of Americans oppose the bill".
+SHARES = frozenset({"percent", "%", "half", "majority", "third", "quarter", "most", "plurality"})
+PUBLICS = frozenset({"voter", "people", "citizen", "respondent", "adult", "resident", "public", "americans"})
+
+
+def _polled(subject_tok: Token) -> bool:
+    """ "32 percent of Americans", "nearly half of voters": a share of a public, as polls
+    report it (not "most of the rebels", who act)."""
+    if subject_tok.lemma_.lower() not in SHARES:
+        return False
+    public = prep_object(subject_tok, ("of",))
+    return public is not None and (public.ent_type_ == "NORP" or public.lemma_.lower() in PUBLICS)
 
 
 # Force that meets another's attack: "repelled an Iranian attack on the peak" strikes Iran.
