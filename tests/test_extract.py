@@ -2088,3 +2088,10 @@ def test_companies_investing_or_funding_at_home_are_commerce_not_cooperation(pip
 def test_a_share_of_the_public_in_a_poll_is_opinion_not_an_act(pipeline):
     text = "A poll showed that 32 percent of Americans support the Republican tax plan."
     assert not [e for e in after_opening(events(pipeline, US_OPENING + text)) if e.plover_type == "SUPPORT"]
+
+
+def test_a_visit_on_the_schedule_is_future_one_agreed_to_is_an_agreement(pipeline):
+    found = events(pipeline, "Trump will visit Japan and South Korea.", include_unasserted=True)
+    assert {(e.plover_type, e.modality) for e in found} == {("AGREE", "future")}
+    agreed = one(pipeline, "Russia and Japan agreed to hold talks in Moscow.", "AGREE")
+    assert agreed.modality == "asserted"

@@ -705,7 +705,7 @@ class Extractor(Referents, Parties, PlacesAndTimes):
         if mood == "negated" and coding.pattern.startswith("refused") and may_not_yet(trigger):
             mood = "hypothetical"  # "Democrats may not agree to it": no refusal yet
         elif (mood in ("negated", "future") and coding.pattern.startswith(("refused", "warning"))) or (
-            mood == "future" and coding.pattern.startswith("intent:")
+            mood == "future" and coding.pattern.startswith("intent:") and not _scheduled(coding)
         ):
             mood = "asserted"  # the refusal or the commitment itself is what happened
         if mood in ("hypothetical", "future") and coding.pattern.startswith("demand:"):
@@ -989,6 +989,12 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
 
 # Protests told without who protests: "the protests that have spread across the country".
 CROWD_PROTESTS = frozenset({"protest", "demonstration", "rally"})
+
+
+def _scheduled(coding: Coding) -> bool:
+    """ "Trump will visit Japan", "they will meet the governor": a visit or meeting on the
+    schedule, still to come, unlike one agreed to or offered ("agreed to meet")."""
+    return coding.cameo_code == "036" and coding.pattern.startswith("intent:will")
 
 
 # Shares of a public that a poll reports: "nearly half of Americans oppose the bill".
