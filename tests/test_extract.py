@@ -2095,3 +2095,10 @@ def test_a_visit_on_the_schedule_is_future_one_agreed_to_is_an_agreement(pipelin
     assert {(e.plover_type, e.modality) for e in found} == {("AGREE", "future")}
     agreed = one(pipeline, "Russia and Japan agreed to hold talks in Moscow.", "AGREE")
     assert agreed.modality == "asserted"
+
+
+def test_soldiers_killed_with_another_states_troops_were_killed_by_them(pipeline):
+    text = "Twenty Indian soldiers were killed in a violent face-off on Monday night with Chinese troops."
+    e = one(pipeline, text, "ASSAULT")
+    assert (key(e.source), key(e.target)) == ("CHN", "IND")
+    assert key(one(pipeline, "A man was killed with a knife in Delhi.", "ASSAULT").source) is None

@@ -763,6 +763,11 @@ class Extractor(Referents, Parties, PlacesAndTimes):
                 found, span = self._actor(doer, ctx)
                 if found is not None and named(found) and not _same_actor(found, target):
                     return found, span
+            if child.dep_ == "prep" and child.lower_ == "with" and coding.plover_type == "ASSAULT":
+                # "soldiers were killed in a face-off on Monday with Chinese troops"
+                found, span = self._actor(first_child(child, ("pobj",)), ctx)
+                if found is not None and found.key and armed(found) and not _same_actor(found, target):
+                    return found, span
             if child.dep_ == "prep" and child.lower_ in ("in", "during"):
                 noun = first_child(child, ("pobj",))
                 if noun is None or not self._is_event_noun(noun):
