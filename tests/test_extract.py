@@ -2102,3 +2102,10 @@ def test_soldiers_killed_with_another_states_troops_were_killed_by_them(pipeline
     e = one(pipeline, text, "ASSAULT")
     assert (key(e.source), key(e.target)) == ("CHN", "IND")
     assert key(one(pipeline, "A man was killed with a knife in Delhi.", "ASSAULT").source) is None
+
+
+def test_soldiers_killed_in_a_story_of_two_states_fighting_were_killed_by_the_other(pipeline):
+    text = ("Indian and Chinese troops clashed in the Galwan valley on Monday, India said. "
+            "China accused India of crossing the border. More than 40 Chinese soldiers have been killed, India said.")
+    found = [e for e in events(pipeline, text) if e.plover_type == "ASSAULT" and key(e.target) == "CHN"]
+    assert found and all(key(e.source) == "IND" for e in found)

@@ -776,6 +776,13 @@ class Extractor(Referents, Parties, PlacesAndTimes):
                 found, span = self._actor(party, ctx)
                 if found is not None and found.key and not _same_actor(found, target):
                     return found, span
+        if coding.plover_type == "ASSAULT" and target is not None and target.sector == "MIL":
+            # "43 Chinese soldiers have been killed": in a story of fighting between two states,
+            # by the other one
+            other = _other_side(target.country, ctx)
+            if other is not None:
+                return Actor(text="the other side", country=other, sector="MIL", code=other + "MIL",
+                             entry="implied: the other side of the fighting"), None  # fmt: skip
         if target is None or (
             # "has been forced to cancel its tour": bare coercion (170) names no state act
             (coding.plover_type not in STATE_ACTS or coding.cameo_code == "170")
@@ -1078,18 +1085,26 @@ def _bare_strike(coding: Coding) -> bool:
     return coding.cameo_code == "190" and coding.pattern.split()[-1:] == ["STRIKE"]
 
 
+def _other_side(country: str | None, ctx: _Context) -> str | None:
+    """Of the article's two most named states (not where it was filed: "NICOSIA -" files Gulf
+    war news), the one ``country`` is not, when it is one of them."""
+    filed_in = ctx.dateline[0].country if ctx.dateline is not None else None
+    sides = [c for c in ctx.countries if c != filed_in][:2]
+    if country is None or country not in sides or len(sides) < 2:
+        return None
+    return sides[1] if country == sides[0] else sides[0]
+
+
 def _enemy(tgt_tok: Token | None, source: Actor | None, target: Actor | None, ctx: _Context) -> Actor | None:
     """ "Iran said its forces killed 2,000 enemy soldiers": in a war between the article's two
     most named states, the enemy is the one the doer is not."""
-    if tgt_tok is None or source is None or source.country is None or len(ctx.countries) < 2:
+    if tgt_tok is None or source is None:
         return None
     if not any(t.lower_ == "enemy" for t in phrase_tokens(tgt_tok)):
         return None
-    filed_in = ctx.dateline[0].country if ctx.dateline is not None else None
-    sides = [c for c in ctx.countries if c != filed_in][:2]  # "NICOSIA -" files Gulf war news
-    if source.country not in sides or len(sides) < 2:
+    other = _other_side(source.country, ctx)
+    if other is None:
         return None
-    other = sides[1] if source.country == sides[0] else sides[0]
     sector = target.sector if target is not None else None
     return Actor(text=target.text if target is not None else tgt_tok.text, country=other, sector=sector,
                  code=other + (sector or ""), entry="implied: the doer's enemy")  # fmt: skip
