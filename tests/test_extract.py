@@ -1700,7 +1700,9 @@ def test_talks_someone_says_would_happen_are_no_scheduled_meeting(pipeline):
     hearsay = "WASHINGTON (Reuters) - Schumer said Democrats would continue their talks with Russia."
     assert events(pipeline, hearsay) == []
     scheduled = "WASHINGTON (Reuters) - Ukrainian President Petro Poroshenko will meet Trump in Washington on Tuesday."
-    assert ("AGREE", "UKR", "USA") in dyads(events(pipeline, scheduled))
+    # a meeting on the schedule is kept, as one still to come (GUIDE: future acts are not asserted)
+    planned = [e for e in events(pipeline, scheduled, include_unasserted=True) if e.plover_type == "AGREE"]
+    assert [(key(e.source), key(e.target), e.modality) for e in planned] == [("UKR", "USA", "future")]
 
 
 def test_a_nomination_approved_is_support_for_the_government_that_made_it(pipeline):
@@ -2109,3 +2111,9 @@ def test_soldiers_killed_in_a_story_of_two_states_fighting_were_killed_by_the_ot
             "China accused India of crossing the border. More than 40 Chinese soldiers have been killed, India said.")
     found = [e for e in events(pipeline, text) if e.plover_type == "ASSAULT" and key(e.target) == "CHN"]
     assert found and all(key(e.source) == "IND" for e in found)
+
+
+def test_a_verb_joined_to_anothers_clause_shares_its_object(pipeline):
+    text = "The UN hails and Washington has applauded Ethiopia's announcement of a ceasefire in Tigray."
+    found = dyads(events(pipeline, text))
+    assert {("SUPPORT", "UN", "ETH"), ("SUPPORT", "USA", "ETH")} <= found

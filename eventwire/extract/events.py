@@ -371,7 +371,7 @@ class Extractor(Referents, Parties, PlacesAndTimes):
                 if tgt_tok is not None and tgt_tok.lemma_.lower() in KIN:
                     return None  # "after discussing options with my family": private life
             else:
-                tgt_tok = obj
+                tgt_tok = obj if obj is not None else _shared_object(trigger)
             if coding.plover_type == "REQUEST" and tgt_tok is None:
                 # "called for the United States to withdraw", "asked for Park to receive a
                 # 30-year sentence": asked of the clause's subject
@@ -1083,6 +1083,17 @@ def _bare_strike(coding: Coding) -> bool:
     """The "strike" no weapon word qualifies (the noun row's default, CAMEO 190), as the noun
     or carried by a light verb ("staged a strike")."""
     return coding.cameo_code == "190" and coding.pattern.split()[-1:] == ["STRIKE"]
+
+
+def _shared_object(verb: Token) -> Token | None:
+    """ "The UN hails and Washington has applauded the truce": a verb with no object of its own
+    shares the object of the clause it is joined to."""
+    partner = first_child(verb, ("conj",))
+    if partner is None or partner.pos_ != "VERB" or any(c.dep_ in ("prep", "ccomp", "xcomp") for c in verb.children):
+        return None
+    if first_child(partner, ("nsubj",)) is None:
+        return None  # "threatens and impedes the enjoyment": one subject, whose own verbs these are
+    return first_child(partner, ("dobj",))
 
 
 def _other_side(country: str | None, ctx: _Context) -> str | None:
