@@ -692,7 +692,7 @@ class Extractor(Referents, Parties, PlacesAndTimes):
                 return None  # "the EU agreed to ban airlines": a decision, told by its act
         if coding.cameo_code == "061" and source is not None and target is not None and source.country and source.country == target.country:
             return None  # "Boeing invests in R&D", "the company funded an NGO": commerce at home
-        if coding.cameo_code == "042" and target is not None and target.entry.startswith("actor_regions"):
+        if coding.cameo_code == "042" and target is not None and (target.entry or "").startswith("actor_regions"):
             return None  # "his trip to Asia": a tour of a continent visits no one state
         if coding.plover_type == "MOBILIZE" and source is not None and target is not None and self_loop(source, target):
             target, target_span = None, None  # "conducted its sixth nuclear test": its own, aimed at no one
