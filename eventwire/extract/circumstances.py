@@ -129,6 +129,8 @@ class PlacesAndTimes:
                 continue
             char_span = sent.char_span(start, end, alignment_mode="expand")
             tokens = {t.i for t in char_span} if char_span is not None else set()
+            if _bounds_a_thing(tokens, sent.doc):
+                continue  # "suspended the talks until March": when the span ends, no act's day
             out.append((tokens, Span(base + start, base + end), when))
         return out
 
@@ -145,7 +147,6 @@ class PlacesAndTimes:
         one of an event dated apart (``dated_apart``): "talks with Kohl ahead of her visit to
         Moscow next week" were not held next week."""
         if times:
-            times = [t for t in times if not _bounds_a_thing(t[0], trigger.doc)]
             ids = {t.i for t in clause}
             for tokens, span, when in times:
                 if tokens & ids:

@@ -690,10 +690,8 @@ class Extractor(Referents, Parties, PlacesAndTimes):
             together = src_tok is not None and self._conjoined(src_tok) is not None
             if not together and target.entry != OTHER_SIDE and prep_object(trigger, ("with",)) is None:
                 return None  # "the EU agreed to ban airlines": a decision, told by its act
-        if coding.cameo_code == "061" and source is not None and target is not None and source.country and source.country == target.country:
-            return None  # "Boeing invests in R&D", "the company funded an NGO": commerce at home
-        if coding.cameo_code == "042" and target is not None and (target.entry or "").startswith("actor_regions"):
-            return None  # "his trip to Asia": a tour of a continent visits no one state
+        if _between_no_parties(coding, source, target):
+            return None
         if coding.plover_type == "MOBILIZE" and source is not None and target is not None and self_loop(source, target):
             target, target_span = None, None  # "conducted its sixth nuclear test": its own, aimed at no one
         weapon = src_tok is not None and src_tok.lemma_.lower() in WEAPONS
@@ -1001,6 +999,17 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
 
 # Protests told without who protests: "the protests that have spread across the country".
 CROWD_PROTESTS = frozenset({"protest", "demonstration", "rally"})
+
+
+def _between_no_parties(coding: Coding, source: Actor | None, target: Actor | None) -> bool:
+    """Acts that pass for events but are not between two parties: commerce within one state
+    (CAMEO 061 at home: "Boeing invests in R&D", "the company funded an NGO") and a tour of a
+    continent ("his trip to Asia" visits no one state)."""
+    if source is None or target is None:
+        return False
+    if coding.cameo_code == "061":
+        return bool(source.country) and source.country == target.country
+    return coding.cameo_code == "042" and (target.entry or "").startswith("actor_regions")
 
 
 def _scheduled(coding: Coding) -> bool:
