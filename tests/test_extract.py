@@ -2117,3 +2117,39 @@ def test_a_verb_joined_to_anothers_clause_shares_its_object(pipeline):
     text = "The UN hails and Washington has applauded Ethiopia's announcement of a ceasefire in Tigray."
     found = dyads(events(pipeline, text))
     assert {("SUPPORT", "UN", "ETH"), ("SUPPORT", "USA", "ETH")} <= found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The sources said no minister challenged the EU Commission's analysis.",
+        "Hammond said none of the ministers criticized Tillerson.",
+    ],
+)
+def test_an_act_with_no_doer_as_its_subject_is_negated(pipeline, text):
+    found = events(pipeline, text, include_unasserted=True)
+    assert all(e.modality == "negated" for e in found if e.plover_type == "ACCUSE")
+    assert not [e for e in events(pipeline, text) if e.plover_type == "ACCUSE"]
+    bounded = one(pipeline, "No fewer than 20 soldiers were killed by Taliban fighters.", "ASSAULT")
+    assert bounded.modality == "asserted"
+
+
+def test_a_trip_later_on_the_day_of_publication_is_still_to_come(pipeline):
+    text = "Brazilian Finance Minister Dilson Funaro, who travels to Italy this evening, said the talks were useful."
+    found = events(pipeline, text, include_unasserted=True)
+    assert [e.modality for e in found if e.plover_type == "CONSULT"] == ["future"]
+    done = "Brazilian Finance Minister Dilson Funaro met Italian officials this evening."
+    assert one(pipeline, done, "CONSULT").modality == "asserted"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Republicans said Obama is biased.",
+        "Republicans said Obama's plan is a giveaway to the rich.",
+        "Trump has declared Obama's effort a waste of time.",
+    ],
+)
+def test_a_charge_of_bias_or_waste_accuses(pipeline, text):
+    e = one(pipeline, text, "ACCUSE")
+    assert key(e.target) == "USA"

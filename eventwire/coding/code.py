@@ -267,7 +267,7 @@ CLAIMING = REPORTING | frozenset("claim allege charge contend assert believe twe
 # lists them so that they start an event; only said of a subject do they code one.
 EPITHET_NOUNS = frozenset(
     "disgrace insult travesty sham farce hoax scam outrage embarrassment tyranny abuse betrayal "
-    "aggression provocation piracy".split()
+    "aggression provocation piracy giveaway waste".split()
 )
 
 

@@ -26,7 +26,9 @@ HOSTILE_EPITHETS = frozenset(
     "aggression provocation interference meddling blackmail piracy propaganda intimidation "
     "harassment occupation genocide massacre terrorism tyranny abuse betrayal "
     # harm named: "called the staff cuts a risk to national security", "called it a mistake"
-    "mistake risk threat danger failure catastrophe".split()
+    "mistake risk threat danger failure catastrophe "
+    # bias and waste charged: "argued that Mueller is biased", "called the plan a giveaway"
+    "bias biased partisan giveaway waste ignorant misguided flawed".split()
 )
 # Verbs that name or describe someone ("called X a liar", "described X as Y"): with a
 # complement they characterise, which is criticism when hostile and no event otherwise.

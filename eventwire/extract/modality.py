@@ -145,7 +145,17 @@ def _negated(tok: Token) -> bool:
     for child in tok.children:
         if child.dep_ == "neg" or child.lower_ in ("never", "no"):
             return True
+        if child.dep_ in ("nsubj", "nsubjpass") and _nobody(child):
+            return True
     return False
+
+
+def _nobody(subject: Token) -> bool:
+    """A subject that denies the act had a doer: "no minister challenged", "none of them",
+    "nobody", "no one" (not "no fewer than twenty", where "no" bounds a number)."""
+    if subject.lower_ in ("none", "nobody", "noone"):
+        return True
+    return any(c.dep_ == "det" and c.lower_ == "no" for c in subject.children)
 
 
 def _own_modality(tok: Token) -> str | None:
@@ -192,6 +202,20 @@ def ahead(when: DateRange | None, published: date | None, words: str) -> bool:
     if when is None or published is None or when.start <= published:
         return False
     return any(w in FORWARD for w in words.lower().split())
+
+
+# Times later on the publication day itself: "travels to Italy this evening", "meets him tonight".
+LATER_TODAY = ("tonight", "this evening", "later today")
+
+
+def later_today(verb: Token, words: str) -> bool:
+    """A present-tense act set later on the day of publication: not done yet, though its date is
+    the article's own ("Funaro, who travels to Italy this evening")."""
+    said = " ".join(words.lower().split())
+    present = verb.tag_ in ("VBZ", "VBP") or (
+        verb.tag_ == "VBG" and any(c.dep_ == "aux" and c.lower_ in ("is", "are", "'s", "'re") for c in verb.children)
+    )
+    return present and any(w in said for w in LATER_TODAY)
 
 
 def may_not_yet(verb: Token) -> bool:
