@@ -2153,3 +2153,10 @@ def test_a_trip_later_on_the_day_of_publication_is_still_to_come(pipeline):
 def test_a_charge_of_bias_or_waste_accuses(pipeline, text):
     e = one(pipeline, text, "ACCUSE")
     assert key(e.target) == "USA"
+
+
+def test_calling_a_report_something_is_no_phone_call(pipeline):
+    text = ("U.S. Representative Nancy Pelosi said in a statement on Monday that the allegations were serious. "
+            "House Speaker Paul Ryan issued a statement earlier calling the latest news report “extremely troubling.”")
+    assert not [e for e in events(pipeline, text, include_unasserted=True) if e.plover_type == "CONSULT"]
+    assert one(pipeline, "Obama called Putin on Tuesday.", "CONSULT").cameo_code == "041"

@@ -253,11 +253,27 @@ def epithet_of(verb: Token) -> Token | None:
     return None
 
 
+# Things that are named, never phoned: "calling the latest news report 'extremely troubling'".
+UNCALLABLE = frozenset(
+    "report statement letter plan decision move bill law vote ruling proposal idea allegation "
+    "claim deal policy news article story election result".split()
+)
+
+
+def called_a_thing(verb: Token) -> bool:
+    """ "calling the latest news report 'extremely troubling'": a thing called something."""
+    obj = first_child(verb, ("dobj",))
+    return obj is not None and obj.lemma_.lower() in UNCALLABLE
+
+
 def phone_call(verb: Token) -> bool:
     """ "called his counterpart on Tuesday": a person called, with no complement, is a phone call
-    (not "called X a liar", "called X to apologise", "called for", "called off")."""
+    (not "called X a liar", "called X to apologise", "called for", "called off", nor a thing
+    called something, even where the parser loses the complement)."""
     obj = first_child(verb, ("dobj",))
     if obj is None or obj.pos_ not in ("PROPN", "NOUN") or first_child(verb, ("nsubjpass",)):
+        return False
+    if called_a_thing(verb):
         return False
     return not any(
         c.dep_ in ("oprd", "xcomp", "ccomp", "prt")
