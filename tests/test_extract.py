@@ -2160,3 +2160,18 @@ def test_calling_a_report_something_is_no_phone_call(pipeline):
             "House Speaker Paul Ryan issued a statement earlier calling the latest news report “extremely troubling.”")
     assert not [e for e in events(pipeline, text, include_unasserted=True) if e.plover_type == "CONSULT"]
     assert one(pipeline, "Obama called Putin on Tuesday.", "CONSULT").cameo_code == "041"
+
+
+def test_a_possessive_time_dates_its_own_noun_not_an_act_above_it(pipeline):
+    text = "The White House rejected a suggestion by Democrats that the administration delay next year's tax cut."
+    e = one(pipeline, text, "REJECT")
+    assert e.modality == "asserted" and e.when.start == date(2015, 10, 5)
+    killed = one(pipeline, "Saturday's attack by Hezbollah on the Israeli embassy killed 29 people.", "ASSAULT")
+    assert killed.when.start == date(2015, 10, 3)
+
+
+def test_a_finite_verb_joined_to_a_passive_one_is_its_subjects_own_act(pipeline):
+    text = "U.S. House Speaker Paul Ryan was briefed on the allegations on Saturday and urged Franks to resign."
+    assert key(one(pipeline, text, "REQUEST").source) == "USA"
+    summoned = one(pipeline, "The Russian ambassador was summoned by Turkey and handed a protest note.", "ACCUSE")
+    assert (key(summoned.source), key(summoned.target)) == ("TUR", "RUS")

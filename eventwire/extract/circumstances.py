@@ -146,6 +146,7 @@ class PlacesAndTimes:
         """The time phrase of the trigger's own clause, else of the clauses above it, but never
         one of an event dated apart (``dated_apart``): "talks with Kohl ahead of her visit to
         Moscow next week" were not held next week."""
+        times = [t for t in times if not _dates_another_noun(t[0], trigger)]
         if times:
             ids = {t.i for t in clause}
             for tokens, span, when in times:
@@ -166,6 +167,15 @@ def _bounds_a_thing(tokens: set[int], doc: Doc) -> bool:
     """ "certified his re-election for a term until 2031", "suspended the talks until March": a
     time that ends a span, not the day of the act."""
     return any(doc[i].lower_ in ("until", "till") or doc[i].head.lower_ in ("until", "till") for i in tokens)
+
+
+def _dates_another_noun(tokens: set[int], trigger: Token) -> bool:
+    """ "rejected a suggestion that he delay next year's cut": a possessive time dates its own
+    noun (the cut), not an act further up (the rejection); "Tuesday's attack" dates the attack,
+    and the act it is the subject or object of ("Tuesday's attack killed 29")."""
+    doc = trigger.doc
+    heads = [doc[i] for i in tokens if doc[i].head.i not in tokens]
+    return any(h.dep_ == "poss" and trigger.i not in (h.head.i, h.head.head.i) for h in heads)
 
 
 # Prepositions that say where something is or happens.

@@ -35,16 +35,18 @@ def subject(verb: Token) -> tuple[Token | None, bool]:
     object control hands the object down ("urged Russia to cease": Russia ceases).
     """
     seen = 0
+    active = False  # an active verb joined to a passive one: "Ryan was briefed and urged Franks"
     while verb is not None and seen < 8:
         seen += 1
         found = _own_subject(verb)
         if found is not None:
-            return found
+            return (found[0], False) if active else found
         if verb.dep_ == "relcl":
             return verb.head, False
         if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
             return _participle_subject(verb)
         if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+            active = active or (seen == 1 and _active(verb))
             verb = verb.head.head if _misattached(verb) else verb.head
             continue
         if verb.dep_ in ("xcomp", "advcl", "ccomp") and verb.head != verb:
@@ -64,6 +66,13 @@ def subject(verb: Token) -> tuple[Token | None, bool]:
             continue
         break
     return None, False
+
+
+def _active(verb: Token) -> bool:
+    """A finite verb is active, whatever the verb it is joined to: "was briefed on Tuesday and
+    urged Franks to resign" (not the participle of "was arrested and charged", "was summoned and
+    handed a note")."""
+    return verb.tag_ in ("VBD", "VBZ", "VBP")
 
 
 def _perfect(verb: Token) -> bool:
