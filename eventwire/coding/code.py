@@ -601,7 +601,8 @@ def code_trigger(token: Token, ontology: Ontology, *, ordered: bool = False) -> 
     if epithet is not None:
         return coded(ontology, "111", f"construction: call X '{epithet}'")
     if (lemma in NAMING and named_as(token)) or (lemma == "call" and called_a_thing(token)):
-        return None  # "called the ambassador a friend", "a move it called historic", "called the report troubling"
+        # "called the ambassador a friend", "a move it called historic", "called the report troubling"
+        return None
     particles = [c.lower_ for c in token.children if c.dep_ == "prt"]
     nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
     if nxt is not None and nxt.dep_ == "prep" and nxt.head == token:

@@ -273,7 +273,7 @@ def phone_call(verb: Token) -> bool:
     obj = first_child(verb, ("dobj",))
     if obj is None or obj.pos_ not in ("PROPN", "NOUN") or first_child(verb, ("nsubjpass",)):
         return False
-    if called_a_thing(verb):
+    if obj.lemma_.lower() in UNCALLABLE:
         return False
     return not any(
         c.dep_ in ("oprd", "xcomp", "ccomp", "prt")
