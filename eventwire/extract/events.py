@@ -84,7 +84,7 @@ from .gates import (
     self_loop,
     unarmed_quarrel,
 )
-from .modality import ahead, headline_future, later_today, may_not_yet, modality
+from .modality import ahead, headline_future, may_not_yet, modality
 from .parties import Parties
 from .referents import TARGET_NOUN_PREPS, Referents, pair_named, pair_phrase
 from .syntax import (
@@ -714,7 +714,7 @@ class Extractor(Referents, Parties, PlacesAndTimes):
             mood = "future"  # "offered its response", "plans to seek funds": nothing agreed yet
         base = ctx.block.start
         said_when = ctx.block.text[time_span.start - base : time_span.end - base] if time_span else ""
-        if mood == "asserted" and (ahead(when, ctx.published, said_when) or later_today(trigger, said_when)):
+        if mood == "asserted" and ahead(trigger, when, ctx.published, said_when):
             mood = "future"  # "Tillerson visits Europe next week": told in the present, not yet done
         if mood == "asserted" and ctx.block.kind == "title" and headline_future(trigger):
             mood = "future"  # "Russian envoy to inspect consulate": a headline's "to" is a "will"

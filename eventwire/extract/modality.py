@@ -195,27 +195,25 @@ def _under_request(tok: Token) -> bool:
     return tok.dep_ == "xcomp" and tok.head.lemma_.lower() in REQUEST_VERBS
 
 
-def ahead(when: DateRange | None, published: date | None, words: str) -> bool:
-    """The act's time phrase looks forward ("next week", "tomorrow", "in the coming days") and
-    its date lies wholly after the article's. A weekday or a month alone is not enough: the date
-    resolver may place "on Tuesday" or "in December" on the wrong side of publication."""
-    if when is None or published is None or when.start <= published:
-        return False
-    return any(w in FORWARD for w in words.lower().split())
-
-
 # Times later on the publication day itself: "travels to Italy this evening", "meets him tonight".
 LATER_TODAY = ("tonight", "this evening", "later today")
 
 
-def later_today(verb: Token, words: str) -> bool:
-    """A present-tense act set later on the day of publication: not done yet, though its date is
-    the article's own ("Funaro, who travels to Italy this evening")."""
+def ahead(verb: Token, when: DateRange | None, published: date | None, words: str) -> bool:
+    """The act's time phrase looks forward and the act is not done yet: its date lies wholly
+    after the article's ("next week", "tomorrow", "in the coming days"), or a present-tense act
+    is set later on the day of publication ("Funaro, who travels to Italy this evening"). A
+    weekday or a month alone is not enough: the date resolver may place "on Tuesday" or "in
+    December" on the wrong side of publication."""
     said = " ".join(words.lower().split())
     present = verb.tag_ in ("VBZ", "VBP") or (
         verb.tag_ == "VBG" and any(c.dep_ == "aux" and c.lower_ in ("is", "are", "'s", "'re") for c in verb.children)
     )
-    return present and any(w in said for w in LATER_TODAY)
+    if present and any(w in said for w in LATER_TODAY):
+        return True
+    if when is None or published is None or when.start <= published:
+        return False
+    return any(w in FORWARD for w in said.split())
 
 
 def may_not_yet(verb: Token) -> bool:
