@@ -410,6 +410,29 @@ def test_an_unowned_bill_is_aimed_at_the_articles_state(pipeline):
     assert ("ACCUSE", "USA", "USA") in dyads(events(pipeline, US_OPENING + "Democrats opposed the bill."))
 
 
+@pytest.mark.parametrize(
+    ("sentence", "dyad"),
+    [
+        ("Democratic lawmakers called for calm.", ("REQUEST", "USA", "USA")),
+        ("The Justice Department welcomed the findings.", ("SUPPORT", "USA", "USA")),
+    ],
+)
+def test_words_of_a_party_of_the_articles_state_to_no_one_named_are_aimed_at_it(pipeline, sentence, dyad):
+    assert dyad in dyads(events(pipeline, US_OPENING + sentence))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        US_OPENING + "Senator Ann Ruiz said she would not resign.",  # a refusal of her own act
+        US_OPENING + "Washington called for calm.",  # the state itself, named by its capital
+        "India and China met on Monday. The foreign ministry called for calm.",  # no one state's story
+    ],
+)
+def test_words_aimed_at_no_one_stay_unaddressed(pipeline, text):
+    assert not [d for d in dyads(events(pipeline, text)) if d[0] in ("REQUEST", "REJECT") and d[2] is not None]
+
+
 def test_no_self_loop_through_a_pronoun_or_the_same_body(pipeline):
     found = events(pipeline, "Belarusian authorities have defended their action.")
     assert not [e for e in found if key(e.source) == key(e.target) == "BLR"]

@@ -223,6 +223,29 @@ def procedure_holder(words: list[Token | None], source: Actor | None, home: str 
     return None
 
 
+# Words a party of the article's state says about no one the sentence names are aimed at that
+# state (news_dev GUIDE, "Domestic politics"): "the FBI had requested the materials from GSA
+# staff", "Kaunda dismissed central bank statements", "Democrats called for bipartisan talks".
+HOME_ADDRESSED = frozenset({"ACCUSE", "REJECT", "REQUEST", "SUPPORT"})
+AT_HOME = "implied: the article's state"
+
+
+def home_addressee(plover_type: str, source: Actor | None, target: Actor | None, home: str | None) -> Actor | None:
+    """The article's state as the one addressed, for words of one of its own parties with no
+    named addressee. Only a party with a sector ("Democratic lawmakers", "the FBI") is one of
+    its parties; the caller also leaves out the state named by its capital or seat ("Washington",
+    "the Pentagon": the state itself) and a refusal of one's own act ("would not resign", aimed
+    at no one)."""
+    if plover_type not in HOME_ADDRESSED or home is None or source is None:
+        return None
+    if source.country != home or source.org or source.sector is None:
+        return None
+    if target is not None and target.entry != THING_ENTRY:
+        return None
+    return Actor(text=target.text if target is not None else "the state", country=home, code=home,
+                 entry=AT_HOME)  # fmt: skip
+
+
 def a_proposal(token: Token | None) -> bool:
     """The word acted on is a proposal or a policy ("barred Corker's proposal", "blocked the
     bill"): force or restriction cannot be done to it, only rejection."""

@@ -58,6 +58,7 @@ from .conventions import (
     a_proposal,
     answers,
     at_the_scene,
+    home_addressee,
     home_country,
     implied_target,
     placed,
@@ -76,6 +77,7 @@ from .gates import (
     LETHAL,
     WEAPONS,
     armed,
+    bare,
     codable,
     decides,
     intent_only,
@@ -129,6 +131,10 @@ THING_PREPS = ("into", "against", "of", "on", "over", "about", "upon", "toward",
 PHYSICAL = frozenset("ambush shoot stab bomb shell torture assassinate behead gun storm ransack loot torch".split())
 # Verbs of force that, between two unarmed sides of one state, are said in words.
 VERBAL_ATTACKS = frozenset({"attack", "assail"})
+# Rows that take their party from the clause, not from the article: a refusal of one's own act
+# ("would not resign") is aimed at no one; what a thing should do or is said to be ("prices
+# should fall": a forecast) asks or blames no state.
+UNADDRESSED = ("refused:", "demand:", "claim:")
 
 
 def _span_head(span: Span | None, sent: SpacySpan, ctx: _Context) -> Token | None:
@@ -618,6 +624,8 @@ class Extractor(Referents, Parties, PlacesAndTimes):
             target = procedure_holder(asked, source, ctx.home) or target
         if target is not None and target.entry == THING_ENTRY and coding.plover_type in VERDICTS:
             target = policy_author(tgt_tok, ctx.home) or target
+        if not coding.pattern.startswith(UNADDRESSED) and not (source is not None and bare(source)):
+            target = home_addressee(coding.plover_type, source, target, ctx.home) or target
         if coding.plover_type in DESCRIBED and trigger.dep_ == "acl" and trigger.tag_ == "VBN":
             return None  # "a hospital supported by MSF", "a militia backed by Iran": who it is
         if coding.plover_type == "CONSULT" and coding.generic and trigger.lemma_.lower() in DEPARTING:
