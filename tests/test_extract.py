@@ -433,6 +433,16 @@ def test_words_aimed_at_no_one_stay_unaddressed(pipeline, text):
     assert not [d for d in dyads(events(pipeline, text)) if d[0] in ("REQUEST", "REJECT") and d[2] is not None]
 
 
+def test_held_under_an_act_of_the_state(pipeline):
+    e = one(pipeline, US_OPENING + "Two former officials are under investigation.", "ACCUSE")
+    assert (key(e.source), e.source.sector, key(e.target)) == ("USA", "COP", "USA")  # by its authorities
+    e = one(pipeline, US_OPENING + "Senator Hale is under investigation by the Justice Department.", "ACCUSE")
+    assert e.source.sector == "GOV" and e.target.text.startswith("Senator Hale")
+    e = one(pipeline, "Moroccan police placed Ali Musa under house arrest.", "COERCE")
+    assert key(e.source) == "MAR" and e.target.text == "Ali Musa"
+    assert not events(pipeline, US_OPENING + "The town is under curfew.")[1:]
+
+
 def test_no_self_loop_through_a_pronoun_or_the_same_body(pipeline):
     found = events(pipeline, "Belarusian authorities have defended their action.")
     assert not [e for e in found if key(e.source) == key(e.target) == "BLR"]

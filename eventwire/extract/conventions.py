@@ -24,6 +24,9 @@ STATE_ACTS = frozenset({"COERCE", "SANCTION"})
 # Legal charges among them are laid by the state whose prosecutors or officials report them.
 CHARGING = frozenset({"charge", "indict", "prosecute"})
 ARRESTS = frozenset({"arrest", "detain", "jail", "imprison", "expel", "deport", "seize"}) | CHARGING
+# What one is held or looked into "under", by the state's authorities unless a "by" names
+# someone else: "are under investigation", "was placed under house arrest".
+HELD_UNDER = frozenset({"arrest", "detention", "custody", "investigation", "probe", "inquiry", "indictment", "surveillance"})
 
 # Verdicts on a policy fall on its authors: criticising a bill is an accusation against the
 # government or legislature that wrote it (news_dev GUIDE, "Legislation"); hailing a deal made in

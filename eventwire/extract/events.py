@@ -51,6 +51,7 @@ from .circumstances import PlacesAndTimes
 from .conventions import (
     ARRESTS,
     CHARGING,
+    HELD_UNDER,
     OTHER_SIDE,
     STATE_ACTS,
     VERDICTS,
@@ -348,10 +349,14 @@ class Extractor(Referents, Parties, PlacesAndTimes):
                 src_tok, tgt_tok, unnamed_doer = None, src_tok, True
             if governor is not None and governor.lemma_.lower() in UNDERGOING and trigger.lemma_.lower() in CROWD_PROTESTS:
                 src_tok, tgt_tok = None, src_tok  # "Honduras has faced violent protests": against it
+            held = _held_under(trigger)
+            if held is not None and tgt_tok is None:
+                src_tok, tgt_tok = src_tok or held[0], held[1]
+                unnamed_doer = src_tok is None
             if src_tok is None and governor is None and coding.plover_type == "CONSULT":
                 src_tok = _party_to_talks(trigger, coding.cameo_code == "042")
             crowd = src_tok is None and trigger.lemma_.lower() in CROWD_PROTESTS and not _in_protest(trigger)
-            if src_tok is None and governor is None and not crowd:
+            if src_tok is None and governor is None and not crowd and not unnamed_doer:
                 return None  # a bare event noun refers to an event told elsewhere
         else:
             src_tok, passive = subject(trigger)
@@ -792,7 +797,7 @@ class Extractor(Referents, Parties, PlacesAndTimes):
         if target is None or (
             # "has been forced to cancel its tour": bare coercion (170) names no state act
             (coding.plover_type not in STATE_ACTS or coding.cameo_code == "170")
-            and verb.lemma_.lower() not in ARRESTS
+            and verb.lemma_.lower() not in ARRESTS | HELD_UNDER
         ):
             return None, None
         # "Canada said any French fishermen caught there would be arrested": an arrest a state
@@ -1059,6 +1064,22 @@ def _captor(verb: Token, captives: Token | None) -> Token | None:
          if c.dep_ == "acl" and c.lemma_.lower() in CAPTURING and (a := agent(c)) is not None),
         None,
     )  # fmt: skip
+
+
+def _held_under(noun: Token) -> tuple[Token | None, Token | None] | None:
+    """Who holds and who is held "under" an act of the state's: "Musa is under investigation",
+    "was placed under house arrest" (no one named holds him), "police placed Musa under arrest"."""
+    prep = noun.head
+    if noun.lemma_.lower() not in HELD_UNDER or noun.dep_ != "pobj" or prep.lower_ != "under":
+        return None
+    verb = prep.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    obj = direct_object(verb)
+    if obj is not None:
+        return subject(verb)[0], obj
+    held, _ = subject(verb)
+    return (prep_object(noun, ("by",)) or agent(verb), held) if held is not None else None
 
 
 def _in_protest(noun: Token) -> bool:
