@@ -46,6 +46,9 @@ def key(a):
         ("the United Nations", (None, "UN", None)),
         ("Hezbollah", ("LBN", "HEZBOLLAH", "REB")),
         ("Abkhazia", ("GEO", None, "PRE")),
+        ("U.S. Rep. John Conyers", ("USA", None, "LEG")),  # a title written short
+        ("Sen. Ann Ruiz", (None, None, "LEG")),
+        ("Lt. Gen. Omar Said", (None, None, "MIL")),
     ],
 )
 def test_news_phrases(d: ActorDictionary, phrase: str, expected: tuple) -> None:
@@ -61,7 +64,7 @@ def test_code_and_entry_explain_the_match(d: ActorDictionary) -> None:
 @pytest.mark.parametrize(
     "phrase",
     ["the alliance", "they", "Allies", "it", "us", "a Russian-made Mikoyan aircraft",
-     "Russian-built", "US-supplied", "Russian made", ""],
+     "Russian-built", "US-supplied", "Russian made", "", "a sales rep", "rep"],
 )  # fmt: skip
 def test_no_actor(d: ActorDictionary, phrase: str) -> None:
     a = d.resolve(phrase)

@@ -119,6 +119,15 @@ EX_ROLES = frozenset(
 _HELD = re.compile(r"-(?:based|led|held|controlled)$", re.IGNORECASE)
 _TOKEN = re.compile(r"(?:\w\.){2,}(?:-\w+)*|\w+(?:['’\-]\w+)*")
 _KINDS = ("person", "org", "metonym", "region", "agent", "country", "capital")
+# Titles written short before a name, read as written out: "Sen. John Hale", "U.S. Rep.
+# Conyers", "Lt. Gen. Smith" (only capitalised and with their full stop: "gen", "rep" alone are
+# other words).
+SHORT_TITLES = {
+    "sen": "senator", "rep": "representative", "gov": "governor", "gen": "general",
+    "lt": "lieutenant", "col": "colonel", "adm": "admiral", "maj": "major", "capt": "captain",
+    "sgt": "sergeant", "cmdr": "commander", "brig": "brigadier", "amb": "ambassador",
+    "atty": "attorney", "supt": "superintendent",
+}  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,7 +185,10 @@ def tokenize(text: str) -> list[tuple[int, int, str, bool]]:
             out.append((start, start + 4, "then", False))
             raw, start = raw[5:], start + 5
         core = _HELD.sub("", raw)  # "US-led" is written in capitals
-        out.append((start, m.end(), _norm_token(raw), core.isupper()))
+        form = _norm_token(raw)
+        if form in SHORT_TITLES and raw[0].isupper() and text.startswith(".", m.end()):
+            form = SHORT_TITLES[form]
+        out.append((start, m.end(), form, core.isupper()))
     return out
 
 
