@@ -285,6 +285,17 @@ def test_store_same_events_and_ids_in_any_order_and_batches(tmp_path: Path) -> N
         assert got_events == want_events and got_mentions == want_mentions
 
 
+def test_store_finds_earlier_reports_by_their_parties_on_either_side(tmp_path: Path) -> None:
+    """Each batch looks up stored reports that share a party with its own: a meeting told the
+    other way round joins, an act between other parties is never a candidate."""
+    spec = [("m1", TUR, RUS), ("m2", RUS, TUR), ("m3", SYR, SYR)]
+    articles = [Article(a, f"text of {a}", published=date(2015, 10, 5), source=a) for a, _, _ in spec]
+    events = [event(a, a, plover="CONSULT", cameo="040", source=s, target=t, when=day(3)) for a, s, t in spec]
+    _write(tmp_path / "db.duckdb", articles, events, size=1)
+    found, _, _ = _snapshot(tmp_path / "db.duckdb")
+    assert sorted(r[5] for r in found) == [1, 2]  # m1 and m2 one meeting; m3 its own
+
+
 def test_store_keeps_ids_as_reports_join_and_aliases_merged_ones(tmp_path: Path) -> None:
     articles, events = _corpus()
     by = {a.id: (a, e) for a, e in zip(articles, events, strict=True)}

@@ -47,11 +47,16 @@ class WriteCounts:
     failures_added: int
 
 
-# Reports in the blocks of the frontier (same PLOVER type and modality) whose dates could fit one of
-# its reports (``fusion.clusters._gap_days``): the candidates of one round of ``_component``.
+# Reports in the blocks of the frontier (same PLOVER type and modality) that share a party with one
+# of its reports, on either side (``fusion.clusters._actors_fit`` needs one), and whose dates could
+# fit it (``fusion.clusters._gap_days``): the candidates of one round of ``_component``. The party
+# test keeps the round's cost to the reports of the same parties however large the store grows.
 _CANDIDATES = """
 SELECT DISTINCT r.* FROM reports r
-JOIN _ew_front f ON r.plover_type = f.plover_type AND r.modality = f.modality
+JOIN _ew_front f ON r.plover_type = f.plover_type AND r.modality = f.modality AND (
+    coalesce(r.source_org, r.source_country) IN (f.source_key, f.target_key)
+    OR coalesce(r.target_org, r.target_country) IN (f.source_key, f.target_key)
+)
 WHERE f.lo IS NULL OR r.date_start IS NULL OR (
     r.date_end >= f.lo - ? AND
     r.date_start - (CASE WHEN r.date_precision = 'published' THEN ? ELSE 0 END) <= f.hi + ?
@@ -488,21 +493,25 @@ WHERE mentions.id = i.id AND mentions.report_id = r.id AND mentions.event_id <> 
 
 
 def _front_table(frontier: Sequence[Report]) -> pa.Table:
-    """The frontier's blocks and windows (``lo``/``hi`` null for an undated report), one row per
-    PLOVER type of each report's type class."""
-    types, modalities, los, his = [], [], [], []
+    """The frontier's blocks, parties and windows (``lo``/``hi`` null for an undated report), one
+    row per PLOVER type of each report's type class."""
+    types, modalities, sources, targets, los, his = [], [], [], [], [], []
     for r in frontier:
         cls = type_class(r.event.plover_type)
         members = next((sorted(c) for c in _CLASSES if "|".join(sorted(c)) == cls), [cls])
         for t in members:
             types.append(t)
             modalities.append(r.event.modality)
+            sources.append(r.event.source.key if r.event.source else None)
+            targets.append(r.event.target.key if r.event.target else None)
             los.append(r.window[0] if r.window else None)
             his.append(r.window[1] if r.window else None)
     return pa.table(
         {
             "plover_type": pa.array(types, pa.string()),
             "modality": pa.array(modalities, pa.string()),
+            "source_key": pa.array(sources, pa.string()),
+            "target_key": pa.array(targets, pa.string()),
             "lo": pa.array(los, pa.date32()),
             "hi": pa.array(his, pa.date32()),
         }
