@@ -433,6 +433,30 @@ def test_words_aimed_at_no_one_stay_unaddressed(pipeline, text):
     assert not [d for d in dyads(events(pipeline, text)) if d[0] in ("REQUEST", "REJECT") and d[2] is not None]
 
 
+SHARED_OPENING = "India and China met on Monday. "  # a story of no one state
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Pakistan's foreign ministry urged calm.", "Pakistani Foreign Minister Ali Khan called for restraint."],
+)
+def test_an_appeal_to_no_one_named_is_its_speakers_request(pipeline, sentence):
+    e = one(pipeline, SHARED_OPENING + sentence, "REQUEST")
+    assert (key(e.source), e.target, e.modality) == ("PAK", None, "asserted")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Islamabad called for calm.",  # a state named by its capital speaks to someone
+        "A Pakistani report called for reform.",  # a document's call has an author to find
+        "Pakistani calls for restraint went unheeded.",  # a call told by its noun
+    ],
+)
+def test_an_appeal_needs_a_speaker_who_is_a_party(pipeline, sentence):
+    assert not [e for e in events(pipeline, SHARED_OPENING + sentence) if e.plover_type == "REQUEST"]
+
+
 def test_held_under_an_act_of_the_state(pipeline):
     e = one(pipeline, US_OPENING + "Two former officials are under investigation.", "ACCUSE")
     assert (key(e.source), e.source.sector, key(e.target)) == ("USA", "COP", "USA")  # by its authorities

@@ -72,6 +72,7 @@ from .conventions import (
 )
 from .discourse import DOCUMENT_NOUNS, Discourse
 from .gates import (
+    APPEALING,
     DEPARTING,
     DESCRIBED,
     DOCUMENT_ENTRY,
@@ -709,7 +710,14 @@ class Extractor(Referents, Parties, PlacesAndTimes):
             target, target_span = None, None  # "conducted its sixth nuclear test": its own, aimed at no one
         weapon = src_tok is not None and src_tok.lemma_.lower() in WEAPONS
         lethal = trigger.lemma_.lower() in LETHAL or weapon  # "rockets struck the base"
-        if not codable(coding.plover_type, source, target, lethal=lethal):
+        appeal = (
+            coding.plover_type == "REQUEST" and not is_noun and trigger.lemma_.lower() in APPEALING
+            and (target is None or target.entry == THING_ENTRY)
+            and source is not None and source.key is not None and source.sector is not None and not bare(source)
+        )  # fmt: skip
+        if appeal:
+            target, target_span = None, None  # "called for restraint": what is asked, of no one named
+        if not codable(coding.plover_type, source, target, lethal=lethal, appeal=appeal):
             return None
         when, time_span = self._when(trigger, governor, clause, times, ctx, lambda t: t != trigger and self._dated_apart(t))
         mood = modality(trigger, governor)

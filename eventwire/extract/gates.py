@@ -61,7 +61,14 @@ PERSONAL_PRONOUNS = frozenset({"he", "him", "his", "she", "her"})
 MONADIC = frozenset({"PROTEST", "MOBILIZE", "RETREAT"})
 
 
-def codable(plover_type: str, source: Actor | None, target: Actor | None, *, lethal: bool = False) -> bool:
+# Verbs of an appeal, which is news by its speaker alone when it names no one it is made of
+# ("Hua Chunying called for restraint", "the ministry urged calm"): the gold's addressee is null.
+APPEALING = frozenset({"call", "urge", "appeal", "demand", "press", "ask"})
+
+
+def codable(
+    plover_type: str, source: Actor | None, target: Actor | None, *, lethal: bool = False, appeal: bool = False
+) -> bool:
     """The precision gates an act passes before it is coded: who did it, and to whom, are known.
 
     - The doer is known: "talks were held", "aid was sent" name no one (an implied agent,
@@ -73,6 +80,7 @@ def codable(plover_type: str, source: Actor | None, target: Actor | None, *, let
     - No self-loop: a state acting on itself is real between sectors (police arrest opposition
       leaders, Democrats accuse the President), not when both sides are one actor ("EU leaders
       condemned … in their meeting", "Belarus defended its action", "Japan promised Japan").
+    - An `appeal` (see APPEALING) to no one named needs only its speaker.
     """
     # a report or statement speaks for its author; it does not coerce, fight or give
     spoken = source is not None and source.entry == DOCUMENT_ENTRY and plover_type in VERBAL
@@ -80,7 +88,8 @@ def codable(plover_type: str, source: Actor | None, target: Actor | None, *, let
     known_target = named(target)
     if not known_source:
         return lethal and plover_type == "ASSAULT" and named(target)
-    if not known_target and plover_type not in MONADIC and not (plover_type in FORCE and target is not None):
+    alone = plover_type in MONADIC or (plover_type in FORCE and target is not None) or appeal
+    if not known_target and not alone:
         return False
     return not (known_target and self_loop(source, target))  # type: ignore[arg-type]
 
