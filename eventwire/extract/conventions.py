@@ -235,13 +235,12 @@ AT_HOME = "implied: the article's state"
 
 def home_addressee(plover_type: str, source: Actor | None, target: Actor | None, home: str | None) -> Actor | None:
     """The article's state as the one addressed, for words of one of its own parties with no
-    named addressee. Only a party with a sector ("Democratic lawmakers", "the FBI") is one of
-    its parties; the caller also leaves out the state named by its capital or seat ("Washington",
-    "the Pentagon": the state itself) and a refusal of one's own act ("would not resign", aimed
-    at no one)."""
+    named addressee. The caller passes only a party that speaks for itself (``gates.speaking_party``:
+    "Democratic lawmakers", "the FBI", not "Washington") and leaves out a refusal of one's own
+    act ("would not resign", aimed at no one)."""
     if plover_type not in HOME_ADDRESSED or home is None or source is None:
         return None
-    if source.country != home or source.org or source.sector is None:
+    if source.country != home or source.org:
         return None
     if target is not None and target.entry != THING_ENTRY:
         return None

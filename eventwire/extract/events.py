@@ -79,13 +79,13 @@ from .gates import (
     LETHAL,
     WEAPONS,
     armed,
-    bare,
     codable,
     decides,
     intent_only,
     named,
     politician,
     self_loop,
+    speaking_party,
     unarmed_quarrel,
 )
 from .modality import ahead, headline_future, may_not_yet, modality
@@ -630,7 +630,7 @@ class Extractor(Referents, Parties, PlacesAndTimes):
             target = procedure_holder(asked, source, ctx.home) or target
         if target is not None and target.entry == THING_ENTRY and coding.plover_type in VERDICTS:
             target = policy_author(tgt_tok, ctx.home) or target
-        if not coding.pattern.startswith(UNADDRESSED) and not (source is not None and bare(source)):
+        if not coding.pattern.startswith(UNADDRESSED) and speaking_party(source):
             target = home_addressee(coding.plover_type, source, target, ctx.home) or target
         if coding.plover_type in DESCRIBED and trigger.dep_ == "acl" and trigger.tag_ == "VBN":
             return None  # "a hospital supported by MSF", "a militia backed by Iran": who it is
@@ -712,8 +712,7 @@ class Extractor(Referents, Parties, PlacesAndTimes):
         lethal = trigger.lemma_.lower() in LETHAL or weapon  # "rockets struck the base"
         appeal = (
             coding.plover_type == "REQUEST" and not is_noun and trigger.lemma_.lower() in APPEALING
-            and (target is None or target.entry == THING_ENTRY)
-            and source is not None and source.key is not None and source.sector is not None and not bare(source)
+            and (target is None or target.entry == THING_ENTRY) and speaking_party(source)
         )  # fmt: skip
         if appeal:
             target, target_span = None, None  # "called for restraint": what is asked, of no one named

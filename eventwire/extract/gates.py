@@ -144,6 +144,13 @@ def bare(actor: Actor) -> bool:
     return (actor.entry or "").startswith(("countries.tsv", "metonyms.tsv", "place:")) and "+" not in (actor.entry or "")
 
 
+def speaking_party(actor: Actor | None) -> bool:
+    """One of a state's or organisation's own parties, who may speak to no one named ("Democratic
+    lawmakers", "the FBI", "Pakistan's foreign ministry"): known, with a sector, and not the state
+    itself named by its capital or seat ("Washington", "the Pentagon")."""
+    return actor is not None and actor.key is not None and actor.sector is not None and not bare(actor)
+
+
 def referent(actor: Actor) -> str:
     """The words an actor was first named by: a pronoun or description stands for its antecedent."""
     entry = actor.entry or ""
