@@ -467,6 +467,24 @@ def test_held_under_an_act_of_the_state(pipeline):
     assert not events(pipeline, US_OPENING + "The town is under curfew.")[1:]
 
 
+@pytest.mark.parametrize(
+    "text, source",
+    [
+        ("Mueller's team accused Paul Manafort of lying.", "USA"),  # a person no table lists
+        ("Congress members criticized the Justice Department.", "USA"),
+        ("Members of the Senate intelligence panel criticized Facebook.", "USA"),
+        ("Officials from Iran met Iraqi diplomats in Baghdad.", "IRN"),  # not the article's state
+    ],
+)
+def test_people_named_by_whom_they_work_for_act_for_them(pipeline, text, source):
+    found = after_opening(events(pipeline, US_OPENING + text))
+    assert [key(e.source) for e in found] == [source]
+
+
+def test_a_team_of_no_one_named_is_no_actor(pipeline):
+    assert not after_opening(events(pipeline, US_OPENING + "The team criticized the president."))
+
+
 def test_no_self_loop_through_a_pronoun_or_the_same_body(pipeline):
     found = events(pipeline, "Belarusian authorities have defended their action.")
     assert not [e for e in found if key(e.source) == key(e.target) == "BLR"]

@@ -175,6 +175,8 @@ class Referents:
         ):
             actor = None  # "military operations" names no one, though "military" is a sector word
         if actor is None or actor.key is None:
+            actor = self._acting_for(token, ctx) or actor
+        if actor is None or actor.key is None:
             # "Its main purpose was supporting ...", "our decision demonstrated ...": a thing
             # of someone's does not act; as an object it stands for its owner ("its decision")
             owned_thing = actor is None and token.pos_ == "NOUN" and token.dep_ in ("nsubj", "nsubjpass")
@@ -195,6 +197,28 @@ class Referents:
             ctx.discourse.mention(actor)
             _remember_people(tokens, actor, ctx)
         return actor, (span if actor is not None else None)
+
+    def _acting_for(self, token: Token, ctx: Any) -> Actor | None:
+        """Who people or an office named by what they work for act for: "Mueller's team",
+        "Moore's campaign", "Congress members", "lawyers from Facebook", "members of the Senate
+        intelligence panel". The body or person is the actor, as coders read them; the word
+        alone ("negotiators", "the team") names no one."""
+        if token.lemma_.lower() not in AGENTS_OF:
+            return None
+        owner = next((c for c in token.children if possessor(c)), None)
+        if owner is None:
+            owner = prep_object(token, ("of", "from", "for"))
+        if owner is None:
+            owner = next((c for c in token.children if c.dep_ == "compound" and c.pos_ == "PROPN"), None)
+        if owner is None:
+            return None
+        found, _ = self._actor(owner, ctx)
+        if found is None or found.key is None or found.entry == THING_ENTRY:
+            return None
+        return Actor(
+            text=text_of(phrase_tokens(token)), country=found.country, org=found.org, sector=found.sector,
+            code=found.code, entry=f"{found.entry} + acting for {found.text}",
+        )
 
     def _described(self, actor: Actor, token: Token, ctx: Any) -> Actor:
         """ "Occidental, a U.S.-owned firm": a name no dictionary lists takes the country its
@@ -585,6 +609,12 @@ def _merge(own: Actor | None, found: Actor, text: str) -> Actor:
     )
 
 
+# People and offices who act for the body or person named with them ("Mueller's team", "Congress
+# members", "lawyers from Facebook").
+AGENTS_OF = frozenset(
+    "member staff staffer team office campaign aide lawyer attorney negotiator representative "
+    "spokesman spokeswoman spokesperson delegation envoy official adviser advisor".split()
+)
 # Words for the friends of a party, who are not that party ("Turkey's NATO allies").
 ALLY_NOUNS = frozenset({"ally", "partner", "friend", "neighbour", "neighbor", "backer", "patron"})
 # Role words that name people as nouns only ("called on the public", not "public opinion").
