@@ -328,6 +328,10 @@ def test_general_role_vocabulary(d: ActorDictionary) -> None:
     assert key(d.resolve("tribal elders")) == (None, None, "CVL")
     assert key(d.resolve("Georgia Institute of Technology")) is not None
     assert d.resolve("Georgia Institute of Technology").sector == "EDU"
+    assert key(d.resolve("two female staffers")) == (None, None, "GOV")
+    assert key(d.resolve("Brazilian strikers")) == ("BRA", None, "LAB")
+    assert key(d.resolve("the miners' union")) == (None, None, "LAB")
+    assert key(d.resolve("negotiators")) == (None, None, "GOV")
 
 
 def test_evaluation_dates_mean_the_row_date_or_today(tmp_path: Path) -> None:
