@@ -1288,14 +1288,16 @@ def _main_clause(
 ) -> list[tuple[Token, Mention]]:
     """Leave out the events of dependent participles and infinitives ("X stormed a base,
     killing five officers", "staging a sit-in", "to denounce their refusal") when the sentence
-    reports a main event; when it reports none, they are all it has and are kept."""
+    reports a main event; when it reports none, they are all it has and are kept. An act asked
+    for or only possible is no main event: "issued a statement calling for Franks to resign"
+    reports the call, not a resignation."""
     acts = {token.i for token, _ in coded}
     main = [
         (token, mention)
         for token, mention in coded
         if not _dependent(token, is_event_noun) and not _theme(token, acts)
     ]
-    return main if main else coded
+    return main if any(m.modality == "asserted" for _, m in main) else coded
 
 
 def _theme(token: Token, acts: set[int]) -> bool:
