@@ -182,6 +182,26 @@ def test_subjectless_participle_is_part_of_the_main_event(pipeline):
     assert [(e.plover_type, key(e.source)) for e in found] == [("ASSAULT", "RUS")]
 
 
+def test_a_participle_asking_for_an_act_is_the_news(pipeline):
+    # the resignation asked for is no main event that would make the call a mere detail
+    text = "The Egyptian foreign ministry issued a statement calling for Prime Minister Ali Musa to resign."
+    e = one(pipeline, text, "REQUEST")
+    assert (key(e.source), e.modality) == ("EGY", "asserted")
+    assert [x.modality for x in events(pipeline, text) if x.plover_type == "RETREAT"] == []
+
+
+@pytest.mark.parametrize(
+    "text, type_",
+    [
+        ("Two women came forward on Wednesday with allegations against Senator Hale.", "ACCUSE"),
+        ("Party leaders responded with demands that Senator Hale quit the race.", "REQUEST"),
+    ],
+)
+def test_an_act_told_by_what_someone_answered_with(pipeline, text, type_):
+    e = one(pipeline, US_OPENING + text, type_)
+    assert (key(e.source), key(e.target), e.modality) == ("USA", "USA", "asserted")
+
+
 def test_background_clause_with_its_own_subject_is_kept(pipeline):
     text = "NATO met with Turkish officials on Monday after Russian jets had violated Turkish airspace."
     found = {(e.plover_type, key(e.source), key(e.target)) for e in events(pipeline, text)}

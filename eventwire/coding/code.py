@@ -59,6 +59,9 @@ LIGHT_VERBS = frozenset(
     "carry launch conduct stage mount express voice hold make issue lodge file wage unleash step "
     "intensify resume persist continue begin start undertake perform execute escalate join".split()
 )
+# Verbs whose "with" phrase is the act they report: "responded with demands that he quit",
+# "came forward with allegations against him".
+ANSWERING_WITH = frozenset({"respond", "react", "reply", "come"})
 # Verbs that report speech or link clauses: they carry no event of their own ("the statement
 # added", "which have argued that", "which led to casualties").
 NON_EVENT_VERBS = frozenset(
@@ -397,6 +400,8 @@ def light_governor(noun: Token) -> Token | None:
     head = noun.head
     if noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ == "with":
         head = head.head
+        if head.lemma_.lower() in ANSWERING_WITH:
+            return head  # "responded with demands", "came forward with allegations"
     elif noun.dep_ != "dobj":
         return None
     return head if head.lemma_.lower() in LIGHT_VERBS else None

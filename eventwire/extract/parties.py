@@ -153,6 +153,8 @@ class Parties:
         actor, span = self._actor(token, ctx, as_target=True)
         if actor is not None and actor.entry != THING_ENTRY and not _same(source, actor):
             return actor, span
+        if actor is not None and source is not None and actor.sector and source.sector not in (None, actor.sector):
+            return actor, span  # "miners protested against the Polish government": one state's two sides
         owner = self._owner(token, source, ctx)  # type: ignore[attr-defined]
         inner = prep_object(token, ("of",))
         if owner is None and inner is not None and inner.pos_ == "NOUN":
