@@ -332,6 +332,8 @@ def test_general_role_vocabulary(d: ActorDictionary) -> None:
     assert key(d.resolve("Brazilian strikers")) == ("BRA", None, "LAB")
     assert key(d.resolve("the miners' union")) == (None, None, "LAB")
     assert key(d.resolve("negotiators")) == (None, None, "GOV")
+    assert key(d.resolve("the panel")) == (None, None, "LEG")  # like "the committee"
+    assert key(d.resolve("the Senate panel"))[0] == "USA"
 
 
 def test_evaluation_dates_mean_the_row_date_or_today(tmp_path: Path) -> None:
