@@ -328,6 +328,22 @@ def test_blame_falls_on_the_agent_of_the_deed(pipeline):
     assert key(e.target) == "HRV"
 
 
+def test_blame_for_a_claim_falls_on_whom_the_claim_names(pipeline):
+    text = "The Senate panel is investigating allegations that Russia sought to influence the election."
+    e = one(pipeline, US_OPENING + text, "ACCUSE")
+    assert (key(e.source), key(e.target)) == ("USA", "RUS")  # not the panel's own state
+
+
+def test_an_inquiry_announced_is_opened(pipeline):
+    found = events(pipeline, US_OPENING + "The Armed Services Committee said it would investigate the Air Force.")
+    assert [(e.plover_type, e.modality) for e in after_opening(found)] == [("ACCUSE", "asserted")]
+    # one dated ahead is still to come, and one that may happen is not yet
+    found = events(pipeline, US_OPENING + "The committee will investigate the Air Force next week.", include_unasserted=True)
+    assert [e.modality for e in after_opening(found)] == ["future"]
+    found = events(pipeline, US_OPENING + "The committee may investigate the Air Force.", include_unasserted=True)
+    assert [e.modality for e in after_opening(found)] == ["hypothetical"]
+
+
 def test_people_given_to_are_the_party(pipeline):
     text = "The United Nations will provide emergency food aid to refugees fleeing the fighting."
     e = one(pipeline, text, "AGREE")

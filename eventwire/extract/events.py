@@ -88,7 +88,7 @@ from .gates import (
     speaking_party,
     unarmed_quarrel,
 )
-from .modality import ahead, headline_future, may_not_yet, modality
+from .modality import ahead, headline_future, may_not_yet, modality, that_clause
 from .parties import Parties
 from .referents import TARGET_NOUN_PREPS, Referents, pair_named, pair_phrase
 from .syntax import (
@@ -122,6 +122,8 @@ CARRIER_NOUNS = frozenset(
 MODIFIERS = frozenset({"compound", "amod", "nmod"})
 # What one raises or voices about a party ("raised questions about whether the FBI misled
 # Congress"): the party the misgiving is about is the target.
+# Nouns for what is said of someone, whose "that" clause names them ("allegations that Russia ...").
+CLAIMS = frozenset({"allegation", "claim", "charge", "accusation", "report", "suspicion", "assertion"})
 MISGIVINGS = frozenset({"question", "doubt", "concern", "worry", "misgiving", "reservation"})
 # Agreements whose violation by force is force ("violating the ceasefire agreement").
 PACTS = frozenset({"agreement", "deal", "accord", "truce", "ceasefire", "cease-fire"})
@@ -728,6 +730,8 @@ class Extractor(Referents, Parties, PlacesAndTimes):
             mood = "asserted"  # the refusal or the commitment itself is what happened
         if mood in ("hypothetical", "future") and coding.pattern.startswith("demand:"):
             mood = "asserted"  # the demand itself was made
+        if mood == "future" and coding.plover_mode == "investigate" and not is_noun:
+            mood = "asserted"  # "the committee said it would investigate": an inquiry announced is opened
         if mood == "future" and coding.plover_type == "CONSULT" and under_way(trigger):
             mood = "asserted"  # "will wrap up his visit to Seoul": the visit is under way
         if mood == "asserted" and intent_only(coding, trigger):
@@ -887,6 +891,10 @@ class Extractor(Referents, Parties, PlacesAndTimes):
         patient = deed is not None and deed.plover_type in ("ASSAULT", "COERCE")
         of = None if patient else prep_object(thing_tok, ("of", "from"))
         candidates = [first_child(thing_tok, ("poss",)), agent(thing_tok), of]
+        if thing_tok.lemma_.lower() in CLAIMS:
+            # "investigating allegations that Russia sought to sway the vote": who the claim is about
+            told = next((c for c in thing_tok.children if c.dep_ in ("acl", "ccomp") and that_clause(c)), None)
+            candidates.insert(0, first_child(told, ("nsubj", "nsubjpass")) if told is not None else None)
         during = (
             prep_object(thing_tok, ("during", "in")) or prep_object(thing_tok.head, ("during",))
             if patient

@@ -85,7 +85,7 @@ def modality(trigger: Token, governor: Token | None = None) -> str:
             return "negated"  # "the lack of a bilateral meeting", "no sign of troops"
         if ancestor.pos_ == "NOUN" and child.dep_ == "prep" and lemma in UNREAL_NOUNS:
             return "hypothetical"  # "a pretext for South African attacks", "fears of a war"
-        if ancestor.pos_ == "NOUN" and child.dep_ in ("acl", "ccomp") and _that_clause(child):
+        if ancestor.pos_ == "NOUN" and child.dep_ in ("acl", "ccomp") and that_clause(child):
             # "his offer that the two countries meet", "the demand that troops withdraw": the
             # content of a proposal or a demand is not done
             if lemma in REQUEST_VERBS:
@@ -136,7 +136,7 @@ def modality(trigger: Token, governor: Token | None = None) -> str:
     return "asserted"
 
 
-def _that_clause(verb: Token) -> bool:
+def that_clause(verb: Token) -> bool:
     """A clause brought in by "that" ("the offer that they meet"), not a relative one."""
     return any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children)
 
