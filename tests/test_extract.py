@@ -517,6 +517,33 @@ def test_people_named_by_whom_they_work_for_act_for_them(pipeline, text, source)
     assert [key(e.source) for e in found] == [source]
 
 
+def test_a_title_before_a_name_no_table_lists_says_the_office(pipeline):
+    e = one(pipeline, US_OPENING + "Senator John Hale criticized the Justice Department.", "ACCUSE")
+    assert (key(e.source), e.source.sector) == ("USA", "LEG")
+    # two people of one state, each with an office, are two sides
+    e = one(pipeline, US_OPENING + "House Speaker Paul Ryan criticized Senator John Hale.", "ACCUSE")
+    assert (e.source.sector, e.target.sector, e.target.text) == ("LEG", "LEG", "Senator John Hale")
+
+
+def test_a_person_named_once_with_their_state_keeps_it(pipeline):
+    # first named in a phrase no event takes as its party, then by surname alone
+    text = (US_OPENING + "Trump rattled allies with his dismissal of North Korean leader Kim Jong Un as a "
+            "rocket man. Kim has called Trump a mentally deranged dotard.")  # fmt: skip
+    e = one(pipeline, text, "ACCUSE")
+    assert (key(e.source), key(e.target)) == ("PRK", "USA")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "House Speaker Paul Ryan on Monday called the allegations extremely troubling.",
+        "Senator John Hale called the ruling a disgrace.",
+    ],
+)
+def test_words_of_dismay_and_contempt_criticise(pipeline, text):
+    assert [e.plover_type for e in after_opening(events(pipeline, US_OPENING + text))] == ["ACCUSE"]
+
+
 def test_a_team_of_no_one_named_is_no_actor(pipeline):
     assert not after_opening(events(pipeline, US_OPENING + "The team criticized the president."))
 

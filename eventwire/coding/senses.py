@@ -28,7 +28,10 @@ HOSTILE_EPITHETS = frozenset(
     # harm named: "called the staff cuts a risk to national security", "called it a mistake"
     "mistake risk threat danger failure catastrophe "
     # bias and waste charged: "argued that Mueller is biased", "called the plan a giveaway"
-    "bias biased partisan giveaway waste ignorant misguided flawed".split()
+    "bias biased partisan giveaway waste ignorant misguided flawed "
+    # words of dismay and contempt: "called the allegations extremely troubling", "a dotard"
+    "troubling disturbing alarming deplorable appalling despicable reprehensible offensive "
+    "unethical inappropriate misleading false fake bogus nonsense dotard clown coward bully".split()
 )
 # Verbs that name or describe someone ("called X a liar", "described X as Y"): with a
 # complement they characterise, which is criticism when hostile and no event otherwise.
@@ -240,7 +243,10 @@ def epithet_of(verb: Token) -> Token | None:
     "what he called Saudi aggression"): it may name whose wrong it is."""
     if verb.lemma_.lower() not in NAMING:
         return None
-    if first_child(verb, ("dobj", "nsubjpass")) is None and verb.dep_ != "relcl":
+    named = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    # "has called Trump a dotard": the parser may give the one named and the name both as oprd
+    named = named or [c for c in verb.children if c.dep_ == "oprd"][:-1]
+    if not named and verb.dep_ != "relcl":
         return None
     for tok in verb.subtree:
         if tok.i <= verb.i or tok.pos_ not in ("ADJ", "NOUN"):

@@ -234,6 +234,7 @@ class Extractor(Referents, Parties, PlacesAndTimes):
         sent_span = Span(base + sent.start_char, base + sent.end_char)
         times = self._times(sent, ctx)
         self._note_documents(sent, ctx)
+        self.note_people(sent, ctx)
         ctx.discourse.surnames.update(e[-1].lower_ for e in sent.ents if e.label_ == "PERSON" and len(e) > 1)
         told: list[tuple[Token, Mention]] = []
         for token in sent:
@@ -372,6 +373,9 @@ class Extractor(Referents, Parties, PlacesAndTimes):
             if not passive and any(c.dep_ == "auxpass" for c in trigger.children):
                 passive = True  # "were jailed and were released by Putin": a passive conjunct
             obj = direct_object(trigger)
+            if obj is None and coding.pattern.startswith("construction: call X"):
+                # "has called Trump a dotard", parsed with both as complements: the first is named
+                obj = next((c for c in trigger.children if c.dep_ == "oprd"), None)
             if coding.pattern.startswith("feeling:"):
                 # "it was concerned by the crackdown": the one concerned speaks, of the deed
                 passive, obj = False, agent(trigger) or obj

@@ -170,7 +170,12 @@ class Referents:
             # "former Nigerian president Olusegun Obasanjo", named before as the AU's envoy:
             # a former office holder acts for whom the article has him act, not his old state
             actor = _named_before(_name_words(tokens), ctx) or actor
-        if actor is not None and actor.key is None and (
+        titled = token.pos_ == "PROPN" and token.ent_type_ in ("PERSON", "") and token.i > tokens[0].i
+        if actor is not None and actor.key is None and actor.sector not in (None, "UNK") and titled:
+            # "Senator John Hale", "House Speaker Paul Ryan": a person no table lists, whose
+            # title says their office
+            actor = Actor(text=actor.text, sector=actor.sector, code=actor.code, entry=f"{actor.entry} + {UNLISTED}")
+        elif actor is not None and actor.key is None and (
             actor.sector in (None, "UNK") or not self._names_role(_head_word(token))
         ):
             actor = None  # "military operations" names no one, though "military" is a sector word
@@ -197,6 +202,20 @@ class Referents:
             ctx.discourse.mention(actor)
             _remember_people(tokens, actor, ctx)
         return actor, (span if actor is not None else None)
+
+    def note_people(self, sent: Any, ctx: Any) -> None:
+        """Remember whom a person named with their country or office acts for, though no event
+        takes the phrase as its party ("his dismissal of North Korean leader Kim Jong Un as a
+        'rocket man'"): "Kim" alone is theirs later on."""
+        for ent in sent.ents:
+            if ent.label_ != "PERSON" or ent.root.lower_ in ctx.discourse.people:
+                continue
+            tokens = phrase_tokens(ent.root)
+            if tokens[0].i >= ent.start:
+                continue  # a bare name says nothing of whom its bearer acts for
+            actor = self.actors.resolve(text_of(tokens), on=ctx.published)
+            if actor is not None and actor.key is not None:
+                _remember_people(tokens, actor, ctx)
 
     def _acting_for(self, token: Token, ctx: Any) -> Actor | None:
         """Who people or an office named by what they work for act for: "Mueller's team",
@@ -314,7 +333,7 @@ class Referents:
             return None
         if any(t.lower_ in NOT_ACTORS for t in tokens):
             return None  # "Hurricane Maria", "the Pensacola Bay Center": no one who acts
-        return Actor(text=text, entry="unresolved name")
+        return Actor(text=text, entry=UNLISTED)
 
     def _antecedent(
         self, token: Token, tokens: list[Token], ctx: Any, *, as_target: bool, owned_thing: bool = False
@@ -499,6 +518,8 @@ def _modifier_text(modifier: Token) -> str:
     return text_of(list(modifier.subtree)) if led else modifier.text
 
 
+# A name no dictionary lists: someone who acts, of no known country or body.
+UNLISTED = "unresolved name"
 # Why an actor was given the article's country: a guess, which the act's place may overrule.
 ARTICLE_COUNTRY = "article country"
 
