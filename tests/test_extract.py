@@ -544,6 +544,20 @@ def test_words_of_dismay_and_contempt_criticise(pipeline, text):
     assert [e.plover_type for e in after_opening(events(pipeline, US_OPENING + text))] == ["ACCUSE"]
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Merkel met with Macron at the summit.", ("CONSULT", "asserted")),  # held, not intended
+        ("German Chancellor Angela Merkel met with French leaders on Tuesday.", ("CONSULT", "asserted")),
+        ("Merkel will meet with Macron at the summit next week.", ("AGREE", "future")),
+        ("Merkel agreed to meet Macron.", ("AGREE", "asserted")),
+    ],
+)
+def test_a_meeting_told_is_held(pipeline, text, expected):
+    found = events(pipeline, text, include_unasserted=True)
+    assert [(e.plover_type, e.modality) for e in found] == [expected]
+
+
 def test_a_team_of_no_one_named_is_no_actor(pipeline):
     assert not after_opening(events(pipeline, US_OPENING + "The team criticized the president."))
 

@@ -627,6 +627,13 @@ def code_trigger(token: Token, ontology: Ontology, *, ordered: bool = False) -> 
         and any(c.dep_ == "xcomp" and to_infinitive(c) for c in token.children)
     ):  # "agreed with B to exchange technology" commits to an act: AGREE, not support of a view
         coding = recode(ontology, coding, "030", "agree to act") or coding
+    if coding.plover_type == "AGREE" and coding.cameo_code.startswith("03"):
+        held = ontology.code_verb(lemma, particles=particles, after=[])
+        if held is not None and held.plover_type == "CONSULT":
+            # "met with Republican leaders", "met with Macron at the summit": CAMEO's "meet with
+            # leaders" and "meet at" patterns code an intent to meet, but a meeting told is held
+            # (one still to come is told by its frame: "will meet", "agreed to meet")
+            coding = held
     if coding.plover_type != "ASSAULT" and armed_subject(token):
         physical = ontology.code_verb(lemma, particles=particles, after=[])
         if physical is not None and physical.plover_type == "ASSAULT":
