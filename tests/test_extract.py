@@ -538,6 +538,7 @@ def test_a_person_named_once_with_their_state_keeps_it(pipeline):
     [
         "House Speaker Paul Ryan on Monday called the allegations extremely troubling.",
         "Senator John Hale called the ruling a disgrace.",
+        "Democratic senators said the Justice Department's requests were inappropriate.",
     ],
 )
 def test_words_of_dismay_and_contempt_criticise(pipeline, text):

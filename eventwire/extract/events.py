@@ -1313,15 +1313,16 @@ def _main_clause(
 
 
 def _theme(token: Token, acts: set[int]) -> bool:
-    """"condemned the terrorist attack on a church", "denounced the detentions": an event
-    noun that is the object of another event's verb is what that event is about, an event
-    already known (not introduced with "a"/"an"), not the news of the sentence."""
-    return (
-        token.pos_ == "NOUN"
-        and token.dep_ == "dobj"
-        and token.head.i in acts
-        and not any(c.lower_ in ("a", "an") for c in token.children)
-    )
+    """"condemned the terrorist attack on a church", "denounced the detentions", "said the
+    requests were inappropriate": an event noun that is the object of another event's verb, or
+    the subject of a charge, is what that event is about, an event already known (not
+    introduced with "a"/"an"), not the news of the sentence."""
+    if token.pos_ != "NOUN" or any(c.lower_ in ("a", "an") for c in token.children):
+        return False
+    if token.dep_ == "nsubj":
+        # "said Trump's requests were inappropriate": the deed a charge is made of
+        return any(c.i in acts and c.dep_ in ("acomp", "attr") for c in token.head.children)
+    return token.dep_ == "dobj" and token.head.i in acts
 
 
 def _without_framing(coded: list[tuple[Token, Mention]]) -> list[tuple[Token, Mention]]:
