@@ -120,10 +120,10 @@ CARRIER_NOUNS = frozenset(
     "cut cuts reduction halt expansion boost freeze round series wave".split()
 )
 MODIFIERS = frozenset({"compound", "amod", "nmod"})
-# What one raises or voices about a party ("raised questions about whether the FBI misled
-# Congress"): the party the misgiving is about is the target.
 # Nouns for what is said of someone, whose "that" clause names them ("allegations that Russia ...").
 CLAIMS = frozenset({"allegation", "claim", "charge", "accusation", "report", "suspicion", "assertion"})
+# What one raises or voices about a party ("raised questions about whether the FBI misled
+# Congress"): the party the misgiving is about is the target.
 MISGIVINGS = frozenset({"question", "doubt", "concern", "worry", "misgiving", "reservation"})
 # Agreements whose violation by force is force ("violating the ceasefire agreement").
 PACTS = frozenset({"agreement", "deal", "accord", "truce", "ceasefire", "cease-fire"})

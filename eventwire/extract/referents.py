@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from ..coding.code import COOPERATIVE, LIGHT_VERBS, code_trigger
@@ -203,7 +204,7 @@ class Referents:
             _remember_people(tokens, actor, ctx)
         return actor, (span if actor is not None else None)
 
-    def note_people(self, sent: Any, ctx: Any) -> None:
+    def note_people(self, sent: SpacySpan, ctx: Any) -> None:
         """Remember whom a person named with their country or office acts for, though no event
         takes the phrase as its party ("his dismissal of North Korean leader Kim Jong Un as a
         'rocket man'"): "Kim" alone is theirs later on."""
@@ -433,7 +434,7 @@ class Referents:
             if mate is not None and personal and actor is None:
                 # "believed Moore's accusers and joined senators in urging him to quit": the
                 # person named, though no table lists him
-                return _at_home(Actor(text=text_of(phrase), entry="unresolved name"), tok, ctx)
+                return _at_home(Actor(text=text_of(phrase), entry=UNLISTED), tok, ctx)
             if self._is_event_noun(tok):
                 own, _ = self._noun_arguments(tok, None)
                 if own is not None and own != tok:
@@ -531,7 +532,7 @@ def _at_home(actor: Actor, token: Token, ctx: Any) -> Actor:
     if home is None or actor.org or actor.entry == THING_ENTRY:
         return actor
     # a name that is no known place: a person, a party, an agency ("Gazelka", "Republicans", "HHS")
-    named = actor.entry == "unresolved name"
+    named = actor.entry == UNLISTED
     if actor.sector not in DOMESTIC_SECTORS and not named:
         return actor
     return given_country(actor, home, ARTICLE_COUNTRY)
