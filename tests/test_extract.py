@@ -334,6 +334,11 @@ def test_blame_for_a_claim_falls_on_whom_the_claim_names(pipeline):
     assert (key(e.source), key(e.target)) == ("USA", "RUS")  # not the panel's own state
 
 
+def test_exploring_options_is_no_inquiry(pipeline):
+    text = "Republican leaders said they are exploring write-in options for the election."
+    assert not after_opening(events(pipeline, US_OPENING + text))
+
+
 def test_an_inquiry_announced_is_opened(pipeline):
     found = events(pipeline, US_OPENING + "The Armed Services Committee said it would investigate the Air Force.")
     assert [(e.plover_type, e.modality) for e in after_opening(found)] == [("ACCUSE", "asserted")]

@@ -495,6 +495,10 @@ def code_trigger(token: Token, ontology: Ontology, *, ordered: bool = False) -> 
         # "the Kremlin said Washington was to blame for the delay": the speaker blames, as with
         # "said Russia was responsible"; the journalist's own "X is to blame" charges no one
         return coded(ontology, "112", "claim: to blame") if stated_feeling(token.head) else None
+    if lemma == "explore" and not any(
+        c.dep_ == "dobj" and ontology.code_noun(c.lemma_.lower()) is not None for c in token.children
+    ):
+        return None  # "exploring write-in options", "would explore fundraising": weighing choices, no inquiry
     if lemma in RELEASING and (obj := first_child(token, ("dobj",))) is not None and obj.lemma_.lower() in PUBLISHED:
         return None  # "released a white paper", "released the video": published, no one freed
     helped = first_child(token, ("dobj",)) if lemma in PROVIDING else None
