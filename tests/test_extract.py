@@ -109,7 +109,7 @@ def test_frames_recode_events(pipeline):
     assert "SANCTION" in types("The United States cut military aid to Egypt.")
     assert "REJECT" in types("Russia refused to meet the Ukrainian delegation.")
     assert "AGREE" in types("Iran will release the British sailors.")
-    assert "SUPPORT" in types("Israel and Hamas reached an agreement on Monday.")
+    assert "AGREE" in types("Israel and Hamas reached an agreement on Monday.")  # a deal negotiated (GUIDE)
     assert "THREATEN" in types("Iran will attack Israel if it strikes its nuclear sites.")
 
 
