@@ -334,6 +334,23 @@ def test_blame_for_a_claim_falls_on_whom_the_claim_names(pipeline):
     assert (key(e.source), key(e.target)) == ("USA", "RUS")  # not the panel's own state
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wall Street's main indexes were little changed on Wednesday, taking a breather after a month-long rally.",
+        "The S&P 500 rallied this week as the tax bill advanced.",
+        "The dollar rallied against the yen in Tokyo.",
+    ],
+)
+def test_a_rally_of_prices_is_no_protest(pipeline, text):
+    assert not after_opening(events(pipeline, US_OPENING + text))
+
+
+def test_a_rally_of_people_is_a_protest(pipeline):
+    e = one(pipeline, "Thousands of Venezuelan opposition supporters held a rally in Caracas on Monday.", "PROTEST")
+    assert key(e.source) == "VEN"
+
+
 def test_exploring_options_is_no_inquiry(pipeline):
     text = "Republican leaders said they are exploring write-in options for the election."
     assert not after_opening(events(pipeline, US_OPENING + text))

@@ -388,6 +388,24 @@ COUNTING = frozenset(
 )
 
 
+# Words for a rise or fall of prices, which markets make and crowds do not.
+MARKET_MOVES = frozenset({"rally", "slump", "surge", "rout"})
+MARKETS = frozenset(
+    "market stock share index indices indexes dollar euro yen sterling currency bond price "
+    "oil gold futures equity treasury treasuries s&p dow nasdaq wall".split()
+)
+
+
+def _of_markets(token: Token) -> bool:
+    """The rise or fall is of prices: a market word is its modifier or "in"/"of" object, or in
+    a subject of its sentence ("Wall Street's main indexes ... after a month-long rally")."""
+    near = [c for c in token.children if c.dep_ in ("compound", "amod", "poss", "nmod")]
+    near += [g for c in token.children if c.dep_ == "prep" and c.lower_ in ("in", "of") for g in c.children]
+    near += [t for t in token.sent if t.dep_ in ("nsubj", "nsubjpass")]
+    words = {t.lemma_.lower() for n in near for t in n.subtree}
+    return bool(words & MARKETS)
+
+
 def light_governor(noun: Token) -> Token | None:
     """The light verb carrying this event noun, if the noun is its object."""
     for _ in range(2):  # "made dozens of freedom of information requests"
@@ -452,6 +470,8 @@ def code_trigger(token: Token, ontology: Ontology, *, ordered: bool = False) -> 
         return None  # "riot police", "protest leaders", "peace envoy": a kind of actor, not an event
     if legal_appeal(token):  # "appealed the ruling", "filed its notice of appeal"
         return coded(ontology, "115", f"appeal: {lemma} against a ruling")
+    if lemma in MARKET_MOVES and _of_markets(token):
+        return None  # "a month-long rally in stocks", "the S&P 500 rallied": prices, not people
     if token.pos_ == "NOUN" and lemma in EPITHET_NOUNS:
         # "said the plan was a disgrace": the speaker's charge; an insult told any other way
         # is no event of its own
