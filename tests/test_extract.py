@@ -346,6 +346,11 @@ def test_a_rally_of_prices_is_no_protest(pipeline, text):
     assert not after_opening(events(pipeline, US_OPENING + text))
 
 
+def test_rallying_behind_someone_is_support(pipeline):
+    text = "Democrats in the House of Representatives rallied behind Special Counsel Robert Mueller."
+    assert [e.plover_type for e in after_opening(events(pipeline, US_OPENING + text))] == ["SUPPORT"]
+
+
 def test_a_rally_of_people_is_a_protest(pipeline):
     e = one(pipeline, "Thousands of Venezuelan opposition supporters held a rally in Caracas on Monday.", "PROTEST")
     assert key(e.source) == "VEN"
