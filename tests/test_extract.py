@@ -552,6 +552,19 @@ def test_a_title_before_a_name_no_table_lists_says_the_office(pipeline):
     assert (e.source.sector, e.target.sector, e.target.text) == ("LEG", "LEG", "Senator John Hale")
 
 
+@pytest.mark.parametrize(
+    "text, source",
+    [
+        ("Chad Wolf criticized the governors.", "USA"),  # a first name, not Chad
+        ("Victoria Nuland met Ukrainian officials in Kiev.", "USA"),  # not the Seychelles' capital
+        ("Chad's President Idriss Deby met Macron.", "TCD"),  # the state, named as one
+    ],
+)
+def test_a_state_in_a_first_name_is_no_state(pipeline, text, source):
+    found = after_opening(events(pipeline, US_OPENING + text))
+    assert [key(e.source) for e in found] == [source]
+
+
 def test_a_person_named_once_with_their_state_keeps_it(pipeline):
     # first named in a phrase no event takes as its party, then by surname alone
     text = (US_OPENING + "Trump rattled allies with his dismissal of North Korean leader Kim Jong Un as a "

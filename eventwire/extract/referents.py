@@ -161,6 +161,8 @@ class Referents:
                 # "Assad's allies": whoever they are, no one the article names here
                 return (thing(token, tokens), span) if as_target else (None, None)
         actor = _named_before(named, ctx) or self.actors.resolve(text_of(named), on=ctx.published)
+        if actor is not None and _first_name(named, actor):
+            actor = None  # "Chad Wolf", "Victoria Nuland", "Stanley Simon": a person, not a state
         if actor is not None and token.lower_ in PEOPLE_ONLY_AS_NOUNS and (
             token.pos_ == "ADJ" or (token.dep_ == "pobj" and token.head.lower_ == "in")
         ):
@@ -607,6 +609,17 @@ def _named_before(tokens: list[Token], ctx: Any) -> Actor | None:
     if not known and any(t.ent_type_ != "PERSON" and t.pos_ != "PROPN" for t in words):
         return None
     return ctx.discourse.people.get(words[-1].lower_)
+
+
+def _first_name(tokens: list[Token], actor: Actor) -> bool:
+    """A state found only in a person's name, where its word is a first name ("Chad Wolf",
+    "Victoria Nuland"): the phrase is one person's name of two words or more, and the state was
+    matched alone (no title or body with it)."""
+    words = [t for t in tokens if not t.is_punct and t.dep_ != "det"]
+    one_person = len(words) >= 2 and all(t.ent_type_ == "PERSON" for t in words) and (
+        sum(t.ent_iob_ == "B" for t in words) == 1
+    )
+    return one_person and (actor.entry or "").startswith("countries.tsv") and "+" not in (actor.entry or "")
 
 
 def _name_words(tokens: list[Token]) -> list[Token]:
