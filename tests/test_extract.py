@@ -352,7 +352,9 @@ def test_rallying_behind_someone_is_support(pipeline):
 
 
 def test_a_rally_of_people_is_a_protest(pipeline):
-    e = one(pipeline, "Thousands of Venezuelan opposition supporters held a rally in Caracas on Monday.", "PROTEST")
+    # prices named in another clause do not make it theirs
+    text = "Thousands of Venezuelan opposition supporters held a rally in Caracas as oil prices rose."
+    e = one(pipeline, text, "PROTEST")
     assert key(e.source) == "VEN"
 
 

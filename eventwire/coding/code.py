@@ -397,11 +397,16 @@ MARKETS = frozenset(
 
 
 def _of_markets(token: Token) -> bool:
-    """The rise or fall is of prices: a market word is its modifier or "in"/"of" object, or in
-    a subject of its sentence ("Wall Street's main indexes ... after a month-long rally")."""
-    near = [c for c in token.children if c.dep_ in ("compound", "amod", "poss", "nmod")]
+    """The rise or fall is of prices: a market word is its subject, modifier or "in"/"of"
+    object, or the subject of the clause it is told in ("Wall Street's main indexes were little
+    changed, taking a breather after a month-long rally")."""
+    near = [c for c in token.children if c.dep_ in ("nsubj", "compound", "amod", "poss", "nmod")]
     near += [g for c in token.children if c.dep_ == "prep" and c.lower_ in ("in", "of") for g in c.children]
-    near += [t for t in token.sent if t.dep_ in ("nsubj", "nsubjpass")]
+    for _, head in zip(range(6), token.ancestors):
+        subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None and subject not in near:
+            near.append(subject)
+            break
     words = {t.lemma_.lower() for n in near for t in n.subtree}
     return bool(words & MARKETS)
 
