@@ -326,24 +326,10 @@ def test_blame_falls_on_the_agent_of_the_deed(pipeline):
     text = "Bosnia is investigating alleged abuses by Croatian militias against Serb civilians."
     e = one(pipeline, text, "ACCUSE")
     assert key(e.target) == "HRV"
-
-
-def test_blame_for_a_claim_falls_on_whom_the_claim_names(pipeline):
+    # a claim's deed is whom the claim names, not the investigating panel's own state
     text = "The Senate panel is investigating allegations that Russia sought to influence the election."
     e = one(pipeline, US_OPENING + text, "ACCUSE")
-    assert (key(e.source), key(e.target)) == ("USA", "RUS")  # not the panel's own state
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Wall Street's main indexes were little changed on Wednesday, taking a breather after a month-long rally.",
-        "The S&P 500 rallied this week as the tax bill advanced.",
-        "The dollar rallied against the yen in Tokyo.",
-    ],
-)
-def test_a_rally_of_prices_is_no_protest(pipeline, text):
-    assert not after_opening(events(pipeline, US_OPENING + text))
+    assert (key(e.source), key(e.target)) == ("USA", "RUS")
 
 
 def test_rallying_behind_someone_is_support(pipeline):
@@ -1047,6 +1033,10 @@ def test_an_epithet_said_of_a_policy_accuses_its_authors(pipeline):
         "Governor Chris Hale has hit record-low approval ratings.",
         "But Sessions shot the idea down, his aide said.",
         "Ed Gillespie campaigned hard on immigration.",
+        # a rally of prices is no protest
+        "Wall Street's main indexes were little changed on Wednesday, taking a breather after a month-long rally.",
+        "The S&P 500 rallied this week as the tax bill advanced.",
+        "The dollar rallied against the yen in Tokyo.",
     ],
 )
 def test_ordinary_political_verbs_are_no_events(pipeline, text):
