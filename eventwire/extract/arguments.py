@@ -20,6 +20,8 @@ REPORTING_VERBS = frozenset(
 )
 
 THING_ENTRY = "unresolved phrase"
+# The entry of a name no dictionary lists: someone who acts, of no known country or body.
+UNLISTED = "unresolved name"
 RECIPROCAL = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE"})
 
 

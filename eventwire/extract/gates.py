@@ -13,7 +13,7 @@ from spacy.tokens import Token
 
 from ..coding.ontology import Coding, Ontology
 from ..records import Actor
-from .arguments import THING_ENTRY
+from .arguments import THING_ENTRY, UNLISTED
 from .conventions import OTHER_SIDE
 
 DOCUMENT_ENTRY = "document"
@@ -108,7 +108,7 @@ def named(actor: Actor | None) -> bool:
     a phrase for a thing ("the letter", "funding") is not."""
     if actor is None or actor.entry == THING_ENTRY:
         return False
-    return bool(actor.key or actor.sector not in (None, "UNK") or actor.entry == "unresolved name")
+    return bool(actor.key or actor.sector not in (None, "UNK") or actor.entry == UNLISTED)
 
 
 def self_loop(source: Actor, target: Actor) -> bool:
@@ -134,7 +134,7 @@ def self_loop(source: Actor, target: Actor) -> bool:
 def personal(actor: Actor) -> bool:
     """A person: named in the people tables, by a name no dictionary lists, or "he"/"she"."""
     entry = actor.entry or ""
-    if "people" in entry or "unresolved name" in entry:
+    if "people" in entry or UNLISTED in entry:
         return True
     return entry.startswith("antecedent: ") and actor.text.lower() in PERSONAL_PRONOUNS
 

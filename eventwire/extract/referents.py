@@ -20,7 +20,7 @@ from ..coding.ontology import Coding, Ontology
 from ..records import Actor, Span
 from ..resolve.actors import ActorDictionary
 from ..resolve.places import Gazetteer
-from .arguments import REPORTING_VERBS, THING_ENTRY, is_pronoun, reporter, thing
+from .arguments import REPORTING_VERBS, THING_ENTRY, UNLISTED, is_pronoun, reporter, thing
 from .discourse import DOCUMENT_NOUNS, ORG_ANAPHORS, PLURAL_PRONOUNS
 from .syntax import (
     RELATIVE_PRONOUNS,
@@ -521,8 +521,6 @@ def _modifier_text(modifier: Token) -> str:
     return text_of(list(modifier.subtree)) if led else modifier.text
 
 
-# A name no dictionary lists: someone who acts, of no known country or body.
-UNLISTED = "unresolved name"
 # Why an actor was given the article's country: a guess, which the act's place may overrule.
 ARTICLE_COUNTRY = "article country"
 
