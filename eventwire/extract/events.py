@@ -113,6 +113,8 @@ ONE_SIDED = frozenset({"ACCUSE", "REQUEST", "PROTEST", "THREATEN", "AID", "SANCT
                        "CONCEDE", "RETREAT"})
 # Acts aimed at whoever did a deed: the deed's agent is their target.
 BLAMING = frozenset({"ACCUSE"})
+# What two parties fail to reach together ("failed to agree", "failed to reach a deal").
+AGREEING = frozenset("agree agreement reach deal accord compromise settlement consensus".split())
 DOCUMENT_VERBS = frozenset({"issue", "release", "publish", "adopt", "sign"})
 # Nouns for an effort toward, or a change to, the event named with them.
 CARRIER_NOUNS = frozenset(
@@ -255,6 +257,7 @@ class Extractor(Referents, Parties, PlacesAndTimes):
             if mention is not None:
                 told.append((token, mention))
                 told.extend((token, m) for m in self._conjoined_targets(mention, sent, ctx))
+                told.extend((token, m) for m in self._conjoined_sources(mention, sent, ctx))
                 if mention.plover_type in HOSTILE_TYPES and mention.source and mention.source.key:
                     ctx.discourse.hostile_sources.append(mention.source)
         found = with_parties(_without_framing(_main_clause(told, self._is_event_noun)))
@@ -281,25 +284,41 @@ class Extractor(Referents, Parties, PlacesAndTimes):
             if source_country != pair[1].country and target.country != pair[1].country:
                 yield replace(mention, target=pair[1], target_span=span)
             return
-        doer = mention.source_span
-        base = ctx.block.start
         # "negotiators from the US, Canada and Mexico met": the doer is listed with the targets
-        conjuncts = [c for c in head.conjuncts if doer is None or not doer.start <= base + c.idx < doer.end]
-        if not conjuncts or len(head.conjuncts) > 3:
-            return  # a longer list is a roll call ("the council's five permanent members")
+        found = self._listed_with(head, mention.source_span, ctx, as_target=True)
         source = mention.source.key if mention.source else None
-        found = [self._actor(conj, ctx, as_target=True, alone=True) for conj in conjuncts]
         keys = [actor.key for actor, _ in found if actor is not None]
         if source is None or source == target.key or source in keys:
             return  # "collusion between the campaign and Russia": the doer is on the list
-        seen = {target.key}
-        for actor, own_span in found:
-            if actor is None or actor.key is None or actor.key in seen:
-                continue
-            if (actor.entry or "").startswith(("place:", "unresolved")):
-                continue  # only a listed state or organisation is a party of its own
-            seen.add(actor.key)
+        for actor, own_span in _parties_of_own(found, {target.key}):
             yield replace(mention, target=actor, target_span=own_span)
+
+    def _conjoined_sources(self, mention: Mention, sent: SpacySpan, ctx: _Context) -> Iterator[Mention]:
+        """One act done by each of several parties named together: "France and Britain
+        condemned the attack" is two condemnations. A joint act of the two ("the US and China
+        signed an agreement") already names the second as its target."""
+        source, span = mention.source, mention.source_span
+        if source is None or source.key is None or span is None:
+            return
+        head = _span_head(span, sent, ctx)
+        if head is None or pair_named(head, ctx) is not None:
+            return
+        found = self._listed_with(head, mention.target_span, ctx, as_target=False)
+        target = mention.target.key if mention.target else None
+        for actor, own_span in _parties_of_own(found, {source.key, target}):
+            yield replace(mention, source=actor, source_span=own_span)
+
+    def _listed_with(
+        self, head: Token, other: Span | None, ctx: _Context, *, as_target: bool
+    ) -> list[tuple[Actor | None, Span | None]]:
+        """The actors of the words listed with ``head`` (its conjuncts), outside the other
+        party's words; none for a longer list, a roll call ("the council's five permanent
+        members")."""
+        base = ctx.block.start
+        conjuncts = [c for c in head.conjuncts if other is None or not other.start <= base + c.idx < other.end]
+        if not conjuncts or len(head.conjuncts) > 3:
+            return []
+        return [self._actor(conj, ctx, as_target=as_target, alone=True) for conj in conjuncts]
 
     # -- one trigger ----------------------------------------------------------------------
     def _mention(
@@ -513,7 +532,7 @@ class Extractor(Referents, Parties, PlacesAndTimes):
             owner = self._owner(tgt_tok, source, ctx)
             if owner is not None:
                 target, target_span = owner
-        if tgt_tok is not None and (source is None or src_tok is tgt_tok) and mutual(coding):
+        if tgt_tok is not None and (source is None or src_tok is tgt_tok) and mutual(coding, trigger):
             pair = pair_named(tgt_tok, ctx)
             if pair is not None:  # "talks between the two countries", "trade talks with both sides"
                 source, target = pair
@@ -539,7 +558,7 @@ class Extractor(Referents, Parties, PlacesAndTimes):
             # act), coded from the first to the second party (a dyad keeps both)
             joint = self._joint(src_tok, ctx)
             if joint is not None and (
-                mutual(coding) or _same_actor(joint[0], joint[2]) or pair_phrase(src_tok)
+                mutual(coding, trigger) or _same_actor(joint[0], joint[2]) or pair_phrase(src_tok)
             ):
                 # one party's praise or protest is still an act within its country when both
                 # are of it ("Democrats and Republicans criticized"), never one at the other;
@@ -1185,9 +1204,28 @@ def _physical(trigger: Token) -> bool:
     return lemma in PHYSICAL and (lemma != "storm" or first_child(trigger, ("dobj",)) is not None)
 
 
-def mutual(coding: Coding) -> bool:
+def _parties_of_own(
+    found: list[tuple[Actor | None, Span | None]], seen: set[str | None]
+) -> Iterator[tuple[Actor, Span | None]]:
+    """The listed actors that are parties of their own: each named state or organisation once,
+    none already a party of the act."""
+    seen = set(seen)
+    for actor, span in found:
+        if actor is None or actor.key is None or actor.key in seen:
+            continue
+        if (actor.entry or "").startswith(("place:", "unresolved")):
+            continue  # only a listed state or organisation is a party of its own
+        seen.add(actor.key)
+        yield actor, span
+
+
+def mutual(coding: Coding, trigger: Token) -> bool:
     """Whether a coordinated subject may do the act to each other ("the US and China signed an
-    agreement", "troops and rebels clashed"); praise is one-sided, signing (057) is not."""
+    agreement", "troops and rebels clashed"); praise is one-sided, signing (057) is not. A
+    refusal is between them only when what failed is their agreement ("the US and South Korea
+    failed to reach agreement"); "Russia and China vetoed the resolution" is both at a third."""
+    if coding.plover_type == "REJECT":
+        return coding.pattern.startswith("refused") and trigger.lemma_.lower() in AGREEING
     if coding.plover_type == "SUPPORT":
         return coding.cameo_code.startswith("057")
     if coding.plover_type == "RETREAT":
