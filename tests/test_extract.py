@@ -235,6 +235,22 @@ def test_each_party_named_together_does_a_one_sided_act(pipeline):
     assert dyads(events(pipeline, "Iran and Iraq signed an agreement.")) == {("SUPPORT", "IRN", "IRQ")}
 
 
+@pytest.mark.parametrize(
+    ("text", "dyad"),
+    [
+        # the party a warning's words are about, as with the verb "warned that"
+        ("Trump renewed his warning that the era of strategic patience with North Korea was over.",
+         ("THREATEN", "USA", "PRK")),
+        # one's own words repeated are one's own, not the words of whom "her" might name
+        ("Merkel repeated her demand that Russia withdraw its troops.", ("REQUEST", "DEU", "RUS")),
+        ("Merkel issued her warning that Russia would pay a price.", ("THREATEN", "DEU", "RUS")),
+        ("China reiterated its opposition to the US deployment.", ("ACCUSE", "CHN", "USA")),
+    ],
+)
+def test_words_renewed_are_the_speakers_own_about_whom_they_name(pipeline, text, dyad):
+    assert dyad in dyads(events(pipeline, text))
+
+
 def test_frame_verb_gives_way_to_its_complement_whatever_its_type(pipeline):
     found = events(pipeline, "Egypt agreed on Monday to lift a blockade on Gaza.")
     assert [(e.plover_type, key(e.source), key(e.target)) for e in found] == [("AGREE", "EGY", "PSE")]

@@ -57,7 +57,8 @@ from .senses import (
 
 LIGHT_VERBS = frozenset(
     "carry launch conduct stage mount express voice hold make issue lodge file wage unleash step "
-    "intensify resume persist continue begin start undertake perform execute escalate join".split()
+    "intensify resume persist continue begin start undertake perform execute escalate join renew repeat "
+    "reiterate restate reissue".split()
 )
 # Verbs whose "with" phrase is the act they report: "responded with demands that he quit",
 # "came forward with allegations against him".

@@ -113,6 +113,8 @@ ONE_SIDED = frozenset({"ACCUSE", "REQUEST", "PROTEST", "THREATEN", "AID", "SANCT
                        "CONCEDE", "RETREAT"})
 # Acts aimed at whoever did a deed: the deed's agent is their target.
 BLAMING = frozenset({"ACCUSE"})
+# Acts done in words, aimed at whom their words are about.
+SAYING_TO = frozenset({"REQUEST", "THREATEN", "ACCUSE"})
 # What two parties fail to reach together ("failed to agree", "failed to reach a deal").
 AGREEING = frozenset("agree agreement reach deal accord compromise settlement consensus".split())
 DOCUMENT_VERBS = frozenset({"issue", "release", "publish", "adopt", "sign"})
@@ -344,6 +346,7 @@ class Extractor(Referents, Parties, PlacesAndTimes):
         # an epithet said of a subject ("said the plan was a disgrace") is read like a verb
         is_noun = trigger.pos_ == "NOUN" and not coding.pattern.startswith("claim:")
         unnamed_doer = False  # a passive act with no "by" phrase ("was arrested")
+        told_party = False  # the target is the subject of a noun's "that" clause
         governor = light_governor(trigger) if is_noun else None
         if is_noun and governor is None:
             governor = self._frame_governor(trigger)
@@ -356,6 +359,11 @@ class Extractor(Referents, Parties, PlacesAndTimes):
             if self._argument_of_same_event(trigger, coding):
                 return None
             src_tok, tgt_tok = self._noun_arguments(trigger, governor)
+            if tgt_tok is None and coding.plover_type in SAYING_TO:
+                # "renewed his warning that the era of patience with North Korea was over",
+                # "a demand that Russia withdraw": as with the verb, whom the words are about
+                tgt_tok = told_subject(trigger)
+                told_party = tgt_tok is not None
             if carrier is not None and (src_tok is None or tgt_tok is None):
                 own_src, own_tgt = self._noun_arguments(carrier, governor)
                 if own_tgt == trigger:  # "a suspension of aid to Egypt": the party, not the aid
@@ -512,7 +520,7 @@ class Extractor(Referents, Parties, PlacesAndTimes):
                 doer = ctx.discourse.last_hostile_source()
                 if doer is not None and not _same_actor(doer, source):
                     target, target_span = doer, None
-        if not is_noun and (
+        if (not is_noun or told_party) and (
             target is None or target.entry == THING_ENTRY or own_thing(tgt_tok) or same
         ):
             # "returned artifacts to Italy", "sent troops to Mali", "withdrew its troops from
@@ -916,8 +924,7 @@ class Extractor(Referents, Parties, PlacesAndTimes):
         candidates = [first_child(thing_tok, ("poss",)), agent(thing_tok), of]
         if thing_tok.lemma_.lower() in CLAIMS:
             # "investigating allegations that Russia sought to sway the vote": who the claim is about
-            told = next((c for c in thing_tok.children if c.dep_ in ("acl", "ccomp") and that_clause(c)), None)
-            candidates.insert(0, first_child(told, ("nsubj", "nsubjpass")) if told is not None else None)
+            candidates.insert(0, told_subject(thing_tok))
         during = (
             prep_object(thing_tok, ("during", "in")) or prep_object(thing_tok.head, ("during",))
             if patient
@@ -1195,6 +1202,13 @@ def _enemy(tgt_tok: Token | None, source: Actor | None, target: Actor | None, ct
     sector = target.sector if target is not None else None
     return Actor(text=target.text if target is not None else tgt_tok.text, country=other, sector=sector,
                  code=other + (sector or ""), entry="implied: the doer's enemy")  # fmt: skip
+
+
+def told_subject(noun: Token) -> Token | None:
+    """The subject of the "that" clause a noun of saying introduces, unless a pronoun."""
+    told = next((c for c in noun.children if c.dep_ in ("acl", "ccomp") and that_clause(c)), None)
+    subj = first_child(told, ("nsubj", "nsubjpass")) if told is not None else None
+    return subj if subj is not None and not is_pronoun(subj) else None
 
 
 def _physical(trigger: Token) -> bool:

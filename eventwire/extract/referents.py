@@ -92,8 +92,10 @@ class Referents:
             target = prep_object(governor, TARGET_NOUN_PREPS)
             if target == noun:  # "remained on strike": the event, not its party
                 target = None
-        if target is None and own is not None and source is not own and own.dep_ != "amod":
-            target = own  # "the government accepted the demands by protesters": whose demands
+        if target is None and own is not None and source is not own and own.dep_ != "amod" and not is_pronoun(own):
+            # "the government accepted the demands by protesters": whose demands; "Trump renewed
+            # his warning", "Merkel issued her warning": the doer's own words
+            target = own
         return source, target
 
     def _asked_of(self, noun: Token, governor: Token) -> bool:
