@@ -251,6 +251,24 @@ def test_words_renewed_are_the_speakers_own_about_whom_they_name(pipeline, text,
     assert dyad in dyads(events(pipeline, text))
 
 
+@pytest.mark.parametrize(
+    ("text", "dyad"),
+    [
+        ("Former adviser Sam Clovis testified before the Senate Intelligence Committee on Wednesday.",
+         ("CONSULT", "USA", "USA")),
+        ("Senate Democrats slammed Trump on Tuesday.", ("ACCUSE", "USA", "USA")),
+        ("House Republicans took aim at the EPA on Tuesday.", ("ACCUSE", "USA", "USA")),
+        ("The committee subpoenaed documents from the Trump campaign.", ("ACCUSE", "USA", "USA")),
+    ],
+)
+def test_words_of_us_political_news(pipeline, text, dyad):
+    assert dyad in dyads(after_opening(events(pipeline, US_OPENING + text)))
+
+
+def test_a_crash_is_no_slam(pipeline):
+    assert not after_opening(events(pipeline, US_OPENING + "A car slammed into a wall in Ohio on Monday."))
+
+
 def test_frame_verb_gives_way_to_its_complement_whatever_its_type(pipeline):
     found = events(pipeline, "Egypt agreed on Monday to lift a blockade on Gaza.")
     assert [(e.plover_type, key(e.source), key(e.target)) for e in found] == [("AGREE", "EGY", "PSE")]
