@@ -95,6 +95,12 @@ def test_modalities(pipeline, text, mood):
     assert "asserted" not in moods
 
 
+def test_what_an_if_clause_tells_at_any_depth_is_only_supposed(pipeline):
+    text = "If the state party tells election officials that it wants to withdraw its nominee, the vote is void."
+    found = after_opening(events(pipeline, US_OPENING + text, include_unasserted=True))
+    assert found and {e.modality for e in found} == {"hypothetical"}
+
+
 def test_stopping_force_requested_is_a_requested_ceasefire(pipeline):
     found = events(pipeline, "The UN urged Israel to stop bombing Gaza.", include_unasserted=True)
     assert not [e for e in found if e.plover_type == "ASSAULT" and e.modality == "asserted"]

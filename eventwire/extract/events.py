@@ -88,7 +88,7 @@ from .gates import (
     speaking_party,
     unarmed_quarrel,
 )
-from .modality import ahead, headline_future, may_not_yet, modality, that_clause
+from .modality import ahead, conditioned, headline_future, may_not_yet, modality, that_clause
 from .parties import Parties
 from .referents import TARGET_NOUN_PREPS, Referents, pair_named, pair_phrase
 from .syntax import (
@@ -773,6 +773,10 @@ class Extractor(Referents, Parties, PlacesAndTimes):
             mood = "future"  # "Tillerson visits Europe next week": told in the present, not yet done
         if mood == "asserted" and ctx.block.kind == "title" and headline_future(trigger):
             mood = "future"  # "Russian envoy to inspect consulate": a headline's "to" is a "will"
+        if mood != "negated" and conditioned(governor if governor is not None else trigger):
+            # "if the state party tells officials it wants to withdraw its nominee": whatever
+            # the clause says was done, it is only supposed
+            mood = "hypothetical"
         attribution = self._attribution(trigger, ctx)
         confidence = 0.4 + 0.2 * (source is not None) + 0.2 * (target is not None)
         confidence += 0.1 * (not is_noun) - 0.1 * (ctx.block.kind == "title")

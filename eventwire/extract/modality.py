@@ -177,6 +177,15 @@ def _own_modality(tok: Token) -> str | None:
     return None
 
 
+def conditioned(tok: Token) -> bool:
+    """The token is told inside an "if" or "unless" clause, at any depth ("if the party tells
+    officials that it wants to withdraw")."""
+    return any(
+        child.dep_ == "advcl" and _conditional(child)
+        for _, child in ancestors_path(tok)
+    ) or (tok.dep_ == "advcl" and _conditional(tok))
+
+
 def _reported(tok: Token) -> bool:
     """The clause reported by a verb of saying ("Iraq said it would ..."), or a clause
     coordinated with one ("said it would prohibit aid and would deny visas")."""
