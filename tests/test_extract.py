@@ -275,6 +275,14 @@ def test_a_crash_is_no_slam(pipeline):
     assert not after_opening(events(pipeline, US_OPENING + "A car slammed into a wall in Ohio on Monday."))
 
 
+def test_words_to_another_side_of_ones_state_stay_with_it(pipeline):
+    text = "WASHINGTON (Reuters) - Trump urged senior Senate Republicans to end the probe into Russia's meddling."
+    found = dyads(events(pipeline, text))
+    assert ("REQUEST", "USA", "USA") in found and ("REQUEST", "USA", "RUS") not in found
+    # a state's own troops are no party: where they leave is
+    assert ("RETREAT", "RUS", "SYR") in dyads(events(pipeline, "Russia withdrew Russian troops from Syria."))
+
+
 def test_frame_verb_gives_way_to_its_complement_whatever_its_type(pipeline):
     found = events(pipeline, "Egypt agreed on Monday to lift a blockade on Gaza.")
     assert [(e.plover_type, key(e.source), key(e.target)) for e in found] == [("AGREE", "EGY", "PSE")]

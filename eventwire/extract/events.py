@@ -506,7 +506,13 @@ class Extractor(Referents, Parties, PlacesAndTimes):
                 found, found_span = self._actor(partner_tok, ctx, as_target=True)
                 if found is not None and found.entry != THING_ENTRY:
                     target, target_span = found, found_span
-        same = source is not None and target is not None and source.key and source.key == target.key
+        # the object is the source's own ("Russia withdrew Russian troops from Syria"); words
+        # addressed to another of its sides stay with them ("Trump urged Senate Republicans to
+        # end the probe into Russia's meddling" is asked of the senators)
+        same = (
+            source is not None and target is not None and bool(source.key) and source.key == target.key
+            and (coding.plover_type not in SAYING_TO or self_loop(source, target))
+        )  # fmt: skip
         from_phrase = False
         if coding.plover_type in BLAMING and target is not None and target.entry == THING_ENTRY:
             # "investigating war crimes by Croatian extremists against civilians", "opened an
