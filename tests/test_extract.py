@@ -283,6 +283,20 @@ def test_words_to_another_side_of_ones_state_stay_with_it(pipeline):
     assert ("RETREAT", "RUS", "SYR") in dyads(events(pipeline, "Russia withdrew Russian troops from Syria."))
 
 
+@pytest.mark.parametrize(
+    ("text", "asked"),
+    [
+        ("Senator Hale suggested there could have been far more undetected Russian content.", False),
+        ("Senator Hale suggested that the companies had not done enough.", False),
+        ("Senator Hale suggested that talks should resume.", True),
+        ("Senator Hale suggested that Facebook hand over its records.", True),
+    ],
+)
+def test_a_view_put_forward_is_no_proposal(pipeline, text, asked):
+    found = after_opening(events(pipeline, US_OPENING + text))
+    assert ("REQUEST" in {e.plover_type for e in found}) == asked
+
+
 def test_frame_verb_gives_way_to_its_complement_whatever_its_type(pipeline):
     found = events(pipeline, "Egypt agreed on Monday to lift a blockade on Gaza.")
     assert [(e.plover_type, key(e.source), key(e.target)) for e in found] == [("AGREE", "EGY", "PSE")]

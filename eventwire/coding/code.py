@@ -37,6 +37,7 @@ from .ontology import Coding, Ontology
 from .senses import (
     HOSTILE_EPITHETS,
     NAMING,
+    a_view,
     about,
     answered,
     armed_subject,
@@ -544,7 +545,7 @@ def code_trigger(token: Token, ontology: Ontology, *, ordered: bool = False) -> 
             return coded(ontology, "112", f"claim:{lemma} said of another")
     if lemma == "fire" and any(c.lemma_.lower() == "test" and c.i == token.i - 2 for c in token.children):
         return coded(ontology, "150", "test-fire")  # "test-fired its new missiles": a weapons test
-    if lemma in ONLY_CLAIMED or dismissal(token):
+    if lemma in ONLY_CLAIMED or dismissal(token) or a_view(token):
         return None
     if describes(token) or about(token) or no_comment(token) or undone(token) or (not ordered and _ordered_act(token, ontology)):
         return None

@@ -192,6 +192,27 @@ NO_COMMENT = frozenset({"comment", "elaborate", "say", "specify", "give", "ident
 DECLINING = frozenset({"decline", "refuse"})
 
 
+# Verbs that propose an act in the subjunctive ("suggested that Russia withdraw") and put
+# forward a view in the indicative ("suggested there could have been more Russian content").
+SUGGESTING = frozenset({"suggest"})
+INDICATIVE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+SPECULATING = frozenset({"could", "might", "may", "would", "have", "has", "had", "was", "were", "is", "are"})
+
+
+def a_view(verb: Token) -> bool:
+    """ "suggested the companies had not done enough", "suggested there could have been far
+    more": what is put forward is a view of what is or was, no request of anyone."""
+    if verb.lemma_.lower() not in SUGGESTING:
+        return False
+    told = first_child(verb, ("ccomp",))
+    if told is None:
+        return False
+    auxes = [c.lower_ for c in told.children if c.dep_ in ("aux", "auxpass")]
+    if "should" in auxes:
+        return False  # "suggested that talks should resume": a proposal
+    return told.tag_ in INDICATIVE_TAGS or any(a in SPECULATING for a in auxes)
+
+
 def no_comment(verb: Token) -> bool:
     """ "X declined to comment", "declined comment", "refused to be identified": a source
     turning down a reporter, no rejection of anyone's (GUIDE: an event needs a target)."""
