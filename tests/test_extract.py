@@ -297,6 +297,13 @@ def test_a_view_put_forward_is_no_proposal(pipeline, text, asked):
     assert ("REQUEST" in {e.plover_type for e in found}) == asked
 
 
+def test_what_we_must_do_is_asked_of_no_one(pipeline):
+    found = after_opening(events(pipeline, US_OPENING + "Senator Hale said we must act now."))
+    assert "REQUEST" not in {e.plover_type for e in found}
+    found = after_opening(events(pipeline, US_OPENING + "Senator Hale said the White House must act now."))
+    assert "REQUEST" in {e.plover_type for e in found}
+
+
 def test_frame_verb_gives_way_to_its_complement_whatever_its_type(pipeline):
     found = events(pipeline, "Egypt agreed on Monday to lift a blockade on Gaza.")
     assert [(e.plover_type, key(e.source), key(e.target)) for e in found] == [("AGREE", "EGY", "PSE")]

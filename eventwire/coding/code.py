@@ -333,7 +333,9 @@ def _obliged(token: Token) -> bool:
         return False
     subj = first_child(clause, ("nsubj", "nsubjpass"))
     reporter = first_child(clause.head, ("nsubj",))
-    return subj is not None and (reporter is None or reporter.lower_ != subj.lower_)
+    if subj is None or subj.lower_ in ("we", "i"):
+        return False  # "said we have to do better": a resolve, asked of no one else
+    return reporter is None or reporter.lower_ != subj.lower_
 
 
 def demanded_act(token: Token, ontology: Ontology) -> Coding | None:
