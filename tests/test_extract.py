@@ -96,7 +96,7 @@ def test_modalities(pipeline, text, mood):
 
 
 def test_what_an_if_clause_tells_at_any_depth_is_only_supposed(pipeline):
-    text = "If the state party tells election officials that it wants to withdraw its nominee, the vote is void."
+    text = "If the Alabama Republican Party tells officials that the party wants to withdraw its nominee, the vote is void."
     found = after_opening(events(pipeline, US_OPENING + text, include_unasserted=True))
     assert found and {e.modality for e in found} == {"hypothetical"}
 
@@ -302,6 +302,12 @@ def test_what_we_must_do_is_asked_of_no_one(pipeline):
     assert "REQUEST" not in {e.plover_type for e in found}
     found = after_opening(events(pipeline, US_OPENING + "Senator Hale said the White House must act now."))
     assert "REQUEST" in {e.plover_type for e in found}
+
+
+def test_it_is_no_person_and_no_group(pipeline):
+    text = "Most Republicans voted for the bill anyway, saying it would help businesses and individuals."
+    assert not after_opening(events(pipeline, US_OPENING + text))
+    assert ("AGREE", "RUS", "SYR") in dyads(events(pipeline, "Russia said it would help Syria rebuild."))
 
 
 def test_frame_verb_gives_way_to_its_complement_whatever_its_type(pipeline):

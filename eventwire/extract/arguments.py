@@ -58,6 +58,9 @@ def reporter(token: Token) -> Token:
     named, passive = subject(clause.head)  # not a dateline the parser made the subject
     if passive or named is None or is_pronoun(named) or named.pos_ not in ("PROPN", "NOUN"):
         return token
+    if token.lower_ == "it" and (named.tag_ in ("NNS", "NNPS") or named.ent_type_ == "PERSON"):
+        # "Republicans voted for it, saying it would help businesses": "it" is the bill
+        return token
     return named
 
 

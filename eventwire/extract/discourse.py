@@ -51,6 +51,7 @@ class Discourse:
 
     actors: list[Actor] = field(default_factory=list)  # in order of mention
     subjects: list[Actor] = field(default_factory=list)  # subjects of sentences, in order
+    person_subjects: set[int] = field(default_factory=set)  # which of them name a person
     documents: dict[str, Actor] = field(default_factory=dict)  # "statement" -> NATO
     hostile_sources: list[Actor] = field(default_factory=list)  # agents of force events
     people: dict[str, Actor] = field(default_factory=dict)  # surname -> whom they act for
@@ -61,11 +62,13 @@ class Discourse:
     # and Turkey": both, though the phrase is one argument)
     states_named: list[tuple[int, Actor]] = field(default_factory=list)
 
-    def mention(self, actor: Actor | None, *, as_subject: bool = False) -> None:
+    def mention(self, actor: Actor | None, *, as_subject: bool = False, person: bool = False) -> None:
         if actor is None:
             return
         self.actors.append(actor)
         if as_subject:
+            if person:
+                self.person_subjects.add(len(self.subjects))
             self.subjects.append(actor)
 
     def org_like(self, lemma: str) -> Actor | None:
@@ -108,8 +111,14 @@ class Discourse:
                     return pair[0], pair[1]
         return None
 
-    def last_subject(self) -> Actor | None:
-        return self.subjects[-1] if self.subjects else None
+    def last_subject(self, *, person: bool | None = None) -> Actor | None:
+        """The last sentence's subject; with ``person`` False, none if it named a person ("it"
+        never means Trump)."""
+        if not self.subjects:
+            return None
+        if person is False and len(self.subjects) - 1 in self.person_subjects:
+            return None
+        return self.subjects[-1]
 
     def last_hostile_source(self) -> Actor | None:
         return self.hostile_sources[-1] if self.hostile_sources else None

@@ -266,7 +266,7 @@ class Extractor(Referents, Parties, PlacesAndTimes):
         root_subject, _ = subject(sent.root)
         if root_subject is not None:
             actor, _ = self._actor(root_subject, ctx)
-            ctx.discourse.mention(actor, as_subject=True)
+            ctx.discourse.mention(actor, as_subject=True, person=root_subject.ent_type_ == "PERSON")
         yield from found
 
     def _conjoined_targets(self, mention: Mention, sent: SpacySpan, ctx: _Context) -> Iterator[Mention]:

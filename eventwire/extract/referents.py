@@ -445,7 +445,8 @@ class Referents:
                     found = self.actors.resolve(text_of(phrase_tokens(own)), on=ctx.published)
                     if found is not None and found.key:
                         return found
-        last = ctx.discourse.last_subject()
+        # "saying it would help businesses": "it" is no person
+        last = ctx.discourse.last_subject(person=None if personal or plural else False)
         return None if last is not None and last.text == mate else last
 
     def _clause_mate(self, pron: Token, ctx: Any) -> str | None:
