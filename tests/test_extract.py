@@ -582,6 +582,11 @@ def test_an_appeal_to_no_one_named_is_its_speakers_request(pipeline, sentence):
     assert (key(e.source), e.target, e.modality) == ("PAK", None, "asserted")
 
 
+def test_an_organisation_appeals_for_itself(pipeline):
+    e = one(pipeline, "The United Nations urged restraint on Monday.", "REQUEST")
+    assert (key(e.source), e.target) == ("UN", None)
+
+
 @pytest.mark.parametrize(
     "sentence",
     [

@@ -751,7 +751,8 @@ class Extractor(Referents, Parties, PlacesAndTimes):
         lethal = trigger.lemma_.lower() in LETHAL or weapon  # "rockets struck the base"
         appeal = (
             coding.plover_type == "REQUEST" and not is_noun and trigger.lemma_.lower() in APPEALING
-            and (target is None or target.entry == THING_ENTRY) and speaking_party(source)
+            and (target is None or target.entry == THING_ENTRY)
+            and (speaking_party(source) or (source is not None and bool(source.org) and bool(source.key)))
         )  # fmt: skip
         if appeal:
             target, target_span = None, None  # "called for restraint": what is asked, of no one named
