@@ -265,6 +265,7 @@ def test_words_renewed_are_the_speakers_own_about_whom_they_name(pipeline, text,
         ("Senate Democrats slammed Trump on Tuesday.", ("ACCUSE", "USA", "USA")),
         ("House Republicans took aim at the EPA on Tuesday.", ("ACCUSE", "USA", "USA")),
         ("The committee subpoenaed documents from the Trump campaign.", ("ACCUSE", "USA", "USA")),
+        ("Former adviser Sam Clovis is cooperating with the Senate Intelligence Committee.", ("COOPERATE", "USA", "USA")),
     ],
 )
 def test_words_of_us_political_news(pipeline, text, dyad):
