@@ -272,6 +272,20 @@ def test_words_of_us_political_news(pipeline, text, dyad):
     assert dyad in dyads(after_opening(events(pipeline, US_OPENING + text)))
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Senator Susan Collins is opposed to the Republican plan.",  # parsed as a passive verb
+        "The Reagan administration is totally opposed to Democratic suggestions that stocks be taxed.",  # an adjective
+        "The special counsel's office waved off the transition team's complaint.",
+        "Republican senators balked at the White House plan.",
+        "The White House dismissed the criticism from Democrats.",
+    ],
+)
+def test_turning_down_what_another_side_asks_or_says(pipeline, text):
+    assert ("REJECT", "USA", "USA") in dyads(after_opening(events(pipeline, US_OPENING + text)))
+
+
 def test_a_crash_is_no_slam(pipeline):
     assert not after_opening(events(pipeline, US_OPENING + "A car slammed into a wall in Ohio on Monday."))
 

@@ -293,6 +293,11 @@ def claimed_wrong(token: Token) -> bool:
     )
 
 
+# Adjectives that state the subject's stand whether or not it is reported as said: "the
+# Reagan administration is totally opposed to a securities tax".
+STANCE_ADJECTIVES = frozenset({"opposed"})
+
+
 def stated_feeling(adjective: Token) -> bool:
     """A party's own word for how it takes a deed ("the UN said it was greatly concerned by
     the crackdown"): a stand it takes, unlike a mood the journalist describes ("are angry")."""
@@ -502,9 +507,12 @@ def code_trigger(token: Token, ontology: Ontology, *, ordered: bool = False) -> 
         if framed is coding and answered(token):
             return None  # "refused a request": the refusal is the event ("accepted demands" is one)
         return _material(token, lemma, framed, ontology)
-    if token.pos_ == "ADJ" or (token.tag_ == "VBN" and token.lower_ in ontology.adjectives()):
+    if token.pos_ == "ADJ" or (
+        # ("is opposed to" parsed as a passive verb is read as the verb "oppose", events.STANCES)
+        token.tag_ == "VBN" and token.lower_ in ontology.adjectives() and token.lower_ not in STANCE_ADJECTIVES
+    ):
         # "said it was concerned by the crackdown", parsed as an adjective or a passive
-        if not stated_feeling(token):
+        if not stated_feeling(token) and not (token.lower_ in STANCE_ADJECTIVES and token.dep_ == "acomp"):
             return None
         found = ontology.code_adjective(token.lower_, after=after)
         if found is None:

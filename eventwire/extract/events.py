@@ -113,6 +113,8 @@ ONE_SIDED = frozenset({"ACCUSE", "REQUEST", "PROTEST", "THREATEN", "AID", "SANCT
                        "CONCEDE", "RETREAT"})
 # Acts aimed at whoever did a deed: the deed's agent is their target.
 BLAMING = frozenset({"ACCUSE"})
+# Verbs whose passive form states the subject's own stance: "is opposed to the plan".
+STANCES = frozenset({"oppose"})
 # Acts done in words, aimed at whom their words are about.
 SAYING_TO = frozenset({"REQUEST", "THREATEN", "ACCUSE"})
 # What two parties fail to reach together ("failed to agree", "failed to reach a deal").
@@ -399,7 +401,10 @@ class Extractor(Referents, Parties, PlacesAndTimes):
                 passive = False  # "Obama is scheduled to attend": the raised subject attends
             if not passive and any(c.dep_ == "auxpass" for c in trigger.children):
                 passive = True  # "were jailed and were released by Putin": a passive conjunct
-            obj = direct_object(trigger)
+            stance = prep_object(trigger, ("to",)) if trigger.lemma_.lower() in STANCES else None
+            if passive and stance is not None and agent(trigger) is None:
+                passive = False  # "West Germany is opposed to the limits": a stance, no one opposes it
+            obj = direct_object(trigger) or stance
             if obj is None and coding.pattern.startswith("construction: call X"):
                 # "has called Trump a dotard", parsed with both as complements: the first is named
                 obj = next((c for c in trigger.children if c.dep_ == "oprd"), None)

@@ -164,7 +164,9 @@ def in_dateline(token: Token) -> bool:
 def _own_subject(verb: Token) -> tuple[Token, bool] | None:
     """The verb's own subject child; a dateline parsed as a subject gives way to the real one."""
     found: list[tuple[Token, bool]] = []
-    for child in verb.children:
+    # "Collins is opposed to the plan": the parser may hang the subject on the auxiliary
+    auxiliaries = [g for c in verb.children if c.dep_ in ("aux", "auxpass") for g in c.children]
+    for child in [*verb.children, *auxiliaries]:
         if child.dep_ in SUBJECTS:
             found.append((child, False))
         elif child.dep_ in PASSIVE_SUBJECTS:
