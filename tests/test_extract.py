@@ -286,6 +286,20 @@ def test_turning_down_what_another_side_asks_or_says(pipeline, text):
     assert ("REJECT", "USA", "USA") in dyads(after_opening(events(pipeline, US_OPENING + text)))
 
 
+@pytest.mark.parametrize(
+    ("text", "type_"),
+    [
+        ("Senator Hale has drawn criticism from Democrats.", "ACCUSE"),
+        ("Senator Hale faced criticism from Democrats.", "ACCUSE"),
+        ("Senator Hale won praise from Democrats.", "SUPPORT"),
+    ],
+)
+def test_what_one_draws_from_another_is_the_others_act(pipeline, text, type_):
+    e = one(pipeline, US_OPENING + text, type_)
+    assert _text(US_OPENING + text, e.mentions[0].source_span) == "Democrats"
+    assert _text(US_OPENING + text, e.mentions[0].target_span) == "Senator Hale"
+
+
 def test_a_crash_is_no_slam(pipeline):
     assert not after_opening(events(pipeline, US_OPENING + "A car slammed into a wall in Ohio on Monday."))
 

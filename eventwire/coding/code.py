@@ -31,6 +31,7 @@ from ..extract.syntax import (
     first_conjunct,
     for_clause,
     going_to,
+    prep_object,
     to_infinitive,
 )
 from .ontology import Coding, Ontology
@@ -97,8 +98,9 @@ VERDICTS = frozenset({"convict", "find"})
 # Wanting an act: one's own act is an intent ("wants to attack B": a threat), another party's act
 # is a request ("wants A to attack B").
 WANTING = frozenset({"want", "wish", "intend"})
-# Receiving an act's object: the act is the giver's ("received aid from X": X aids).
-RECEIVING = frozenset({"receive"})
+# Receiving an act's object: the act is the giver's ("received aid from X": X aids; "drew
+# criticism from Democrats", "faced criticism from Democrats": they criticise).
+RECEIVING = frozenset({"receive", "draw", "face", "earn", "win"})
 # What a party receives or wins from another that no noun row codes on its own ("support for
 # the bill" is an opinion): so received, it is the giver's backing of the receiver.
 BACKING = frozenset({"support", "backing"})
@@ -591,6 +593,11 @@ def code_trigger(token: Token, ontology: Ontology, *, ordered: bool = False) -> 
             told = ontology.code_noun("endorsement")  # "received strong backing from the US"
         else:
             told = ontology.code_noun(noun) if noun and lemma in RECEIVING else None
+        if told is not None and lemma == "face" and told.plover_type != "ACCUSE":
+            told = None  # "faces sanctions", "faces arrest": what may come (events.UNDERGOING)
+        given = prep_object(token, ("from",)) or (prep_object(obj, ("from",)) if obj is not None else None)
+        if told is not None and lemma != "receive" and noun not in BACKING and given is None:
+            told = None  # "is facing lawsuits": the noun tells the act, its giver unnamed
         if told is not None:
             # "received a bomb threat from Hamas", "received military aid from the US": the
             # noun's act, done by the giver (events.py swaps the sides)
