@@ -300,6 +300,16 @@ def test_what_one_draws_from_another_is_the_others_act(pipeline, text, type_):
     assert _text(US_OPENING + text, e.mentions[0].target_span) == "Senator Hale"
 
 
+def test_a_body_meeting_with_no_one_else_consults_within_its_side(pipeline):
+    found = dyads(events(pipeline, "WASHINGTON (Reuters) - The Alabama Republican Party leadership met on Wednesday night."))
+    assert found == {("CONSULT", "USA", "USA")}
+    # an organisation's ministers meet within no one; the town they meet in is no party
+    assert dyads(events(pipeline, "OPEC ministers gathered in Vienna on Thursday.")) == {("CONSULT", "OPEC", None)}
+    # a person meeting no one named is no event; two parties meet each other
+    assert not events(pipeline, "WASHINGTON (Reuters) - Trump met on Monday.")
+    assert dyads(events(pipeline, "Putin and Erdogan met in Sochi on Monday.")) == {("CONSULT", "RUS", "TUR")}
+
+
 def test_a_crash_is_no_slam(pipeline):
     assert not after_opening(events(pipeline, US_OPENING + "A car slammed into a wall in Ohio on Monday."))
 

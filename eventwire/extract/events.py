@@ -600,6 +600,16 @@ class Extractor(Referents, Parties, PlacesAndTimes):
                 aim = self._threat_aim(trigger, source, ctx)
             if aim is not None:
                 target, target_span = aim
+        venue = prep_object(trigger, ("in", "at"))
+        at_venue = venue is not None and target_span is not None and target_span.start <= ctx.block.start + venue.idx < target_span.end
+        convened = (target is None or at_venue) and coding.plover_type == "CONSULT" and _convened(trigger, src_tok, source)
+        if convened:
+            target, target_span = None, None  # "OPEC ministers gathered in Vienna": the venue is no party
+        if convened and source is not None and not source.org:
+            # "the state party's leadership met on Wednesday": a body of a state meeting with no
+            # one else consults within that state ("EU foreign ministers met" within no one)
+            target = Actor(text="its own state", country=source.country, code=source.country,
+                           entry="implied: a body meeting within its state")  # fmt: skip
         # the event noun a light verb carries is this act, its places this act's ("carried out
         # strikes near Damascus"), and so is an attack in an attack ("fighting in a new
         # offensive in northern Iraq"); other event nouns have places of their own
@@ -623,7 +633,7 @@ class Extractor(Referents, Parties, PlacesAndTimes):
         hostile = coding.plover_type in HOSTILE_TYPES
         # "told the summit in Vietnam": many parties meet there, not its host
         gathering = trigger.lemma_.lower() in GATHERINGS
-        if places and not gathering and (target is None or (hostile and target.entry == THING_ENTRY and not is_noun)):
+        if places and not (gathering or convened) and (target is None or (hostile and target.entry == THING_ENTRY and not is_noun)):
             # force used in a foreign place is aimed at its state; so is a ceasefire declared or
             # aid provided there when the act names no other party
             found = self._place_as_target(places, source)
@@ -761,7 +771,7 @@ class Extractor(Referents, Parties, PlacesAndTimes):
         )  # fmt: skip
         if appeal:
             target, target_span = None, None  # "called for restraint": what is asked, of no one named
-        if not codable(coding.plover_type, source, target, lethal=lethal, appeal=appeal):
+        if not codable(coding.plover_type, source, target, lethal=lethal, unaddressed=appeal or convened):
             return None
         when, time_span = self._when(trigger, governor, clause, times, ctx, lambda t: t != trigger and self._dated_apart(t))
         mood = modality(trigger, governor)
@@ -1218,6 +1228,21 @@ def _enemy(tgt_tok: Token | None, source: Actor | None, target: Actor | None, ct
     sector = target.sector if target is not None else None
     return Actor(text=target.text if target is not None else tgt_tok.text, country=other, sector=sector,
                  code=other + (sector or ""), entry="implied: the doer's enemy")  # fmt: skip
+
+
+# Verbs of a body coming together, and the words for a body that does.
+CONVENING = frozenset({"meet", "convene", "gather", "huddle", "confer", "assemble"})
+BODIES = frozenset({"leadership", "committee", "council", "cabinet", "board", "panel", "caucus", "parliament", "congress", "senate"})
+
+
+def _convened(verb: Token, subj: Token | None, source: Actor | None) -> bool:
+    """A body, or several of one side's people, meets with no one else named: "EU foreign
+    ministers met in Brussels", "the party's leadership met" (not "Trump met on Monday")."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in CONVENING or subj is None or source is None or not source.key:
+        return False
+    if any(c.dep_ == "prep" and c.lower_ in ("with", "between") for c in verb.children):
+        return False  # a partner the target search did not resolve
+    return subj.tag_ in ("NNS", "NNPS") or subj.lemma_.lower() in BODIES
 
 
 def told_subject(noun: Token) -> Token | None:

@@ -67,7 +67,7 @@ APPEALING = frozenset({"call", "urge", "appeal", "demand", "press", "ask"})
 
 
 def codable(
-    plover_type: str, source: Actor | None, target: Actor | None, *, lethal: bool = False, appeal: bool = False
+    plover_type: str, source: Actor | None, target: Actor | None, *, lethal: bool = False, unaddressed: bool = False
 ) -> bool:
     """The precision gates an act passes before it is coded: who did it, and to whom, are known.
 
@@ -80,7 +80,8 @@ def codable(
     - No self-loop: a state acting on itself is real between sectors (police arrest opposition
       leaders, Democrats accuse the President), not when both sides are one actor ("EU leaders
       condemned … in their meeting", "Belarus defended its action", "Japan promised Japan").
-    - An `appeal` (see APPEALING) to no one named needs only its speaker.
+    - An act `unaddressed` by its nature needs only its doer: an appeal (see APPEALING) to no
+      one named, an organisation's body meeting with no one else.
     """
     # a report or statement speaks for its author; it does not coerce, fight or give
     spoken = source is not None and source.entry == DOCUMENT_ENTRY and plover_type in VERBAL
@@ -88,7 +89,7 @@ def codable(
     known_target = named(target)
     if not known_source:
         return lethal and plover_type == "ASSAULT" and named(target)
-    alone = plover_type in MONADIC or (plover_type in FORCE and target is not None) or appeal
+    alone = plover_type in MONADIC or (plover_type in FORCE and target is not None) or unaddressed
     if not known_target and not alone:
         return False
     return not (known_target and self_loop(source, target))  # type: ignore[arg-type]
