@@ -310,6 +310,18 @@ def test_a_body_meeting_with_no_one_else_consults_within_its_side(pipeline):
     assert dyads(events(pipeline, "Putin and Erdogan met in Sochi on Monday.")) == {("CONSULT", "RUS", "TUR")}
 
 
+@pytest.mark.parametrize(
+    ("text", "type_"),
+    [
+        ("Senator Hale renewed his call for Moore to step aside.", "REQUEST"),  # "for" marking a clause
+        ("Democrats in the House and Senate made a strong pitch for the bill.", "REQUEST"),
+        ("Senator Hale issued a stern rebuke of Trump on Tuesday.", "ACCUSE"),
+    ],
+)
+def test_calls_pitches_and_rebukes_told_by_their_nouns(pipeline, text, type_):
+    assert (type_, "USA", "USA") in dyads(after_opening(events(pipeline, US_OPENING + text)))
+
+
 def test_a_crash_is_no_slam(pipeline):
     assert not after_opening(events(pipeline, US_OPENING + "A car slammed into a wall in Ohio on Monday."))
 

@@ -464,6 +464,8 @@ def _pattern_words(token: Token) -> list[str]:
         for t in clause_tokens(token)
         if t.i > token.i and t.i not in skip
     ][:12]
+    if "for" not in words and any(for_clause(c) for c in token.children):
+        words = ["for", *words][:12]  # "renewed his call for Moore to step aside": "for" marks a clause
     if token.pos_ == "VERB":
         subj = first_child(token, ("nsubjpass",))
         if subj is None and token.dep_ == "acl" and token.tag_ == "VBN" and token.head.i < token.i:
