@@ -322,6 +322,22 @@ def test_calls_pitches_and_rebukes_told_by_their_nouns(pipeline, text, type_):
     assert (type_, "USA", "USA") in dyads(after_opening(events(pipeline, US_OPENING + text)))
 
 
+@pytest.mark.parametrize(
+    ("text", "asked"),
+    [
+        ("Representative Kevin Brady, asked if it was true that the deduction would stay, said no.", False),
+        ("Senator Hale asked whether the White House would comply.", False),
+        ("The White House did not immediately respond to a Reuters request for comment.", False),
+        ("A South Asia strategy calls for a firmer line toward Islamabad.", False),  # what a policy says
+        ("Senator Hale asked for Congress to act immediately.", True),
+        ("Senator Hale asked the court to reconsider.", True),
+    ],
+)
+def test_questions_press_requests_and_policy_papers_ask_for_nothing(pipeline, text, asked):
+    found = after_opening(events(pipeline, US_OPENING + text))
+    assert ("REQUEST" in {e.plover_type for e in found}) == asked
+
+
 def test_a_crash_is_no_slam(pipeline):
     assert not after_opening(events(pipeline, US_OPENING + "A car slammed into a wall in Ohio on Monday."))
 

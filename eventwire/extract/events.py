@@ -341,8 +341,10 @@ class Extractor(Referents, Parties, PlacesAndTimes):
             # "demonstrates the US commitment", "demonstrated that ...", "was demonstrated by
             # our decision": shows, no protest
             return None
-        if trigger.lemma_.lower() == "ask" and trigger.tag_ == "VBN" and trigger.dep_ == "advcl":
-            return None  # "Asked whether he backed Hatch, Trump said yes": a reporter's question
+        if trigger.lemma_.lower() == "ask" and (trigger.tag_ == "VBN" and trigger.dep_ in ("advcl", "acl") or question(trigger)):
+            # "Asked whether he backed Hatch, Trump said yes", "Brady, asked if it was true, ...",
+            # "'Why now?' one aide asked": a question, no request
+            return None
         if trigger.dep_ == "acl" and coding.pattern.startswith(("intent:want", "request:want")):
             return None  # "Russian citizens wanting to visit the US": who they are, no event
         # an epithet said of a subject ("said the plan was a disgrace") is read like a verb
@@ -395,6 +397,8 @@ class Extractor(Referents, Parties, PlacesAndTimes):
             src_tok, passive = subject(trigger)
             if not passive and src_tok is not None and src_tok.lemma_.lower() in LAWS:
                 return None  # "the Senate bill repeals the fine": what a law provides is no act (GUIDE)
+            if coding.plover_type == "REQUEST" and src_tok is not None and src_tok.lemma_.lower() in POLICY_PAPERS:
+                return None
             if not passive and src_tok is not None and _polled(src_tok):
                 return None  # "32 percent of Americans support the plan": opinion a poll measured
             if passive and trigger.dep_ == "xcomp" and first_child(trigger, ("nsubjpass",)) is None:
@@ -1048,6 +1052,9 @@ class Extractor(Referents, Parties, PlacesAndTimes):
 FRAMED = ("intent:", "refused:")
 # Legislation: what it provides ("the bill repeals the fine", "the law bans ...") is not coded.
 LAWS = frozenset({"bill", "law", "legislation", "act", "amendment", "provision", "statute"})
+# Policy papers: what they call for is what they set out ("a South Asia strategy that calls for
+# a firmer line toward Islamabad"), no request of anyone.
+POLICY_PAPERS = frozenset({"plan", "strategy", "budget", "blueprint", "framework"})
 # A bare "strike" in a story of workers' strikes (senses.labour_story), and the state's own
 # people who only report, ban or end one.
 STORY_STRIKE = "strike: in a story of workers' strikes"
@@ -1243,6 +1250,19 @@ def _convened(verb: Token, subj: Token | None, source: Actor | None) -> bool:
     if any(c.dep_ == "prep" and c.lower_ in ("with", "between") for c in verb.children):
         return False  # a partner the target search did not resolve
     return subj.tag_ in ("NNS", "NNPS") or subj.lemma_.lower() in BODIES
+
+
+def question(verb: Token) -> bool:
+    """ "asked if it was true", "asked whether he would run", a bare "one aide asked": a
+    question put, not an act asked for."""
+    if any(c.dep_ in ("dobj", "dative", "xcomp") or for_clause(c) for c in verb.children):
+        return False  # "asked Russia to leave", "asked for Congress to act"
+    told = [c for c in verb.children if c.dep_ == "ccomp"]
+    if not told:
+        return not any(c.dep_ == "prep" for c in verb.children)  # "asked for help" asks for something
+    return any(m.dep_ == "mark" and m.lower_ in ("if", "whether") for c in told for m in c.children) or any(
+        w.tag_ in ("WDT", "WP", "WRB") for c in told for w in c.children
+    )
 
 
 def told_subject(noun: Token) -> Token | None:
