@@ -341,7 +341,7 @@ class Extractor(Referents, Parties, PlacesAndTimes):
             # "demonstrates the US commitment", "demonstrated that ...", "was demonstrated by
             # our decision": shows, no protest
             return None
-        if trigger.lemma_.lower() == "ask" and (trigger.tag_ == "VBN" and trigger.dep_ in ("advcl", "acl") or question(trigger)):
+        if trigger.lemma_.lower() == "ask" and ((trigger.tag_ == "VBN" and trigger.dep_ in ("advcl", "acl")) or question(trigger)):
             # "Asked whether he backed Hatch, Trump said yes", "Brady, asked if it was true, ...",
             # "'Why now?' one aide asked": a question, no request
             return None
@@ -398,7 +398,7 @@ class Extractor(Referents, Parties, PlacesAndTimes):
             if not passive and src_tok is not None and src_tok.lemma_.lower() in LAWS:
                 return None  # "the Senate bill repeals the fine": what a law provides is no act (GUIDE)
             if coding.plover_type == "REQUEST" and src_tok is not None and src_tok.lemma_.lower() in POLICY_PAPERS:
-                return None
+                return None  # "a strategy that calls for a firmer line": what the paper sets out
             if not passive and src_tok is not None and _polled(src_tok):
                 return None  # "32 percent of Americans support the plan": opinion a poll measured
             if passive and trigger.dep_ == "xcomp" and first_child(trigger, ("nsubjpass",)) is None:

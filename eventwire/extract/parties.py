@@ -27,7 +27,9 @@ PARTY_PREPS = ("to", "against", "on", "onto", "at", "upon", "with", "between", "
 # Those that introduce what an act is aimed at even when it names no actor ("fired at targets").
 AIM_PREPS = frozenset({"against", "at", "on", "onto", "upon", "toward", "towards", "into"})
 NAMED_TYPES = frozenset({"GPE", "ORG", "NORP", "PERSON"})
+# Verbs of bearing witness: their "before" phrase names whom the witness speaks to.
 TESTIFYING = frozenset({"testify"})
+WITNESS_PREPS = PARTY_PREPS + ("before",)
 # Verbs of coming and going: their "from" phrase is where one came from.
 MOTION = frozenset("arrive come return leave go travel fly head depart".split())
 MODIFIER_DEPS = ("compound", "amod", "poss", "nmod")
@@ -39,7 +41,7 @@ def _phrases(head: Token) -> Iterator[tuple[str, Token]]:
         if child.dep_ == "dative":
             yield "to", first_child(child, ("pobj",)) or child
     # "testified before the Senate committee": whom a witness speaks to
-    preps = PARTY_PREPS + ("before",) if head.lemma_.lower() in TESTIFYING else PARTY_PREPS
+    preps = WITNESS_PREPS if head.lemma_.lower() in TESTIFYING else PARTY_PREPS
     for child in head.children:
         # "called on Conyers to step aside" is parsed with "on" a particle holding the object
         if child.dep_ in ("prep", "prt") and child.lower_ in preps:
@@ -63,7 +65,7 @@ def party_phrases(verb: Token, obj: Token | None) -> list[tuple[str, Token]]:
                     if inner is not None:
                         found.extend(_phrases(inner))
     nested = [(p, inner) for _, pobj in found for p, inner in _phrases(pobj)]
-    ranked = sorted(found, key=lambda item: (PARTY_PREPS + ("before",)).index(item[0]))
+    ranked = sorted(found, key=lambda item: WITNESS_PREPS.index(item[0]))
     return ranked + nested
 
 
