@@ -50,8 +50,8 @@ class Discourse:
     """Mutable, per-article memory; reset for every article."""
 
     actors: list[Actor] = field(default_factory=list)  # in order of mention
-    subjects: list[Actor] = field(default_factory=list)  # subjects of sentences, in order
-    person_subjects: set[int] = field(default_factory=set)  # which of them name a person
+    # subjects of sentences, in order, and whether each names a person
+    subjects: list[tuple[Actor, bool]] = field(default_factory=list)
     documents: dict[str, Actor] = field(default_factory=dict)  # "statement" -> NATO
     hostile_sources: list[Actor] = field(default_factory=list)  # agents of force events
     people: dict[str, Actor] = field(default_factory=dict)  # surname -> whom they act for
@@ -67,9 +67,7 @@ class Discourse:
             return
         self.actors.append(actor)
         if as_subject:
-            if person:
-                self.person_subjects.add(len(self.subjects))
-            self.subjects.append(actor)
+            self.subjects.append((actor, person))
 
     def org_like(self, lemma: str) -> Actor | None:
         """The most recent organisation fitting a definite description ("the alliance")."""
@@ -111,14 +109,13 @@ class Discourse:
                     return pair[0], pair[1]
         return None
 
-    def last_subject(self, *, person: bool | None = None) -> Actor | None:
-        """The last sentence's subject; with ``person`` False, none if it named a person ("it"
+    def last_subject(self, *, person_ok: bool = True) -> Actor | None:
+        """The last sentence's subject; without ``person_ok``, none if it named a person ("it"
         never means Trump)."""
         if not self.subjects:
             return None
-        if person is False and len(self.subjects) - 1 in self.person_subjects:
-            return None
-        return self.subjects[-1]
+        actor, person = self.subjects[-1]
+        return None if person and not person_ok else actor
 
     def last_hostile_source(self) -> Actor | None:
         return self.hostile_sources[-1] if self.hostile_sources else None

@@ -604,11 +604,13 @@ class Extractor(Referents, Parties, PlacesAndTimes):
                 aim = self._threat_aim(trigger, source, ctx)
             if aim is not None:
                 target, target_span = aim
-        venue = prep_object(trigger, ("in", "at"))
-        at_venue = venue is not None and target_span is not None and target_span.start <= ctx.block.start + venue.idx < target_span.end
-        convened = (target is None or at_venue) and coding.plover_type == "CONSULT" and _convened(trigger, src_tok, source)
+        convened = coding.plover_type == "CONSULT" and _convened(trigger, src_tok, source)
+        if convened and target is not None:
+            venue = prep_object(trigger, ("in", "at"))
+            # a party found only where they met is none: "OPEC ministers gathered in Vienna"
+            convened = venue is not None and target_span is not None and target_span.start <= ctx.block.start + venue.idx < target_span.end
         if convened:
-            target, target_span = None, None  # "OPEC ministers gathered in Vienna": the venue is no party
+            target, target_span = None, None
         if convened and source is not None and not source.org:
             # "the state party's leadership met on Wednesday": a body of a state meeting with no
             # one else consults within that state ("EU foreign ministers met" within no one)

@@ -180,10 +180,7 @@ def _own_modality(tok: Token) -> str | None:
 def conditioned(tok: Token) -> bool:
     """The token is told inside an "if" or "unless" clause, at any depth ("if the party tells
     officials that it wants to withdraw")."""
-    return any(
-        child.dep_ == "advcl" and _conditional(child)
-        for _, child in ancestors_path(tok)
-    ) or (tok.dep_ == "advcl" and _conditional(tok))
+    return any(child.dep_ == "advcl" and _conditional(child) for _, child in ancestors_path(tok))
 
 
 def _reported(tok: Token) -> bool:

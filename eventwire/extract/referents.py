@@ -446,7 +446,7 @@ class Referents:
                     if found is not None and found.key:
                         return found
         # "saying it would help businesses": "it" is no person
-        last = ctx.discourse.last_subject(person=None if personal or plural else False)
+        last = ctx.discourse.last_subject(person_ok=personal or plural)
         return None if last is not None and last.text == mate else last
 
     def _clause_mate(self, pron: Token, ctx: Any) -> str | None:
