@@ -201,6 +201,7 @@ def test_a_participle_asking_for_an_act_is_the_news(pipeline):
     [
         ("Two women came forward on Wednesday with allegations against Senator Hale.", "ACCUSE"),
         ("Party leaders responded with demands that Senator Hale quit the race.", "REQUEST"),
+        ("Senate Democrats pushed ahead on Tuesday with their investigation of Senator Hale.", "ACCUSE"),
     ],
 )
 def test_an_act_told_by_what_someone_answered_with(pipeline, text, type_):
@@ -1187,9 +1188,17 @@ def test_the_warring_sides_of_a_story_are_its_countrys(pipeline):
     assert ("AGREE", "SDN", "SDN") in dyads(events(pipeline, text))
 
 
-def test_haggling_is_negotiation(pipeline):
-    text = "WASHINGTON (Reuters) - Republican and Democratic leaders are still haggling over the budget."
-    assert ("CONSULT", "USA", "USA") in dyads(events(pipeline, text))
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("WASHINGTON (Reuters) - Republican and Democratic leaders are still haggling over the budget.", ("USA", "USA")),
+        # CAMEO.2.0 codes "negotiate with" as cooperation (050); being "in talks" is talking
+        ("LUSAKA (Reuters) - Zambia has been negotiating with the IMF since January.", ("ZMB", "IMF")),
+        ("LUSAKA (Reuters) - Zambia is in talks with the IMF on a new loan.", ("ZMB", "IMF")),
+    ],
+)
+def test_haggling_and_talks_are_negotiation(pipeline, text, pair):
+    assert ("CONSULT", *pair) in dyads(events(pipeline, text))
 
 
 def test_storms_and_buildings_are_no_actors(pipeline):
@@ -1555,6 +1564,8 @@ def test_what_is_received_is_the_givers_act(pipeline):
          ("THREATEN", "USA", "CHN")),
         ("MEXICO CITY (Reuters) - Mexico is considering retaliatory tariffs on American pork.",
          ("THREATEN", "MEX", "USA")),
+        ("WASHINGTON (Reuters) - Baker said the United States would go ahead with planned tariffs on Japanese goods.",
+         ("THREATEN", "USA", "JPN")),
     ],
 )
 def test_tariffs_are_sanctions_and_planned_ones_threats(pipeline, text, dyad):

@@ -65,6 +65,8 @@ LIGHT_VERBS = frozenset(
 # Verbs whose "with" phrase is the act they report: "responded with demands that he quit",
 # "came forward with allegations against him".
 ANSWERING_WITH = frozenset({"respond", "react", "reply", "come"})
+# Verbs that, with "ahead" or "forward", go on with the act of their "with" phrase.
+ONWARD_VERBS = frozenset({"go", "press", "push", "move", "forge"})
 # Verbs that report speech or link clauses: they carry no event of their own ("the statement
 # added", "which have argued that", "which led to casualties").
 NON_EVENT_VERBS = frozenset(
@@ -196,7 +198,7 @@ def reframe(token: Token, coding: Coding, ontology: Ontology) -> Coding:
     elif token.lemma_.lower() in BOYCOTTING and _future(token) and not negated:
         # "said they will boycott the meeting": an announced boycott threatens one (CAMEO 1312)
         code, why = "1312", "intent:will"
-    elif (_future(token) or (token.dep_ == "dobj" and _future(token.head))) and (
+    elif (_future(token) or (token.dep_ == "dobj" and _future(token.head)) or _future_with(token)) and (
         coding.plover_type in INTENDED and coding.plover_type != "AGREE"
         and not (coding.plover_type == "CONSULT" and (_would(token) or under_way(token)))
     ):  # "will extend the curfew", "would boycott the talks", "will hold a protest"
@@ -206,6 +208,14 @@ def reframe(token: Token, coding: Coding, ontology: Ontology) -> Coding:
     if code is None:
         return coding
     return recode(ontology, coding, code, why) or coding
+
+
+def _future_with(token: Token) -> bool:
+    """ "would go ahead with planned tariffs": the act of a future verb's "with" phrase."""
+    if token.dep_ != "pobj" or token.head.lower_ != "with":
+        return False
+    verb = token.head.head
+    return _going_ahead(verb) and _future(verb)
 
 
 # Verbs that end what is under way: "will wrap up his visit to Seoul" is visiting now.
@@ -422,6 +432,13 @@ def _of_markets(token: Token) -> bool:
     return bool(words & MARKETS)
 
 
+def _going_ahead(verb: Token) -> bool:
+    """ "proceeded with", "went ahead with", "pressed forward with": going on with an act."""
+    if verb.lemma_.lower() == "proceed":
+        return True
+    return verb.lemma_.lower() in ONWARD_VERBS and any(c.lower_ in ("ahead", "forward") for c in verb.children)
+
+
 def light_governor(noun: Token) -> Token | None:
     """The light verb carrying this event noun, if the noun is its object."""
     for _ in range(2):  # "made dozens of freedom of information requests"
@@ -434,8 +451,10 @@ def light_governor(noun: Token) -> Token | None:
     head = noun.head
     if noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ == "with":
         head = head.head
-        if head.lemma_.lower() in ANSWERING_WITH:
-            return head  # "responded with demands", "came forward with allegations"
+        if head.lemma_.lower() in ANSWERING_WITH or _going_ahead(head):
+            # "responded with demands", "came forward with allegations", "would go ahead
+            # with planned tariffs": the "with" phrase is the act
+            return head
     elif noun.dep_ != "dobj":
         return None
     return head if head.lemma_.lower() in LIGHT_VERBS else None

@@ -134,6 +134,8 @@ MISGIVINGS = frozenset({"question", "doubt", "concern", "worry", "misgiving", "r
 # Agreements whose violation by force is force ("violating the ceasefire agreement").
 PACTS = frozenset({"agreement", "deal", "accord", "truce", "ceasefire", "cease-fire"})
 THING_PREPS = ("into", "against", "of", "on", "over", "about", "upon", "toward", "towards")
+# Verbs of being in a state of talks: "is in talks with the IMF" tells that its subject talks.
+STATES_OF_BEING = frozenset({"be", "remain", "stay"})
 
 
 # Politics uses most words of force as figures ("a legal battle", "attacked the FBI", "killed
@@ -1006,6 +1008,8 @@ class Extractor(Referents, Parties, PlacesAndTimes):
         verb = noun.head
         if noun.dep_ == "pobj" and verb.lower_ == "on" and labour_strike(noun):
             return verb.head  # "the seamen remained on strike"
+        if noun.dep_ == "pobj" and verb.lower_ == "in" and verb.head.lemma_ in STATES_OF_BEING and self._talks(noun):
+            return verb.head  # "Zambia is in talks with the IMF", "remained in negotiations"
         if noun.dep_ != "dobj" or verb.pos_ != "VERB":
             return None
         if any(c.dep_ == "det" and c.lower_ in ("these", "those", "this", "that", "such") for c in noun.children):
@@ -1013,6 +1017,11 @@ class Extractor(Referents, Parties, PlacesAndTimes):
         if self.ontology.is_trigger_lemma(verb.lemma_.lower()) and code_trigger(verb, self.ontology):
             return None
         return verb
+
+    def _talks(self, noun: Token) -> bool:
+        """An event noun of meeting or talks ("talks", "negotiations", "consultations")."""
+        coding = self.ontology.code_noun(noun.lemma_.lower())
+        return coding is not None and coding.plover_type == "CONSULT"
 
     def _speaker(self, doc, ctx: _Context) -> tuple[Actor, Span] | None:
         """Who speaks a quotation in this paragraph: '"…," the statement read.'"""
