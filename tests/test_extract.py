@@ -826,9 +826,19 @@ def test_agreeing_to_act_is_told_by_the_act_not_as_an_agreement_with_its_target(
     assert not [e for e in found if e.plover_type == "AGREE" and key(e.target) == "BLR"]
 
 
-def test_an_offer_of_an_act_is_an_agreement_but_an_intent_alone_is_not(pipeline):
-    e = one(pipeline, "Libya has offered to hand over two suspects to Britain.", "AGREE")
-    assert key(e.source) == "LBY" and e.modality == "asserted"
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Libya has offered to hand over two suspects to Britain.", "LBY"),
+        ("Japan pledged $10 million in aid to the Philippines on Monday.", "JPN"),
+        ("Japan promised the Philippines new loans.", "JPN"),
+    ],
+)
+def test_an_offer_of_an_act_is_an_agreement_but_an_intent_alone_is_not(pipeline, text, source):
+    e = one(pipeline, text, "AGREE")
+    assert key(e.source) == source and e.modality == "asserted"
+    found = events(pipeline, "Russia offered its response to Syria.", include_unasserted=True)
+    assert [e.modality for e in found if e.plover_type == "AGREE"] == ["future"]
 
 
 def test_a_quarrel_between_unarmed_sides_of_one_state_is_not_force(pipeline):
@@ -978,6 +988,11 @@ def test_politicians_attacking_each_other_accuse(pipeline):
     ("text", "type_"),
     [
         ("Russia has deployed a new cruise missile near the border.", "MOBILIZE"),
+        # CAMEO.2.0 codes deploying troops as military cooperation (062)
+        ("Russia has deployed 100,000 troops along the border.", "MOBILIZE"),
+        ("The United States deployed two warships to the Gulf.", "MOBILIZE"),
+        # "on Monday" is no "telephone on" (CAMEO.2.0: a request)
+        ("Tillerson telephoned the Iranian foreign minister on Monday.", "CONSULT"),
         # a meeting someone says would happen: a plan (future CONSULT), not an announced one (AGREE)
         ("Britain said it would be engaging with Iran on the issue.", "CONSULT"),
     ],
@@ -1659,6 +1674,10 @@ def test_resigning_is_a_retreat_and_sanctions_stay_the_crosswalks(pipeline):
     assert [(e.plover_type, e.mentions[0].plover_mode) for e in found] == [("RETREAT", "resign")]
     found = events(pipeline, "WELLINGTON (Reuters) - New Zealand has imposed sanctions on Fiji.")
     assert ("COERCE", "NZL", "FJI") in dyads(found)
+    found = events(pipeline, "WASHINGTON (Reuters) - The Treasury sanctioned three Russian officials on Monday.")
+    assert ("COERCE", "USA", "RUS") in dyads(found)
+    # approving a thing penalises no one
+    assert not events(pipeline, "NEW YORK (Reuters) - The Security Council sanctioned the use of force.")
 
 
 def test_helping_bring_about_an_outcome_is_no_aid(pipeline):

@@ -476,7 +476,9 @@ def _pattern_words(token: Token) -> list[str]:
         # "testimony he gave this week": a time phrase is no object; a span of time counted
         # out is ("gave the junta one week to ...")
         timed = child.dep_ in ("npadvmod", "tmod") and first_child(child, ("nummod",)) is None
-        if (adjunct or timed) and child.i > token.i:
+        # "telephoned Iran's foreign minister on Monday": "on Monday" is no "telephone on"
+        dated = child.dep_ == "prep" and any(o.dep_ == "pobj" and o.ent_type_ in ("DATE", "TIME") for o in child.children)
+        if (adjunct or timed or dated) and child.i > token.i:
             skip.update(t.i for t in child.subtree)
     words = [
         t.lower_ if t.lower_ == "according" else t.lemma_.lower()

@@ -725,6 +725,8 @@ class Extractor(Referents, Parties, PlacesAndTimes):
             # "a tweet attacking them as weak on immigration", "Republicans' attacks on the
             # FBI": words, not force
             coding = recode(self.ontology, coding, "111", "verbal attack") or coding
+        if trigger.lemma_.lower() == "sanction" and not is_noun and (target is None or target.entry == THING_ENTRY):
+            return None  # "the council sanctioned the use of force": approved, no one penalised
         defended = trigger.lemma_.lower() == "defend" and coding.cameo_code == "074"
         if defended and source is not None and not armed(source):
             # "Trump defended Moore": words for him, not troops to protect him
@@ -795,7 +797,7 @@ class Extractor(Referents, Parties, PlacesAndTimes):
             mood = "asserted"  # "the committee said it would investigate": an inquiry announced is opened
         if mood == "future" and coding.plover_type == "CONSULT" and under_way(trigger):
             mood = "asserted"  # "will wrap up his visit to Seoul": the visit is under way
-        if mood == "asserted" and intent_only(coding, trigger):
+        if mood == "asserted" and intent_only(coding, trigger, self._is_event_noun):
             mood = "future"  # "offered its response", "plans to seek funds": nothing agreed yet
         base = ctx.block.start
         said_when = ctx.block.text[time_span.start - base : time_span.end - base] if time_span else ""

@@ -9,6 +9,8 @@ once the act's actors are known.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from spacy.tokens import Token
 
 from ..coding.ontology import Coding, Ontology
@@ -31,6 +33,8 @@ ARMED = frozenset({"MIL", "COP", "REB", "SPY", "UAF", "INS", "CRM"})
 # Verbs that offer or promise an act ("offered to hand over", "pledged to send"): the offer is
 # an event (PLOVER AGREE), the act offered is not.
 OFFERING = frozenset({"offer", "promise", "pledge", "vow", "commit", "volunteer", "undertake"})
+# Help named by a word no event row codes: "pledged its support", "offered protection".
+HELP_NOUNS = frozenset({"support", "help", "backing", "protection"})
 
 # Ties a participle describes rather than reports ("a hospital supported by MSF").
 DESCRIBED = frozenset({"SUPPORT", "AID", "COOPERATE"})
@@ -183,20 +187,27 @@ def armed(actor: Actor) -> bool:
     return actor.sector in ARMED or code.startswith(("IMG", "REB", "INS", "UAF"))
 
 
-def intent_only(coding: Coding, trigger: Token) -> bool:
+def intent_only(coding: Coding, trigger: Token, is_act: Callable[[Token], bool]) -> bool:
     """CAMEO 03 codes an intent to cooperate ("offered its response", "plans", "wants",
     "reiterated plans"): an act to come, not an agreement made. Verbs that make an agreement
     ("agreed", "signed", "reached a deal"), a named intent pattern, and an offer or promise of
-    an act ("offered to hand over the suspects", "promised to continue aid": PLOVER AGREE, the
-    offer itself is the event) report one."""
+    an act ("offered to hand over the suspects", "promised to continue aid", "pledged aid to
+    Syria", "offered its support": PLOVER AGREE, the offer itself is the event) report one;
+    ``is_act`` tells an object that names an act."""
     if not coding.cameo_code.startswith("03") or trigger.pos_ != "VERB":
         return False
     if trigger.lemma_.lower() in AGREEING or coding.pattern.startswith("intent:"):
         return False
     offers_an_act = trigger.lemma_.lower() in OFFERING and any(
-        c.dep_ == "xcomp" and c.pos_ == "VERB" for c in trigger.children
+        (c.dep_ == "xcomp" and c.pos_ == "VERB") or (c.dep_ == "dobj" and _an_act(c, is_act))
+        for c in trigger.children
     )
     return not offers_an_act
+
+
+def _an_act(thing: Token, is_act: Callable[[Token], bool]) -> bool:
+    """ "aid", "its support", "$10 million (in aid)": what is offered is an act or money."""
+    return is_act(thing) or thing.lemma_.lower() in HELP_NOUNS or thing.ent_type_ == "MONEY"
 
 
 def decides(trigger: Token, ontology: Ontology) -> bool:
