@@ -250,6 +250,7 @@ def test_each_party_named_together_does_a_one_sided_act(pipeline):
         "The special counsel's office waved off the transition team's complaint.",
         "Republican senators balked at the White House plan.",
         "The White House dismissed the criticism from Democrats.",
+        "The White House turned down the Democrats' offer of talks.",
     ],
 )
 def test_turning_down_what_another_side_asks_or_says(pipeline, text):
@@ -262,12 +263,16 @@ def test_turning_down_what_another_side_asks_or_says(pipeline, text):
         ("Senator Hale has drawn criticism from Democrats.", "ACCUSE"),
         ("Senator Hale faced criticism from Democrats.", "ACCUSE"),
         ("Senator Hale won praise from Democrats.", "SUPPORT"),
+        ("Senator Hale came under fire from Democrats.", "ACCUSE"),
     ],
 )
 def test_what_one_draws_from_another_is_the_others_act(pipeline, text, type_):
     e = one(pipeline, US_OPENING + text, type_)
     assert _text(US_OPENING + text, e.mentions[0].source_span) == "Democrats"
     assert _text(US_OPENING + text, e.mentions[0].target_span) == "Senator Hale"
+    # fire from armed men is fire
+    found = events(pipeline, "KABUL (Reuters) - Afghan troops came under fire from Taliban militants.")
+    assert ("ASSAULT", "TAL", "AFG") in dyads(found)
 
 
 def test_a_body_meeting_with_no_one_else_consults_within_its_side(pipeline):
@@ -993,6 +998,11 @@ def test_politicians_attacking_each_other_accuse(pipeline):
         ("The United States deployed two warships to the Gulf.", "MOBILIZE"),
         # "on Monday" is no "telephone on" (CAMEO.2.0: a request)
         ("Tillerson telephoned the Iranian foreign minister on Monday.", "CONSULT"),
+        # CAMEO.2.0's first "pull out" block is a visit (040); "break off" a threat (130)
+        ("Saudi Arabia pulled its troops out of Yemen.", "RETREAT"),
+        ("Saudi Arabia pulled out of Yemen.", "RETREAT"),
+        ("Iran broke off relations with Saudi Arabia.", "SANCTION"),
+        ("Iran took Saudi Arabia to task over the war.", "ACCUSE"),
         # a meeting someone says would happen: a plan (future CONSULT), not an announced one (AGREE)
         ("Britain said it would be engaging with Iran on the issue.", "CONSULT"),
     ],

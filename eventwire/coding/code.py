@@ -103,6 +103,8 @@ WANTING = frozenset({"want", "wish", "intend"})
 # Receiving an act's object: the act is the giver's ("received aid from X": X aids; "drew
 # criticism from Democrats", "faced criticism from Democrats": they criticise).
 RECEIVING = frozenset({"receive", "draw", "face", "earn", "win"})
+# What one "comes under" from another: words against it, or, from armed men, fire.
+UNDERGONE = frozenset({"fire", "attack", "criticism", "scrutiny", "assault"})
 # What a party receives or wins from another that no noun row codes on its own ("support for
 # the bill" is an opinion): so received, it is the giver's backing of the receiver.
 BACKING = frozenset({"support", "backing"})
@@ -439,6 +441,11 @@ def _going_ahead(verb: Token) -> bool:
     return verb.lemma_.lower() in ONWARD_VERBS and any(c.lower_ in ("ahead", "forward") for c in verb.children)
 
 
+def giver(verb: Token, thing: Token | None) -> Token | None:
+    """Who gives what a party receives: the "from" phrase of the verb or of the thing."""
+    return prep_object(verb, ("from",)) or (prep_object(thing, ("from",)) if thing is not None else None)
+
+
 def light_governor(noun: Token) -> Token | None:
     """The light verb carrying this event noun, if the noun is its object."""
     for _ in range(2):  # "made dozens of freedom of information requests"
@@ -618,7 +625,7 @@ def code_trigger(token: Token, ontology: Ontology, *, ordered: bool = False) -> 
             told = ontology.code_noun(noun) if noun and lemma in RECEIVING else None
         if told is not None and lemma == "face" and told.plover_type != "ACCUSE":
             told = None  # "faces sanctions", "faces arrest": what may come (events.UNDERGOING)
-        given = prep_object(token, ("from",)) or (prep_object(obj, ("from",)) if obj is not None else None)
+        given = giver(token, obj)
         if told is not None and lemma != "receive" and noun not in BACKING and given is None:
             told = None  # "is facing lawsuits": the noun tells the act, its giver unnamed
         if told is not None:
@@ -626,6 +633,12 @@ def code_trigger(token: Token, ontology: Ontology, *, ordered: bool = False) -> 
             # noun's act, done by the giver (events.py swaps the sides)
             return Coding(told.cameo_code, told.plover_type, told.plover_mode, told.plover_context,
                           f"received: {told.pattern}")  # fmt: skip
+    if lemma == "come":
+        under = prep_object(token, ("under",))
+        if under is not None and under.lemma_.lower() in UNDERGONE and giver(token, under) is not None:
+            # "came under fire from Democrats", "has come under criticism from Iran": the
+            # giver's criticism (events.py swaps the sides; force only from armed givers)
+            return coded(ontology, "111", f"received: under {under.lemma_.lower()}")
     if lemma in WANTING:
         wanted = _wanted(token, ontology)
         if wanted is not None:

@@ -28,6 +28,7 @@ from ..coding.code import (
     code_trigger,
     coded,
     demanded_act,
+    giver,
     light_governor,
     recode,
     under_way,
@@ -435,12 +436,11 @@ class Extractor(Referents, Parties, PlacesAndTimes):
                 tgt_tok = first_child(asking, ("nsubj",)) if asking is not None else None
             if coding.pattern.startswith("received:"):
                 # "received a threat from Hamas": the giver acts on the one who receives
-                giver = prep_object(trigger, ("from",))
-                if giver is None and obj is not None:
-                    giver = prep_object(obj, ("from",))
-                    if giver is None and obj.lemma_.lower() in BACKING:
-                        giver = prep_object(obj, ("of",))  # "won the backing of Germany"
-                src_tok, tgt_tok = giver, src_tok
+                received = obj if obj is not None else prep_object(trigger, ("under",))  # "came under fire"
+                given = giver(trigger, received)
+                if given is None and obj is not None and obj.lemma_.lower() in BACKING:
+                    given = prep_object(obj, ("of",))  # "won the backing of Germany"
+                src_tok, tgt_tok = given, src_tok
             if coding.pattern.startswith(("demand:", "claim:")):
                 # "Russia said Sudan must return the helicopter": the speaker demands it of Sudan;
                 # "Mattis said the Russians violated the treaty": he accuses them
@@ -727,6 +727,9 @@ class Extractor(Referents, Parties, PlacesAndTimes):
             coding = recode(self.ontology, coding, "111", "verbal attack") or coding
         if trigger.lemma_.lower() == "sanction" and not is_noun and (target is None or target.entry == THING_ENTRY):
             return None  # "the council sanctioned the use of force": approved, no one penalised
+        if coding.pattern in ("received: under fire", "received: under attack") and source is not None and armed(source):
+            # "Afghan troops came under fire from Taliban militants": shots, not words
+            coding = recode(self.ontology, coding, "190", "under fire from armed men") or coding
         defended = trigger.lemma_.lower() == "defend" and coding.cameo_code == "074"
         if defended and source is not None and not armed(source):
             # "Trump defended Moore": words for him, not troops to protect him

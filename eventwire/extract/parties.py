@@ -48,6 +48,12 @@ def _phrases(head: Token) -> Iterator[tuple[str, Token]]:
             pobj = first_child(child, ("pobj",))
             if pobj is not None and pobj.ent_type_ not in ("DATE", "TIME"):
                 yield child.lower_, pobj
+        elif child.dep_ in ("prep", "prt", "advmod") and child.lower_ == "out":
+            # "pulled its troops out of Syria": whence, as "from"
+            of = next((c for c in child.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            pobj = first_child(of, ("pobj",)) if of is not None else None
+            if pobj is not None:
+                yield "from", pobj
 
 
 def party_phrases(verb: Token, obj: Token | None) -> list[tuple[str, Token]]:
