@@ -116,6 +116,9 @@ def test_frames_recode_events(pipeline):
     assert "REJECT" in types("Russia refused to meet the Ukrainian delegation.")
     assert "AGREE" in types("Iran will release the British sailors.")
     assert "AGREE" in types("Israel and Hamas reached an agreement on Monday.")  # a deal negotiated (GUIDE)
+    # a deal striven for is not reached
+    assert "AGREE" not in types("Britain and the EU are racing to finalise a trade deal.")
+    assert "AGREE" not in types("EU ministers struggled on Monday to finalise new steel rules.")
     assert "THREATEN" in types("Iran will attack Israel if it strikes its nuclear sites.")
 
 
@@ -1113,6 +1116,7 @@ def test_georgia_in_a_us_story_is_the_state(pipeline):
     "text, dyad",
     [
         ("The Senate confirmed Jerome Hale as Fed chairman on Tuesday.", ("SUPPORT", "USA", "USA")),
+        ("The Senate confirmed Jerome Hale on Tuesday.", ("SUPPORT", "USA", "USA")),
         ("The committee approved the nomination of Kira Nolan.", ("SUPPORT", "USA", "USA")),
         ("The Supreme Court allowed the travel ban to take effect.", ("SUPPORT", "USA", "USA")),
         ("Republicans have ramped up their attacks on the FBI.", ("ACCUSE", "USA", "USA")),
@@ -1123,6 +1127,8 @@ def test_georgia_in_a_us_story_is_the_state(pipeline):
         ("Democratic lawmakers called on Thursday for public hearings on the ambush.",
          ("REQUEST", "USA", "USA")),
         ("Senator John Hale last week threatened to issue a subpoena.", ("THREATEN", "USA", "USA")),
+        ("President Trump threatened on Friday to veto the bill.", ("THREATEN", "USA", "USA")),
+        ("President Trump insulted the mayor of Houston on Friday.", ("ACCUSE", "USA", "USA")),
         (
             (
                 "In May, a translator at the U.S. consulate in the province of Adana in"
@@ -1280,8 +1286,9 @@ def test_staying_away_from_a_meeting_refuses_it(pipeline):
 
 
 def test_an_epithet_noun_said_of_a_plan_accuses_its_authors(pipeline):
-    text = US_OPENING + "Senator Tom Hale said the Republican tax plan was a disgrace."
-    assert ("ACCUSE", "USA", "USA") in dyads(after_opening(events(pipeline, text)))
+    for epithet in ("a disgrace", "a disaster for working families", "a joke"):
+        text = US_OPENING + f"Senator Tom Hale said the Republican tax plan was {epithet}."
+        assert ("ACCUSE", "USA", "USA") in dyads(after_opening(events(pipeline, text)))
     text = US_OPENING + "The decision sparked outrage among Democrats."
     assert not after_opening(events(pipeline, text))
 

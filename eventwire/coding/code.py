@@ -83,6 +83,8 @@ COMMITTING = frozenset(
     "willing ready prepared eager agree promise pledge offer vow commit volunteer".split()
 )
 REFUSING = frozenset({"refuse", "decline", "reject", "fail"})
+# Verbs of striving for an act not yet done.
+ATTEMPTING = frozenset({"try", "attempt", "strive", "work", "struggle", "scramble", "race", "labor", "labour"})
 # Proposing a measure against another party, or announcing plans for one, threatens it (CAMEO
 # 13x): "proposed slapping tariffs on China", "announced plans to tax American products". A plan
 # only reported ("Russia plans to strike") is a future act, not yet a threat.
@@ -212,6 +214,14 @@ def reframe(token: Token, coding: Coding, ontology: Ontology) -> Coding:
     return recode(ontology, coding, code, why) or coding
 
 
+def attempted(token: Token) -> bool:
+    """ "trying to reach a deal", "racing to finalise a deal": the act is striven for, not done."""
+    frame = frame_of(token)
+    if token.dep_ == "dobj" and frame is not None and frame.dep_ == "xcomp":
+        token, frame = frame, frame.head  # the deal is what the verb striven for makes
+    return token.dep_ == "xcomp" and frame is not None and frame.lemma_.lower() in ATTEMPTING
+
+
 def _future_with(token: Token) -> bool:
     """ "would go ahead with planned tariffs": the act of a future verb's "with" phrase."""
     if token.dep_ != "pobj" or token.head.lower_ != "with":
@@ -267,6 +277,8 @@ CONSTRUCTIONS: dict[str, list[tuple[frozenset[str], ...]]] = {
     "tell": [(frozenset({"to"}),)],
     "should": [(REPORTING,)],
     "must": [(REPORTING,)],
+    # "the Senate confirmed Powell" (a named nominee): only where a confirming body is named
+    "confirm": [(frozenset({"senate", "committee", "parliament", "lawmaker", "vote"}),)],
 }
 
 
@@ -287,7 +299,7 @@ CLAIMING = REPORTING | frozenset("claim allege charge contend assert believe twe
 # lists them so that they start an event; only said of a subject do they code one.
 EPITHET_NOUNS = frozenset(
     "disgrace insult travesty sham farce hoax scam outrage embarrassment tyranny abuse betrayal "
-    "aggression provocation piracy giveaway waste".split()
+    "aggression provocation piracy giveaway waste disaster catastrophe joke liar clown fraud failure".split()
 )
 
 
@@ -616,6 +628,9 @@ def code_trigger(token: Token, ontology: Ontology, *, ordered: bool = False) -> 
         # "helped unite a fractured opposition": a hand in an outcome, aid to no one ("helping
         # to integrate refugees" is still aid to them)
         return None
+    if lemma == "confirm" and (named := first_child(token, ("dobj",))) is not None and named.ent_type_ == "PERSON":
+        # "the Senate confirmed Powell": approving a named nominee supports him (news_dev GUIDE)
+        return coded(ontology, "051", "construction: confirm a nominee")
     if lemma in WINNING:
         obj = first_child(token, ("dobj",))
         noun = obj.lemma_.lower() if obj is not None and obj.pos_ == "NOUN" else ""

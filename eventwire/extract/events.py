@@ -25,6 +25,7 @@ from ..annotate import AnnotatedArticle, Block, split_blocks
 from ..coding.code import (
     BACKING,
     KIN,
+    attempted,
     code_trigger,
     coded,
     demanded_act,
@@ -690,7 +691,8 @@ class Extractor(Referents, Parties, PlacesAndTimes):
         if (target is None or target.entry == THING_ENTRY) and coding.plover_type in ("REQUEST", "THREATEN"):
             asked = [tgt_tok, prep_object(trigger, ("for",)), direct_object(trigger)]
             target = procedure_holder(asked, source, ctx.home) or target
-        if target is not None and target.entry == THING_ENTRY and coding.plover_type in VERDICTS:
+        if target is not None and target.entry == THING_ENTRY and coding.plover_type in VERDICTS | {"THREATEN"}:
+            # "threatened to veto the bill": a threat to a policy is aimed at its authors
             target = policy_author(tgt_tok, ctx.home) or target
         if not coding.pattern.startswith(UNADDRESSED) and speaking_party(source):
             target = home_addressee(coding.plover_type, source, target, ctx.home) or target
@@ -800,6 +802,8 @@ class Extractor(Referents, Parties, PlacesAndTimes):
             mood = "asserted"  # "the committee said it would investigate": an inquiry announced is opened
         if mood == "future" and coding.plover_type == "CONSULT" and under_way(trigger):
             mood = "asserted"  # "will wrap up his visit to Seoul": the visit is under way
+        if mood == "asserted" and coding.plover_type == "AGREE" and attempted(trigger):
+            mood = "future"  # "are racing to finalise a trade deal": no deal yet
         if mood == "asserted" and intent_only(coding, trigger, self._is_event_noun):
             mood = "future"  # "offered its response", "plans to seek funds": nothing agreed yet
         base = ctx.block.start
