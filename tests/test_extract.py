@@ -1671,6 +1671,12 @@ def test_a_call_for_another_to_act_asks_it_of_them(pipeline):
     text = ("WASHINGTON (Reuters) - Republican Representative Joe Barton will not seek re-election."
             " Critics have called for Barton to step down.")
     assert ("REQUEST", "USA", "USA") in dyads(events(pipeline, text))
+    # a call for talks is made of the other side of the talks (CAMEO.2.0: an intent to meet)
+    text = "SEOUL (Reuters) - North Korea called on Monday for talks with South Korea."
+    assert ("REQUEST", "PRK", "KOR") in dyads(events(pipeline, text))
+    text = ("SEOUL (Reuters) - South Korea sent a letter to North Korea on Monday."
+            " The letter was in reply to a recent North Korean call for talks between the two Koreas.")
+    assert ("REQUEST", "PRK", "KOR") in dyads(events(pipeline, text))
 
 
 def test_critics_of_a_government_are_not_that_government(pipeline):
@@ -2464,6 +2470,19 @@ def test_soldiers_killed_with_another_states_troops_were_killed_by_them(pipeline
     e = one(pipeline, text, "ASSAULT")
     assert (key(e.source), key(e.target)) == ("CHN", "IND")
     assert key(one(pipeline, "A man was killed with a knife in Delhi.", "ASSAULT").source) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "NEW DELHI (Reuters) - Indian and Chinese troops clashed on the border on Monday.",
+        "NEW DELHI (Reuters) - Indian and Chinese troops exchanged fire along the border.",
+        "NEW DELHI (Reuters) - India and China fought a war in 1962.",
+    ],
+)
+def test_two_sides_named_together_fight_each_other(pipeline, text):
+    # what else the clause names (the border, the fire, a war) is no party
+    assert ("ASSAULT", "IND", "CHN") in dyads(events(pipeline, text))
 
 
 def test_soldiers_killed_in_a_story_of_two_states_fighting_were_killed_by_the_other(pipeline):

@@ -115,6 +115,9 @@ ONE_SIDED = frozenset({"ACCUSE", "REQUEST", "PROTEST", "THREATEN", "AID", "SANCT
                        "CONCEDE", "RETREAT"})
 # Acts aimed at whoever did a deed: the deed's agent is their target.
 BLAMING = frozenset({"ACCUSE"})
+# Verbs of force that two sides named together do to each other, whatever else they name
+# ("clashed on the border", "exchanged fire", "fought a war").
+FIGHTING_EACH_OTHER = frozenset({"clash", "skirmish", "exchange", "trade", "fight", "battle", "scuffle"})
 # Verbs whose passive form states the subject's own stance: "is opposed to the plan".
 STANCES = frozenset({"oppose"})
 # Acts done in words, aimed at whom their words are about.
@@ -578,6 +581,8 @@ class Extractor(Referents, Parties, PlacesAndTimes):
                 )
             )
             or (coding.plover_type == "REJECT" and target.entry == THING_ENTRY)
+            # "Indian and Chinese troops clashed on the border", "Israel and Hamas traded fire"
+            or (trigger.lemma_.lower() in FIGHTING_EACH_OTHER and target.entry == THING_ENTRY)
         ):
             # "the US and China signed an agreement", "the House and Senate failed to agree", "the
             # US and South Korea failed to reach agreement": a joint act (or a joint failure to
@@ -691,6 +696,9 @@ class Extractor(Referents, Parties, PlacesAndTimes):
         if (target is None or target.entry == THING_ENTRY) and coding.plover_type in ("REQUEST", "THREATEN"):
             asked = [tgt_tok, prep_object(trigger, ("for",)), direct_object(trigger)]
             target = procedure_holder(asked, source, ctx.home) or target
+        if (target is None or target.entry == THING_ENTRY) and coding.plover_type == "REQUEST":
+            # "called for talks with Seoul": asked of the other side of the talks
+            target = self._talks_partner(prep_object(trigger, ("for",)), source, ctx) or target
         if target is not None and target.entry == THING_ENTRY and coding.plover_type in VERDICTS | {"THREATEN"}:
             # "threatened to veto the bill": a threat to a policy is aimed at its authors
             target = policy_author(tgt_tok, ctx.home) or target
@@ -1026,6 +1034,21 @@ class Extractor(Referents, Parties, PlacesAndTimes):
         if self.ontology.is_trigger_lemma(verb.lemma_.lower()) and code_trigger(verb, self.ontology):
             return None
         return verb
+
+    def _talks_partner(self, talks: Token | None, source: Actor | None, ctx: _Context) -> Actor | None:
+        """The other side of the talks a party calls for: "talks with South Korea", "talks
+        between the two Koreas" (the one that is not the caller)."""
+        if talks is None or source is None or not self._talks(talks):
+            return None
+        partner = prep_object(talks, ("with",))
+        if partner is not None:
+            return self._actor(partner, ctx)[0]
+        between = prep_object(talks, ("between",))
+        if between is None:
+            return None
+        pair = pair_named(between, ctx)
+        sides = list(pair) if pair is not None else [self._actor(t, ctx, alone=True)[0] for t in (between, *between.conjuncts)]
+        return next((a for a in sides if a is not None and a.key and a.country != source.country), None)
 
     def _talks(self, noun: Token) -> bool:
         """An event noun of meeting or talks ("talks", "negotiations", "consultations")."""

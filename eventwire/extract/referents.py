@@ -518,10 +518,13 @@ DOMESTIC_SECTORS = frozenset(
 
 
 def _modifier_text(modifier: Token) -> str:
-    """A modifier of an event noun as a name: the word itself, or with the leader that makes
-    a coalition someone's ("a Saudi-led coalition air strike")."""
+    """A modifier of an event noun as a name: the word itself, with the leader that makes
+    a coalition someone's ("a Saudi-led coalition air strike"), or with the capitalised words
+    of its name ("a North Korean call for talks")."""
     led = modifier.lower_ == "led" or any(c.lower_.endswith("-led") for c in modifier.children)
-    return text_of(list(modifier.subtree)) if led else modifier.text
+    words = list(modifier.subtree)
+    named = len(words) > 1 and all(w.text[:1].isupper() for w in words)
+    return text_of(words) if led or named else modifier.text
 
 
 # Why an actor was given the article's country: a guess, which the act's place may overrule.
