@@ -340,6 +340,9 @@ def test_it_is_no_person_and_no_group(pipeline):
     text = "Most Republicans voted for the bill anyway, saying it would help businesses and individuals."
     assert not after_opening(events(pipeline, US_OPENING + text))
     assert ("AGREE", "RUS", "SYR") in dyads(events(pipeline, "Russia said it would help Syria rebuild."))
+    # nor is "them" one person: not "the official" who accuses them
+    text = "The official dismissed the Democrats' idea. He accused them of being overly critical."
+    assert ("ACCUSE", "USA", "USA") in dyads(after_opening(events(pipeline, US_OPENING + text)))
 
 
 def test_frame_verb_gives_way_to_its_complement_whatever_its_type(pipeline):

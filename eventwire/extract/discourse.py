@@ -50,7 +50,7 @@ class Discourse:
     """Mutable, per-article memory; reset for every article."""
 
     actors: list[Actor] = field(default_factory=list)  # in order of mention
-    # subjects of sentences, in order, and whether each names a person
+    # subjects of sentences, in order, and whether each names one person
     subjects: list[tuple[Actor, bool]] = field(default_factory=list)
     documents: dict[str, Actor] = field(default_factory=dict)  # "statement" -> NATO
     hostile_sources: list[Actor] = field(default_factory=list)  # agents of force events

@@ -92,7 +92,7 @@ from .gates import (
 )
 from .modality import ahead, conditioned, headline_future, may_not_yet, modality, that_clause
 from .parties import Parties
-from .referents import TARGET_NOUN_PREPS, Referents, pair_named, pair_phrase
+from .referents import PERSON_ROLES, TARGET_NOUN_PREPS, Referents, pair_named, pair_phrase
 from .syntax import (
     AUTHORED,
     agent,
@@ -275,7 +275,12 @@ class Extractor(Referents, Parties, PlacesAndTimes):
         root_subject, _ = subject(sent.root)
         if root_subject is not None:
             actor, _ = self._actor(root_subject, ctx)
-            ctx.discourse.mention(actor, as_subject=True, person=root_subject.ent_type_ == "PERSON")
+            # "Trump" and "the official" are one person, "Trump and Pence" are not ("they" may be them)
+            one_person = not root_subject.conjuncts and (
+                root_subject.ent_type_ == "PERSON"
+                or (root_subject.tag_ == "NN" and root_subject.lemma_.lower() in PERSON_ROLES)
+            )
+            ctx.discourse.mention(actor, as_subject=True, person=one_person)
         yield from found
 
     def _conjoined_targets(self, mention: Mention, sent: SpacySpan, ctx: _Context) -> Iterator[Mention]:

@@ -445,8 +445,8 @@ class Referents:
                     found = self.actors.resolve(text_of(phrase_tokens(own)), on=ctx.published)
                     if found is not None and found.key:
                         return found
-        # "saying it would help businesses": "it" is no person
-        last = ctx.discourse.last_subject(person_ok=personal or plural)
+        # "saying it would help businesses": "it" is no person; "they" no single person
+        last = ctx.discourse.last_subject(person_ok=personal)
         return None if last is not None and last.text == mate else last
 
     def _clause_mate(self, pron: Token, ctx: Any) -> str | None:
