@@ -1288,6 +1288,25 @@ def test_staying_away_from_a_meeting_refuses_it(pipeline):
     assert ("REJECT", "USA", "USA") in dyads(after_opening(events(pipeline, text)))
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Minnesota Republicans claimed the elimination of the funding was unconstitutional.",
+        "Republicans said the veto was illegal.",
+    ],
+)
+def test_a_charge_against_a_policy_act_accuses_its_authors(pipeline, text):
+    assert ("ACCUSE", "USA", "USA") in dyads(after_opening(events(pipeline, US_OPENING + text)))
+
+
+def test_ending_protections_is_an_administrative_sanction_told_beside_the_main_act(pipeline):
+    # a verb joined to the main one tells news of its own, though it names no party done to
+    text = ("WASHINGTON (Reuters) - Trump has eliminated temporary protections for Dreamers,"
+            " but has asked Congress to come up with a permanent solution.")
+    found = [(e.plover_type, key(e.source)) for e in events(pipeline, text)]
+    assert ("COERCE", "USA") in found and ("REQUEST", "USA") in found
+
+
 def test_an_epithet_noun_said_of_a_plan_accuses_its_authors(pipeline):
     for epithet in ("a disgrace", "a disaster for working families", "a joke"):
         text = US_OPENING + f"Senator Tom Hale said the Republican tax plan was {epithet}."
@@ -1762,6 +1781,10 @@ def test_what_another_should_do_is_demanded_whatever_the_act(pipeline):
     text = "BRUSSELS (Reuters) - EU officials said the United States should remain in the Paris accord."
     assert ("REQUEST", "EU", "USA") in dyads(events(pipeline, text))
     assert not events(pipeline, "WASHINGTON (Reuters) - Economists said prices should fall.")
+    # or how it should be
+    text = "OTTAWA (Reuters) - Clark said the opposition parties should be careful not to raise false alarms."
+    assert ("REQUEST", "CAN", "CAN") in dyads(events(pipeline, text))
+    assert not events(pipeline, "WASHINGTON (Reuters) - Economists said prices should be lower next year.")
 
 
 def test_telling_a_party_to_act_demands_it(pipeline):

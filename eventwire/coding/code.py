@@ -352,8 +352,9 @@ def _negated(token: Token) -> bool:
 
 
 def _obliged(token: Token) -> bool:
-    """An act someone reports that another party *must* do ("X said Y must disarm")."""
-    if token.pos_ != "VERB":
+    """An act someone reports that another party *must* do ("X said Y must disarm"), or how it
+    must be ("said the opposition should be careful")."""
+    if token.pos_ != "VERB" and not _copula(token):
         return False
     clause = token  # "said the EU must be ready to mediate": up to the reported clause
     while clause.dep_ in ("xcomp", "acomp") and clause.head != clause:
@@ -367,6 +368,11 @@ def _obliged(token: Token) -> bool:
     if subj is None or subj.lower_ in ("we", "i"):
         return False  # "said we have to do better": a resolve, asked of no one else
     return reporter is None or reporter.lower_ != subj.lower_
+
+
+def _copula(token: Token) -> bool:
+    """ "be" joining a subject to what is said of it ("should be careful")."""
+    return token.lemma_.lower() == "be" and any(c.dep_ in ("acomp", "attr") for c in token.children)
 
 
 def demanded_act(token: Token, ontology: Ontology) -> Coding | None:

@@ -110,5 +110,13 @@ def with_parties(coded: list[tuple[Token, Mention]]) -> list[Mention]:
     complete = [m for _, m in coded if _is_party(m.source) and _is_party(m.target)]
     if not any(m.modality == "asserted" for m in complete):
         return [m for _, m in coded]
-    # a deployment or alert has no other side to name ("ordered its armed forces to defend ...")
-    return [m for _, m in coded if m in complete or (m.plover_type == "MOBILIZE" and _is_party(m.source))]
+    # an act told by a verb joined to the main one is news of its own ("Trump has eliminated
+    # protections for Dreamers, but has asked Congress to act")
+    joined = {c.i for t, m in coded if m in complete for c in t.conjuncts}
+    return [
+        m for t, m in coded
+        if m in complete
+        # a deployment or alert has no other side to name ("ordered its armed forces to defend ...")
+        or (_is_party(m.source) and m.plover_type == "MOBILIZE")
+        or (t.i in joined and m.source is not None and m.source.key is not None)
+    ]

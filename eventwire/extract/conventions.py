@@ -37,7 +37,8 @@ POLICY_NOUNS = frozenset(
     "bill bills law laws legislation policy policies plan measure measures budget ban order "
     "decree reform reforms regulation regulations rule rules overhaul agreement deal accord "
     "truce ceasefire ruling verdict judgment decision nomination nominee appointment proposal "
-    "proposals program programme initiative tax taxes tariff tariffs".split()
+    "proposals program programme initiative tax taxes tariff tariffs elimination repeal veto "
+    "rollback reversal".split()
 )
 
 # Acts that answer another's deed.

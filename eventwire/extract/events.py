@@ -260,7 +260,7 @@ class Extractor(Referents, Parties, PlacesAndTimes):
                 coding = code_trigger(token, self.ontology)
             if coding is not None and ctx.labour and _bare_strike(coding):
                 coding = coded(self.ontology, "143", STORY_STRIKE)
-            if coding is None and token.pos_ == "VERB":
+            if coding is None and token.pos_ in ("VERB", "AUX"):
                 coding = demanded_act(token, self.ontology)
             if coding is None:
                 continue
