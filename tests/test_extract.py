@@ -1165,6 +1165,13 @@ def test_a_concern_a_party_states_is_an_accusation_a_mood_is_not(pipeline):
     assert not events(pipeline, "Belarusian officials were worried about the protests in Minsk.")
     found = events(pipeline, "The EU said it was not concerned by the vote in Russia.")
     assert not [e for e in found if e.plover_type == "ACCUSE"]
+    # a concern, disappointment or approval told of another's deed in a clause is aimed at its doer
+    text = "WASHINGTON (Reuters) - Senator Tom Hale said he was disappointed the companies had not done more."
+    assert ("ACCUSE", "USA", "USA") in dyads(events(pipeline, text))
+    text = "WASHINGTON (Reuters) - The company said it was pleased the credit agency had upgraded its rating."
+    assert ("SUPPORT", "USA", "USA") in dyads(events(pipeline, text))
+    # a feeling about no one is no event
+    assert not events(pipeline, "WASHINGTON (Reuters) - The president said he was delighted to be in Japan.")
 
 
 def test_an_epithet_said_of_a_policy_accuses_its_authors(pipeline):

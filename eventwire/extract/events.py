@@ -425,8 +425,11 @@ class Extractor(Referents, Parties, PlacesAndTimes):
                 # "has called Trump a dotard", parsed with both as complements: the first is named
                 obj = next((c for c in trigger.children if c.dep_ == "oprd"), None)
             if coding.pattern.startswith("feeling:"):
-                # "it was concerned by the crackdown": the one concerned speaks, of the deed
-                passive, obj = False, agent(trigger) or obj
+                # "it was concerned by the crackdown": the one concerned speaks, of the deed;
+                # "disappointed the companies had not done more": of the clause's subject
+                passive, obj = False, agent(trigger) or obj or _clause_subject(trigger)
+                if obj is None:
+                    return None  # "said he was delighted to be in Japan": about no one
             if passive:
                 src_tok, tgt_tok = agent(trigger) or _captor(trigger, src_tok), src_tok
                 unnamed_doer = src_tok is None
@@ -740,6 +743,10 @@ class Extractor(Referents, Parties, PlacesAndTimes):
             # "a tweet attacking them as weak on immigration", "Republicans' attacks on the
             # FBI": words, not force
             coding = recode(self.ontology, coding, "111", "verbal attack") or coding
+        if coding.pattern.startswith("feeling:") and coding.plover_type == "SUPPORT" and (
+            target is None or target.entry == THING_ENTRY or (target.entry or "").startswith("implied:")
+        ):
+            return None  # "we are pleased with the progress we are making": approval of no one
         if trigger.lemma_.lower() == "sanction" and not is_noun and (target is None or target.entry == THING_ENTRY):
             return None  # "the council sanctioned the use of force": approved, no one penalised
         if coding.pattern in ("received: under fire", "received: under attack") and source is not None and armed(source):
@@ -1340,6 +1347,12 @@ def _parties_of_own(
             continue  # only a listed state or organisation is a party of its own
         seen.add(actor.key)
         yield actor, span
+
+
+def _clause_subject(word: Token) -> Token | None:
+    """The subject of the clause a word takes ("pleased [that] the agency had upgraded it")."""
+    clause = first_child(word, ("ccomp",))
+    return first_child(clause, ("nsubj", "nsubjpass")) if clause is not None else None
 
 
 def mutual(coding: Coding, trigger: Token) -> bool:
