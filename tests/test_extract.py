@@ -1088,6 +1088,10 @@ def test_documents_released_needs_and_taxes_are_no_events_of_their_own(pipeline,
         ("Mattis said on Thursday the Russians have violated the treaty.", ("ACCUSE", "USA", "RUS")),
         ("The Kremlin claimed that Washington meddled in its elections.", ("ACCUSE", "RUS", "USA")),
         ("Senator Warren said Trump lied to the American people.", ("ACCUSE", "USA", "USA")),
+        ("Representative Elijah Cummings said the GSA had ignored federal law.", ("ACCUSE", "USA", "USA")),
+        # the charge is made, whatever the wrong's own mood
+        ("Senate Democrats said Republicans were trying to undermine the investigation.", ("ACCUSE", "USA", "USA")),
+        ("Senator Warren said the White House was hiding information.", ("ACCUSE", "USA", "USA")),
     ],
 )
 def test_a_wrong_said_of_another_is_the_speakers_accusation(pipeline, text, dyad):
@@ -1099,6 +1103,7 @@ def test_a_wrong_said_of_another_is_the_speakers_accusation(pipeline, text, dyad
     "text",
     [
         "Trump lied about the size of the crowd.",  # the journalist's own word: no event
+        "The rebels were hiding in the mountains.",
         "The Kremlin said Russia did not meddle in the elections.",  # a denial
         "Rebels violated the ceasefire on Sunday, monitors said.",  # force, whoever reports it
     ],

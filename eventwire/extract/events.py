@@ -816,8 +816,8 @@ class Extractor(Referents, Parties, PlacesAndTimes):
             mood == "future" and coding.pattern.startswith("intent:") and not _scheduled(coding)
         ):
             mood = "asserted"  # the refusal or the commitment itself is what happened
-        if mood in ("hypothetical", "future") and coding.pattern.startswith("demand:"):
-            mood = "asserted"  # the demand itself was made
+        if mood in ("hypothetical", "future") and coding.pattern.startswith(("demand:", "claim:")):
+            mood = "asserted"  # the demand itself was made; so was the charge ("trying to undermine")
         if mood == "future" and coding.plover_mode == "investigate" and not is_noun:
             mood = "asserted"  # "the committee said it would investigate": an inquiry announced is opened
         if mood == "future" and coding.plover_type == "CONSULT" and under_way(trigger):
