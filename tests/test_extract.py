@@ -1075,6 +1075,7 @@ def test_joining_others_in_an_act_is_that_act(pipeline):
         "A report by the Senate released on Wednesday accused Chinese media of spying.",
         "We need strong and steady leadership at the central bank, Trump said.",
         "The plan changes the way shares in startups are taxed.",
+        "Lawmakers released a batch of Russian-bought Facebook ads on Wednesday.",
     ],
 )
 def test_documents_released_needs_and_taxes_are_no_events_of_their_own(pipeline, text):
@@ -1092,6 +1093,7 @@ def test_documents_released_needs_and_taxes_are_no_events_of_their_own(pipeline,
         # the charge is made, whatever the wrong's own mood
         ("Senate Democrats said Republicans were trying to undermine the investigation.", ("ACCUSE", "USA", "USA")),
         ("Senator Warren said the White House was hiding information.", ("ACCUSE", "USA", "USA")),
+        ("Trump said on Friday that China manipulates its currency.", ("ACCUSE", "USA", "CHN")),
     ],
 )
 def test_a_wrong_said_of_another_is_the_speakers_accusation(pipeline, text, dyad):
@@ -1137,6 +1139,7 @@ def test_georgia_in_a_us_story_is_the_state(pipeline):
         ("Senator John Hale last week threatened to issue a subpoena.", ("THREATEN", "USA", "USA")),
         ("President Trump threatened on Friday to veto the bill.", ("THREATEN", "USA", "USA")),
         ("President Trump insulted the mayor of Houston on Friday.", ("ACCUSE", "USA", "USA")),
+        ("President Trump reiterated his tough rhetoric against Senator Hale.", ("ACCUSE", "USA", "USA")),
         (
             (
                 "In May, a translator at the U.S. consulate in the province of Adana in"

@@ -287,13 +287,17 @@ CONSTRUCTIONS: dict[str, list[tuple[frozenset[str], ...]]] = {
 # (CAMEO 112). Told by the journalist, or denied, they are no event of their own.
 CLAIMED_WRONGS = frozenset(
     "violate breach flout lie cheat meddle mislead deceive collude betray rig obstruct err blunder "
-    "abuse ignore undermine interfere hide conceal sabotage".split()
+    "abuse ignore undermine interfere hide conceal sabotage exploit manipulate discriminate smear defame "
+    "politicize politicise weaponize weaponise squander".split()
 )
 # What an office holder abuses: "abused the power given to her" is a wrong of office, no force.
 OFFICE = frozenset("power authority office position trust privilege mandate".split())
 # Of those, the words no verb table codes on their own: listed in triggers_extra.tsv only so
 # that they start an event, they code none unless claimed.
-ONLY_CLAIMED = frozenset("lie cheat meddle mislead deceive collude rig err blunder hide conceal".split())
+ONLY_CLAIMED = frozenset(
+    "lie cheat meddle mislead deceive collude rig err blunder hide conceal exploit manipulate discriminate "
+    "smear defame politicize politicise weaponize weaponise squander".split()
+)
 CLAIMING = REPORTING | frozenset("claim allege charge contend assert believe tweet write".split())
 # Nouns a party calls another's deed or policy ("said the plan was a disgrace"): triggers_extra.tsv
 # lists them so that they start an event; only said of a subject do they code one.
