@@ -254,6 +254,8 @@ def test_each_party_named_together_does_a_one_sided_act(pipeline):
         "Republican senators balked at the White House plan.",
         "The White House dismissed the criticism from Democrats.",
         "The White House turned down the Democrats' offer of talks.",
+        # CAMEO.2.0 files "reject" with "deny", whose bare row is no event
+        "Senate Democrats rejected the White House plan on Monday.",
     ],
 )
 def test_turning_down_what_another_side_asks_or_says(pipeline, text):
