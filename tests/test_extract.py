@@ -1011,6 +1011,7 @@ def test_politicians_attacking_each_other_accuse(pipeline):
         ("Saudi Arabia pulled out of Yemen.", "RETREAT"),
         ("Iran broke off relations with Saudi Arabia.", "SANCTION"),
         ("Iran took Saudi Arabia to task over the war.", "ACCUSE"),
+        ("Russia accepted the U.S. offer on Monday.", "AGREE"),
         # a meeting someone says would happen: a plan (future CONSULT), not an announced one (AGREE)
         ("Britain said it would be engaging with Iran on the issue.", "CONSULT"),
     ],
@@ -1142,6 +1143,12 @@ def test_georgia_in_a_us_story_is_the_state(pipeline):
         ("President Trump threatened on Friday to veto the bill.", ("THREATEN", "USA", "USA")),
         ("President Trump insulted the mayor of Houston on Friday.", ("ACCUSE", "USA", "USA")),
         ("President Trump reiterated his tough rhetoric against Senator Hale.", ("ACCUSE", "USA", "USA")),
+        ("Senator Tom Hale tore into the White House on Friday.", ("ACCUSE", "USA", "USA")),
+        ("Senator Tom Hale railed against the White House on Friday.", ("ACCUSE", "USA", "USA")),
+        ("Senator Tom Hale called out the White House on Friday.", ("ACCUSE", "USA", "USA")),
+        ("Senator Tom Hale said he was critical of the White House plan.", ("ACCUSE", "USA", "USA")),
+        ("Senator Tom Hale sought documents from the White House.", ("REQUEST", "USA", "USA")),
+        ("Google lobbied lawmakers to drop the bill.", ("REQUEST", "USA", "USA")),
         (
             (
                 "In May, a translator at the U.S. consulate in the province of Adana in"

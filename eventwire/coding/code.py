@@ -93,7 +93,7 @@ PLANS = frozenset({"plan", "proposal"})
 ANNOUNCING = frozenset({"announce", "unveil", "outline", "present", "reveal", "disclose", "submit"})
 BOYCOTTING = frozenset({"boycott", "embargo"})
 PRESSING = frozenset({"pressure", "press", "pressurise", "pressurize", "push", "challenge", "dare", "tell"})
-ENCOURAGING = frozenset({"encourage", "invite"})
+ENCOURAGING = frozenset({"encourage", "invite", "lobby"})
 # What a speaker says another is in a deed ("says Russia was involved in the attack"): a charge.
 CULPABLE = frozenset({"responsible", "involved", "complicit"})
 # Who may be asked to act by name: "wants Britain to answer" ("wants the girls to rest" asks no one).

@@ -427,7 +427,7 @@ class Extractor(Referents, Parties, PlacesAndTimes):
             if coding.pattern.startswith("feeling:"):
                 # "it was concerned by the crackdown": the one concerned speaks, of the deed;
                 # "disappointed the companies had not done more": of the clause's subject
-                passive, obj = False, agent(trigger) or obj or _clause_subject(trigger)
+                passive, obj = False, agent(trigger) or obj or prep_object(trigger, ("of",)) or _clause_subject(trigger)
                 if obj is None:
                     return None  # "said he was delighted to be in Japan": about no one
             if passive:
