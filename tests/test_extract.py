@@ -1012,6 +1012,7 @@ def test_politicians_attacking_each_other_accuse(pipeline):
         ("Iran broke off relations with Saudi Arabia.", "SANCTION"),
         ("Iran took Saudi Arabia to task over the war.", "ACCUSE"),
         ("Russia accepted the U.S. offer on Monday.", "AGREE"),
+        ("China has put pressure on North Korea to halt its missile tests.", "REQUEST"),
         # a meeting someone says would happen: a plan (future CONSULT), not an announced one (AGREE)
         ("Britain said it would be engaging with Iran on the issue.", "CONSULT"),
     ],
@@ -1149,6 +1150,7 @@ def test_georgia_in_a_us_story_is_the_state(pipeline):
         ("Senator Tom Hale said he was critical of the White House plan.", ("ACCUSE", "USA", "USA")),
         ("Senator Tom Hale sought documents from the White House.", ("REQUEST", "USA", "USA")),
         ("Google lobbied lawmakers to drop the bill.", ("REQUEST", "USA", "USA")),
+        ("Senate Democrats raised objections to the nominee on Friday.", ("ACCUSE", "USA", "USA")),
         (
             (
                 "In May, a translator at the U.S. consulate in the province of Adana in"
@@ -1944,6 +1946,9 @@ def test_saying_another_was_involved_in_a_deed_blames_them(pipeline):
     assert ("ACCUSE", "GBR", "IRN") in dyads(events(pipeline, text))
     assert not events(pipeline, "MOSCOW (Reuters) - Russia said it was not involved in the attack.")
     assert not events(pipeline, "LONDON (Reuters) - Britain is responsible for the security of the island.")
+    # a preposition said of the doer as the adjective is
+    assert ("ACCUSE", "UKR", "RUS") in dyads(events(pipeline, "KIEV (Reuters) - Ukraine said Russia was behind the attack."))
+    assert not events(pipeline, "KIEV (Reuters) - Officials said the car was behind the building.")
 
 
 def test_an_invitation_to_act_asks_and_one_to_meet_invites(pipeline):

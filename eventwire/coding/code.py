@@ -95,7 +95,7 @@ BOYCOTTING = frozenset({"boycott", "embargo"})
 PRESSING = frozenset({"pressure", "press", "pressurise", "pressurize", "push", "challenge", "dare", "tell"})
 ENCOURAGING = frozenset({"encourage", "invite", "lobby"})
 # What a speaker says another is in a deed ("says Russia was involved in the attack"): a charge.
-CULPABLE = frozenset({"responsible", "involved", "complicit"})
+CULPABLE = frozenset({"responsible", "involved", "complicit", "behind"})
 # Who may be asked to act by name: "wants Britain to answer" ("wants the girls to rest" asks no one).
 NAMED_PARTIES = frozenset({"GPE", "ORG", "NORP", "PERSON"})
 VERDICTS = frozenset({"convict", "find"})
@@ -328,10 +328,15 @@ def claimed_wrong(token: Token) -> bool:
 STANCE_ADJECTIVES = frozenset({"opposed"})
 
 
+def predicative(token: Token) -> bool:
+    """A preposition said of a subject as an adjective is ("Russia was behind the attack")."""
+    return token.pos_ == "ADP" and token.lower_ in CULPABLE and token.dep_ == "prep" and token.head.lemma_ == "be"
+
+
 def stated_feeling(adjective: Token) -> bool:
     """A party's own word for how it takes a deed ("the UN said it was greatly concerned by
     the crackdown"): a stand it takes, unlike a mood the journalist describes ("are angry")."""
-    clause = adjective.head if adjective.dep_ in ("acomp", "attr") else adjective
+    clause = adjective.head if adjective.dep_ in ("acomp", "attr") or predicative(adjective) else adjective
     if _negated(clause) or _negated(adjective):
         return False
     clause = first_conjunct(clause)  # "said the tariffs were lawful and objections were baseless"
@@ -561,7 +566,7 @@ def code_trigger(token: Token, ontology: Ontology, *, ordered: bool = False) -> 
         if framed is coding and answered(token):
             return None  # "refused a request": the refusal is the event ("accepted demands" is one)
         return _material(token, lemma, framed, ontology)
-    if token.pos_ == "ADJ" or (
+    if token.pos_ == "ADJ" or predicative(token) or (
         # ("is opposed to" parsed as a passive verb is read as the verb "oppose", events.STANCES)
         token.tag_ == "VBN" and token.lower_ in ontology.adjectives() and token.lower_ not in STANCE_ADJECTIVES
     ):

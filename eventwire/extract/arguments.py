@@ -12,6 +12,7 @@ from spacy.tokens import Token
 
 from ..records import Actor, Mention
 from .discourse import PERSONAL_PRONOUNS
+from ..coding.code import predicative
 from .syntax import agent, first_child, first_conjunct, subject, text_of
 
 REPORTING_VERBS = frozenset(
@@ -85,8 +86,8 @@ def demand_parties(verb: Token) -> tuple[Token, Token] | None:
     clause = verb
     if verb.dep_ == "pobj" and verb.head.lower_ == "of" and verb.head.head.dep_ == "attr":
         clause = verb.head.head  # "said the launch was an act of aggression": the act is said of it
-    while clause.dep_ in ("xcomp", "acomp", "attr") and clause.head != clause:
-        clause = clause.head  # "said the plan was a disgrace": up to the reported clause
+    while (clause.dep_ in ("xcomp", "acomp", "attr") or predicative(clause)) and clause.head != clause:
+        clause = clause.head  # "said the plan was a disgrace", "said Russia was behind it": up to the reported clause
     reported = first_conjunct(clause)  # "said the tariffs were lawful and objections were baseless"
     if reported.dep_ != "ccomp":
         return None
