@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from ..coding.code import predicative
 from ..records import Actor, Mention
 from .discourse import PERSONAL_PRONOUNS
-from ..coding.code import predicative
 from .syntax import agent, first_child, first_conjunct, subject, text_of
 
 REPORTING_VERBS = frozenset(
