@@ -1098,6 +1098,7 @@ def test_documents_released_needs_and_taxes_are_no_events_of_their_own(pipeline,
         ("Senate Democrats said Republicans were trying to undermine the investigation.", ("ACCUSE", "USA", "USA")),
         ("Senator Warren said the White House was hiding information.", ("ACCUSE", "USA", "USA")),
         ("Trump said on Friday that China manipulates its currency.", ("ACCUSE", "USA", "CHN")),
+        ("Trump has said the Washington Post fabricated stories.", ("ACCUSE", "USA", "USA")),
     ],
 )
 def test_a_wrong_said_of_another_is_the_speakers_accusation(pipeline, text, dyad):
@@ -1255,6 +1256,8 @@ def test_the_warring_sides_of_a_story_are_its_countrys(pipeline):
         # CAMEO.2.0 codes "negotiate with" as cooperation (050); being "in talks" is talking
         ("LUSAKA (Reuters) - Zambia has been negotiating with the IMF since January.", ("ZMB", "IMF")),
         ("LUSAKA (Reuters) - Zambia is in talks with the IMF on a new loan.", ("ZMB", "IMF")),
+        ("WASHINGTON (Reuters) - Trump's campaign had contacts with Russian officials.", ("USA", "RUS")),
+        ("WASHINGTON (Reuters) - Trump and Putin spoke by phone on Tuesday.", ("USA", "RUS")),
     ],
 )
 def test_haggling_and_talks_are_negotiation(pipeline, text, pair):
@@ -1810,6 +1813,8 @@ def test_what_another_should_do_is_demanded_whatever_the_act(pipeline):
     # or how it should be
     text = "OTTAWA (Reuters) - Clark said the opposition parties should be careful not to raise false alarms."
     assert ("REQUEST", "CAN", "CAN") in dyads(events(pipeline, text))
+    text = "WASHINGTON (Reuters) - Ryan said he believed the accusers and that Senator Hale should leave the race."
+    assert ("REQUEST", "USA", "USA") in dyads(events(pipeline, text))
     assert not events(pipeline, "WASHINGTON (Reuters) - Economists said prices should be lower next year.")
 
 

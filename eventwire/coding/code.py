@@ -288,7 +288,7 @@ CONSTRUCTIONS: dict[str, list[tuple[frozenset[str], ...]]] = {
 CLAIMED_WRONGS = frozenset(
     "violate breach flout lie cheat meddle mislead deceive collude betray rig obstruct err blunder "
     "abuse ignore undermine interfere hide conceal sabotage exploit manipulate discriminate smear defame "
-    "politicize politicise weaponize weaponise squander".split()
+    "politicize politicise weaponize weaponise squander fabricate falsify".split()
 )
 # What an office holder abuses: "abused the power given to her" is a wrong of office, no force.
 OFFICE = frozenset("power authority office position trust privilege mandate".split())
@@ -296,7 +296,7 @@ OFFICE = frozenset("power authority office position trust privilege mandate".spl
 # that they start an event, they code none unless claimed.
 ONLY_CLAIMED = frozenset(
     "lie cheat meddle mislead deceive collude rig err blunder hide conceal exploit manipulate discriminate "
-    "smear defame politicize politicise weaponize weaponise squander".split()
+    "smear defame politicize politicise weaponize weaponise squander fabricate falsify".split()
 )
 CLAIMING = REPORTING | frozenset("claim allege charge contend assert believe tweet write".split())
 # Nouns a party calls another's deed or policy ("said the plan was a disgrace"): triggers_extra.tsv
@@ -368,12 +368,13 @@ def _obliged(token: Token) -> bool:
     clause = token  # "said the EU must be ready to mediate": up to the reported clause
     while clause.dep_ in ("xcomp", "acomp") and clause.head != clause:
         clause = clause.head
-    if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in REPORTING:
+    reported = first_conjunct(clause)  # "said he believed her accusers and that Moore should leave"
+    if reported.dep_ != "ccomp" or reported.head.lemma_.lower() not in REPORTING:
         return False
     if not any(c.dep_ == "aux" and c.lower_ in ("must", "should") for c in clause.children):
         return False
     subj = first_child(clause, ("nsubj", "nsubjpass"))
-    reporter = first_child(clause.head, ("nsubj",))
+    reporter = first_child(reported.head, ("nsubj",))
     if subj is None or subj.lower_ in ("we", "i"):
         return False  # "said we have to do better": a resolve, asked of no one else
     return reporter is None or reporter.lower_ != subj.lower_

@@ -1063,8 +1063,9 @@ class Extractor(Referents, Parties, PlacesAndTimes):
         return next((a for a in sides if a is not None and a.key and a.country != source.country), None)
 
     def _talks(self, noun: Token) -> bool:
-        """An event noun of meeting or talks ("talks", "negotiations", "consultations")."""
-        coding = self.ontology.code_noun(noun.lemma_.lower())
+        """An event noun of meeting or talks ("talks", "negotiations", "contact with")."""
+        after = [t.lemma_.lower() for t in noun.subtree if t.i > noun.i]
+        coding = self.ontology.code_noun(noun.lemma_.lower(), after=after)
         return coding is not None and coding.plover_type == "CONSULT"
 
     def _speaker(self, doc, ctx: _Context) -> tuple[Actor, Span] | None:
