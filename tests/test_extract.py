@@ -1337,6 +1337,8 @@ def test_ending_protections_is_an_administrative_sanction_told_beside_the_main_a
 
 
 def test_an_epithet_noun_said_of_a_plan_accuses_its_authors(pipeline):
+    text = US_OPENING + "Senator Tom Hale said Trump was wrong to fire the FBI director."
+    assert ("ACCUSE", "USA", "USA") in dyads(after_opening(events(pipeline, text)))
     for epithet in ("a disgrace", "a disaster for working families", "a joke"):
         text = US_OPENING + f"Senator Tom Hale said the Republican tax plan was {epithet}."
         assert ("ACCUSE", "USA", "USA") in dyads(after_opening(events(pipeline, text)))

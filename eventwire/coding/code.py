@@ -96,6 +96,8 @@ PRESSING = frozenset({"pressure", "press", "pressurise", "pressurize", "push", "
 ENCOURAGING = frozenset({"encourage", "invite", "lobby"})
 # What a speaker says another is in a deed ("says Russia was involved in the attack"): a charge.
 CULPABLE = frozenset({"responsible", "involved", "complicit", "behind"})
+# Verdicts on what the subject did: "said Trump was wrong to fire Comey".
+SAID_OF_SUBJECT = frozenset({"wrong", "mistaken"})
 # Who may be asked to act by name: "wants Britain to answer" ("wants the girls to rest" asks no one).
 NAMED_PARTIES = frozenset({"GPE", "ORG", "NORP", "PERSON"})
 VERDICTS = frozenset({"convict", "find"})
@@ -579,7 +581,7 @@ def code_trigger(token: Token, ontology: Ontology, *, ordered: bool = False) -> 
             return None
         # "said it was concerned by X": the speaker's feeling about X; "claimed the cuts were
         # unconstitutional": the speaker's charge against the subject (events.py reads both)
-        kind = "claim" if token.lower_ in HOSTILE_EPITHETS | CULPABLE else "feeling"
+        kind = "claim" if token.lower_ in HOSTILE_EPITHETS | CULPABLE | SAID_OF_SUBJECT else "feeling"
         return Coding(found.cameo_code, found.plover_type, found.plover_mode,
                       found.plover_context, f"{kind}: {found.pattern}")  # fmt: skip
     if token.pos_ != "VERB" or token.lower_ == "according":
