@@ -863,6 +863,17 @@ def test_a_quarrel_between_unarmed_sides_of_one_state_is_not_force(pipeline):
 def test_a_court_blocking_a_policy_rejects_it(pipeline):
     found = events(pipeline, US_OPENING + "A federal judge blocked the travel ban on Tuesday.")
     assert ("REJECT", "USA", "USA") in dyads(found)
+    found = events(pipeline, US_OPENING + "A federal judge ruled against the administration on Tuesday.")
+    assert ("REJECT", "USA", "USA") in dyads(after_opening(found))
+    # one that lets it stand supports its authors (CAMEO.2.0's "uphold ban" is a refusal, 1241)
+    found = events(pipeline, US_OPENING + "A federal appeals court upheld the travel ban on Tuesday.")
+    assert [e.plover_type for e in after_opening(found)] == ["SUPPORT"]
+
+
+def test_suing_or_challenging_in_court_accuses_the_other_side(pipeline):
+    # "attorneys general": the title's "general" is not who they are
+    found = events(pipeline, "WASHINGTON (Reuters) - Democratic attorneys general sued the administration on Monday.")
+    assert ("ACCUSE", "USA", "USA") in dyads(found)
 
 
 def test_a_story_filed_from_its_second_country_is_about_that_country(pipeline):

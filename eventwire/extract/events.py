@@ -779,9 +779,9 @@ class Extractor(Referents, Parties, PlacesAndTimes):
             # "a federal judge blocked the ban": a court ruling against a policy rejects it;
             # "the parliamentarian barred Corker's proposal": blocking a proposal rejects it
             verdict = "120"
-        elif ruled and coding.plover_type == "CONCEDE":
-            # "the Supreme Court allowed the ban to take effect": a ruling that lets a policy
-            # stand supports its authors
+        elif ruled and (coding.plover_type == "CONCEDE" or trigger.lemma_.lower() == "uphold"):
+            # "the Supreme Court allowed the ban to take effect", "an appeals court upheld the
+            # ban": a ruling that lets a policy stand supports its authors
             verdict = "051"
         if verdict is not None:
             coding = recode(self.ontology, coding, verdict, "ruling") or coding

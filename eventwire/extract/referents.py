@@ -493,7 +493,11 @@ QUANTITY_NOUNS = frozenset(
 
 def _head_word(token: Token) -> Token:
     """"Thousands of textile workers", "a group of protesters": the word that says who they are
-    is the object of "of", not the count or collective that heads the phrase."""
+    is the object of "of", not the count or collective that heads the phrase; in "attorneys
+    general" or "inspectors general" it is the noun before the title's "general"."""
+    noun = first_child(token, ("compound",)) if token.lower_ == "general" else None
+    if noun is not None:
+        return noun
     seen = 0
     while (token.lower_ in QUANTITY_NOUNS or token.like_num) and seen < 3:
         inner = prep_object(token, ("of",))
