@@ -1828,6 +1828,10 @@ def test_what_another_should_do_is_demanded_whatever_the_act(pipeline):
     assert ("REQUEST", "CAN", "CAN") in dyads(events(pipeline, text))
     text = "WASHINGTON (Reuters) - Ryan said he believed the accusers and that Senator Hale should leave the race."
     assert ("REQUEST", "USA", "USA") in dyads(events(pipeline, text))
+    # what it should not do is demanded too; what no one said it should do is not
+    text = "BONN (Reuters) - Germany's economy minister said the European Commission should not cut steel quotas."
+    assert ("REQUEST", "DEU", "EU") in dyads(events(pipeline, text))
+    assert not events(pipeline, "WASHINGTON (Reuters) - Schumer did not say Senator Hale should resign.")
     assert not events(pipeline, "WASHINGTON (Reuters) - Economists said prices should be lower next year.")
 
 

@@ -371,8 +371,8 @@ def _obliged(token: Token) -> bool:
     while clause.dep_ in ("xcomp", "acomp") and clause.head != clause:
         clause = clause.head
     reported = first_conjunct(clause)  # "said he believed her accusers and that Moore should leave"
-    if reported.dep_ != "ccomp" or reported.head.lemma_.lower() not in REPORTING:
-        return False
+    if reported.dep_ != "ccomp" or reported.head.lemma_.lower() not in REPORTING or _negated(reported.head):
+        return False  # "did not say Trump should resign" demands nothing
     if not any(c.dep_ == "aux" and c.lower_ in ("must", "should") for c in clause.children):
         return False
     subj = first_child(clause, ("nsubj", "nsubjpass"))

@@ -818,6 +818,8 @@ class Extractor(Referents, Parties, PlacesAndTimes):
             mood = "asserted"  # the refusal or the commitment itself is what happened
         if mood in ("hypothetical", "future") and coding.pattern.startswith(("demand:", "claim:")):
             mood = "asserted"  # the demand itself was made; so was the charge ("trying to undermine")
+        if mood == "negated" and coding.pattern.startswith("demand:") and any(c.dep_ == "neg" for c in trigger.children):
+            mood = "asserted"  # "said its industry should not suffer more": a demand that it not
         if mood == "future" and coding.plover_mode == "investigate" and not is_noun:
             mood = "asserted"  # "the committee said it would investigate": an inquiry announced is opened
         if mood == "future" and coding.plover_type == "CONSULT" and under_way(trigger):
