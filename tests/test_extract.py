@@ -1817,22 +1817,28 @@ def test_weak_on_crime_is_a_charge(pipeline):
     assert not events(pipeline, "WASHINGTON (Reuters) - Economists said the economy is weak.")
 
 
-def test_what_another_should_do_is_demanded_whatever_the_act(pipeline):
-    found = events(pipeline, "WASHINGTON (Reuters) - Grassley told CNN the White House should reconsider.")
-    assert ("REQUEST", "USA", "USA") in dyads(found)
-    text = "BRUSSELS (Reuters) - EU officials said the United States should remain in the Paris accord."
-    assert ("REQUEST", "EU", "USA") in dyads(events(pipeline, text))
-    assert not events(pipeline, "WASHINGTON (Reuters) - Economists said prices should fall.")
-    # or how it should be
-    text = "OTTAWA (Reuters) - Clark said the opposition parties should be careful not to raise false alarms."
-    assert ("REQUEST", "CAN", "CAN") in dyads(events(pipeline, text))
-    text = "WASHINGTON (Reuters) - Ryan said he believed the accusers and that Senator Hale should leave the race."
-    assert ("REQUEST", "USA", "USA") in dyads(events(pipeline, text))
-    # what it should not do is demanded too; what no one said it should do is not
-    text = "BONN (Reuters) - Germany's economy minister said the European Commission should not cut steel quotas."
-    assert ("REQUEST", "DEU", "EU") in dyads(events(pipeline, text))
-    assert not events(pipeline, "WASHINGTON (Reuters) - Schumer did not say Senator Hale should resign.")
-    assert not events(pipeline, "WASHINGTON (Reuters) - Economists said prices should be lower next year.")
+@pytest.mark.parametrize(
+    ("text", "dyad"),
+    [
+        ("WASHINGTON (Reuters) - Grassley told CNN the White House should reconsider.", ("REQUEST", "USA", "USA")),
+        ("BRUSSELS (Reuters) - EU officials said the United States should remain in the Paris accord.",
+         ("REQUEST", "EU", "USA")),
+        ("WASHINGTON (Reuters) - Economists said prices should fall.", None),
+        # or how it should be
+        ("OTTAWA (Reuters) - Clark said the opposition parties should be careful not to raise false alarms.",
+         ("REQUEST", "CAN", "CAN")),
+        ("WASHINGTON (Reuters) - Economists said prices should be lower next year.", None),
+        ("WASHINGTON (Reuters) - Ryan said he believed the accusers and that Senator Hale should leave the race.",
+         ("REQUEST", "USA", "USA")),
+        # what it should not do is demanded too; what no one said it should do is not
+        ("BONN (Reuters) - Germany's economy minister said the European Commission should not cut steel quotas.",
+         ("REQUEST", "DEU", "EU")),
+        ("WASHINGTON (Reuters) - Schumer did not say Senator Hale should resign.", None),
+    ],
+)
+def test_what_another_should_do_is_demanded_whatever_the_act(pipeline, text, dyad):
+    found = events(pipeline, text)
+    assert dyad in dyads(found) if dyad else not found
 
 
 def test_telling_a_party_to_act_demands_it(pipeline):
