@@ -85,6 +85,14 @@ def test_the_pipelines_prefilter_keeps_sentences_of_code_constructions(pipeline)
     assert "Trump told" in kept and "Conyers should" in kept and "rained" not in kept
 
 
+def test_the_pipelines_prefilter_skips_words_that_code_only_when_said(pipeline) -> None:
+    """Stated feelings, verdicts and claimed wrongs ("grateful", "reckless", "fabricated") are
+    events only in what a party says: without a saying word their sentence is not parsed."""
+    text = "Residents were grateful. The decision was reckless. Senator Tom Hale said the decision was reckless."
+    kept = " ".join(b.text for b in pipeline.prefilter.select([Block(0, text, "body")]))
+    assert "Hale said" in kept and "Residents" not in kept and "The decision" not in kept
+
+
 def test_prefilter_keeps_a_sentence_whose_only_actor_is_an_unlisted_name(pipeline) -> None:
     pre = Prefilter(pipeline.nlp, ["criticize"], find_actors=pipeline.actors.find)
     text = "It rained. Senator Tom Holloway spoke. Holloway criticized the tax plan. Taxes were criticized."

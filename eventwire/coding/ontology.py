@@ -381,7 +381,10 @@ class Ontology:
     def trigger_lemmas(self) -> frozenset[str]:
         return self._triggers
 
-    def trigger_requirements(self) -> dict[str, list[tuple[frozenset[str], ...]]]:
+    def trigger_requirements(
+        self, *, saying: frozenset[str] = frozenset(), said_verbs: frozenset[str] = frozenset(),
+        said_nouns: frozenset[str] = frozenset(), unsaid: frozenset[str] = frozenset(),
+    ) -> dict[str, list[tuple[frozenset[str], ...]]]:
         """For each word that can start an event: what else its patterns need in the clause.
 
         One requirement per coded pattern, as a tuple of word sets of which each needs one member
@@ -389,17 +392,25 @@ class Ontology:
         empty tuple means the word is an event on its own. Light verbs need nothing of their own:
         they code through an event noun, which has its own entry. The pre-filter uses this to ask,
         without a parse, whether any pattern could match in a sentence.
+
+        Adjectives (but those in ``unsaid``), the verbs in ``said_verbs`` and the nouns in
+        ``said_nouns`` code only as what a speaker says ("said the plan was reckless", "said
+        Russia lied", "said the bill was a disaster"): they also need one of the ``saying`` words.
         """
+        said_only = {id(self._verbs): said_verbs, id(self._nouns): said_nouns}
         out: dict[str, list[tuple[frozenset[str], ...]]] = {}
         for table in (self._verbs, self._nouns, self._adjectives):
             for lemma, entry in table.items():
                 words = lemma.split()
                 key = words[0] if table is self._verbs else words[-1]
                 rest = tuple(frozenset({w}) for w in words[1:]) if table is self._verbs else ()
+                said = saying and (
+                    key in said_only.get(id(table), frozenset()) or (table is self._adjectives and key not in unsaid)
+                )
                 for p in entry.patterns:
                     if self._coding(p) is not None:
                         slots = tuple(slot[1] for slot in (*p.before, *p.after))
-                        out.setdefault(key, []).append(slots + rest)
+                        out.setdefault(key, []).append(slots + rest + ((saying,) if said else ()))
         return out
 
     def code_verb(

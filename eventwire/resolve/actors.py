@@ -139,12 +139,19 @@ def _run_place(
 FOUND_KEPT = 4096
 
 
+# How many phrase resolutions an ActorDictionary keeps before starting over.
+RESOLVED_KEPT = 50_000
+
+
 class ActorDictionary:
     """All actor tables in one token index. Build with :meth:`load`; immutable afterwards."""
 
     def __init__(self, index: dict[tuple[str, ...], _Entry]) -> None:
         self._index = index
         self._found: dict[str, list[tuple[int, int, Actor]]] = {}
+        # the same phrases come back in every article ("the White House", "Democrats"):
+        # their resolutions, kept until the table grows past RESOLVED_KEPT
+        self._resolved: dict[tuple[str, date | None], Actor | None] = {}
         self._maxlen: dict[str, int] = {}
         for key in index:
             if self._maxlen.get(key[0], 0) < len(key):
@@ -384,6 +391,16 @@ class ActorDictionary:
         ``places`` (a gazetteer) is asked only when no entry names a state or organisation:
         a place among the phrase's unmatched capitalised words gives the country, and a phrase
         that is nothing but a place below country level ("Mariupol") is its civilians (CVL)."""
+        if places is None:
+            key = (text, on)
+            if key not in self._resolved:
+                if len(self._resolved) >= RESOLVED_KEPT:
+                    self._resolved.clear()
+                self._resolved[key] = self._resolve(text, on=on, places=None)
+            return self._resolved[key]
+        return self._resolve(text, on=on, places=places)
+
+    def _resolve(self, text: str, *, on: date | None, places: PlaceLookup | None) -> Actor | None:
         toks = tokenize(text)
         matches = self._matches(toks, text)
         former = bool(matches) and any(
