@@ -50,6 +50,7 @@ from .senses import (
     legal_appeal,
     named_as,
     no_comment,
+    reached_a_mark,
     phone_call,
     rallied,
     territory,
@@ -524,6 +525,8 @@ def _pattern_words(token: Token) -> list[str]:
     ][:12]
     if "for" not in words and any(for_clause(c) for c in token.children):
         words = ["for", *words][:12]  # "renewed his call for Moore to step aside": "for" marks a clause
+    if token.pos_ == "NOUN" and "to" not in words and any(c.dep_ == "acl" and to_infinitive(c) for c in token.children):
+        words = ["to", *words][:12]  # "Democrats' push to resolve the issue": "to" marks a clause
     if token.pos_ == "VERB":
         subj = first_child(token, ("nsubjpass",))
         if subj is None and token.dep_ == "acl" and token.tag_ == "VBN" and token.head.i < token.i:
@@ -617,7 +620,7 @@ def code_trigger(token: Token, ontology: Ontology, *, ordered: bool = False) -> 
             return coded(ontology, "112", f"claim:{lemma} said of another")
     if lemma == "fire" and any(c.lemma_.lower() == "test" and c.i == token.i - 2 for c in token.children):
         return coded(ontology, "150", "test-fire")  # "test-fired its new missiles": a weapons test
-    if lemma in ONLY_CLAIMED or dismissal(token) or a_view(token):
+    if lemma in ONLY_CLAIMED or dismissal(token) or a_view(token) or reached_a_mark(token):
         return None
     if describes(token) or about(token) or no_comment(token) or undone(token) or (not ordered and _ordered_act(token, ontology)):
         return None

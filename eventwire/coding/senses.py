@@ -160,6 +160,18 @@ def dismissal(verb: Token) -> bool:
     )
 
 
+def reached_a_mark(verb: Token) -> bool:
+    """ "until the manufacturer hits 200,000 vehicles sold", "unemployment hit 10 percent": a
+    figure reached, no blow struck (the idioms, "hit a record", are rows of triggers_extra.tsv)."""
+    obj = first_child(verb, ("dobj",))
+    if verb.lemma_.lower() != "hit" or obj is None:
+        return False
+    sold = any(c.dep_ == "acl" and c.tag_ == "VBN" for c in obj.children)  # "200,000 vehicles sold"
+    return obj.like_num or obj.ent_type_ in ("MONEY", "PERCENT", "QUANTITY") or (
+        sold and any(c.dep_ == "nummod" for c in obj.children)
+    )
+
+
 def describes(verb: Token) -> bool:
     """A past participle that only describes a noun playing a part in another clause, with no
     doer named: "arrested a man suspected of fraud", "the leader of a network linked to

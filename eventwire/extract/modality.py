@@ -228,10 +228,14 @@ def may_not_yet(verb: Token) -> bool:
 
 
 def headline_future(verb: Token) -> bool:
-    """A headline infinitive that is no one's complement: "Envoy to inspect consulate"."""
-    return verb.dep_ in ("ROOT", "acl", "relcl", "advcl") and any(
-        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children
-    )
+    """A headline infinitive that is no one's complement ("Envoy to inspect consulate"), or one
+    a headline reports ("Baldrige says U.S. to impose sanctions"): saying is no asking, so the
+    "to" of what is said is a "will" too."""
+    if not to_infinitive(verb):
+        return False
+    if verb.dep_ in ("ROOT", "acl", "relcl", "advcl"):
+        return True
+    return verb.dep_ in ("ccomp", "xcomp") and verb.head.lemma_.lower() in ("say", "see", "expect")
 
 
 
