@@ -347,6 +347,19 @@ def test_it_is_no_person_and_no_group(pipeline):
     assert ("ACCUSE", "USA", "USA") in dyads(after_opening(events(pipeline, US_OPENING + text)))
 
 
+
+def test_the_dummy_it_of_an_infinitive_after_a_copula_is_no_doer(pipeline):
+    from eventwire.extract.syntax import subject
+
+    def meet(text):
+        return next(t for t in pipeline.nlp(text) if t.text == "meet")
+
+    # "it had been a shock to meet Trump": "it" stands for the meeting, no one meets
+    told = "He told diplomats in Belgium that it had been a bit of a shock to meet Trump for the first time."
+    assert subject(meet(told))[0] is None
+    assert subject(meet("Russia said it was ready to meet the rebels."))[0].text == "it"
+
+
 def test_frame_verb_gives_way_to_its_complement_whatever_its_type(pipeline):
     found = events(pipeline, "Egypt agreed on Monday to lift a blockade on Gaza.")
     assert [(e.plover_type, key(e.source), key(e.target)) for e in found] == [("AGREE", "EGY", "PSE")]
@@ -1030,6 +1043,8 @@ def test_politicians_attacking_each_other_accuse(pipeline):
         # CAMEO.2.0 codes deploying troops as military cooperation (062)
         ("Russia has deployed 100,000 troops along the border.", "MOBILIZE"),
         ("The United States deployed two warships to the Gulf.", "MOBILIZE"),
+        # "exercise" alone is no event; with another's warships or troops it is joint
+        ("The Japanese destroyer held a three-day exercise with two Indian warships.", "COOPERATE"),
         # "on Monday" is no "telephone on" (CAMEO.2.0: a request)
         ("Tillerson telephoned the Iranian foreign minister on Monday.", "CONSULT"),
         # CAMEO.2.0's first "pull out" block is a visit (040); "break off" a threat (130)
@@ -1656,9 +1671,36 @@ def test_forces_that_arrive_are_deployed_officials_visit(pipeline):
     assert ("CONSULT", "USA", "TUR") in dyads(visit)
 
 
+@pytest.mark.parametrize(
+    "text, dyad",
+    [
+        (
+            "SEOUL (Reuters) - South Korea will face devastating consequences for dropping leaflets, state media KCNA said.",
+            ("THREATEN", "PRK", "KOR"),
+        ),
+        ("North Korea said South Korea would face devastating consequences.", ("THREATEN", "PRK", "KOR")),
+        ("Iran said the United States would pay a heavy price for the killing.", ("THREATEN", "IRN", "USA")),
+        ("Israel paid a heavy price in the war with Hezbollah.", None),  # told, not said of another
+    ],
+)
+def test_a_penalty_said_to_await_another_threatens_it(pipeline, text, dyad):
+    threats = {d for d in dyads(events(pipeline, text)) if d[0] == "THREATEN"}
+    assert threats == ({dyad} if dyad else set())
+
+
 def test_a_measure_a_body_agrees_on_is_no_threat(pipeline):
     text = "BRUSSELS (Reuters) - The European Union has agreed to ban airlines in Belarus from using EU airspace."
     assert "THREATEN" not in {e.plover_type for e in events(pipeline, text)}
+    # decided, it is taken; closing airspace to another's airlines sanctions it (CAMEO 160)
+    assert ("SANCTION", "EU", "BLR") in dyads(events(pipeline, text))
+    threatened = "Russia threatened to ban Ukrainian airlines from its airspace."
+    assert "SANCTION" not in {e.plover_type for e in events(pipeline, threatened)}
+    # announced, it is taken too; said to come, it threatens
+    announced = "WASHINGTON (Reuters) - The EPA announced on Tuesday it will bar certain scientists from its boards."
+    assert {e.plover_type for e in events(pipeline, announced)} & {"SANCTION", "COERCE"}
+    assert "THREATEN" not in {e.plover_type for e in events(pipeline, announced)}
+    said = "WASHINGTON (Reuters) - Trump said he will impose tariffs on Chinese steel."
+    assert {e.plover_type for e in events(pipeline, said)} == {"THREATEN"}
 
 
 def test_what_is_received_is_the_givers_act(pipeline):

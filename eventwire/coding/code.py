@@ -31,7 +31,9 @@ from ..extract.syntax import (
     first_conjunct,
     for_clause,
     going_to,
+    phrase_tokens,
     prep_object,
+    text_of,
     to_infinitive,
 )
 from .ontology import Coding, Ontology
@@ -50,9 +52,9 @@ from .senses import (
     legal_appeal,
     named_as,
     no_comment,
-    reached_a_mark,
     phone_call,
     rallied,
+    reached_a_mark,
     territory,
     undone,
     visit_call,
@@ -191,7 +193,7 @@ def reframe(token: Token, coding: Coding, ontology: Ontology) -> Coding:
         # one party says another must do is a demand
         code, why = "100", "demand:must"
     elif frame_lemma in COMMITTING and token.dep_ == "xcomp" and coding.plover_type in INTENDED:
-        if not _measure_decided(frame, coding):
+        if not measure_decided(token, coding):
             code, why = INTENDED[coding.plover_type], f"intent:{frame_lemma}"
     elif coding.plover_type in HOSTILE and (
         (frame_lemma in PROPOSING and token.dep_ == "xcomp" and not _hedged(frame))
@@ -206,7 +208,7 @@ def reframe(token: Token, coding: Coding, ontology: Ontology) -> Coding:
         # "said they will boycott the meeting": an announced boycott threatens one (CAMEO 1312)
         code, why = "1312", "intent:will"
     elif (_future(token) or (token.dep_ == "dobj" and _future(token.head)) or _future_with(token)) and (
-        coding.plover_type in INTENDED and coding.plover_type != "AGREE"
+        coding.plover_type in INTENDED and coding.plover_type != "AGREE" and not measure_decided(token, coding)
         and not (coding.plover_type == "CONSULT" and (_would(token) or under_way(token)))
     ):  # "will extend the curfew", "would boycott the talks", "will hold a protest"
         # PLOVER codes announced future cooperation as AGREE, announced force as THREATEN; a
@@ -243,13 +245,16 @@ def under_way(token: Token) -> bool:
     return verb.lemma_.lower() in CONCLUDING
 
 
-def _measure_decided(frame: Token | None, coding: Coding) -> bool:
-    """ "The European Union has agreed to ban airlines in Belarus": a body agreeing, with no one
-    else, to a measure against another has decided it; the measure is the news (agreeing with a
+def measure_decided(token: Token, coding: Coding) -> bool:
+    """ "The European Union has agreed to ban airlines in Belarus", "the EPA announced it will
+    bar certain scientists": a body agreeing, with no one else, to a measure against another, or
+    announcing one, has decided it; the measure is the news, told as taken (agreeing with a
     party to act is a commitment to come)."""
+    frame = frame_of(token)
+    announced = frame is not None and frame.lemma_.lower() == "announce" and token.dep_ == "ccomp"
     return (
         frame is not None
-        and frame.lemma_.lower() == "agree"
+        and (frame.lemma_.lower() in ("agree", "decide") or announced)
         and coding.plover_type in ("SANCTION", "COERCE")
         and not any(c.dep_ == "prep" and c.lower_ == "with" for c in frame.children)
     )
@@ -312,7 +317,25 @@ EPITHET_NOUNS = frozenset(
 
 def claimed_wrong(token: Token) -> bool:
     """A wrong that a speaker says another party did: "X said Y violated the treaty"."""
-    if token.pos_ != "VERB" or token.lemma_.lower() not in CLAIMED_WRONGS or _negated(token):
+    return token.lemma_.lower() in CLAIMED_WRONGS and said_of_another(token)
+
+
+# What a speaker says another will face, bear or pay: the speaker threatens it.
+PENALTIES = frozenset("consequence price repercussion retaliation retribution punishment".split())
+SUFFERING = frozenset({"face", "bear", "suffer", "pay", "reap"})
+
+
+def penalty(token: Token) -> bool:
+    """Facing, bearing or paying a penalty: "South Korea will face devastating consequences,
+    KCNA said", "said the United States would pay a heavy price". Said of another, the speaker
+    threatens the one who is to bear it."""
+    obj = first_child(token, ("dobj",))
+    return token.lemma_.lower() in SUFFERING and obj is not None and obj.lemma_.lower() in PENALTIES
+
+
+def said_of_another(token: Token) -> bool:
+    """The verb tells, in a clause a speaker reports, what another party did or will do."""
+    if token.pos_ != "VERB" or _negated(token):
         return False
     clause = token
     while clause.dep_ in ("xcomp", "conj") and clause.head != clause:
@@ -322,8 +345,8 @@ def claimed_wrong(token: Token) -> bool:
     doer = first_child(clause, ("nsubj",))
     speaker = first_child(clause.head, ("nsubj",))
     return doer is not None and doer.lower_ not in ("i", "we") and (
-        speaker is None or speaker.lower_ != doer.lower_
-    )
+        speaker is None or text_of(phrase_tokens(speaker)).lower() != text_of(phrase_tokens(doer)).lower()
+    )  # "North Korea said South Korea would face ...": two parties, one head word
 
 
 # Adjectives that state the subject's stand whether or not it is reported as said: "the
@@ -523,10 +546,8 @@ def _pattern_words(token: Token) -> list[str]:
         for t in clause_tokens(token)
         if t.i > token.i and t.i not in skip
     ][:12]
-    if "for" not in words and any(for_clause(c) for c in token.children):
-        words = ["for", *words][:12]  # "renewed his call for Moore to step aside": "for" marks a clause
-    if token.pos_ == "NOUN" and "to" not in words and any(c.dep_ == "acl" and to_infinitive(c) for c in token.children):
-        words = ["to", *words][:12]  # "Democrats' push to resolve the issue": "to" marks a clause
+    marks = [m for m in map(_clause_mark, token.children) if m is not None and m not in words]
+    words = [*marks, *words][:12]
     if token.pos_ == "VERB":
         subj = first_child(token, ("nsubjpass",))
         if subj is None and token.dep_ == "acl" and token.tag_ == "VBN" and token.head.i < token.i:
@@ -538,6 +559,17 @@ def _pattern_words(token: Token) -> list[str]:
                 *words,
             ][:12]
     return words
+
+
+def _clause_mark(child: Token) -> str | None:
+    """The word that brings in a clause the trigger governs, which patterns name though the
+    clause has events of its own: "renewed his call *for* Moore to step aside", "Democrats' push
+    *to* resolve the issue"."""
+    if for_clause(child):
+        return "for"
+    if child.dep_ == "acl" and child.head.pos_ == "NOUN" and to_infinitive(child):
+        return "to"
+    return None
 
 
 def code_trigger(token: Token, ontology: Ontology, *, ordered: bool = False) -> Coding | None:
@@ -611,6 +643,8 @@ def code_trigger(token: Token, ontology: Ontology, *, ordered: bool = False) -> 
     abused = first_child(token, ("dobj",)) if lemma == "abuse" else None
     if abused is not None and abused.lemma_.lower() in OFFICE and not claimed_wrong(token):
         return None  # told by the journalist, a charge no one is named as making
+    if penalty(token):  # "said the US would pay a heavy price"; "farmers faced the consequences"
+        return coded(ontology, "130", f"claim: {lemma} a penalty, said of another") if said_of_another(token) else None
     if lemma in CLAIMED_WRONGS and claimed_wrong(token):
         own = ontology.code_verb(lemma, after=after)
         if abused is not None and abused.lemma_.lower() in OFFICE:

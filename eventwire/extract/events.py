@@ -31,6 +31,7 @@ from ..coding.code import (
     demanded_act,
     giver,
     light_governor,
+    measure_decided,
     recode,
     under_way,
 )
@@ -824,6 +825,8 @@ class Extractor(Referents, Parties, PlacesAndTimes):
             mood = "asserted"  # "the committee said it would investigate": an inquiry announced is opened
         if mood == "future" and coding.plover_type == "CONSULT" and under_way(trigger):
             mood = "asserted"  # "will wrap up his visit to Seoul": the visit is under way
+        if mood == "future" and measure_decided(trigger, coding):
+            mood = "asserted"  # "the EU has agreed to ban airlines": the measure is decided
         if mood == "asserted" and coding.plover_type == "AGREE" and attempted(trigger):
             mood = "future"  # "are racing to finalise a trade deal": no deal yet
         if mood == "asserted" and intent_only(coding, trigger, self._is_event_noun):

@@ -27,6 +27,14 @@ NP_DEPS = frozenset(
 TARGET_PREPS = ("with", "on", "onto", "against", "at", "upon", "to", "toward", "towards", "into", "over", "about")
 
 
+def _extraposed(verb: Token) -> bool:
+    """An infinitive put after a copula with a dummy "it" ("it was important to meet Putin", "it
+    had been a shock to meet Trump"): the copula's subject stands for the clause, no doer."""
+    head = verb.head
+    dummy = first_child(head, ("nsubj",))
+    return to_infinitive(verb) and head.lemma_.lower() == "be" and dummy is not None and dummy.lower_ == "it"
+
+
 def subject(verb: Token) -> tuple[Token | None, bool]:
     """The subject token of a verb and whether it is a passive subject.
 
@@ -50,6 +58,8 @@ def subject(verb: Token) -> tuple[Token | None, bool]:
             verb = verb.head.head if _misattached(verb) else verb.head
             continue
         if verb.dep_ in ("xcomp", "advcl", "ccomp") and verb.head != verb:
+            if _extraposed(verb):
+                return None, False  # "it had been a shock to meet Trump": "it" is no one
             if verb.dep_ == "xcomp":
                 obj = first_child(verb.head, ("dobj",))
                 if obj is not None:
