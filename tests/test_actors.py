@@ -144,6 +144,9 @@ def test_split_code() -> None:
 def test_resolve_actor_convenience() -> None:
     assert resolve_actor("the Kremlin").country == "RUS"
     assert resolve_actor("Jens Stoltenberg", date(2015, 10, 5)).org == "NATO"
+    # the European Community of 1957-1993 is no region and no community of civilians
+    assert resolve_actor("European Community industry ministers").org == "EEC"
+    assert resolve_actor("KCNA").country == "PRK"
 
 
 def _write_minimal(tmp_path: Path) -> None:

@@ -348,6 +348,22 @@ def test_it_is_no_person_and_no_group(pipeline):
 
 
 
+@pytest.mark.parametrize(
+    "text, dyad",
+    [
+        # a group named again by "the" and its head noun is the group named before
+        ("BEIJING (Reuters) - Indian troops crossed the border. The troops attacked Chinese personnel.", ("ASSAULT", "IND", "CHN")),
+        # a body meeting to discuss a thing meets no one else
+        (
+            "BRUSSELS (Reuters) - Pay talks ended on Monday. EC industry ministers were meeting to discuss a plan for plant closures.",
+            ("CONSULT", "EEC", None),
+        ),
+    ],
+)
+def test_a_group_named_again_and_a_meeting_about_a_thing(pipeline, text, dyad):
+    assert dyad in dyads(events(pipeline, text))
+
+
 def test_the_dummy_it_of_an_infinitive_after_a_copula_is_no_doer(pipeline):
     from eventwire.extract.syntax import subject
 

@@ -95,6 +95,16 @@ class Discourse:
                 return actor
         return None
 
+    def same_group(self, noun: str) -> Actor | None:
+        """A group named again by its head noun alone: "European Community industry ministers
+        met ..." ... "the ministers were meeting" (the last group so named that had a state or
+        organisation)."""
+        for actor in reversed(self.actors):
+            words = actor.text.lower().replace("-", " ").split()
+            if actor.key and len(words) > 1 and words[-1].strip(".,") == noun:
+                return actor
+        return None
+
     def last_pair(self, before: int) -> tuple[Actor, Actor] | None:
         """The last two states the text named in the `PAIR_REACH` characters before offset
         ``before``, in order: whom "the two countries" or "both sides" means (from further

@@ -622,9 +622,10 @@ class Extractor(Referents, Parties, PlacesAndTimes):
             if aim is not None:
                 target, target_span = aim
         convened = coding.plover_type == "CONSULT" and _convened(trigger, src_tok, source)
-        if convened and target is not None:
+        if convened and named(target):
             venue = prep_object(trigger, ("in", "at"))
-            # a party found only where they met is none: "OPEC ministers gathered in Vienna"
+            # a party found only where they met is none: "OPEC ministers gathered in Vienna"; a
+            # thing is none ("the ministers were meeting to discuss a plan")
             convened = venue is not None and target_span is not None and target_span.start <= ctx.block.start + venue.idx < target_span.end
         if convened:
             target, target_span = None, None

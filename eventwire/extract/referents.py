@@ -364,6 +364,10 @@ class Referents:
                 found = disc.same_thing(tok.lower_)
                 if found is not None:
                     return found
+            if tok == token and tok.tag_ == "NNS" and _the_only(tok):
+                found = disc.same_group(tok.lower_)  # "the ministers": those named before
+                if found is not None:
+                    return found
         return None
 
     def _argument_of_same_event(self, noun: Token, coding: Coding) -> bool:
@@ -713,6 +717,11 @@ def pair_named(token: Token, ctx: Any) -> tuple[Actor, Actor] | None:
 def possessor(modifier: Token) -> bool:
     """ "Russia's", "Greece and Turkey's" (which the parser may hang as a name modifier)."""
     return modifier.dep_ == "poss" or any(t.dep_ == "case" and t.lower_ in ("'s", "'", "’s") for t in modifier.subtree)
+
+
+def _the_only(noun: Token) -> bool:
+    """ "the ministers", "these officials": a plural named by "the" and its head noun alone."""
+    return bool(list(noun.children)) and all(c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in noun.children)
 
 
 def _definite(noun: Token) -> bool:
