@@ -1059,6 +1059,18 @@ def test_politicians_attacking_each_other_accuse(pipeline):
         # CAMEO.2.0 codes deploying troops as military cooperation (062)
         ("Russia has deployed 100,000 troops along the border.", "MOBILIZE"),
         ("The United States deployed two warships to the Gulf.", "MOBILIZE"),
+        # CAMEO.2.0's &MILITARY set lacks the bare "forces"; it has "amass" but not "mass"
+        ("Russia deployed forces to the border with Ukraine.", "MOBILIZE"),
+        ("Russia massed troops on the border with Ukraine.", "MOBILIZE"),
+        ("Russia pulled its forces out of Georgia.", "RETREAT"),
+        ("Russia handed over the bodies to Ukraine.", "RETREAT"),
+        # CAMEO.2.0: "recognize independence" is a national day, "invade" occupies territory
+        ("Russia recognized the independence of Abkhazia.", "SUPPORT"),
+        ("Russia invaded Ukraine.", "ASSAULT"),
+        # CAMEO.2.0: delivering a message is a statement, whatever it says
+        ("Biden sent a message of solidarity to Ukraine.", "SUPPORT"),
+        # a protest lodged with a government complains to it; it is no demonstration
+        ("China lodged a protest with Japan.", "ACCUSE"),
         # "exercise" alone is no event; with another's warships or troops it is joint
         ("The Japanese destroyer held a three-day exercise with two Indian warships.", "COOPERATE"),
         # "on Monday" is no "telephone on" (CAMEO.2.0: a request)
@@ -1977,6 +1989,17 @@ def test_workers_strike_in_protest_not_with_weapons(pipeline, text, dyad):
     found = [e for e in events(pipeline, text) if e.modality == "asserted"]
     assert dyad[:2] in {d[:2] for d in dyads(found)}
     assert "ASSAULT" not in {e.plover_type for e in found}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "CARACAS (Reuters) - Thousands of protesters took to the streets of Caracas on Monday.",
+        "CARACAS (Reuters) - Thousands rallied in Caracas against the government on Monday.",
+    ],
+)
+def test_crowds_protest_against_their_own_rulers(pipeline, text):
+    assert ("PROTEST", "VEN", "VEN") in dyads(events(pipeline, text))
 
 
 def test_a_request_taken_up_is_its_makers(pipeline):

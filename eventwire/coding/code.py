@@ -572,6 +572,10 @@ def _clause_mark(child: Token) -> str | None:
     return None
 
 
+# Verbs that hand a protest to a government: "lodged a protest with Japan" complains to it.
+LODGING = frozenset({"lodge", "file", "register", "submit", "deliver", "send", "issue"})
+
+
 def code_trigger(token: Token, ontology: Ontology, *, ordered: bool = False) -> Coding | None:
     """The coding of a trigger token, or None when it reports no codable event (``ordered``:
     code it as the act an ordering verb orders, which it is not on its own)."""
@@ -583,6 +587,8 @@ def code_trigger(token: Token, ontology: Ontology, *, ordered: bool = False) -> 
         return coded(ontology, "115", f"appeal: {lemma} against a ruling")
     if lemma in MARKET_MOVES and _of_markets(token):
         return None  # "a month-long rally in stocks", "the S&P 500 rallied": prices, not people
+    if lemma == "protest" and token.pos_ == "NOUN" and token.dep_ == "dobj" and token.head.lemma_.lower() in LODGING:
+        return coded(ontology, "114", f"lodged: {token.head.lemma_.lower()} a protest")  # with a government, not in the street
     if token.pos_ == "NOUN" and lemma in EPITHET_NOUNS:
         # "said the plan was a disgrace": the speaker's charge; an insult told any other way
         # is no event of its own

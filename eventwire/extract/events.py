@@ -80,6 +80,7 @@ from .gates import (
     DESCRIBED,
     DOCUMENT_ENTRY,
     LETHAL,
+    PROTESTERS,
     WEAPONS,
     armed,
     codable,
@@ -1309,6 +1310,8 @@ def _convened(verb: Token, subj: Token | None, source: Actor | None) -> bool:
     ministers met in Brussels", "the party's leadership met" (not "Trump met on Monday")."""
     if verb.pos_ != "VERB" or verb.lemma_.lower() not in CONVENING or subj is None or source is None or not source.key:
         return False
+    if source.sector in PROTESTERS:
+        return False  # "hundreds of South Koreans gathered outside the court": a crowd, no body
     if any(c.dep_ == "prep" and c.lower_ in ("with", "between") for c in verb.children):
         return False  # a partner the target search did not resolve
     return subj.tag_ in ("NNS", "NNPS") or subj.lemma_.lower() in BODIES

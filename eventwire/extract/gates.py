@@ -96,6 +96,8 @@ def codable(
     alone = plover_type in MONADIC or (plover_type in FORCE and target is not None) or unaddressed
     if not known_target and not alone:
         return False
+    if plover_type == "PROTEST" and source is not None and source.sector in PROTESTERS:
+        return True  # "protesters took to the streets of Caracas": against their own rulers
     return not (known_target and self_loop(source, target))  # type: ignore[arg-type]
 
 
@@ -114,6 +116,10 @@ def named(actor: Actor | None) -> bool:
     if actor is None or actor.entry == THING_ENTRY:
         return False
     return bool(actor.key or actor.sector not in (None, "UNK") or actor.entry == UNLISTED)
+
+
+# Sectors of those who protest against their own state's rulers.
+PROTESTERS = frozenset({"OPP", "CVL", "LAB", "EDU", "AGR"})
 
 
 def self_loop(source: Actor, target: Actor) -> bool:
