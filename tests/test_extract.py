@@ -1067,6 +1067,12 @@ def test_politicians_attacking_each_other_accuse(pipeline):
         # CAMEO.2.0: "recognize independence" is a national day, "invade" occupies territory
         ("Russia recognized the independence of Abkhazia.", "SUPPORT"),
         ("Russia invaded Ukraine.", "ASSAULT"),
+        # words CAMEO.2.0 lacks: "suspend" alone, "neutralize", "disperse", "enter" a zone
+        ("ECOWAS suspended Niger from the bloc.", "SANCTION"),
+        ("The African Union suspended Mali's membership.", "SANCTION"),
+        ("Turkey neutralized 20 terrorists in northern Syria.", "ASSAULT"),
+        ("Nigerien police dispersed the protesters with tear gas.", "COERCE"),
+        ("Chinese warplanes entered Taiwan's air defence zone.", "MOBILIZE"),
         # CAMEO.2.0: delivering a message is a statement, whatever it says
         ("Biden sent a message of solidarity to Ukraine.", "SUPPORT"),
         # a protest lodged with a government complains to it; it is no demonstration
@@ -1138,6 +1144,7 @@ def test_asked_whether_is_a_question(pipeline):
         "The Senate approved its version of the tax bill in a 51-49 vote.",
         "The House voted to go to conference with the Senate on Monday.",
         "Reporters were unable to verify the claims.",
+        "Trump signed the tax bill into law on Friday.",
     ],
 )
 def test_questions_and_lawmaking_steps_are_no_events(pipeline, text):
@@ -1232,6 +1239,9 @@ def test_georgia_in_a_us_story_is_the_state(pipeline):
         ("Senate Democrats raised objections to the nominee on Friday.", ("ACCUSE", "USA", "USA")),
         ("Democrats said the agency illegally withheld documents from Congress.", ("REJECT", "USA", "USA")),
         ("The administration withheld military aid from Ukraine.", ("SANCTION", "USA", "UKR")),
+        ("Democrats walked out of the hearing on Tuesday.", ("PROTEST", "USA", "USA")),
+        ("FBI agents raided Manafort's home in July.", ("COERCE", "USA", "USA")),  # a search, no attack
+        ("Trump dismissed the report as fake news.", ("ACCUSE", "USA", "USA")),
         ("The talks stalled despite the Democrats' push to resolve the issue.", ("REQUEST", "USA", "USA")),
         (
             (
@@ -1708,6 +1718,7 @@ def test_forces_that_arrive_are_deployed_officials_visit(pipeline):
         ),
         ("North Korea said South Korea would face devastating consequences.", ("THREATEN", "PRK", "KOR")),
         ("Iran said the United States would pay a heavy price for the killing.", ("THREATEN", "IRN", "USA")),
+        ("SEOUL (Reuters) - Kim Yo Jong said South Korea would pay dearly for the leaflets.", ("THREATEN", "PRK", "KOR")),
         ("Israel paid a heavy price in the war with Hezbollah.", None),  # told, not said of another
     ],
 )
@@ -1989,6 +2000,17 @@ def test_workers_strike_in_protest_not_with_weapons(pipeline, text, dyad):
     found = [e for e in events(pipeline, text) if e.modality == "asserted"]
     assert dyad[:2] in {d[:2] for d in dyads(found)}
     assert "ASSAULT" not in {e.plover_type for e in found}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "BAKU (Reuters) - Azerbaijan and Armenia accused each other of violating the ceasefire.",
+        "BAKU (Reuters) - Azerbaijan and Armenia traded accusations over the shelling.",
+    ],
+)
+def test_two_sides_accusing_each_other(pipeline, text):
+    assert ("ACCUSE", "AZE", "ARM") in dyads(events(pipeline, text))
 
 
 @pytest.mark.parametrize(

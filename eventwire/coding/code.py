@@ -330,6 +330,8 @@ def penalty(token: Token) -> bool:
     KCNA said", "said the United States would pay a heavy price". Said of another, the speaker
     threatens the one who is to bear it."""
     obj = first_child(token, ("dobj",))
+    if token.lemma_.lower() == "pay" and any(c.lower_ == "dearly" for c in token.children):
+        return True  # "said South Korea would pay dearly"
     return token.lemma_.lower() in SUFFERING and obj is not None and obj.lemma_.lower() in PENALTIES
 
 

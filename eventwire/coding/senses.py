@@ -35,7 +35,7 @@ HOSTILE_EPITHETS = frozenset(
 )
 # Verbs that name or describe someone ("called X a liar", "described X as Y"): with a
 # complement they characterise, which is criticism when hostile and no event otherwise.
-NAMING = frozenset({"call", "describe", "brand", "label", "term", "dub"})
+NAMING = frozenset({"call", "describe", "brand", "label", "term", "dub", "dismiss", "deride"})
 # Weapons and the forces that carry them: as the subject of "hit" or "strike" they use force
 # ("air strikes hit the enclave for a sixth day" is no criticism, whatever "hit for" says).
 WEAPONS = frozenset(

@@ -599,7 +599,8 @@ class Extractor(Referents, Parties, PlacesAndTimes):
             # act), coded from the first to the second party (a dyad keeps both)
             joint = self._joint(src_tok, ctx)
             if joint is not None and (
-                mutual(coding, trigger) or _same_actor(joint[0], joint[2]) or pair_phrase(src_tok)
+                mutual(coding, trigger) or _same_actor(joint[0], joint[2]) or pair_phrase(src_tok) or _reciprocal(tgt_tok)
+                or trigger.lemma_.lower() in FIGHTING_EACH_OTHER  # "traded accusations"
             ):
                 # one party's praise or protest is still an act within its country when both
                 # are of it ("Democrats and Republicans criticized"), never one at the other;
@@ -755,6 +756,9 @@ class Extractor(Referents, Parties, PlacesAndTimes):
         if coding.pattern in ("received: under fire", "received: under attack") and source is not None and armed(source):
             # "Afghan troops came under fire from Taliban militants": shots, not words
             coding = recode(self.ontology, coding, "190", "under fire from armed men") or coding
+        if coding.plover_type == "ASSAULT" and trigger.lemma_.lower() == "raid" and source is not None and source.sector in ("COP", "JUD"):
+            # "FBI agents raided Manafort's home": a police search, no armed attack (GUIDE: COERCE)
+            coding = recode(self.ontology, coding, "1711", "police raid") or coding
         defended = trigger.lemma_.lower() == "defend" and coding.cameo_code == "074"
         if defended and source is not None and not armed(source):
             # "Trump defended Moore": words for him, not troops to protect him
@@ -1363,6 +1367,14 @@ def _clause_subject(word: Token) -> Token | None:
     """The subject of the clause a word takes ("pleased [that] the agency had upgraded it")."""
     clause = first_child(word, ("ccomp",))
     return first_child(clause, ("nsubj", "nsubjpass")) if clause is not None else None
+
+
+def _reciprocal(target: Token | None) -> bool:
+    """ "accused each other", "blamed one another": whatever the act, the two sides do it to each other."""
+    return target is not None and (
+        (target.lower_ == "other" and any(c.lower_ == "each" for c in target.children))
+        or (target.lower_ == "another" and any(c.lower_ == "one" for c in target.children))
+    )
 
 
 def mutual(coding: Coding, trigger: Token) -> bool:
