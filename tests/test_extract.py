@@ -1073,6 +1073,10 @@ def test_politicians_attacking_each_other_accuse(pipeline):
         ("Turkey neutralized 20 terrorists in northern Syria.", "ASSAULT"),
         ("Nigerien police dispersed the protesters with tear gas.", "COERCE"),
         ("Chinese warplanes entered Taiwan's air defence zone.", "MOBILIZE"),
+        # ordering another's envoys or forces to leave expels them; one's own, withdraws them
+        ("Niger ordered the French ambassador to leave the country.", "SANCTION"),
+        ("Niger ordered French troops to leave the country.", "SANCTION"),
+        ("Putin ordered his troops to leave Syria.", "RETREAT"),
         # CAMEO.2.0: delivering a message is a statement, whatever it says
         ("Biden sent a message of solidarity to Ukraine.", "SUPPORT"),
         # a protest lodged with a government complains to it; it is no demonstration

@@ -978,6 +978,13 @@ def _complements(verb: Token) -> list[Token]:
     return [c for c in verb.children if c.dep_ in ("xcomp", "ccomp", "oprd") and c.pos_ == "VERB"]
 
 
+# Those a state expels by ordering them to leave, and the leaving.
+EXPELLED = frozenset(
+    {"diplomat", "ambassador", "envoy", "attache", "attaché", "consul", "chargé", "troop", "force", "soldier", "peacekeeper"}
+)
+LEAVING = frozenset({"leave", "depart", "go", "quit", "exit"})
+
+
 def _ordering(verb: Token, ontology: Ontology) -> Coding | None:
     """The ordered act's coding, as done by the one who orders it, if there is one."""
     lemma = verb.lemma_.lower()
@@ -985,10 +992,17 @@ def _ordering(verb: Token, ontology: Ontology) -> Coding | None:
     if lemma == "order" and obj is not None and obj.lemma_.lower() in ARMED and any(
         c.dep_ == "poss" for c in obj.children
     ) and _complements(verb):
-        # "Sri Lanka ordered its armed forces to defend its waters": its own forces readied
-        found = coded(ontology, "150", "ordered: own forces readied")
+        # "Sri Lanka ordered its armed forces to defend its waters": its own forces readied;
+        # "ordered his troops to leave Syria": withdrawn
+        out = any(c.lemma_.lower() in LEAVING | {"withdraw", "return"} for c in _complements(verb))
+        found = coded(ontology, "0874", "ordered: own forces out") if out else coded(ontology, "150", "ordered: own forces readied")
         if found is not None:
             return found
+    foreign = obj is not None and not any(c.dep_ == "poss" for c in obj.children)
+    if foreign and obj.lemma_.lower() in EXPELLED and any(c.lemma_.lower() in LEAVING for c in _complements(verb)):
+        # "ordered the French ambassador to leave", "ordered French troops to leave": an
+        # expulsion ("ordered its troops to leave" withdraws them: the loop below)
+        return coded(ontology, "166", "ordered: envoys or forces to leave")
     for comp in _complements(verb):
         inner = code_trigger(comp, ontology, ordered=True)
         # "decided to lift", "ordered them jailed", "ordered the paper to close"; not

@@ -496,7 +496,7 @@ class Extractor(Referents, Parties, PlacesAndTimes):
                 coding = recode(self.ontology, coding, "150", "armed: arrival") or coding
             elif coding.plover_type == "MOBILIZE" and not armed(source) and person:
                 coding = recode(self.ontology, coding, "042", "person: arrival") or coding
-        if coding.pattern == "ordered: own forces readied":
+        if coding.pattern.startswith("ordered: own forces"):
             target, target_span = None, None  # its forces are its own, no one else's
         if target is None and not is_noun and coding.pattern.startswith("construction: call X"):
             # "a reaction to what he called Saudi aggression", "what it described as a
