@@ -147,6 +147,7 @@ def test_resolve_actor_convenience() -> None:
     # the European Community of 1957-1993 is no region and no community of civilians
     assert resolve_actor("European Community industry ministers").org == "EEC"
     assert resolve_actor("KCNA").country == "PRK"
+    assert [resolve_actor(name).org for name in ("GATT", "the G7", "Mercosur")] == ["GATT", "G7", "MERCOSUR"]
 
 
 def _write_minimal(tmp_path: Path) -> None:
