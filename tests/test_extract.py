@@ -1077,6 +1077,9 @@ def test_politicians_attacking_each_other_accuse(pipeline):
         ("Niger ordered the French ambassador to leave the country.", "SANCTION"),
         ("Niger ordered French troops to leave the country.", "SANCTION"),
         ("Putin ordered his troops to leave Syria.", "RETREAT"),
+        ("Russia and Ukraine carried out a prisoner swap on Monday.", "RETREAT"),
+        # a light verb carries each of the event nouns joined as its object
+        ("The OIC expressed its total rejection and strong condemnation of the Israeli declaration.", "ACCUSE"),
         # CAMEO.2.0: delivering a message is a statement, whatever it says
         ("Biden sent a message of solidarity to Ukraine.", "SUPPORT"),
         # a protest lodged with a government complains to it; it is no demonstration

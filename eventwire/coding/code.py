@@ -511,6 +511,8 @@ def light_governor(noun: Token) -> Token | None:
         noun = of.head
         if noun.lemma_.lower() in COUNTING:
             break
+    while noun.dep_ == "conj" and noun.head.pos_ == "NOUN":
+        noun = noun.head  # "expressed its total rejection and strong condemnation": both carried
     head = noun.head
     if noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ == "with":
         head = head.head
