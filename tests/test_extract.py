@@ -1078,6 +1078,9 @@ def test_politicians_attacking_each_other_accuse(pipeline):
         ("Niger ordered French troops to leave the country.", "SANCTION"),
         ("Putin ordered his troops to leave Syria.", "RETREAT"),
         ("Russia and Ukraine carried out a prisoner swap on Monday.", "RETREAT"),
+        ("Turkey blocked Sweden's bid to join NATO.", "REJECT"),  # blocking a bid rejects it
+        ("Ukraine held Russia responsible for the attack.", "ACCUSE"),  # no attack held
+        ("Poland summoned the Belarusian charge d'affaires.", "ACCUSE"),
         # a light verb carries each of the event nouns joined as its object
         ("The OIC expressed its total rejection and strong condemnation of the Israeli declaration.", "ACCUSE"),
         # CAMEO.2.0: delivering a message is a statement, whatever it says

@@ -50,7 +50,8 @@ ANSWERS = frozenset(
 # What is proposed before it is decided: blocking one rejects it.
 PROPOSALS = POLICY_NOUNS | frozenset(
     "proposal proposals amendment amendments provision provisions nomination motion resolution "
-    "program programs programme programmes idea ideas stance stances freeze".split()
+    "program programs programme programmes idea ideas stance stances freeze bid bids application "
+    "applications request requests candidacy accession".split()
 )
 
 # Words for a deed that point back to one the article told ("condemned the incident").
