@@ -49,7 +49,7 @@ ANAPHORIC = frozenset(
 
 
 REFERRING = PERSONAL_PRONOUNS | frozenset(ORG_ANAPHORS) | DOCUMENT_NOUNS | frozenset(
-    {"alliances", "allies", "organizations", "organisations", "groups", "militants", "jihadists"}
+    {"alliances", "allies", "organizations", "organisations", "groups", "militants", "jihadists", "sides", "parties"}
 )
 
 

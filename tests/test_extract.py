@@ -779,6 +779,12 @@ def test_a_protest_with_no_stated_aim_is_against_its_own_state(pipeline):
     assert (key(e.source), key(e.target)) == ("IRN", "IRN")
 
 
+@pytest.mark.parametrize("sentence", ["The two sides agreed to a truce.", "Both sides agreed to a cessation of hostilities."])
+def test_the_two_sides_of_one_states_war_are_its_own(pipeline, sentence):
+    text = "ADDIS ABABA (Reuters) - Ethiopia's government said it had retaken Shire from Tigrayan forces. " + sentence
+    assert ("AGREE", "ETH", "ETH") in dyads(events(pipeline, text))
+
+
 def test_warring_sides_agree_with_each_other(pipeline):
     text = "Ethiopia's warring sides agreed to a permanent cessation of hostilities."
     e = one(pipeline, text, "AGREE")

@@ -13,7 +13,7 @@ from spacy.tokens import Token
 
 from ..records import Actor, Place
 from .arguments import RECIPROCAL, THING_ENTRY
-from .referents import ARTICLE_COUNTRY, DOMESTIC_SECTORS, given_country
+from .referents import ARTICLE_COUNTRY, DOMESTIC_SECTORS, OTHER_SIDE, given_country
 from .syntax import first_child
 
 # Acts only a state's authorities do: an unnamed "was arrested", "were detained", "was expelled".
@@ -64,7 +64,6 @@ TRUCES = frozenset({"truce", "ceasefire", "cease-fire", "armistice"})
 # Subjects that are two sides of one country's conflict ("Ethiopia's warring sides agreed").
 SIDES = frozenset({"side", "party", "faction", "rival"})
 
-OTHER_SIDE = "implied: the other side"
 
 
 def home_country(counts: dict[str, int], *, filed_in: str | None = None) -> str | None:

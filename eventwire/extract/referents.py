@@ -703,14 +703,23 @@ def pair_phrase(token: Token) -> bool:
     return "both" in words or ("the" in words and "two" in words)
 
 
+# The party facing the source in a conflict within one state ("Ethiopia's warring sides").
+OTHER_SIDE = "implied: the other side"
+
+
 def pair_named(token: Token, ctx: Any) -> tuple[Actor, Actor] | None:
     """The two states a `pair_phrase` names: the last two the article named before it."""
     if not pair_phrase(token):
         return None
     pair = ctx.discourse.last_pair(ctx.block.start + token.idx)
+    text = text_of(phrase_tokens(token))
+    home = getattr(ctx, "home", None)
+    if pair is None and home is not None and token.lemma_.lower() in ("side", "party"):
+        # "the two sides signed a peace deal" in a story of one state's civil war: both its own
+        side = Actor(text=text, country=home, code=home, entry="implied: a side of the article's state")
+        return side, Actor(text=text, country=home, code=home, entry=OTHER_SIDE)
     if pair is None:
         return None
-    text = text_of(phrase_tokens(token))
     return _merge(None, pair[0], text), _merge(None, pair[1], text)
 
 
