@@ -1719,6 +1719,12 @@ def test_encountering_resistance_is_no_meeting(pipeline):
     assert "CONSULT" not in {e.plover_type for e in events(pipeline, text)}
 
 
+def test_forces_sent_are_no_party_to_their_own_sending(pipeline):
+    found = dyads(events(pipeline, "MOSCOW (Reuters) - Russia sent troops to help Kazakhstan's government restore order."))
+    assert not [d for d in found if d[1:] == ("RUS", "RUS")]
+    assert ("AID", "RUS", "KAZ") in dyads(events(pipeline, "MOSCOW (Reuters) - Russia sent troops to Kazakhstan."))
+
+
 def test_forces_that_arrive_are_deployed_officials_visit(pipeline):
     assert ("MOBILIZE", "RUS", "KAZ") in dyads(events(pipeline, "MOSCOW (Reuters) - Russian troops arrived in Kazakhstan on Thursday."))
     visit = events(pipeline, "WASHINGTON (Reuters) - Secretary of State Rex Tillerson arrived in Ankara.")

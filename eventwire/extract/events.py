@@ -496,6 +496,10 @@ class Extractor(Referents, Parties, PlacesAndTimes):
                 coding = recode(self.ontology, coding, "150", "armed: arrival") or coding
             elif coding.plover_type == "MOBILIZE" and not armed(source) and person:
                 coding = recode(self.ontology, coding, "042", "person: arrival") or coding
+        if coding.plover_type in SENT_FORCES and source is not None and target is not None and _own_forces(source, target):
+            # "Russia sent troops to help Kazakhstan's government": the forces are what is sent,
+            # the one they help is whom it is done for
+            target, target_span = self._actor(_helped(trigger), ctx)
         if coding.pattern.startswith("ordered: own forces"):
             target, target_span = None, None  # its forces are its own, no one else's
         if target is None and not is_noun and coding.pattern.startswith("construction: call X"):
@@ -1197,6 +1201,24 @@ COUNTERING = frozenset({"repel", "repulse", "crush", "foil", "thwart", "rebuff",
 # Taking captives, and setting them free: "girls kidnapped by Boko Haram were released".
 CAPTURING = frozenset({"kidnap", "abduct", "seize", "capture", "hold", "take"})
 FREEING = frozenset({"release", "free"})
+
+
+# Acts whose object may be the forces sent rather than whom they are sent to.
+SENT_FORCES = frozenset({"AID", "MOBILIZE", "COOPERATE"})
+HELPING = frozenset({"help", "assist", "support", "protect", "defend", "aid"})
+
+
+def _own_forces(source: Actor, target: Actor) -> bool:
+    """The target is the source's own armed forces ("sent its troops", "deployed troops")."""
+    return armed(target) and not armed(source) and target.country is not None and target.country == source.country
+
+
+def _helped(verb: Token) -> Token | None:
+    """Whom a purpose clause says the act helps: "sent troops to help Kazakhstan's government"."""
+    for clause in verb.children:
+        if clause.dep_ in ("advcl", "xcomp") and clause.lemma_.lower() in HELPING:
+            return first_child(clause, ("dobj",)) or first_child(first_child(clause, ("ccomp", "xcomp")) or clause, ("nsubj",))
+    return None
 
 
 def _captor(verb: Token, captives: Token | None) -> Token | None:
