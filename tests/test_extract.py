@@ -1719,6 +1719,11 @@ def test_encountering_resistance_is_no_meeting(pipeline):
     assert "CONSULT" not in {e.plover_type for e in events(pipeline, text)}
 
 
+def test_an_alleged_deed_is_not_told_as_done(pipeline):
+    text = "KYIV (Reuters) - Ukraine made claims of shelling by Russia."
+    assert not [e for e in events(pipeline, text) if e.plover_type == "ASSAULT"]
+
+
 def test_forces_sent_are_no_party_to_their_own_sending(pipeline):
     found = dyads(events(pipeline, "MOSCOW (Reuters) - Russia sent troops to help Kazakhstan's government restore order."))
     assert not [d for d in found if d[1:] == ("RUS", "RUS")]

@@ -33,10 +33,11 @@ FUTURE_VERBS = frozenset(
 )
 # Nouns of striving whose "to" act is not yet done ("efforts to end the war").
 INTENT_NOUNS = frozenset("effort bid proposal push readiness willingness intention plea".split())
-# Nouns whose "for"/"of" event is feared, foreseen or made an excuse of, not told as done.
+# Nouns whose "for"/"of" event is feared, foreseen, alleged or made an excuse of, not told as
+# done ("a campaign marred by allegations of intimidation": the charge is news, the deed is not).
 UNREAL_NOUNS = frozenset(
     "pretext excuse justification risk fear danger possibility prospect threat warning plan "
-    "preparation opportunity chance".split()
+    "preparation opportunity chance allegation accusation claim rumour rumor suspicion".split()
 )
 # Nouns of leave or room to act, whose "to" act may or may not follow.
 LEAVE_NOUNS = frozenset("time right power ability authority permission option freedom".split())
