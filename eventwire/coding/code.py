@@ -783,8 +783,8 @@ def code_trigger(token: Token, ontology: Ontology, *, ordered: bool = False) -> 
     if coding is not None and lemma in LIGHT_VERBS and predicate is not None and carried_noun(token, ontology) is None:
         # "held Russia responsible for the attack": the light verb carries no event noun of its
         # own object; its predicate pattern ("hold responsible") is the act
-        said = predicate.lemma_.lower()
-        coding = ontology.code_verb(lemma, particles=particles, after=after[: after.index(said) + 1] if said in after else after)
+        word = predicate.lemma_.lower()
+        coding = ontology.code_verb(lemma, particles=particles, after=after[: after.index(word) + 1] if word in after else after)
     if coding is not None and lemma in LIGHT_VERBS and coding.pattern.split()[-1].lower() in EPITHET_NOUNS:
         return None  # "undertook an act of aggression": an epithet is a claim only when said of a deed
     if coding is None or coding.plover_type == "CONSULT":  # "returned to Brazil" is travel

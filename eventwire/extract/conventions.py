@@ -65,7 +65,6 @@ TRUCES = frozenset({"truce", "ceasefire", "cease-fire", "armistice"})
 SIDES = frozenset({"side", "party", "faction", "rival"})
 
 
-
 def home_country(counts: dict[str, int], *, filed_in: str | None = None) -> str | None:
     """The country an article is about: named at least twice and half again as often as any
     other, or, for a story filed from one of its two most named countries ("MOSCOW (Reuters) -"),

@@ -1217,7 +1217,8 @@ def _helped(verb: Token) -> Token | None:
     """Whom a purpose clause says the act helps: "sent troops to help Kazakhstan's government"."""
     for clause in verb.children:
         if clause.dep_ in ("advcl", "xcomp") and clause.lemma_.lower() in HELPING:
-            return first_child(clause, ("dobj",)) or first_child(first_child(clause, ("ccomp", "xcomp")) or clause, ("nsubj",))
+            helped_act = first_child(clause, ("ccomp", "xcomp")) or clause  # "help Kazakhstan restore order"
+            return first_child(clause, ("dobj",)) or first_child(helped_act, ("nsubj",))
     return None
 
 
