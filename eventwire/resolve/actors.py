@@ -34,6 +34,7 @@ from eventwire.resolve.actor_tables import (
     FAITH_LEADERS,
     FORMER,
     GENERIC,
+    MILITARY_TITLES,
     OUTSIDERS,
     RELIGIONS,
     SECTORS,
@@ -64,6 +65,11 @@ __all__ = [
 LOCATIVE = frozenset({"in", "near", "outside", "at"})
 # Sectors that name an office; "former" before them makes the holder an ex-official (ELI).
 OFFICES = frozenset({"GOV", "MIL", "SPY", "COP", "LEG", "JUD"})
+# Words written before a surname that are no first name ("Mr Putin", "Sen. McCain").
+HONORIFICS = frozenset(
+    "mr mrs ms miss dr sir lord lady dame sheikh king queen prince princess emir sultan president "
+    "premier chancellor minister secretary senator sen rep gov governor judge justice mayor pope".split()
+)
 _FUNCTION_WORDS = frozenset(
     {"the", "a", "an", "in", "of", "at", "on", "from", "to", "and", "or", "for", "by", "with",
      "near", "after", "before", "as", "since"}
@@ -195,8 +201,9 @@ class ActorDictionary:
     # --- matching -------------------------------------------------------------------------
 
     def _matches(self, toks: list[tuple[int, int, str, bool]], text: str) -> list[_Match]:
-        """Longest matches left to right. Two guards keep names apart: a person's name that runs
-        on into another capitalised word ("Mohammed Hussein Roble") is someone else, and a city
+        """Longest matches left to right. Guards keep names apart: a person's name that runs on
+        into another capitalised word ("Mohammed Hussein Roble") or one word of it after an unknown
+        first name ("Redwan Hussein") is someone else, and a city
         standing for its country after an unknown capitalised word ("Feliciano Valencia") is a
         surname."""
         out: list[_Match] = []
@@ -229,6 +236,11 @@ class ActorDictionary:
                     and self._name_word(toks, text, i + size)
                 ):
                     continue
+                if (
+                    entry.kind == "person" and size == 1 and i > 0 and (not out or out[-1].end < i)
+                    and norms[i - 1] not in HONORIFICS | MILITARY_TITLES and self._name_word(toks, text, i - 1)
+                ):
+                    continue  # "Redwan Hussein" is not King Hussein: a first name no alias knows
                 if entry.kind == "region" and norms[i] in COMPASS and self._country_at(norms, i + size):
                     continue  # "western Cambodia" is part of Cambodia, not the West
                 if (
