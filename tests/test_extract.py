@@ -1258,6 +1258,9 @@ def test_georgia_in_a_us_story_is_the_state(pipeline):
         ("Democrats walked out of the hearing on Tuesday.", ("PROTEST", "USA", "USA")),
         ("FBI agents raided Manafort's home in July.", ("COERCE", "USA", "USA")),  # a search, no attack
         ("Trump dismissed the report as fake news.", ("ACCUSE", "USA", "USA")),
+        ("Democrats said the administration failed to protect the election.", ("ACCUSE", "USA", "USA")),
+        ("Pelosi said Republicans were responsible for the shutdown.", ("ACCUSE", "USA", "USA")),
+        ("Senator Graham said Trump was right to strike Syria.", ("SUPPORT", "USA", "USA")),
         ("The talks stalled despite the Democrats' push to resolve the issue.", ("REQUEST", "USA", "USA")),
         (
             (
@@ -1717,6 +1720,11 @@ def test_a_title_with_and_still_names_its_holder(pipeline):
 def test_encountering_resistance_is_no_meeting(pipeline):
     text = "It discussed ways of marketing crude oil on behalf of Gulf states encountering resistance to OPEC prices."
     assert "CONSULT" not in {e.plover_type for e in events(pipeline, text)}
+
+
+def test_owning_up_to_a_failure_charges_no_one(pipeline):
+    text = US_OPENING + "The Air Force said it failed to provide the records."
+    assert not [e for e in after_opening(events(pipeline, text)) if e.plover_type == "ACCUSE"]
 
 
 def test_an_alleged_deed_is_not_told_as_done(pipeline):

@@ -100,7 +100,7 @@ ENCOURAGING = frozenset({"encourage", "invite", "lobby"})
 # What a speaker says another is in a deed ("says Russia was involved in the attack"): a charge.
 CULPABLE = frozenset({"responsible", "involved", "complicit", "behind"})
 # Verdicts on what the subject did: "said Trump was wrong to fire Comey".
-SAID_OF_SUBJECT = frozenset({"wrong", "mistaken"})
+SAID_OF_SUBJECT = frozenset({"wrong", "mistaken", "right"})
 # Who may be asked to act by name: "wants Britain to answer" ("wants the girls to rest" asks no one).
 NAMED_PARTIES = frozenset({"GPE", "ORG", "NORP", "PERSON"})
 VERDICTS = frozenset({"convict", "find"})
@@ -296,7 +296,7 @@ CONSTRUCTIONS: dict[str, list[tuple[frozenset[str], ...]]] = {
 CLAIMED_WRONGS = frozenset(
     "violate breach flout lie cheat meddle mislead deceive collude betray rig obstruct err blunder "
     "abuse ignore undermine interfere hide conceal sabotage exploit manipulate discriminate smear defame "
-    "politicize politicise weaponize weaponise squander fabricate falsify".split()
+    "politicize politicise weaponize weaponise squander fabricate falsify fail".split()
 )
 # What an office holder abuses: "abused the power given to her" is a wrong of office, no force.
 OFFICE = frozenset("power authority office position trust privilege mandate".split())
@@ -317,7 +317,14 @@ EPITHET_NOUNS = frozenset(
 
 def claimed_wrong(token: Token) -> bool:
     """A wrong that a speaker says another party did: "X said Y violated the treaty"."""
+    if token.lemma_.lower() == "fail" and _pronoun_doer(token):
+        return False  # "the Air Force said it failed to provide the records": owning up, no charge
     return token.lemma_.lower() in CLAIMED_WRONGS and said_of_another(token)
+
+
+def _pronoun_doer(token: Token) -> bool:
+    doer = first_child(token, ("nsubj",))
+    return doer is not None and doer.pos_ == "PRON"
 
 
 # What a speaker says another will face, bear or pay: the speaker threatens it.
