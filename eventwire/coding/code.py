@@ -1013,8 +1013,8 @@ def _ordering(verb: Token, ontology: Ontology) -> Coding | None:
         found = coded(ontology, "0874", "ordered: own forces out") if out else coded(ontology, "150", "ordered: own forces readied")
         if found is not None:
             return found
-    foreign = obj is not None and not any(c.dep_ == "poss" for c in obj.children)
-    if foreign and obj.lemma_.lower() in EXPELLED and any(c.lemma_.lower() in LEAVING for c in _complements(verb)):
+    foreign = obj is not None and obj.lemma_.lower() in EXPELLED and not any(c.dep_ == "poss" for c in obj.children)
+    if foreign and any(c.lemma_.lower() in LEAVING for c in _complements(verb)):
         # "ordered the French ambassador to leave", "ordered French troops to leave": an
         # expulsion ("ordered its troops to leave" withdraws them: the loop below)
         return coded(ontology, "166", "ordered: envoys or forces to leave")
