@@ -19,11 +19,11 @@ the gazetteer only fills the country it could not give.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
-from typing import Protocol
+from typing import Protocol, TypeVar
 
 from eventwire.errors import DictionaryError
 from eventwire.records import Actor, Place
@@ -70,6 +70,8 @@ HONORIFICS = frozenset(
     "mr mrs ms miss dr sir lord lady dame sheikh king queen prince princess emir sultan president "
     "premier chancellor minister secretary senator sen rep gov governor judge justice mayor pope".split()
 )
+# Words before a surname that are no first name of someone else: honorifics and ranks.
+NOT_FIRST_NAMES = HONORIFICS | MILITARY_TITLES
 _FUNCTION_WORDS = frozenset(
     {"the", "a", "an", "in", "of", "at", "on", "from", "to", "and", "or", "for", "by", "with",
      "near", "after", "before", "as", "since"}
@@ -147,6 +149,18 @@ FOUND_KEPT = 4096
 
 # How many phrase resolutions an ActorDictionary keeps before starting over.
 RESOLVED_KEPT = 50_000
+
+_K = TypeVar("_K")
+_V = TypeVar("_V")
+
+
+def _kept(cache: dict[_K, _V], key: _K, limit: int, compute: Callable[[], _V]) -> _V:
+    """The answer kept for ``key``, computed the first time; the cache starts over when full."""
+    if key not in cache:
+        if len(cache) >= limit:
+            cache.clear()
+        cache[key] = compute()
+    return cache[key]
 
 
 class ActorDictionary:
@@ -238,7 +252,7 @@ class ActorDictionary:
                     continue
                 if (
                     entry.kind == "person" and size == 1 and i > 0 and (not out or out[-1].end < i)
-                    and norms[i - 1] not in HONORIFICS | MILITARY_TITLES and self._name_word(toks, text, i - 1)
+                    and norms[i - 1] not in NOT_FIRST_NAMES and self._name_word(toks, text, i - 1)
                 ):
                     continue  # "Redwan Hussein" is not King Hussein: a first name no alias knows
                 if entry.kind == "region" and norms[i] in COMPASS and self._country_at(norms, i + size):
@@ -404,12 +418,7 @@ class ActorDictionary:
         a place among the phrase's unmatched capitalised words gives the country, and a phrase
         that is nothing but a place below country level ("Mariupol") is its civilians (CVL)."""
         if places is None:
-            key = (text, on)
-            if key not in self._resolved:
-                if len(self._resolved) >= RESOLVED_KEPT:
-                    self._resolved.clear()
-                self._resolved[key] = self._resolve(text, on=on, places=None)
-            return self._resolved[key]
+            return _kept(self._resolved, (text, on), RESOLVED_KEPT, lambda: self._resolve(text, on=on, places=None))
         return self._resolve(text, on=on, places=places)
 
     def _resolve(self, text: str, *, on: date | None, places: PlaceLookup | None) -> Actor | None:
@@ -503,11 +512,7 @@ class ActorDictionary:
         The pre-filter and the extractor both scan each paragraph of an article, one after the
         other: the answers for the last paragraphs seen are kept (``FOUND_KEPT``)."""
         if on is None:
-            found = self._found.get(text)
-            if found is None:
-                if len(self._found) >= FOUND_KEPT:
-                    self._found.clear()
-                found = self._found[text] = self._find(text, on=None)
+            found = _kept(self._found, text, FOUND_KEPT, lambda: self._find(text, on=None))
             return list(found)
         return self._find(text, on=on)
 
