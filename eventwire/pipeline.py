@@ -27,6 +27,7 @@ from .confidence import ConfidenceModel
 from .extract.casualties import with_casualties
 from .extract.events import Extractor
 from .fusion.fuse import fuse
+from .parse_repairs import use_parse_repairs
 from .prefilter import Prefilter
 from .records import Actor, Article, Event, Failure, Mention
 from .resolve.actors import ActorDictionary
@@ -267,8 +268,9 @@ def build(settings: Settings | None = None) -> Pipeline:
     """Load the spaCy model, dictionaries and gazetteer once."""
     settings = settings or Settings()
     return Pipeline(
-        # the model's attribute rules by look-up: the same annotations, a tenth of the time
-        use_attribute_rules(load_model(settings.model)),
+        # the model's attribute rules by look-up: the same annotations, a tenth of the time;
+        # then our repairs of the parses news text makes common
+        use_parse_repairs(use_attribute_rules(load_model(settings.model))),
         Ontology.load(),
         ActorDictionary.load(),
         Gazetteer.load(),

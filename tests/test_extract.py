@@ -1106,6 +1106,17 @@ def test_politicians_attacking_each_other_accuse(pipeline):
         ("China has put pressure on North Korea to halt its missile tests.", "REQUEST"),
         # a meeting someone says would happen: a plan (future CONSULT), not an announced one (AGREE)
         ("Britain said it would be engaging with Iran on the issue.", "CONSULT"),
+        # armed forces leaving a place withdraw (CAMEO.2.0's bare "leave" is a visit)
+        ("The last US troops left Afghanistan on Monday.", "RETREAT"),
+        ("Syria ceased its military operations near Damascus.", "RETREAT"),
+        # CAMEO.2.0's bare "search" is an inquiry; a plane or a ship searched is coerced
+        ("British officers searched an Aeroflot passenger plane at Heathrow airport.", "COERCE"),
+        # CAMEO.2.0's "hail to" hosts a visit
+        ("Nigeria's Senate hailed President Buhari for his opposition to the plan.", "SUPPORT"),
+        ("Turkey dropped its opposition to Sweden's NATO bid.", "CONCEDE"),
+        # CAMEO.2.0: an approved sale is an intent to cooperate
+        ("The United States approved the sale of artillery to Saudi Arabia.", "COOPERATE"),
+        ("Li and a group of supporters joined a march against the government in Beijing.", "PROTEST"),
     ],
 )
 def test_verbs_coded_by_their_news_sense(pipeline, text, type_):
@@ -2795,3 +2806,39 @@ def test_a_finite_verb_joined_to_a_passive_one_is_its_subjects_own_act(pipeline)
     assert key(one(pipeline, text, "REQUEST").source) == "USA"
     summoned = one(pipeline, "The Russian ambassador was summoned by Turkey and handed a protest note.", "ACCUSE")
     assert (key(summoned.source), key(summoned.target)) == ("TUR", "RUS")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Obama has said he will not lift the embargo until Cuba undertakes reforms.", "CUB"),
+        ("Russia refused to withdraw its troops until NATO halts its expansion.", "NATO"),
+    ],
+)
+def test_a_refusal_held_until_another_acts_is_aimed_at_it(pipeline, text, expected):
+    e = one(pipeline, text, "REJECT")
+    assert key(e.target) == expected
+
+
+def test_would_not_if_is_a_hypothetical_no_refusal(pipeline):
+    text = "Election officials would not remove his name if the state party tells them to."
+    assert "REJECT" not in {e.plover_type for e in events(pipeline, text)}
+
+
+def test_a_day_between_a_vow_and_its_infinitive_keeps_it_a_vow(pipeline):
+    text = "WASHINGTON (AP) - China vowed on Friday to fight the U.S. at any cost."
+    assert {e.plover_type for e in events(pipeline, text)} == {"THREATEN"}
+
+
+def test_calling_for_the_end_of_an_act_with_another_is_aimed_at_the_other(pipeline):
+    text = "Mexico's Senate called for the suspension of cooperation with the United States."
+    e = one(pipeline, text, "REQUEST")
+    assert (key(e.source), key(e.target)) == ("MEX", "USA")
+
+
+def test_an_act_decided_on_is_the_news_beside_a_clause_of_its_own(pipeline):
+    text = (
+        "The Trump administration signed off Thursday on selling more than $1.3 billion in artillery to "
+        "Saudi Arabia, as Crown Prince Mohammed bin Salman concludes a visit to the United States."
+    )
+    assert {"COOPERATE", "CONSULT"} <= {e.plover_type for e in events(pipeline, text)}

@@ -79,7 +79,7 @@ NON_EVENT_PHRASES = frozenset({("lead", "to"), ("result", "in")})
 
 
 STOPPING = frozenset(
-    "reduce cut suspend halt freeze stop end withhold cancel terminate slash scrap curtail "
+    "reduce cut suspend halt cease freeze stop end withhold cancel terminate slash scrap curtail "
     "suspension cessation reduction cancellation termination".split()
 )
 COMMITTING = frozenset(
@@ -609,6 +609,8 @@ def code_trigger(token: Token, ontology: Ontology, *, ordered: bool = False) -> 
         if said.dep_ != "attr" or not stated_feeling(said):
             return None
         return coded(ontology, "111", f"claim: {lemma} said of another")
+    if lemma == "tour" and token.pos_ == "NOUN" and not _of_a_place(token):
+        return None  # "a tour of duty", "a tour of the plant": no visit to a country or a town
     if token.pos_ == "NOUN":
         # the noun's own modifiers decide its kind ("air strike", "suicide attack", "war games")
         before = [c.lemma_.lower() for c in token.lefts if c.dep_ in ("compound", "amod", "nmod")]
@@ -796,6 +798,10 @@ def code_trigger(token: Token, ontology: Ontology, *, ordered: bool = False) -> 
         return None  # "undertook an act of aggression": an epithet is a claim only when said of a deed
     if coding is None or coding.plover_type == "CONSULT":  # "returned to Brazil" is travel
         coding = _given_back(token, lemma, ontology) or coding
+    if coding is None or coding.generic:  # CAMEO.2.0's bare "leave" is a visit (040)
+        coding = _forces_leaving(token, lemma, ontology) or coding
+    if coding is not None and coding.generic:  # CAMEO.2.0's bare "search" is an inquiry (090)
+        coding = _searched(token, lemma, ontology) or coding
     if coding is None:
         return None
     if (
@@ -968,6 +974,47 @@ def _given_back(verb: Token, lemma: str, ontology: Ontology) -> Coding | None:
     if thing is None or thing.pos_ not in ("NOUN", "PROPN") or thing.lower_ in ("fire", "home"):
         return None
     return coded(ontology, "0842", f"construction: {lemma} X (give back)")
+
+
+def _of_a_place(noun: Token) -> bool:
+    """ "a tour of the United States": the noun's "of" names a state, a region or a town."""
+    place = prep_object(noun, ("of",))
+    return place is not None and place.ent_type_ in ("GPE", "LOC")
+
+
+# Leaving a place: by armed forces, a withdrawal ("the last US troops left Afghanistan").
+LEAVING_PLACE = frozenset({"leave", "exit", "vacate", "quit"})
+PLACE_NOUNS = frozenset("country city town village base region area territory province zone capital".split())
+
+
+def _forces_leaving(verb: Token, lemma: str, ontology: Ontology) -> Coding | None:
+    """ "US troops left Afghanistan", "Israeli forces have begun leaving Gaza": armed forces
+    leaving a place withdraw from it (CAMEO 0874); anyone else leaving only travels."""
+    if lemma not in LEAVING_PLACE:
+        return None
+    subj = first_child(verb, ("nsubj",))
+    if subj is None and verb.dep_ == "xcomp":  # "began leaving", "started to leave"
+        subj = first_child(verb.head, ("nsubj",))
+    place = first_child(verb, ("dobj",))
+    if subj is None or subj.lemma_.lower() not in ARMED or place is None:
+        return None
+    if place.ent_type_ not in ("GPE", "LOC", "FAC") and place.lemma_.lower() not in PLACE_NOUNS:
+        return None
+    return coded(ontology, "0874", f"construction: forces {lemma} X (a withdrawal)")
+
+
+# What officers stop and search by force: vehicles and vessels (not "searched for the plane").
+# Premises searched for evidence stay an inquiry (CAMEO 090), as PLV codes them.
+SEARCHED = frozenset("plane aircraft airliner jet ship vessel tanker boat car vehicle truck".split())
+
+
+def _searched(verb: Token, lemma: str, ontology: Ontology) -> Coding | None:
+    """ "British officers searched an Aeroflot plane", "the coast guard searched the tanker": a
+    search of a vehicle or a vessel is a coercive act (COERCE), not an inquiry."""
+    thing = first_child(verb, ("dobj", "nsubjpass"))
+    if lemma != "search" or thing is None or thing.lemma_.lower() not in SEARCHED:
+        return None
+    return coded(ontology, "1711", "construction: search a vehicle or a vessel")
 
 
 def _hostile_act(coding: Coding | None) -> bool:

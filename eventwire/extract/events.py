@@ -93,7 +93,7 @@ from .gates import (
     unarmed_quarrel,
 )
 from .modality import ahead, conditioned, headline_future, may_not_yet, modality, that_clause
-from .parties import Parties
+from .parties import HOLDING_MARKS, Parties
 from .referents import PERSON_ROLES, TARGET_NOUN_PREPS, Referents, pair_named, pair_phrase
 from .syntax import (
     AUTHORED,
@@ -614,7 +614,8 @@ class Extractor(Referents, Parties, PlacesAndTimes):
             # "carried out a raid, targeting the commanders", "began a hunger strike, protesting the
             # law": a participle telling the same act names whom it is aimed at
             target, target_span = self._participle_target(governor if governor is not None else trigger, coding, ctx)
-        if target is None or target.entry == THING_ENTRY:
+        refused_own = coding.plover_type == "REJECT" and own_thing(tgt_tok)
+        if target is None or target.entry == THING_ENTRY or refused_own:
             # a protest is aimed at whom its stated purpose names; a threat at whom its
             # condition or threatened act names ("threatened to strike unless Israel withdrew")
             aim = None
@@ -625,6 +626,11 @@ class Extractor(Referents, Parties, PlacesAndTimes):
                 aim = self._protest_aim(heads, source, ctx, phrases=False)
             elif coding.plover_type == "THREATEN" and not is_noun:
                 aim = self._threat_aim(trigger, source, ctx)
+            elif coding.plover_type == "REJECT" and not is_noun:
+                # "will not lift the embargo until Cuba undertakes reforms", "refused to
+                # withdraw its troops until NATO halts its expansion": a refusal held until
+                # another party acts is aimed at that party
+                aim = self._condition_party(trigger, source, ctx, HOLDING_MARKS)
             if aim is not None:
                 target, target_span = aim
         convened = coding.plover_type == "CONSULT" and _convened(trigger, src_tok, source)
@@ -1442,6 +1448,8 @@ def _dependent(token: Token, is_event_noun: Callable[[Token], bool]) -> bool:
         if node.dep_ in DEPENDENT_DEPS:
             if node.pos_ not in ("VERB", "AUX") or _besides(node) or _fronted(node):
                 return False
+            if node.dep_ == "pcomp" and node.head.lower_ == "on":
+                return False  # "signed off Thursday on selling artillery": what was decided on
             if node.dep_ == "acl" and node.tag_ == "VBG" and _group(node.head) and not is_event_noun(node.head):
                 return False  # "tear gas against protesters challenging Maduro's victory": theirs
             return not any(c.dep_ in SUBJECT_DEPS for c in node.children)

@@ -33,6 +33,11 @@ WITNESS_PREPS = PARTY_PREPS + ("before",)
 # Verbs of coming and going: their "from" phrase is where one came from.
 MOTION = frozenset("arrive come return leave go travel fly head depart".split())
 MODIFIER_DEPS = ("compound", "amod", "poss", "nmod")
+# Words that open a condition another party must meet ("unless Israel withdrew").
+CONDITION_MARKS = frozenset({"unless", "if", "until"})
+# Those that hold a refusal until another acts ("will not lift the embargo until Cuba ..."); "would
+# not ... if" is a hypothetical, no refusal.
+HOLDING_MARKS = frozenset({"unless", "until"})
 
 
 def _phrases(head: Token) -> Iterator[tuple[str, Token]]:
@@ -70,7 +75,11 @@ def party_phrases(verb: Token, obj: Token | None) -> list[tuple[str, Token]]:
                     inner = first_child(child, ("pobj",))
                     if inner is not None:
                         found.extend(_phrases(inner))
-    nested = [(p, inner) for _, pobj in found for p, inner in _phrases(pobj)]
+    # one level inside, and through the "of" of what is called for, as of an object ("called for
+    # the suspension of cooperation with the United States": the party of the act it is about)
+    inside = [pobj for _, pobj in found]
+    inside += [o for p, pobj in found if p == "for" and (o := prep_object(pobj, ("of",))) is not None]
+    nested = [(p, inner) for pobj in inside for p, inner in _phrases(pobj)]
     ranked = sorted(found, key=lambda item: WITNESS_PREPS.index(item[0]))
     return ranked + nested
 
@@ -212,21 +221,32 @@ class Parties:
                     return found
         return None
 
+    def _condition_party(
+        self, verb: Token, source: Actor | None, ctx: Any, marks: frozenset[str] = CONDITION_MARKS
+    ) -> tuple[Actor, Span | None] | None:
+        """The party of a condition set on an act or on a refusal: "unless Israel withdrew",
+        "if the US deploys missiles", "until Cuba undertakes reforms"."""
+        clauses = [verb] + [c for c in verb.children if c.dep_ in ("xcomp", "ccomp")]
+        for clause in clauses:
+            for child in clause.children:
+                if child.dep_ == "advcl" and any(
+                    m.dep_ == "mark" and m.lower_ in marks for m in child.children
+                ):
+                    found = self._aimed_party(first_child(child, ("nsubj",)), source, ctx)
+                    if found is not None:
+                        return found
+        return None
+
     def _threat_aim(
         self, verb: Token, source: Actor | None, ctx: Any
     ) -> tuple[Actor, Span | None] | None:
         """Whom a threat is aimed at: the party of the condition set ("threatened to walk out
         unless Israel withdrew", "if the US deploys missiles"), else the party of the
         threatened act ("threatened to shell Iraqi towns", "to impose curbs on Moscow")."""
+        found = self._condition_party(verb, source, ctx)
+        if found is not None:
+            return found
         clauses = [verb] + [c for c in verb.children if c.dep_ in ("xcomp", "ccomp")]
-        for clause in clauses:
-            for child in clause.children:
-                if child.dep_ == "advcl" and any(
-                    m.dep_ == "mark" and m.lower_ in ("unless", "if", "until") for m in child.children
-                ):
-                    found = self._aimed_party(first_child(child, ("nsubj",)), source, ctx)
-                    if found is not None:
-                        return found
         for clause in clauses[1:]:
             found = self._aimed_party(first_child(clause, ("dobj",)), source, ctx)
             for _, party in _phrases(clause):
