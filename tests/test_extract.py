@@ -2842,3 +2842,30 @@ def test_an_act_decided_on_is_the_news_beside_a_clause_of_its_own(pipeline):
         "Saudi Arabia, as Crown Prince Mohammed bin Salman concludes a visit to the United States."
     )
     assert {"COOPERATE", "CONSULT"} <= {e.plover_type for e in events(pipeline, text)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Resign now to embrace farming, Frank tells Oyegun",
+        '"Withdraw your troops from the border," Putin told Ukraine.',
+    ],
+)
+def test_what_one_is_told_to_do_in_the_imperative_is_not_done(pipeline, text):
+    assert "RETREAT" not in {e.plover_type for e in events(pipeline, text)}
+    assert "RETREAT" in {e.plover_type for e in events(pipeline, text, include_unasserted=True)}
+
+
+def test_a_fronted_participle_is_no_imperative(pipeline):
+    e = one(pipeline, "Seeking to end the war, Russia withdrew its troops from Kyiv.", "RETREAT")
+    assert e.modality == "asserted"
+
+
+def test_a_person_named_again_by_title_is_the_one_named_so_before(pipeline):
+    text = (
+        "WASHINGTON (Reuters) - Saudi Arabia's de facto ruler, Crown Prince Mohammed Bin Salman, is ending "
+        "a three-week tour of the United States. Recently, the crown prince detained Lebanon's Prime "
+        "Minister Saad Hariri."
+    )
+    e = one(pipeline, text, "COERCE")
+    assert (key(e.source), key(e.target)) == ("SAU", "LBN")

@@ -61,6 +61,9 @@ class Discourse:
     # every state or its people named in the article, by character offset, in order ("Greece
     # and Turkey": both, though the phrase is one argument)
     states_named: list[tuple[int, Actor]] = field(default_factory=list)
+    # the words of each person named with a title and whom they act for ("crown prince mohammed
+    # bin salman" -> SAU): "the crown prince" later is the one named so, when only one state's is
+    titled: list[tuple[tuple[str, ...], Actor]] = field(default_factory=list)
 
     def mention(self, actor: Actor | None, *, as_subject: bool = False, person: bool = False) -> None:
         if actor is None:
@@ -68,6 +71,13 @@ class Discourse:
         self.actors.append(actor)
         if as_subject:
             self.subjects.append((actor, person))
+
+    def title_holder(self, words: tuple[str, ...]) -> Actor | None:
+        """Whom "the crown prince" acts for: the state of the people named with that title
+        before, when they are all of one state (with a US and a Turkish president named,
+        "the president" is neither)."""
+        found = {a.key: a for named, a in self.titled if _within(words, named)}
+        return next(iter(found.values())) if len(found) == 1 else None
 
     def org_like(self, lemma: str) -> Actor | None:
         """The most recent organisation fitting a definite description ("the alliance")."""
@@ -129,3 +139,9 @@ class Discourse:
 
     def last_hostile_source(self) -> Actor | None:
         return self.hostile_sources[-1] if self.hostile_sources else None
+
+
+def _within(words: tuple[str, ...], named: tuple[str, ...]) -> bool:
+    """Whether ``words`` occur together, in order, among ``named``."""
+    n = len(words)
+    return n > 0 and any(named[i : i + n] == words for i in range(len(named) - n + 1))

@@ -72,6 +72,8 @@ def modality(trigger: Token, governor: Token | None = None) -> str:
     start = governor if governor is not None else trigger
     if _told_subject(start):
         return "asserted"
+    if _imperative(start):
+        return "requested"  # '"Withdraw your troops," Putin told Ukraine', "Resign now, Frank tells Oyegun"
     for ancestor, child in ancestors_path(start):
         lemma = ancestor.lemma_.lower()
         if child.dep_ not in SCOPE_DEPS:
@@ -135,6 +137,19 @@ def modality(trigger: Token, governor: Token | None = None) -> str:
     if trigger.tag_ == "VBG" and trigger.dep_ in ("csubj", "nsubj", "csubjpass"):
         return "hypothetical"  # "defeating ISIS is a priority" states a goal, not an event
     return "asserted"
+
+
+def _imperative(verb: Token) -> bool:
+    """A verb in the imperative: the bare form opening its clause with no subject or auxiliary
+    ("Resign now", '"Withdraw your troops," he said'). What one is told to do is asked for."""
+    if verb.tag_ != "VB" or verb.dep_ not in ("ROOT", "ccomp", "parataxis", "advcl"):
+        return False
+    if verb.dep_ == "advcl" and verb.i > verb.head.i:
+        return False  # a quote the model hangs off its reporting verb comes before it
+    if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "expl", "mark") for c in verb.children):
+        return False
+    first = next((t for t in verb.subtree if not t.is_punct and not t.is_quote), None)
+    return first is verb
 
 
 def that_clause(verb: Token) -> bool:

@@ -197,6 +197,12 @@ class Referents:
             actor = self._unlisted(token, tokens, ctx)
         if actor is not None and actor.key is None:
             actor = self._kin(actor, tokens, ctx) or self._described(actor, token, ctx)
+        if actor is not None and actor.key is None and actor.sector and _by_title(tokens):
+            # "Crown Prince Mohammed Bin Salman" ... "the crown prince": the one named so
+            # (one of the article's own state is that state's, as `_at_home` has it anyway)
+            holder = ctx.discourse.title_holder(tuple(t.lower_ for t in tokens[1:]))
+            if holder is not None and holder.country != getattr(ctx, "home", None):
+                actor = _merge(actor, holder, text_of(tokens))
         if actor is not None and actor.key is None:
             actor = _at_home(actor, token, ctx)
         if actor is not None and actor.key is None and actor.sector in DOMESTIC_SECTORS:
@@ -539,6 +545,13 @@ def _modifier_text(modifier: Token) -> str:
 ARTICLE_COUNTRY = "article country"
 
 
+def _by_title(tokens: list[Token]) -> bool:
+    """ "the crown prince", "the foreign minister": a person named by title alone."""
+    return len(tokens) > 1 and tokens[0].lower_ == "the" and all(
+        t.pos_ in ("NOUN", "PROPN", "ADJ") and t.ent_type_ not in ("PERSON", "GPE", "NORP") for t in tokens[1:]
+    )
+
+
 def _at_home(actor: Actor, token: Token, ctx: Any) -> Actor:
     """An official, body or person with no country of their own belongs to the article's
     country, when the article has one (coders read "the prime minister" and "Gazelka" so)."""
@@ -596,8 +609,11 @@ def _remember_people(tokens: list[Token], actor: Actor, ctx: Any) -> None:
     heads = [t for t in tokens if t.head.i not in ids or t.head == t]
     if not actor.key or any(c.dep_ == "conj" for h in heads for c in h.children):
         return  # "the Nigerian administration and Boko Haram": the actor is the first one's
-    for name in _person_names(tokens):
+    names = _person_names(tokens)
+    for name in names:
         ctx.discourse.people.setdefault(name, actor)
+    if names:
+        ctx.discourse.titled.append((tuple(t.lower_ for t in tokens if not t.is_punct), actor))
     if actor.country in FAMILY_NAME_FIRST:
         # "Chinese President Xi Jinping" ... "Xi wanted": the family name comes first
         for tok in tokens:
