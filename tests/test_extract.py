@@ -2869,3 +2869,13 @@ def test_a_person_named_again_by_title_is_the_one_named_so_before(pipeline):
     )
     e = one(pipeline, text, "COERCE")
     assert (key(e.source), key(e.target)) == ("SAU", "LBN")
+
+
+def test_relations_praised_in_a_story_of_two_states_are_with_the_other(pipeline):
+    text = (
+        "The U.S. House Majority Leader praised Morocco's role in fighting terrorism during talks with Moroccan "
+        "officials in Washington. Moroccan deputy speaker Rachid El Abdi praised the exceptional relations "
+        "binding the two countries and called for the strengthening of these relations in all areas."
+    )
+    found = dyads(events(pipeline, text))
+    assert ("SUPPORT", "MAR", "USA") in found and ("REQUEST", "MAR", "USA") in found

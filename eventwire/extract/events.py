@@ -633,6 +633,12 @@ class Extractor(Referents, Parties, PlacesAndTimes):
                 aim = self._condition_party(trigger, source, ctx, HOLDING_MARKS)
             if aim is not None:
                 target, target_span = aim
+        if (target is None or target.entry == THING_ENTRY) and source is not None and coding.plover_type in WARM:
+            # "praised the exceptional relations binding the two countries", "called for the
+            # strengthening of these relations": in a story of two states, relations are with the other
+            other = _other_side(source.country, ctx) if _about_relations(trigger) else None
+            if other is not None:
+                target, target_span = Actor(text=other, country=other, code=other, entry=OTHER_PARTNER), None
         convened = coding.plover_type == "CONSULT" and _convened(trigger, src_tok, source)
         if convened and named(target):
             venue = prep_object(trigger, ("in", "at"))
@@ -1316,6 +1322,17 @@ def _other_side(country: str | None, ctx: _Context) -> str | None:
     if country is None or country not in sides or len(sides) < 2:
         return None
     return sides[1] if country == sides[0] else sides[0]
+
+
+# Words for the dealings between two states, and the cooperative acts said of them.
+RELATION_NOUNS = frozenset({"relation", "relationship", "tie", "partnership", "friendship"})
+WARM = frozenset({"SUPPORT", "REQUEST", "AGREE", "COOPERATE"})
+OTHER_PARTNER = "implied: the other state of the relations"
+
+
+def _about_relations(trigger: Token) -> bool:
+    """The act is about relations ("praised the relations", "called for stronger ties")."""
+    return any(t.lemma_.lower() in RELATION_NOUNS and t.i > trigger.i and t.dep_ in ("dobj", "pobj") for t in trigger.subtree)
 
 
 def _enemy(tgt_tok: Token | None, source: Actor | None, target: Actor | None, ctx: _Context) -> Actor | None:
