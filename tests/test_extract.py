@@ -940,6 +940,11 @@ def test_an_agreement_announced_is_an_agreement(pipeline):
         ("The NAACP also took issue with Trump's attendance.", "ACCUSE"),
         ("Secretary of State Rex Tillerson offered strong support to the European Union.", "SUPPORT"),
         ("Trump blasted the World Trade Organization during his tour.", "ACCUSE"),
+        # CAMEO.2.0: "break with" threatens, "defend tax" appeals for aid, "withdraw" concedes
+        ("Republicans in Congress broke with Trump over the tariffs.", "ACCUSE"),
+        ("House Speaker Paul Ryan defended the tax bill on Sunday.", "SUPPORT"),
+        ("Several Republican senators withdrew their support for Roy Moore.", "SANCTION"),
+        ("Democrats said Trump was unfit for office.", "ACCUSE"),
     ],
 )
 def test_idioms_coded_as_what_they_mean(pipeline, text, type_):
@@ -2879,3 +2884,12 @@ def test_relations_praised_in_a_story_of_two_states_are_with_the_other(pipeline)
     )
     found = dyads(events(pipeline, text))
     assert ("SUPPORT", "MAR", "USA") in found and ("REQUEST", "MAR", "USA") in found
+
+
+def test_repealing_a_law_is_legislation_not_a_concession(pipeline):
+    assert not after_opening(events(pipeline, US_OPENING + "The House voted on Thursday to repeal Obamacare."))
+
+
+def test_a_call_by_telephone_with_someone_is_with_them(pipeline):
+    e = one(pipeline, "WASHINGTON (Reuters) - Trump spoke by telephone with Chinese President Xi Jinping on Thursday.", "CONSULT")
+    assert (key(e.source), key(e.target)) == ("USA", "CHN")

@@ -21,7 +21,7 @@ HOSTILE_EPITHETS = frozenset(
     "murderer liar terrorist traitor thug dictator tyrant racist fascist corrupt hypocrite "
     "hypocritical unconstitutional invalid insulting disgraceful disgrace farce sham fraud "
     "ridiculous baseless groundless lie hostile undemocratic inhumane cruel disaster scam hoax "
-    "insult dishonest incompetent unfair weak harmful unfriendly destabilizing destabilising counterproductive "
+    "insult dishonest incompetent unfit unfair weak harmful unfriendly destabilizing destabilising counterproductive "
     # acts named as wrongs: "what he called Saudi aggression", "described it as a provocation"
     "aggression provocation interference meddling blackmail piracy propaganda intimidation "
     "harassment occupation genocide massacre terrorism tyranny abuse betrayal "

@@ -30,6 +30,8 @@ NAMED_TYPES = frozenset({"GPE", "ORG", "NORP", "PERSON"})
 # Verbs of bearing witness: their "before" phrase names whom the witness speaks to.
 TESTIFYING = frozenset({"testify"})
 WITNESS_PREPS = PARTY_PREPS + ("before",)
+# Means of speaking at a distance: "by telephone with Xi" names Xi the party.
+MEANS = frozenset({"phone", "telephone", "video", "videoconference", "link", "letter"})
 # Verbs of coming and going: their "from" phrase is where one came from.
 MOTION = frozenset("arrive come return leave go travel fly head depart".split())
 MODIFIER_DEPS = ("compound", "amod", "poss", "nmod")
@@ -45,6 +47,9 @@ def _phrases(head: Token) -> Iterator[tuple[str, Token]]:
     for child in head.children:
         if child.dep_ == "dative":
             yield "to", first_child(child, ("pobj",)) or child
+        means = first_child(child, ("pobj",)) if child.dep_ == "prep" and child.lower_ in ("by", "over", "via") else None
+        if means is not None and means.lemma_.lower() in MEANS:
+            yield from _phrases(means)  # "spoke by telephone with Xi": the party the means reached
     # "testified before the Senate committee": whom a witness speaks to
     preps = WITNESS_PREPS if head.lemma_.lower() in TESTIFYING else PARTY_PREPS
     for child in head.children:
