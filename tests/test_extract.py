@@ -945,6 +945,10 @@ def test_an_agreement_announced_is_an_agreement(pipeline):
         ("House Speaker Paul Ryan defended the tax bill on Sunday.", "SUPPORT"),
         ("Several Republican senators withdrew their support for Roy Moore.", "SANCTION"),
         ("Democrats said Trump was unfit for office.", "ACCUSE"),
+        ("Some Republican senators came out against the nominee.", "ACCUSE"),
+        # CAMEO.2.0's verbs of praise host a visit for any later "to"
+        ("Trump congratulated Erdogan on his return to power.", "SUPPORT"),
+        ('North Korea has called Trump "mentally deranged."', "ACCUSE"),
     ],
 )
 def test_idioms_coded_as_what_they_mean(pipeline, text, type_):
@@ -2892,4 +2896,22 @@ def test_repealing_a_law_is_legislation_not_a_concession(pipeline):
 
 def test_a_call_by_telephone_with_someone_is_with_them(pipeline):
     e = one(pipeline, "WASHINGTON (Reuters) - Trump spoke by telephone with Chinese President Xi Jinping on Thursday.", "CONSULT")
+    assert (key(e.source), key(e.target)) == ("USA", "CHN")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A bipartisan group in the U.S. House of Representatives has called on the EPA to act.",
+        "A group of seven senators urged Trump to sign the bill.",  # no Group of Seven
+    ],
+)
+def test_a_group_of_people_acts_as_they_do(pipeline, text):
+    e = one(pipeline, "WASHINGTON (Reuters) - " + text, "REQUEST")
+    assert key(e.source) == "USA"
+
+
+def test_talks_a_clause_is_set_in_are_between_its_parties(pipeline):
+    text = "WASHINGTON (Reuters) - Trump told Chinese President Xi Jinping on Thursday during talks in Beijing that trade was unfair."
+    e = one(pipeline, text, "CONSULT")
     assert (key(e.source), key(e.target)) == ("USA", "CHN")

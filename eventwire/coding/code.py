@@ -188,9 +188,9 @@ def reframe(token: Token, coding: Coding, ontology: Ontology) -> Coding:
         code, why = "083", f"accede:{frame_lemma}"
     elif frame_lemma in STOPPING and coding.plover_type in STOPPED:
         code, why = STOPPED[coding.plover_type], f"stop:{frame_lemma}"
-    elif _obliged(token) and coding.plover_type not in ("REQUEST", "THREATEN"):
+    elif _obliged(token) and coding.plover_type not in ("REQUEST", "THREATEN") and token.lemma_.lower() not in PRAISING:
         # "Russia says Israel must end attacks", "said the EU must be ready to mediate": what
-        # one party says another must do is a demand
+        # one party says another must do is a demand ("Trump should be applauded" praises him)
         code, why = "100", "demand:must"
     elif frame_lemma in COMMITTING and token.dep_ == "xcomp" and coding.plover_type in INTENDED:
         if not measure_decided(token, coding):
@@ -798,6 +798,10 @@ def code_trigger(token: Token, ontology: Ontology, *, ordered: bool = False) -> 
         return None  # "undertook an act of aggression": an epithet is a claim only when said of a deed
     if coding is None or coding.plover_type == "CONSULT":  # "returned to Brazil" is travel
         coding = _given_back(token, lemma, ontology) or coding
+    if coding is not None and coding.cameo_code == "043" and lemma in PRAISING:
+        # CAMEO.2.0 gives each verb of praise a "to" pattern (hosting a visit) that any later
+        # "to" matches: "commended both parties for their commitment to peace" is praise
+        coding = recode(ontology, coding, "051", "praise, no visit hosted") or coding
     if coding is None or coding.generic:  # CAMEO.2.0's bare "leave" is a visit (040)
         coding = _forces_leaving(token, lemma, ontology) or coding
     if coding is not None and coding.generic:  # CAMEO.2.0's bare "search" is an inquiry (090)
@@ -980,6 +984,13 @@ def _of_a_place(noun: Token) -> bool:
     """ "a tour of the United States": the noun's "of" names a state, a region or a town."""
     place = prep_object(noun, ("of",))
     return place is not None and place.ent_type_ in ("GPE", "LOC")
+
+
+# Verbs of praise ("welcomed Putin to the Kremlin" does host a visit).
+PRAISING = frozenset(
+    "acclaim admire applaud celebrate commend compliment congratulate extol hail honor honour praise "
+    "salute".split()
+)
 
 
 # Leaving a place: by armed forces, a withdrawal ("the last US troops left Afghanistan").

@@ -271,6 +271,9 @@ def characterisation(verb: Token) -> str | None:
     return epithet.text if epithet is not None else None
 
 
+QUOTES = ('"', "“", "'", "‘")
+
+
 def epithet_of(verb: Token) -> Token | None:
     """The quoted or hostile word a naming verb puts on its object ("called it 'blackmail'",
     "what he called Saudi aggression"): it may name whose wrong it is."""
@@ -282,11 +285,15 @@ def epithet_of(verb: Token) -> Token | None:
     if not named and verb.dep_ != "relcl":
         return None
     for tok in verb.subtree:
-        if tok.i <= verb.i or tok.pos_ not in ("ADJ", "NOUN"):
+        participle = tok.tag_ == "VBN" and tok.dep_ == "oprd"  # "called Trump 'mentally deranged'"
+        if tok.i <= verb.i or (tok.pos_ not in ("ADJ", "NOUN") and not participle):
             continue
         if tok.dep_ not in ("oprd", "xcomp", "ccomp", "acomp", "pobj", "amod", "attr"):
             continue
-        quoted = tok.i > 0 and tok.doc[tok.i - 1].text in ('"', "“", "'", "‘")
+        # "called Trump 'mentally deranged'": the quote may open the word's phrase
+        quoted = any(i > 0 and tok.doc[i - 1].text in QUOTES for i in (tok.i, tok.left_edge.i)) or (
+            tok.left_edge.text in QUOTES
+        )
         if quoted or _hostile(tok):
             return tok
     return None

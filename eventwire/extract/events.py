@@ -404,6 +404,8 @@ class Extractor(Referents, Parties, PlacesAndTimes):
                 unnamed_doer = src_tok is None
             if src_tok is None and governor is None and coding.plover_type == "CONSULT":
                 src_tok = _party_to_talks(trigger, coding.cameo_code == "042")
+                if src_tok is None and tgt_tok is None:
+                    src_tok, tgt_tok = _talks_of_the_clause(trigger)
             crowd = src_tok is None and trigger.lemma_.lower() in CROWD_PROTESTS and not _in_protest(trigger)
             if src_tok is None and governor is None and not crowd and not unnamed_doer:
                 return None  # a bare event noun refers to an event told elsewhere
@@ -1522,6 +1524,19 @@ def _party_to_talks(noun: Token, visit: bool) -> Token | None:
         return None
     subj, passive = subject(prep.head)
     return None if passive else subj
+
+
+def _talks_of_the_clause(noun: Token) -> tuple[Token | None, Token | None]:
+    """ "Trump told Xi on Thursday during talks in Beijing that ...": talks the clause's act is
+    set in, with no party of their own, are between its subject and the party it addresses."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in ("during", "at") or prep.head.pos_ != "VERB":
+        return None, None
+    subj, passive = subject(prep.head)
+    other = first_child(prep.head, ("dobj", "dative")) or prep_object(prep.head, ("with",))
+    if passive or subj is None or other is None or other.pos_ != "PROPN":
+        return None, None
+    return subj, other
 
 
 def _fronted(clause: Token) -> bool:

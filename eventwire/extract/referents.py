@@ -163,6 +163,11 @@ class Referents:
                 # "Assad's allies": whoever they are, no one the article names here
                 return (thing(token, tokens), span) if as_target else (None, None)
         actor = _named_before(named, ctx) or self.actors.resolve(text_of(named), on=ctx.published)
+        if actor is not None and _common_group(token):
+            # "a group of seven senators" is no Group of Seven: the senators act
+            actor, _ = self._actor(prep_object(token, ("of",)), ctx)
+            if actor is not None and actor.entry != THING_ENTRY:
+                return actor, span
         if actor is not None and _first_name(named, actor):
             actor = None  # "Chad Wolf", "Victoria Nuland", "Stanley Simon": a person, not a state
         if actor is not None and token.lower_ in PEOPLE_ONLY_AS_NOUNS and (
@@ -238,6 +243,8 @@ class Referents:
         owner = next((c for c in token.children if possessor(c)), None)
         if owner is None:
             owner = prep_object(token, ("of", "from", "for"))
+        if owner is None and token.lemma_.lower() in GROUPS:
+            owner = prep_object(token, ("in",))  # "a bipartisan group in the House"
         if owner is None:
             owner = next((c for c in token.children if c.dep_ == "compound" and c.pos_ == "PROPN"), None)
         if owner is None:
@@ -545,6 +552,12 @@ def _modifier_text(modifier: Token) -> str:
 ARTICLE_COUNTRY = "article country"
 
 
+def _common_group(noun: Token) -> bool:
+    """ "a group of seven senators": the common noun "group" (not the "Group of Seven") with
+    the people in it."""
+    return noun.lower_ in ("group", "groups") and noun.text.islower() and prep_object(noun, ("of",)) is not None
+
+
 def _by_title(tokens: list[Token]) -> bool:
     """ "the crown prince", "the foreign minister": a person named by title alone."""
     return len(tokens) > 1 and tokens[0].lower_ == "the" and all(
@@ -676,8 +689,11 @@ def _merge(own: Actor | None, found: Actor, text: str) -> Actor:
 # members", "lawyers from Facebook").
 AGENTS_OF = frozenset(
     "member staff staffer team office campaign aide lawyer attorney negotiator representative "
-    "spokesman spokeswoman spokesperson delegation envoy official adviser advisor".split()
+    "spokesman spokeswoman spokesperson delegation envoy official adviser advisor "
+    # "a bipartisan group of senators", "a coalition of Republican lawmakers": the people in it
+    "group coalition".split()
 )
+GROUPS = frozenset({"group", "coalition"})
 # Words for the friends of a party, who are not that party ("Turkey's NATO allies").
 ALLY_NOUNS = frozenset({"ally", "partner", "friend", "neighbour", "neighbor", "backer", "patron"})
 # Role words that name people as nouns only ("called on the public", not "public opinion").
