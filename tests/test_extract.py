@@ -949,6 +949,10 @@ def test_an_agreement_announced_is_an_agreement(pipeline):
         # CAMEO.2.0's verbs of praise host a visit for any later "to"
         ("Trump congratulated Erdogan on his return to power.", "SUPPORT"),
         ('North Korea has called Trump "mentally deranged."', "ACCUSE"),
+        # a quoted word of praise is no charge
+        ('Trump called the bill an "important step" toward tax relief.', "SUPPORT"),
+        ("Senator Luther Strange had harsh words for Steve Bannon on Tuesday.", "ACCUSE"),
+        ("Republican Ed Gillespie ran attack ads against Democrat Ralph Northam.", "ACCUSE"),
     ],
 )
 def test_idioms_coded_as_what_they_mean(pipeline, text, type_):
@@ -2915,3 +2919,20 @@ def test_talks_a_clause_is_set_in_are_between_its_parties(pipeline):
     text = "WASHINGTON (Reuters) - Trump told Chinese President Xi Jinping on Thursday during talks in Beijing that trade was unfair."
     e = one(pipeline, text, "CONSULT")
     assert (key(e.source), key(e.target)) == ("USA", "CHN")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Democrat Danica Roem beat a long-time Republican incumbent in Virginia.",
+        "Doug Jones defeated Roy Moore in the Senate race in Alabama.",
+    ],
+)
+def test_winning_an_election_is_no_attack(pipeline, text):
+    assert "ASSAULT" not in {e.plover_type for e in events(pipeline, US_OPENING + text)}
+
+
+def test_defending_a_person_defends_them_in_words(pipeline):
+    # CAMEO.2.0's bare "defend" is military protection (074); troops defending a city still are
+    assert one(pipeline, US_OPENING + "Trump defended Roy Moore on Tuesday.", "SUPPORT").cameo_code == "052"
+    assert "SUPPORT" not in {e.plover_type for e in events(pipeline, "Ukrainian troops defended the city of Bakhmut.")}

@@ -48,6 +48,7 @@ from .senses import (
     characterisation,
     describes,
     dismissal,
+    epithet_of,
     labour_strike,
     legal_appeal,
     named_as,
@@ -776,6 +777,9 @@ def code_trigger(token: Token, ontology: Ontology, *, ordered: bool = False) -> 
         if found is not None:
             return found
     epithet = characterisation(token)
+    named = epithet_of(token) if epithet is not None else None
+    if named is not None and any(t.lower_ in PRAISE_WORDS for t in named.subtree):
+        return coded(ontology, "051", f"construction: call X '{epithet}' (praise)")
     if epithet is not None:
         return coded(ontology, "111", f"construction: call X '{epithet}'")
     if (lemma in NAMING and named_as(token)) or (lemma == "call" and called_a_thing(token)):
@@ -802,6 +806,9 @@ def code_trigger(token: Token, ontology: Ontology, *, ordered: bool = False) -> 
         # CAMEO.2.0 gives each verb of praise a "to" pattern (hosting a visit) that any later
         # "to" matches: "commended both parties for their commitment to peace" is praise
         coding = recode(ontology, coding, "051", "praise, no visit hosted") or coding
+    if coding is not None and coding.generic and lemma == "defend" and not _armed_subject(token):
+        # CAMEO.2.0's bare "defend" is military protection (074): "Trump defended Roy Moore"
+        coding = recode(ontology, coding, "052", "defend verbally") or coding
     if coding is None or coding.generic:  # CAMEO.2.0's bare "leave" is a visit (040)
         coding = _forces_leaving(token, lemma, ontology) or coding
     if coding is not None and coding.generic:  # CAMEO.2.0's bare "search" is an inquiry (090)
@@ -986,6 +993,14 @@ def _of_a_place(noun: Token) -> bool:
     return place is not None and place.ent_type_ in ("GPE", "LOC")
 
 
+# Words of praise a speaker may put in quotes ("called the bill an 'important step'"); any other
+# quoted word a naming verb puts on someone is read as criticism.
+PRAISE_WORDS = frozenset(
+    "step success victory win achievement breakthrough milestone friend partner ally hero contributor "
+    "pillar champion leader model important historic great good excellent productive positive "
+    "constructive fantastic tremendous wonderful terrific remarkable outstanding successful fair brave "
+    "courageous leading key valuable".split()
+)
 # Verbs of praise ("welcomed Putin to the Kremlin" does host a visit).
 PRAISING = frozenset(
     "acclaim admire applaud celebrate commend compliment congratulate extol hail honor honour praise "
@@ -1017,6 +1032,12 @@ def _forces_leaving(verb: Token, lemma: str, ontology: Ontology) -> Coding | Non
 # What officers stop and search by force: vehicles and vessels (not "searched for the plane").
 # Premises searched for evidence stay an inquiry (CAMEO 090), as PLV codes them.
 SEARCHED = frozenset("plane aircraft airliner jet ship vessel tanker boat car vehicle truck".split())
+
+
+def _armed_subject(verb: Token) -> bool:
+    """ "troops defended the city": the subject is armed forces."""
+    subj = first_child(verb, ("nsubj",))
+    return subj is not None and _armed(subj)
 
 
 def _searched(verb: Token, lemma: str, ontology: Ontology) -> Coding | None:
