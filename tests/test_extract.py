@@ -953,6 +953,8 @@ def test_an_agreement_announced_is_an_agreement(pipeline):
         ('Trump called the bill an "important step" toward tax relief.', "SUPPORT"),
         ("Senator Luther Strange had harsh words for Steve Bannon on Tuesday.", "ACCUSE"),
         ("Republican Ed Gillespie ran attack ads against Democrat Ralph Northam.", "ACCUSE"),
+        # CAMEO.2.0's "force &MILITARY" is a mobilisation
+        ("Indian troops forced the Chinese soldiers to retreat to their posts.", "COERCE"),
     ],
 )
 def test_idioms_coded_as_what_they_mean(pipeline, text, type_):
@@ -2936,3 +2938,18 @@ def test_defending_a_person_defends_them_in_words(pipeline):
     # CAMEO.2.0's bare "defend" is military protection (074); troops defending a city still are
     assert one(pipeline, US_OPENING + "Trump defended Roy Moore on Tuesday.", "SUPPORT").cameo_code == "052"
     assert "SUPPORT" not in {e.plover_type for e in events(pipeline, "Ukrainian troops defended the city of Bakhmut.")}
+
+
+def test_enemies_neutralized_with_no_agent_were_neutralized_by_the_reporting_states_forces(pipeline):
+    text = "ANKARA - Four PKK terrorists were neutralized in northern Iraq, the Turkish National Defense Ministry said."
+    e = one(pipeline, text, "ASSAULT")
+    assert key(e.source) == "TUR" and e.source.sector == "MIL"
+
+
+def test_captives_freed_with_no_agent_are_freed_by_their_kidnappers(pipeline):
+    text = (
+        "ABUJA (Reuters) - Boko Haram kidnapped 276 schoolgirls from Chibok in 2014. The 21 girls were "
+        "freed on Thursday after negotiations between the government and Boko Haram."
+    )
+    e = one(pipeline, text, "CONCEDE")
+    assert (key(e.source), key(e.target)) == ("BOKOHARAM", "NGA")

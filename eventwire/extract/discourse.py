@@ -64,6 +64,7 @@ class Discourse:
     # the words of each person named with a title and whom they act for ("crown prince mohammed
     # bin salman" -> SAU): "the crown prince" later is the one named so, when only one state's is
     titled: list[tuple[tuple[str, ...], Actor]] = field(default_factory=list)
+    captors: list[Actor] = field(default_factory=list)  # who the article says kidnapped people
 
     def mention(self, actor: Actor | None, *, as_subject: bool = False, person: bool = False) -> None:
         if actor is None:

@@ -273,6 +273,8 @@ class Extractor(Referents, Parties, PlacesAndTimes):
                 told.extend((token, m) for m in self._conjoined_sources(mention, sent, ctx))
                 if mention.plover_type in HOSTILE_TYPES and mention.source and mention.source.key:
                     ctx.discourse.hostile_sources.append(mention.source)
+                    if token.lemma_.lower() in ("kidnap", "abduct") and mention.modality == "asserted":
+                        ctx.discourse.captors.append(mention.source)
         found = with_parties(_without_framing(_main_clause(told, self._is_event_noun)))
         root_subject, _ = subject(sent.root)
         if root_subject is not None:
@@ -921,6 +923,17 @@ class Extractor(Referents, Parties, PlacesAndTimes):
                 found, span = self._actor(party, ctx)
                 if found is not None and found.key and not _same_actor(found, target):
                     return found, span
+        if verb.lemma_.lower() in FREEING and ctx.discourse.captors and target is not None:
+            # "Boko Haram kidnapped 276 schoolgirls ... The 21 girls were freed on Thursday":
+            # captives freed are freed by whoever the article says took them
+            captor = ctx.discourse.captors[-1]
+            if not _same_actor(captor, target):
+                return captor, None
+        if coding.plover_type == "ASSAULT" and verb.lemma_.lower() in NEUTRALIZING and ctx.home is not None:
+            # "four PKK terrorists were neutralized in northern Iraq": the word of a state's own
+            # military reports, for what its forces did
+            return Actor(text="security forces", country=ctx.home, sector="MIL", code=ctx.home + "MIL",
+                         entry="implied: the reporting state's forces"), None  # fmt: skip
         if coding.plover_type == "ASSAULT" and target is not None and target.sector == "MIL":
             # "43 Chinese soldiers have been killed": in a story of fighting between two states,
             # by the other one
@@ -1326,6 +1339,8 @@ def _other_side(country: str | None, ctx: _Context) -> str | None:
     return sides[1] if country == sides[0] else sides[0]
 
 
+# Military reports' word for killing or capturing enemies, used of a state's own forces.
+NEUTRALIZING = frozenset({"neutralize", "neutralise"})
 # Words for the dealings between two states, and the cooperative acts said of them.
 RELATION_NOUNS = frozenset({"relation", "relationship", "tie", "partnership", "friendship"})
 WARM = frozenset({"SUPPORT", "REQUEST", "AGREE", "COOPERATE"})
