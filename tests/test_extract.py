@@ -953,6 +953,7 @@ def test_an_agreement_announced_is_an_agreement(pipeline):
         ('Trump called the bill an "important step" toward tax relief.', "SUPPORT"),
         ("Senator Luther Strange had harsh words for Steve Bannon on Tuesday.", "ACCUSE"),
         ("Republican Ed Gillespie ran attack ads against Democrat Ralph Northam.", "ACCUSE"),
+        ('"Like a Trump University degree, the tax plan is phony," said Democratic congressman Lloyd Doggett.', "ACCUSE"),
         # CAMEO.2.0's "force &MILITARY" is a mobilisation
         ("Indian troops forced the Chinese soldiers to retreat to their posts.", "COERCE"),
     ],
