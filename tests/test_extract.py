@@ -1116,6 +1116,7 @@ def test_politicians_attacking_each_other_accuse(pipeline):
         # CAMEO.2.0's first "pull out" block is a visit (040); "break off" a threat (130)
         ("Saudi Arabia pulled its troops out of Yemen.", "RETREAT"),
         ("Saudi Arabia pulled out of Yemen.", "RETREAT"),
+        ("Russia pulled out of the talks with Ukraine.", "SANCTION"),  # no withdrawal of forces
         ("Iran broke off relations with Saudi Arabia.", "SANCTION"),
         ("Iran took Saudi Arabia to task over the war.", "ACCUSE"),
         ("Russia accepted the U.S. offer on Monday.", "AGREE"),

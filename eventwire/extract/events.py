@@ -1545,7 +1545,7 @@ def _talks_of_the_clause(noun: Token) -> tuple[Token | None, Token | None]:
     """ "Trump told Xi on Thursday during talks in Beijing that ...": talks the clause's act is
     set in, with no party of their own, are between its subject and the party it addresses."""
     prep = noun.head
-    if noun.dep_ != "pobj" or prep.lower_ not in ("during", "at") or prep.head.pos_ != "VERB":
+    if noun.dep_ != "pobj" or prep.lower_ != "during" or prep.head.pos_ != "VERB":
         return None, None
     subj, passive = subject(prep.head)
     other = first_child(prep.head, ("dobj", "dative")) or prep_object(prep.head, ("with",))
