@@ -954,6 +954,9 @@ def test_an_agreement_announced_is_an_agreement(pipeline):
         ("Senator Luther Strange had harsh words for Steve Bannon on Tuesday.", "ACCUSE"),
         ("Republican Ed Gillespie ran attack ads against Democrat Ralph Northam.", "ACCUSE"),
         ('"Like a Trump University degree, the tax plan is phony," said Democratic congressman Lloyd Doggett.', "ACCUSE"),
+        ("The attorney general of Washington state took the administration to court.", "ACCUSE"),
+        # CAMEO.2.0's "press on" is an armed advance
+        ("Senate leader Mitch McConnell pressed Trump on the debt ceiling.", "REQUEST"),
         # CAMEO.2.0's "force &MILITARY" is a mobilisation
         ("Indian troops forced the Chinese soldiers to retreat to their posts.", "COERCE"),
     ],

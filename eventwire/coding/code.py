@@ -655,6 +655,8 @@ def code_trigger(token: Token, ontology: Ontology, *, ordered: bool = False) -> 
         return None  # "exploring write-in options", "would explore fundraising": weighing choices, no inquiry
     if lemma in RELEASING and (obj := first_child(token, ("dobj",))) is not None and obj.lemma_.lower() in PUBLISHED:
         return None  # "released a white paper", "released the video": published, no one freed
+    if lemma == "press" and coding_pressed(token):
+        return coded(ontology, "020", "construction: press X on Y (urge)")
     helped = first_child(token, ("dobj",)) if lemma in PROVIDING else None
     if helped is not None and helped.lemma_.lower() in KIN:
         return None  # "was able to support his family and help his parents": private life
@@ -1047,6 +1049,13 @@ def _searched(verb: Token, lemma: str, ontology: Ontology) -> Coding | None:
     if lemma != "search" or thing is None or thing.lemma_.lower() not in SEARCHED:
         return None
     return coded(ontology, "1711", "construction: search a vehicle or a vessel")
+
+
+def coding_pressed(verb: Token) -> bool:
+    """ "McConnell pressed Trump on the debt ceiling": a named party pressed is urged (CAMEO.2.0's
+    "press on" is an armed advance, "troops pressed on toward Kyiv")."""
+    obj = first_child(verb, ("dobj",))
+    return obj is not None and (obj.pos_ == "PROPN" or obj.ent_type_ in ("PERSON", "GPE", "NORP", "ORG"))
 
 
 def _hostile_act(coding: Coding | None) -> bool:
