@@ -45,7 +45,6 @@ from .senses import (
     answered,
     armed_subject,
     called_a_thing,
-    characterisation,
     describes,
     dismissal,
     epithet_of,
@@ -655,7 +654,7 @@ def code_trigger(token: Token, ontology: Ontology, *, ordered: bool = False) -> 
         return None  # "exploring write-in options", "would explore fundraising": weighing choices, no inquiry
     if lemma in RELEASING and (obj := first_child(token, ("dobj",))) is not None and obj.lemma_.lower() in PUBLISHED:
         return None  # "released a white paper", "released the video": published, no one freed
-    if lemma == "press" and coding_pressed(token):
+    if lemma == "press" and _pressed_party(token):
         return coded(ontology, "020", "construction: press X on Y (urge)")
     helped = first_child(token, ("dobj",)) if lemma in PROVIDING else None
     if helped is not None and helped.lemma_.lower() in KIN:
@@ -778,12 +777,11 @@ def code_trigger(token: Token, ontology: Ontology, *, ordered: bool = False) -> 
         found = coded(ontology, "042", "construction: call on X (a visit)")
         if found is not None:
             return found
-    epithet = characterisation(token)
-    named = epithet_of(token) if epithet is not None else None
-    if named is not None and any(t.lower_ in PRAISE_WORDS for t in named.subtree):
-        return coded(ontology, "051", f"construction: call X '{epithet}' (praise)")
+    epithet = epithet_of(token)
+    if epithet is not None and any(t.lower_ in PRAISE_WORDS for t in epithet.subtree):
+        return coded(ontology, "051", f"construction: call X '{epithet.text}' (praise)")
     if epithet is not None:
-        return coded(ontology, "111", f"construction: call X '{epithet}'")
+        return coded(ontology, "111", f"construction: call X '{epithet.text}'")
     if (lemma in NAMING and named_as(token)) or (lemma == "call" and called_a_thing(token)):
         # "called the ambassador a friend", "a move it called historic", "called the report troubling"
         return None
@@ -1031,15 +1029,15 @@ def _forces_leaving(verb: Token, lemma: str, ontology: Ontology) -> Coding | Non
     return coded(ontology, "0874", f"construction: forces {lemma} X (a withdrawal)")
 
 
-# What officers stop and search by force: vehicles and vessels (not "searched for the plane").
-# Premises searched for evidence stay an inquiry (CAMEO 090), as PLV codes them.
-SEARCHED = frozenset("plane aircraft airliner jet ship vessel tanker boat car vehicle truck".split())
-
-
 def _armed_subject(verb: Token) -> bool:
     """ "troops defended the city": the subject is armed forces."""
     subj = first_child(verb, ("nsubj",))
     return subj is not None and _armed(subj)
+
+
+# What officers stop and search by force: vehicles and vessels (not "searched for the plane").
+# Premises searched for evidence stay an inquiry (CAMEO 090), as PLV codes them.
+SEARCHED = frozenset("plane aircraft airliner jet ship vessel tanker boat car vehicle truck".split())
 
 
 def _searched(verb: Token, lemma: str, ontology: Ontology) -> Coding | None:
@@ -1051,7 +1049,7 @@ def _searched(verb: Token, lemma: str, ontology: Ontology) -> Coding | None:
     return coded(ontology, "1711", "construction: search a vehicle or a vessel")
 
 
-def coding_pressed(verb: Token) -> bool:
+def _pressed_party(verb: Token) -> bool:
     """ "McConnell pressed Trump on the debt ceiling": a named party pressed is urged (CAMEO.2.0's
     "press on" is an armed advance, "troops pressed on toward Kyiv")."""
     obj = first_child(verb, ("dobj",))

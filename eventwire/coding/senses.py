@@ -267,18 +267,13 @@ def _hostile(tok: Token) -> bool:
     return tok.i > 1 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].lower_ == "anti"
 
 
-def characterisation(verb: Token) -> str | None:
-    """ "X called Y 'Z'" / "described Y as Z": criticism when Z is quoted or a hostile epithet."""
-    epithet = epithet_of(verb)
-    return epithet.text if epithet is not None else None
-
-
 QUOTES = ('"', "“", "'", "‘")
 
 
 def epithet_of(verb: Token) -> Token | None:
     """The quoted or hostile word a naming verb puts on its object ("called it 'blackmail'",
-    "what he called Saudi aggression"): it may name whose wrong it is."""
+    "what he called Saudi aggression", "described Y as Z"): criticism, or praise when its words
+    praise (code.py PRAISE_WORDS); it may name whose wrong it is."""
     if verb.lemma_.lower() not in NAMING:
         return None
     named = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
