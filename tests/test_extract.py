@@ -2958,3 +2958,12 @@ def test_captives_freed_with_no_agent_are_freed_by_their_kidnappers(pipeline):
     )
     e = one(pipeline, text, "CONCEDE")
     assert (key(e.source), key(e.target)) == ("BOKOHARAM", "NGA")
+
+
+def test_telling_someone_by_phone_is_a_call(pipeline):
+    text = (
+        "Russian Foreign Minister Sergei Lavrov told U.S. Secretary of State Rex Tillerson by phone on "
+        "Thursday it was unacceptable to politicize the work of inspectors."
+    )
+    assert ("CONSULT", "RUS", "USA") in dyads(events(pipeline, text))
+    assert not events(pipeline, "Two rebel commanders told Reuters by telephone that the guerrillas had been demobilized.")

@@ -282,7 +282,7 @@ REPORTING = frozenset(
 # row: the pre-filter (`prefilter.py`) keeps a sentence that has one with the words it needs
 # ("told Russia *to* leave", "*said* the US should stay").
 CONSTRUCTIONS: dict[str, list[tuple[frozenset[str], ...]]] = {
-    "tell": [(frozenset({"to"}),)],
+    "tell": [(frozenset({"to"}),), (frozenset({"phone", "telephone"}),)],
     "should": [(REPORTING,)],
     "must": [(REPORTING,)],
     # "the Senate confirmed Powell" (a named nominee): only where a confirming body is named
@@ -654,6 +654,9 @@ def code_trigger(token: Token, ontology: Ontology, *, ordered: bool = False) -> 
         return None  # "exploring write-in options", "would explore fundraising": weighing choices, no inquiry
     if lemma in RELEASING and (obj := first_child(token, ("dobj",))) is not None and obj.lemma_.lower() in PUBLISHED:
         return None  # "released a white paper", "released the video": published, no one freed
+    if lemma == "tell" and _by_phone(token):
+        # "Lavrov told Tillerson by phone on Thursday it was unacceptable ...": a telephone call
+        return coded(ontology, "041", "construction: tell X by phone (a call)")
     if lemma == "press" and _pressed_party(token):
         return coded(ontology, "020", "construction: press X on Y (urge)")
     helped = first_child(token, ("dobj",)) if lemma in PROVIDING else None
@@ -1047,6 +1050,26 @@ def _searched(verb: Token, lemma: str, ontology: Ontology) -> Coding | None:
     if lemma != "search" or thing is None or thing.lemma_.lower() not in SEARCHED:
         return None
     return coded(ontology, "1711", "construction: search a vehicle or a vessel")
+
+
+# Those a source talks to for a news story: telling them is no consultation.
+PRESS = frozenset("reuters afp ap reporter journalist correspondent newspaper agency media press".split())
+
+
+def _by_phone(verb: Token) -> bool:
+    """ "told Tillerson by phone", "told him in a telephone call": words said over the phone to
+    someone other than the press ("told Reuters by telephone" is an interview)."""
+    told = first_child(verb, ("dobj", "dative"))
+    if told is None or told.lower_ in PRESS or told.lemma_.lower() in PRESS:
+        return False
+    for prep in verb.children:
+        means = first_child(prep, ("pobj",)) if prep.dep_ == "prep" and prep.lower_ in ("by", "over", "in") else None
+        if means is not None and (
+            means.lemma_.lower() in ("phone", "telephone")
+            or any(c.lemma_.lower() in ("phone", "telephone") for c in means.children if c.dep_ in ("compound", "amod"))
+        ):
+            return True
+    return False
 
 
 def _pressed_party(verb: Token) -> bool:
