@@ -809,7 +809,7 @@ def code_trigger(token: Token, ontology: Ontology, *, ordered: bool = False) -> 
         # CAMEO.2.0 gives each verb of praise a "to" pattern (hosting a visit) that any later
         # "to" matches: "commended both parties for their commitment to peace" is praise
         coding = recode(ontology, coding, "051", "praise, no visit hosted") or coding
-    if coding is not None and coding.generic and lemma == "defend" and not _armed_subject(token):
+    if coding is not None and coding.generic and lemma == "defend" and not _forces_subject(token):
         # CAMEO.2.0's bare "defend" is military protection (074): "Trump defended Roy Moore"
         coding = recode(ontology, coding, "052", "defend verbally") or coding
     if coding is None or coding.generic:  # CAMEO.2.0's bare "leave" is a visit (040)
@@ -1032,7 +1032,7 @@ def _forces_leaving(verb: Token, lemma: str, ontology: Ontology) -> Coding | Non
     return coded(ontology, "0874", f"construction: forces {lemma} X (a withdrawal)")
 
 
-def _armed_subject(verb: Token) -> bool:
+def _forces_subject(verb: Token) -> bool:
     """ "troops defended the city": the subject is armed forces."""
     subj = first_child(verb, ("nsubj",))
     return subj is not None and _armed(subj)

@@ -273,7 +273,7 @@ class Extractor(Referents, Parties, PlacesAndTimes):
                 told.extend((token, m) for m in self._conjoined_sources(mention, sent, ctx))
                 if mention.plover_type in HOSTILE_TYPES and mention.source and mention.source.key:
                     ctx.discourse.hostile_sources.append(mention.source)
-                    if token.lemma_.lower() in ("kidnap", "abduct") and mention.modality == "asserted":
+                    if token.lemma_.lower() in KIDNAPPING and mention.modality == "asserted":
                         ctx.discourse.captors.append(mention.source)
         found = with_parties(_without_framing(_main_clause(told, self._is_event_noun)))
         root_subject, _ = subject(sent.root)
@@ -1226,7 +1226,8 @@ COUNTERING = frozenset({"repel", "repulse", "crush", "foil", "thwart", "rebuff",
 
 
 # Taking captives, and setting them free: "girls kidnapped by Boko Haram were released".
-CAPTURING = frozenset({"kidnap", "abduct", "seize", "capture", "hold", "take"})
+KIDNAPPING = frozenset({"kidnap", "abduct"})  # whose doers the article's freed captives were freed by
+CAPTURING = KIDNAPPING | {"seize", "capture", "hold", "take"}
 FREEING = frozenset({"release", "free"})
 
 
