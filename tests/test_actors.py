@@ -126,6 +126,12 @@ def test_find_gives_offsets(d: ActorDictionary) -> None:
         assert text[s:e] == a.text
 
 
+def test_find_stops_at_a_dateline(d: ActorDictionary) -> None:
+    # the dateline's city, its agency and the lede's first state are three mentions
+    text = "DHAKA (Reuters) - Myanmar and Bangladesh began talks."
+    assert [text[s:e] for s, e, _ in d.find(text)][-2:] == ["Myanmar", "Bangladesh"]
+
+
 def test_tokenize_offsets_and_forms() -> None:
     text = "U.S.-backed rebels and NATO’s Jüri"
     toks = tokenize(text)

@@ -1265,6 +1265,8 @@ def test_georgia_in_a_us_story_is_the_state(pipeline):
         ("The Senate confirmed Jerome Hale as Fed chairman on Tuesday.", ("SUPPORT", "USA", "USA")),
         ("The Senate confirmed Jerome Hale on Tuesday.", ("SUPPORT", "USA", "USA")),
         ("The committee approved the nomination of Kira Nolan.", ("SUPPORT", "USA", "USA")),
+        ("The Senate approved Kira Nolan to become the agency's top enforcement official.", ("SUPPORT", "USA", "USA")),
+        ("The Senate on Thursday confirmed the agency's third high-level official.", ("SUPPORT", "USA", "USA")),
         ("The Supreme Court allowed the travel ban to take effect.", ("SUPPORT", "USA", "USA")),
         ("Republicans have ramped up their attacks on the FBI.", ("ACCUSE", "USA", "USA")),
         ("Senator Tom Hale raised questions about whether the FBI had misled Congress.",
@@ -2971,6 +2973,27 @@ def test_telling_someone_by_phone_is_a_call(pipeline):
             ),
             "CONCEDE",
             ("BOKOHARAM", "NGA"),
+        ),
+        # favour shown "for" someone is shown to them
+        (
+            "WASHINGTON (Reuters) - Trump has expressed admiration for Chinese President Xi Jinping.",
+            "SUPPORT",
+            ("USA", "CHN"),
+        ),
+        # "officials from both countries" are the two states the story is about
+        (
+            (
+                "DHAKA (Reuters) - Myanmar and Bangladesh are at odds over the Rohingya. Officials from both "
+                "countries began talks last month on how to process the Rohingya."
+            ),
+            "CONSULT",
+            ("MMR", "BGD"),
+        ),
+        # an endorsement offered is support, not an offer to cooperate
+        (
+            "WASHINGTON (Reuters) - President Donald Trump on Friday offered a tepid endorsement of the FBI.",
+            "SUPPORT",
+            ("USA", "USA"),
         ),
     ],
 )

@@ -583,6 +583,17 @@ def _clause_mark(child: Token) -> str | None:
     return None
 
 
+# Votes on a person put forward for an office, and the words for such a person.
+CONFIRMING = frozenset({"confirm", "approve"})
+NOMINEES = frozenset("nominee nomination pick appointee official choice candidate".split())
+
+
+def _nominee(named: Token | None) -> bool:
+    """A person, or a word for one put forward for an office ("the nominee", "the agency's
+    third high-level official"); not a thing approved ("approved the deal")."""
+    return named is not None and (named.ent_type_ == "PERSON" or named.lemma_.lower() in NOMINEES)
+
+
 # Verbs that hand a protest to a government: "lodged a protest with Japan" complains to it.
 LODGING = frozenset({"lodge", "file", "register", "submit", "deliver", "send", "issue"})
 
@@ -707,8 +718,9 @@ def code_trigger(token: Token, ontology: Ontology, *, ordered: bool = False) -> 
         # "helped unite a fractured opposition": a hand in an outcome, aid to no one ("helping
         # to integrate refugees" is still aid to them)
         return None
-    if lemma == "confirm" and (named := first_child(token, ("dobj",))) is not None and named.ent_type_ == "PERSON":
-        # "the Senate confirmed Powell": approving a named nominee supports him (news_dev GUIDE)
+    if lemma in CONFIRMING and _nominee(first_child(token, ("dobj",))):
+        # "the Senate confirmed Powell", "approved Susan Bodine to become ...", "confirmed the
+        # agency's third high-level official": approving a nominee supports him (news_dev GUIDE)
         return coded(ontology, "051", "construction: confirm a nominee")
     if lemma in WINNING:
         obj = first_child(token, ("dobj",))

@@ -154,6 +154,10 @@ class Parties:
         if named is not None:  # "the two countries have been discussing a package"
             source, source_span = self._actor(src_tok, ctx)
             return (source, source_span, named[1], None) if source is not None else None
+        sent_by = prep_object(src_tok, ("from", "of"))
+        named = pair_named(sent_by, ctx) if sent_by is not None else None
+        if named is not None:  # "officials from both countries began talks": the two states
+            return named[0], self._actor(src_tok, ctx)[1], named[1], None
         pair = self._conjoined(src_tok)
         if pair is None:
             return None

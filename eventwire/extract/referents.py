@@ -87,9 +87,10 @@ class Referents:
                     # "Britain is considering Russia's request": Russia asks it of Britain
                     return own, prep_object(noun, ("to",)) or gov_subject
                 source = gov_subject
-        target = prep_object(noun, TARGET_NOUN_PREPS)
+        preps = TARGET_NOUN_PREPS + (("for",) if self._favour(noun) else ())
+        target = prep_object(noun, preps)
         if target is None and governor is not None:
-            target = prep_object(governor, TARGET_NOUN_PREPS)
+            target = prep_object(governor, preps)
             if target == noun:  # "remained on strike": the event, not its party
                 target = None
         if target is None and own is not None and source is not own and own.dep_ != "amod" and not is_pronoun(own):
@@ -97,6 +98,13 @@ class Referents:
             # his warning", "Merkel issued her warning": the doer's own words
             target = own
         return source, target
+
+    def _favour(self, noun: Token) -> bool:
+        """A noun of favour shown to someone, whose "for" phrase names them ("admiration for
+        Xi", "praise for the FBI"); any other noun's "for" is what is asked or why ("calls for
+        talks", "sanctions for the annexation")."""
+        coding = self.ontology.code_noun(noun.lemma_.lower())
+        return coding is not None and coding.plover_type == "SUPPORT"
 
     def _asked_of(self, noun: Token, governor: Token) -> bool:
         """A request named with its maker's possessive, taken up by another party's verb

@@ -524,7 +524,10 @@ class ActorDictionary:
             if groups:
                 prev = groups[-1][-1]
                 gap = [toks[k][2] for k in range(prev.end, m.start)]
-                if len(gap) <= 2 and all(g in ("of", "the") for g in gap):
+                # "DHAKA (Reuters) - Myanmar": a dateline, its agency and the lede's first
+                # name are three mentions, not one
+                broken = any(c in BREAKS for c in text[toks[prev.end - 1][1] : toks[m.start][0]])
+                if len(gap) <= 2 and all(g in ("of", "the") for g in gap) and not broken:
                     groups[-1].append(m)
                     continue
             groups.append([m])
@@ -540,6 +543,10 @@ class ActorDictionary:
             if actor is not None:
                 out.append((start, end, actor))
         return out
+
+
+# Punctuation that ends a mention: words on either side name different actors.
+BREAKS = frozenset("()-–—,;:")
 
 
 @lru_cache(maxsize=1)
