@@ -21,7 +21,14 @@ from .annotate import annotate, load_model
 from .attribute_rules import use_attribute_rules
 from .coding.acled import with_acled
 from .coding.classify import Classification, classify_doc
-from .coding.code import CLAIMING, CONSTRUCTIONS, EPITHET_NOUNS, ONLY_CLAIMED, STANCE_ADJECTIVES
+from .coding.code import (
+    CLAIMING,
+    CONSTRUCTIONS,
+    EPITHET_NOUNS,
+    ONLY_CLAIMED,
+    PRAISE_NOUNS,
+    STANCE_ADJECTIVES,
+)
 from .coding.ontology import Ontology
 from .confidence import ConfidenceModel
 from .extract.casualties import with_casualties
@@ -86,7 +93,7 @@ class Pipeline:
                 nlp,
                 _with_constructions(
                     ontology.trigger_requirements(
-                        saying=CLAIMING, said_verbs=ONLY_CLAIMED, said_nouns=EPITHET_NOUNS, unsaid=STANCE_ADJECTIVES
+                        saying=CLAIMING, said_verbs=ONLY_CLAIMED, said_nouns=EPITHET_NOUNS | PRAISE_NOUNS, unsaid=STANCE_ADJECTIVES
                     )
                 ),
                 find_actors=actors.find,

@@ -1294,6 +1294,21 @@ def test_georgia_in_a_us_story_is_the_state(pipeline):
         ("Democrats said the administration failed to protect the election.", ("ACCUSE", "USA", "USA")),
         ("Pelosi said Republicans were responsible for the shutdown.", ("ACCUSE", "USA", "USA")),
         ("Senator Graham said Trump was right to strike Syria.", ("SUPPORT", "USA", "USA")),
+        # a court's ruling that the administration must act asks it to; a ruling that a ban was
+        # unconstitutional charges its authors
+        ("A federal judge ruled on Monday that the administration must allow the teens to leave.",
+         ("REQUEST", "USA", "USA")),
+        ("A federal judge ruled on Monday that the travel ban was unconstitutional.", ("ACCUSE", "USA", "USA")),
+        # satisfied with what someone sent: approval of whoever sent it
+        ("Senator Tom Hale said he was satisfied with the responses EPA officials sent.", ("SUPPORT", "USA", "USA")),
+        # a relative clause with its own object names no maker of the deal
+        ("Republicans launched an investigation into a deal in which a Russian company bought a US firm.",
+         ("ACCUSE", "USA", "USA")),
+        # the harm a speaker says a policy will do charges its authors
+        ("Senator Tom Hale said the president's tax plan would hurt working families.", ("ACCUSE", "USA", "USA")),
+        # "ripped", "panned": words between politicians
+        ("Senator Tom Hale ripped President Trump on Monday.", ("ACCUSE", "USA", "USA")),
+        ("Senator Tom Hale panned the president's tax plan.", ("ACCUSE", "USA", "USA")),
         ("The talks stalled despite the Democrats' push to resolve the issue.", ("REQUEST", "USA", "USA")),
         (
             (
@@ -1487,6 +1502,32 @@ def test_an_epithet_noun_said_of_a_plan_accuses_its_authors(pipeline):
         assert ("ACCUSE", "USA", "USA") in dyads(after_opening(events(pipeline, text)))
     text = US_OPENING + "The decision sparked outrage among Democrats."
     assert not after_opening(events(pipeline, text))
+
+
+@pytest.mark.parametrize(
+    ("said", "dyad"),
+    [
+        # said "in a statement that": the parser hangs the clause on the statement
+        ("said in a statement that the State Department's decision was unconstitutional.", ("ACCUSE", "USA", "USA")),
+        ("said in a statement that the State Department's decision was a disgrace.", ("ACCUSE", "USA", "USA")),
+        # a good step, a breakthrough: praise of what it is said of
+        ("said in a statement that the State Department's guidance “is a good first step.”", ("SUPPORT", "USA", "USA")),
+        ("said the State Department's new guidance was a breakthrough.", ("SUPPORT", "USA", "USA")),
+    ],
+)
+def test_a_word_said_of_a_policy_judges_its_authors(pipeline, said, dyad):
+    text = US_OPENING + "Senator Tom Hale " + said
+    assert dyad in dyads(after_opening(events(pipeline, text)))
+
+
+def test_a_warning_of_what_is_so_accuses_and_one_of_what_will_come_threatens(pipeline):
+    text = "WASHINGTON (Reuters) - The administration warned that intellectual property theft by China is a problem."
+    assert dyads(events(pipeline, text)) == {("ACCUSE", "USA", "CHN")}
+    for warning in (
+        "Putin warned Japan that Russia would respond to any deployment.",
+        "Putin warned Japan that its military was no match for Russia's.",  # told to its party
+    ):
+        assert ("THREATEN", "RUS", "JPN") in dyads(events(pipeline, warning))
 
 
 @pytest.mark.parametrize(

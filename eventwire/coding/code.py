@@ -33,6 +33,7 @@ from ..extract.syntax import (
     going_to,
     phrase_tokens,
     prep_object,
+    said_in,
     text_of,
     to_infinitive,
 )
@@ -40,6 +41,7 @@ from .ontology import Coding, Ontology
 from .senses import (
     HOSTILE_EPITHETS,
     NAMING,
+    POLICY_NOUNS,
     a_view,
     about,
     answered,
@@ -274,7 +276,10 @@ def recode(ontology: Ontology, coding: Coding, code: str, why: str) -> Coding | 
 
 
 REPORTING = frozenset(
-    "say state insist stress tell warn declare argue announce reiterate add repeat emphasize emphasise".split()
+    "say state insist stress tell warn declare argue announce reiterate add repeat emphasize emphasise "
+    # a court's words: "the judge ruled that the administration must allow ..." (a demand),
+    # "ruled that the ban was unconstitutional" (a charge)
+    "rule".split()
 )
 
 
@@ -313,6 +318,17 @@ EPITHET_NOUNS = frozenset(
     "disgrace insult travesty sham farce hoax scam outrage embarrassment tyranny abuse betrayal "
     "aggression provocation piracy giveaway waste disaster catastrophe joke liar clown fraud failure".split()
 )
+
+
+# Nouns that praise what they are said of ("said the deal was a breakthrough"); a "step" only
+# with a word that says it is a good one ("an important step", "a step in the right direction").
+PRAISE_NOUNS = frozenset("success victory achievement breakthrough milestone step".split())
+GOOD_STEP = frozenset("good important positive great significant historic welcome right major".split())
+
+
+def _praise_noun(noun: Token) -> bool:
+    lemma = noun.lemma_.lower()
+    return lemma in PRAISE_NOUNS and (lemma != "step" or any(t.lower_ in GOOD_STEP for t in noun.subtree))
 
 
 def claimed_wrong(token: Token) -> bool:
@@ -375,7 +391,11 @@ def stated_feeling(adjective: Token) -> bool:
     if _negated(clause) or _negated(adjective):
         return False
     clause = first_conjunct(clause)  # "said the tariffs were lawful and objections were baseless"
-    return clause.dep_ == "ccomp" and clause.head.lemma_.lower() in CLAIMING
+    return (clause.dep_ == "ccomp" and clause.head.lemma_.lower() in CLAIMING) or (
+        (said := said_in(clause)) is not None and said.lemma_.lower() in CLAIMING
+    )
+
+
 
 
 def _to_blame(token: Token) -> bool:
@@ -583,6 +603,38 @@ def _clause_mark(child: Token) -> str | None:
     return None
 
 
+# What a speaker may say a policy does to people.
+HARMING = frozenset("hurt harm damage undermine destroy devastate cripple punish gut endanger jeopardize jeopardise".split())
+
+
+def _policy_harm(verb: Token) -> bool:
+    """A policy a speaker says harms someone ("said the plan would hurt the middle class",
+    "saying the bill will gut protections")."""
+    subj = first_child(verb, ("nsubj",))
+    return subj is not None and subj.lemma_.lower() in POLICY_NOUNS and stated_feeling(verb)
+
+
+def _warned_of_a_state(warning: Token) -> bool:
+    """A warning whose "that" clause says what is or was so ("warned that the theft is a
+    problem"), with no modal, future or condition ("warned that it would retaliate if ..."),
+    told to no one in particular."""
+    clause = first_child(warning, ("ccomp",))
+    if clause is None or clause.i < warning.i:
+        return False
+    finite = [clause] + [c for c in clause.children if c.dep_ in ("aux", "auxpass")]
+    if not any(t.tag_ in ("VBZ", "VBP", "VBD") for t in finite):
+        return False
+    if any(c.dep_ == "aux" and (c.tag_ == "MD" or c.lemma_ == "go") for c in clause.children):
+        return False  # "warned that it will retaliate", "warned it was going to act"
+    if any(t.dep_ == "aux" and t.lower_ == "to" for t in clause.subtree):
+        return False  # "warned that Russia was ready to respond": what is to come
+    marks = {t.lower_ for t in clause.subtree if t.dep_ == "mark"}
+    # a warning told to its party ("warned Pyongyang that its military was no match for ...")
+    # stays a threat to it
+    addressed = first_child(warning, ("dobj", "dative", "prep")) is not None
+    return not marks & {"if", "unless", "should"} and not addressed
+
+
 # Votes on a person put forward for an office, and the words for such a person.
 CONFIRMING = frozenset({"confirm", "approve"})
 NOMINEES = frozenset("nominee nomination pick appointee official choice candidate".split())
@@ -620,6 +672,12 @@ def code_trigger(token: Token, ontology: Ontology, *, ordered: bool = False) -> 
         if said.dep_ != "attr" or not stated_feeling(said):
             return None
         return coded(ontology, "111", f"claim: {lemma} said of another")
+    if token.pos_ == "NOUN" and lemma in PRAISE_NOUNS:
+        # "said the department's guidance is a good first step": the speaker's praise of it; a
+        # success or a step told any other way is no event of its own
+        if token.dep_ == "attr" and _praise_noun(token) and stated_feeling(token):
+            return coded(ontology, "051", f"claim: {lemma} said of another")
+        return None
     if lemma == "tour" and token.pos_ == "NOUN" and not _of_a_place(token):
         return None  # "a tour of duty", "a tour of the plant": no visit to a country or a town
     if token.pos_ == "NOUN":
@@ -678,6 +736,14 @@ def code_trigger(token: Token, ontology: Ontology, *, ordered: bool = False) -> 
     abused = first_child(token, ("dobj",)) if lemma == "abuse" else None
     if abused is not None and abused.lemma_.lower() in OFFICE and not claimed_wrong(token):
         return None  # told by the journalist, a charge no one is named as making
+    if lemma in HARMING and _policy_harm(token):
+        # "said Trump's tax plan would hurt working families": a charge against its authors,
+        # not a threat of the plan's own
+        return coded(ontology, "111", f"claim: {lemma} (a policy's harm) said of another")
+    if lemma == "warn" and _warned_of_a_state(token):
+        # "warned that intellectual property theft by China is a national security problem":
+        # a charge about what is so, where a threat says what will come
+        return coded(ontology, "111", "warning: of what is so")
     if penalty(token):  # "said the US would pay a heavy price"; "farmers faced the consequences"
         return coded(ontology, "130", f"claim: {lemma} a penalty, said of another") if said_of_another(token) else None
     if lemma in CLAIMED_WRONGS and claimed_wrong(token):

@@ -35,6 +35,15 @@ HOSTILE_EPITHETS = frozenset(
     "troubling disturbing alarming deplorable appalling despicable reprehensible offensive "
     "unethical inappropriate misleading false fake bogus nonsense dotard clown coward bully".split()
 )
+# What a government or legislature puts in place: a verdict on one falls on its authors
+# (extract/conventions.py), and so does the harm a speaker says it will do (code.py).
+POLICY_NOUNS = frozenset(
+    "bill bills law laws legislation policy policies plan measure measures budget ban order "
+    "decree reform reforms regulation regulations rule rules overhaul agreement deal accord "
+    "truce ceasefire ruling verdict judgment decision nomination nominee appointment proposal "
+    "proposals program programme initiative tax taxes tariff tariffs elimination repeal veto "
+    "rollback reversal".split()
+)
 # Verbs that name or describe someone ("called X a liar", "described X as Y"): with a
 # complement they characterise, which is criticism when hostile and no event otherwise.
 NAMING = frozenset({"call", "describe", "brand", "label", "term", "dub", "dismiss", "deride"})

@@ -13,7 +13,7 @@ from spacy.tokens import Token
 from ..coding.code import predicative
 from ..records import Actor, Mention
 from .discourse import PERSONAL_PRONOUNS
-from .syntax import agent, first_child, first_conjunct, subject, text_of
+from .syntax import agent, first_child, first_conjunct, said_in, subject, text_of
 
 REPORTING_VERBS = frozenset(
     "say read add state tell declare note write announce insist argue claim stress confirm reiterate "
@@ -89,9 +89,10 @@ def demand_parties(verb: Token) -> tuple[Token, Token] | None:
     while (clause.dep_ in ("xcomp", "acomp", "attr") or predicative(clause)) and clause.head != clause:
         clause = clause.head  # "said the plan was a disgrace", "said Russia was behind it": up to the reported clause
     reported = first_conjunct(clause)  # "said the tariffs were lawful and objections were baseless"
-    if reported.dep_ != "ccomp":
+    said = reported.head if reported.dep_ == "ccomp" else said_in(reported)
+    if said is None:
         return None
-    speaker, passive = subject(reported.head)
+    speaker, passive = subject(said)
     addressee = first_child(clause, ("nsubj", "nsubjpass"))
     if speaker is None or passive or addressee is None:
         return None

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from ..coding.senses import POLICY_NOUNS
 from ..records import Actor, Place
 from .arguments import RECIPROCAL, THING_ENTRY
 from .referents import ARTICLE_COUNTRY, DOMESTIC_SECTORS, OTHER_SIDE, given_country
@@ -33,13 +34,6 @@ HELD_UNDER = frozenset({"arrest", "detention", "custody", "investigation", "prob
 # one country is aimed at its parties there.
 VERDICTS = frozenset({"ACCUSE", "SUPPORT", "REJECT"})
 
-POLICY_NOUNS = frozenset(
-    "bill bills law laws legislation policy policies plan measure measures budget ban order "
-    "decree reform reforms regulation regulations rule rules overhaul agreement deal accord "
-    "truce ceasefire ruling verdict judgment decision nomination nominee appointment proposal "
-    "proposals program programme initiative tax taxes tariff tariffs elimination repeal veto "
-    "rollback reversal".split()
-)
 
 # Acts that answer another's deed.
 ANSWERS = frozenset(

@@ -149,7 +149,7 @@ STATES_OF_BEING = frozenset({"be", "remain", "stay"})
 # the bill"); these it does not: an ambush or a shooting is force whoever does it.
 PHYSICAL = frozenset("ambush shoot stab bomb shell torture assassinate behead gun storm ransack loot torch".split())
 # Verbs of force that, between two unarmed sides of one state, are said in words.
-VERBAL_ATTACKS = frozenset({"attack", "assail"})
+VERBAL_ATTACKS = frozenset({"attack", "assail", "rip"})
 # Rows that take their party from the clause, not from the article: a refusal of one's own act
 # ("would not resign") is aimed at no one; what a thing should do or is said to be ("prices
 # should fall": a forecast) asks or blames no state.
@@ -433,7 +433,7 @@ class Extractor(Referents, Parties, PlacesAndTimes):
             if coding.pattern.startswith("feeling:"):
                 # "it was concerned by the crackdown": the one concerned speaks, of the deed;
                 # "disappointed the companies had not done more": of the clause's subject
-                passive, obj = False, agent(trigger) or obj or prep_object(trigger, ("of",)) or _clause_subject(trigger)
+                passive, obj = False, agent(trigger) or obj or prep_object(trigger, FELT_ABOUT) or _clause_subject(trigger)
                 if obj is None:
                     return None  # "said he was delighted to be in Japan": about no one
             if passive:
@@ -758,7 +758,7 @@ class Extractor(Referents, Parties, PlacesAndTimes):
         if coding.plover_type == "CONSULT" and any(a is not None and a.sector == "COP" for a in (source, target)):
             return None  # "was met by police at the airport": police do not hold talks
         if (
-            coding.plover_type == "ASSAULT" and coding.cameo_code == "190"
+            coding.plover_type == "ASSAULT" and (coding.cameo_code == "190" or trigger.lemma_.lower() in VERBAL_ATTACKS)
             and not _physical(trigger) and unarmed_quarrel(source, target)
         ):
             spoken = trigger.lemma_.lower() in VERBAL_ATTACKS
@@ -1040,6 +1040,12 @@ class Extractor(Referents, Parties, PlacesAndTimes):
             candidates += [c for c in during.children if c.dep_ in ("amod", "compound", "poss")]
         # "an appeal filed by lawyers", "threats made by the government": a participle's agent
         candidates += [agent(c) for c in thing_tok.children if c.dep_ == "acl" and c.tag_ == "VBN"]
+        # "the responses she sent", "the plan Trump unveiled": who made the thing (the thing is
+        # the clause's object; "a deal in which a Russian company bought ..." names no maker)
+        candidates += [
+            first_child(c, ("nsubj",)) for c in thing_tok.children
+            if c.dep_ == "relcl" and not any(k.dep_ in ("dobj", "prep") for k in c.children)
+        ]
         # "opened an inquiry into misconduct by Senator Hale": the parser hangs the deed's
         # "by" on the active verb, whose own doer is its subject
         verb = thing_tok.head.head if thing_tok.dep_ == "pobj" else thing_tok.head
@@ -1153,6 +1159,9 @@ LAWS = frozenset({"bill", "law", "legislation", "act", "amendment", "provision",
 # Policy papers: what they call for is what they set out ("a South Asia strategy that calls for
 # a firmer line toward Islamabad"), no request of anyone.
 POLICY_PAPERS = frozenset({"plan", "strategy", "budget", "blueprint", "framework"})
+# What a feeling a party states is about: "pleased with the responses she sent", "concerned
+# about the arrests", "proud of the troops".
+FELT_ABOUT = ("of", "with", "about", "over", "at")
 # A bare "strike" in a story of workers' strikes (senses.labour_story), and the state's own
 # people who only report, ban or end one.
 STORY_STRIKE = "strike: in a story of workers' strikes"

@@ -400,3 +400,19 @@ def relative_antecedent(pronoun: Token, is_event_noun) -> Token:
         if obj is not None:
             return obj
     return head
+
+
+# What a party says something in: "said in a statement that the guidance is a good first step".
+WRITINGS = frozenset({"statement", "letter", "interview", "tweet", "post", "email", "release"})
+
+
+def said_in(clause: Token) -> Token | None:
+    """The saying verb of a "that" clause the parser hangs on the statement it was said in
+    ("said in a statement that ...") rather than on the verb."""
+    statement = clause.head
+    if clause.dep_ != "acl" or statement.lemma_.lower() not in WRITINGS or statement.dep_ != "pobj":
+        return None
+    if not any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children):
+        return None
+    said = statement.head.head
+    return said if said.pos_ == "VERB" else None
