@@ -9,6 +9,10 @@ complement misses it, and the vowed act is told as done. `ParseRepairs` relabels
 infinitive ``xcomp``: only after a verb that takes an infinitive complement, with nothing but a
 time phrase between the two and no object (after an object the infinitive may state a purpose:
 "sent troops on Monday to help").
+
+It also hangs a "that" clause on the proposal it states ("studying the offer by Greece that the
+two countries meet"), where the model hangs it on the verb, so that the proposed meeting is read
+as proposed, not held.
 """
 
 from __future__ import annotations
@@ -49,13 +53,33 @@ def _dated_complement(verb: Token) -> bool:
     return len(between) > 0 and all(_time_word(t) for t in between)
 
 
+# Nouns whose "that" clause is what they propose or ask: "the offer by Greece that the two
+# countries meet" (the model hangs the clause on the verb that takes the offer).
+PROPOSALS = frozenset("offer proposal suggestion demand request call plan idea proposition".split())
+
+
+def _proposal_content(clause: Token) -> Token | None:
+    """The proposal noun a "that" clause parsed as its verb's complement belongs to: the verb's
+    object, between the verb and the clause ("studying the offer by Greece that they meet")."""
+    verb = clause.head
+    if clause.dep_ != "ccomp" or clause.i < verb.i:
+        return None
+    if not any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children):
+        return None
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and verb.i < c.i < clause.i), None)
+    return obj if obj is not None and obj.lemma_.lower() in PROPOSALS else None
+
+
 class ParseRepairs:
-    """A pipeline step after the model's own: relabels dated infinitive complements."""
+    """A pipeline step after the model's own: relabels dated infinitive complements, and hangs
+    the content of a proposal on its noun."""
 
     def __call__(self, doc: Doc) -> Doc:
         for token in doc:
             if token.dep_ == "advcl" and _dated_complement(token):
                 token.dep_ = "xcomp"
+            elif token.dep_ == "ccomp" and (noun := _proposal_content(token)) is not None:
+                token.head, token.dep_ = noun, "acl"
         return doc
 
 

@@ -1309,6 +1309,11 @@ def test_georgia_in_a_us_story_is_the_state(pipeline):
         # "ripped", "panned": words between politicians
         ("Senator Tom Hale ripped President Trump on Monday.", ("ACCUSE", "USA", "USA")),
         ("Senator Tom Hale panned the president's tax plan.", ("ACCUSE", "USA", "USA")),
+        ("Senator Tom Hale skewered President Trump on Monday.", ("ACCUSE", "USA", "USA")),
+        ("Senator Tom Hale took a swipe at the FBI on Monday.", ("ACCUSE", "USA", "USA")),
+        ("Senator Tom Hale clashed with President Trump over trade.", ("ACCUSE", "USA", "USA")),
+        ("Senator Tom Hale paid tribute to the FBI on Monday.", ("SUPPORT", "USA", "USA")),
+        ("The ACLU said the travel ban was discriminatory.", ("ACCUSE", "USA", "USA")),
         ("The talks stalled despite the Democrats' push to resolve the issue.", ("REQUEST", "USA", "USA")),
         (
             (
@@ -1518,6 +1523,14 @@ def test_an_epithet_noun_said_of_a_plan_accuses_its_authors(pipeline):
 def test_a_word_said_of_a_policy_judges_its_authors(pipeline, said, dyad):
     text = US_OPENING + "Senator Tom Hale " + said
     assert dyad in dyads(after_opening(events(pipeline, text)))
+
+
+def test_a_quoted_epithet_the_parser_takes_for_the_object_is_no_phone_call(pipeline):
+    text = 'KUALA LUMPUR (Reuters) - Mahathir called the government\'s order "tyranny" and unconstitutional.'
+    assert dyads(events(pipeline, text)) == {("ACCUSE", "MYS", "MYS")}
+    # an armed clash stays one
+    text = "KABUL (Reuters) - Taliban fighters clashed with Afghan troops in Helmand on Monday."
+    assert ("ASSAULT", "TAL", "AFG") in dyads(events(pipeline, text))
 
 
 def test_a_warning_of_what_is_so_accuses_and_one_of_what_will_come_threatens(pipeline):

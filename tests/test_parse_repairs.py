@@ -33,3 +33,12 @@ def test_a_time_phrase_between_a_verb_and_its_infinitive_leaves_it_the_complemen
 )
 def test_an_infinitive_of_purpose_stays_one(pipeline, text, word):
     assert _dep(pipeline, text, word) != "xcomp"
+
+
+def test_the_content_of_a_proposal_hangs_on_the_proposal(pipeline):
+    doc = pipeline.nlp("Turkey said it was studying the offer by Greece that the two countries meet in Geneva.")
+    meet = next(t for t in doc if t.text == "meet")
+    assert (meet.dep_, meet.head.text) == ("acl", "offer")
+    # a clause told to a person stays the verb's ("told Merkel that they should meet")
+    doc = pipeline.nlp("Putin told Merkel that the two countries should meet.")
+    assert next(t for t in doc if t.text == "meet").dep_ == "ccomp"

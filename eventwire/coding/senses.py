@@ -33,7 +33,9 @@ HOSTILE_EPITHETS = frozenset(
     "bias biased partisan giveaway waste ignorant misguided flawed "
     # words of dismay and contempt: "called the allegations extremely troubling", "a dotard"
     "troubling disturbing alarming deplorable appalling despicable reprehensible offensive "
-    "unethical inappropriate misleading false fake bogus nonsense dotard clown coward bully".split()
+    "unethical inappropriate misleading false fake bogus nonsense dotard clown coward bully "
+    "preposterous ludicrous laughable unjust discriminatory unfounded unwarranted abhorrent egregious "
+    "inexcusable heinous senseless shortsighted xenophobic".split()
 )
 # What a government or legislature puts in place: a verdict on one falls on its authors
 # (extract/conventions.py), and so does the harm a speaker says it will do (code.py).
@@ -294,13 +296,16 @@ def epithet_of(verb: Token) -> Token | None:
         participle = tok.tag_ == "VBN" and tok.dep_ == "oprd"  # "called Trump 'mentally deranged'"
         if tok.i <= verb.i or (tok.pos_ not in ("ADJ", "NOUN") and not participle):
             continue
-        if tok.dep_ not in ("oprd", "xcomp", "ccomp", "acomp", "pobj", "amod", "attr"):
+        # "called the government's order "tyranny"": the parser may glue the thing named onto
+        # a quoted epithet, which it then takes for the object
+        glued = tok.dep_ == "dobj" and tok.head == verb and any(c.dep_ in ("nmod", "compound") for c in tok.children)
+        if tok.dep_ not in ("oprd", "xcomp", "ccomp", "acomp", "pobj", "amod", "attr") and not glued:
             continue
         # "called Trump 'mentally deranged'": the quote may open the word's phrase
         quoted = any(i > 0 and tok.doc[i - 1].text in QUOTES for i in (tok.i, tok.left_edge.i)) or (
             tok.left_edge.text in QUOTES
         )
-        if quoted or _hostile(tok):
+        if (glued and quoted and _hostile(tok)) or (not glued and (quoted or _hostile(tok))):
             return tok
     return None
 
@@ -325,8 +330,8 @@ def phone_call(verb: Token) -> bool:
     obj = first_child(verb, ("dobj",))
     if obj is None or obj.pos_ not in ("PROPN", "NOUN") or first_child(verb, ("nsubjpass",)):
         return False
-    if obj.lemma_.lower() in UNCALLABLE:
-        return False
+    if obj.lemma_.lower() in UNCALLABLE or epithet_of(verb) is not None:
+        return False  # "called the government's order "tyranny"": named, not phoned
     return not any(
         c.dep_ in ("oprd", "xcomp", "ccomp", "prt")
         # "called X a liar" is no call; "called X on Friday, discussing …" or "… to explain" is

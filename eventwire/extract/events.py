@@ -149,7 +149,7 @@ STATES_OF_BEING = frozenset({"be", "remain", "stay"})
 # the bill"); these it does not: an ambush or a shooting is force whoever does it.
 PHYSICAL = frozenset("ambush shoot stab bomb shell torture assassinate behead gun storm ransack loot torch".split())
 # Verbs of force that, between two unarmed sides of one state, are said in words.
-VERBAL_ATTACKS = frozenset({"attack", "assail", "rip"})
+VERBAL_ATTACKS = frozenset({"attack", "assail", "rip", "clash"})
 # Rows that take their party from the clause, not from the article: a refusal of one's own act
 # ("would not resign") is aimed at no one; what a thing should do or is said to be ("prices
 # should fall": a forecast) asks or blames no state.
