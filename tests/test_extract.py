@@ -3043,6 +3043,18 @@ def test_telling_someone_by_phone_is_a_call(pipeline):
             "CONSULT",
             ("MMR", "BGD"),
         ),
+        # a body's name ("the US Army") is no person's, whose surname "Army" would name it again
+        (
+            "NEW DELHI (Reuters) - The Indian Army and the US Army began a joint military exercise on Monday.",
+            "COOPERATE",
+            ("IND", "USA"),
+        ),
+        # receiving a counterpart hosts a visit
+        (
+            "ANKARA (Reuters) - Turkish Foreign Minister Mevlut Cavusoglu received his Hungarian counterpart.",
+            "CONSULT",
+            ("TUR", "HUN"),
+        ),
         # an endorsement offered is support, not an offer to cooperate
         (
             "WASHINGTON (Reuters) - President Donald Trump on Friday offered a tepid endorsement of the FBI.",

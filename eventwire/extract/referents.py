@@ -620,7 +620,8 @@ def _person_names(tokens: list[Token]) -> list[str]:
     if found or len(tokens) < 2:
         return found
     last, before = tokens[-1], tokens[-2]
-    named = last.pos_ == before.pos_ == "PROPN" and last.ent_type_ not in ("GPE", "NORP", "LOC")
+    # not a body ("the US Army", "the Indian Navy"), whose last word is no one's surname
+    named = last.pos_ == before.pos_ == "PROPN" and last.ent_type_ not in ("GPE", "NORP", "LOC", "ORG", "FAC")
     return [last.lower_] if named else []
 
 
