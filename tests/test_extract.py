@@ -1525,6 +1525,23 @@ def test_a_word_said_of_a_policy_judges_its_authors(pipeline, said, dyad):
     assert dyad in dyads(after_opening(events(pipeline, text)))
 
 
+@pytest.mark.parametrize(
+    ("text", "dyad"),
+    [
+        ("“I support the president’s decision,” Senator Tom Hale said.", ("SUPPORT", "USA", "USA")),
+        ("“I strongly oppose this nomination,” Senator Tom Hale said.", ("ACCUSE", "USA", "USA")),
+        ("Senator Tom Hale said: “I applaud the president for his leadership.”", ("SUPPORT", "USA", "USA")),
+        ("Senator Tom Hale said he was disappointed in the president.", ("ACCUSE", "USA", "USA")),
+    ],
+)
+def test_i_in_a_quotation_is_its_speaker(pipeline, text, dyad):
+    assert dyad in dyads(after_opening(events(pipeline, US_OPENING + text)))
+
+
+def test_i_with_no_speaker_is_no_one(pipeline):
+    assert not after_opening(events(pipeline, US_OPENING + "I think the president is wrong."))
+
+
 def test_a_quoted_epithet_the_parser_takes_for_the_object_is_no_phone_call(pipeline):
     text = 'KUALA LUMPUR (Reuters) - Mahathir called the government\'s order "tyranny" and unconstitutional.'
     assert dyads(events(pipeline, text)) == {("ACCUSE", "MYS", "MYS")}

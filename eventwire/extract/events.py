@@ -1159,9 +1159,10 @@ LAWS = frozenset({"bill", "law", "legislation", "act", "amendment", "provision",
 # Policy papers: what they call for is what they set out ("a South Asia strategy that calls for
 # a firmer line toward Islamabad"), no request of anyone.
 POLICY_PAPERS = frozenset({"plan", "strategy", "budget", "blueprint", "framework"})
-# What a feeling a party states is about: "pleased with the responses she sent", "concerned
+# What a feeling a party states is about: "pleased with the responses she sent", "disappointed
+# in the president", "concerned
 # about the arrests", "proud of the troops".
-FELT_ABOUT = ("of", "with", "about", "over", "at")
+FELT_ABOUT = ("of", "with", "about", "over", "at", "in")
 # A bare "strike" in a story of workers' strikes (senses.labour_story), and the state's own
 # people who only report, ban or end one.
 STORY_STRIKE = "strike: in a story of workers' strikes"

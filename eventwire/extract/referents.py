@@ -21,7 +21,7 @@ from ..records import Actor, Span
 from ..resolve.actors import ActorDictionary
 from ..resolve.places import Gazetteer
 from .arguments import REPORTING_VERBS, THING_ENTRY, UNLISTED, is_pronoun, reporter, thing
-from .discourse import DOCUMENT_NOUNS, ORG_ANAPHORS, PLURAL_PRONOUNS
+from .discourse import DOCUMENT_NOUNS, ORG_ANAPHORS, PERSONAL_PRONOUNS, PLURAL_PRONOUNS
 from .syntax import (
     RELATIVE_PRONOUNS,
     agent,
@@ -37,6 +37,8 @@ from .syntax import (
     to_infinitive,
 )
 
+# The speaker's own words for themselves, in a quotation or a reported clause.
+FIRST_PERSON = frozenset({"i", "me", "my", "we", "our", "us"})
 TARGET_NOUN_PREPS = ("on", "against", "at", "upon", "with", "between", "toward", "towards", "over", "into", "to", "of")
 
 
@@ -371,9 +373,12 @@ class Referents:
             low, lemma = tok.lower_, tok.lemma_.lower()
             if owned_thing and tok.dep_ == "poss" and tok.head == token:
                 continue
+            if low in FIRST_PERSON and tok.pos_ == "PRON":
+                # '"I support the president's decision," Schumer said': the one who says it
+                speaker = self._quote_speaker(tok, ctx)
+                if speaker is not None or low not in PERSONAL_PRONOUNS:
+                    return speaker
             if is_pronoun(tok):
-                if low in ("we", "our", "us") and ctx.speaker and in_quotes(tok):
-                    return ctx.speaker[0]
                 return self._pronoun(tok, ctx, plural=low in PLURAL_PRONOUNS)
             if lemma in ORG_ANAPHORS and tok.pos_ in ("NOUN", "PROPN") and _definite(tok):
                 found = disc.org_like(lemma)
@@ -390,6 +395,16 @@ class Referents:
                 if found is not None:
                     return found
         return None
+
+    def _quote_speaker(self, pronoun: Token, ctx: Any) -> Actor | None:
+        """Who "I" or "we" is: the subject of the saying verb whose words they are in this
+        sentence, else the paragraph's speaker of a quotation."""
+        for ancestor, child in ancestors_path(pronoun):
+            if child.dep_ in ("ccomp", "parataxis") and ancestor.lemma_.lower() in REPORTING_VERBS:
+                said_by, passive = subject(ancestor)
+                if said_by is not None and not passive and said_by.lower_ not in FIRST_PERSON:
+                    return self._actor(said_by, ctx)[0]
+        return ctx.speaker[0] if ctx.speaker and in_quotes(pronoun) else None
 
     def _argument_of_same_event(self, noun: Token, coding: Coding) -> bool:
         """"targeted by their airstrikes", "airstrikes hit Homs": the verb already tells this event."""
