@@ -1532,6 +1532,7 @@ def test_a_word_said_of_a_policy_judges_its_authors(pipeline, said, dyad):
         ("“I strongly oppose this nomination,” Senator Tom Hale said.", ("ACCUSE", "USA", "USA")),
         ("Senator Tom Hale said: “I applaud the president for his leadership.”", ("SUPPORT", "USA", "USA")),
         ("Senator Tom Hale said he was disappointed in the president.", ("ACCUSE", "USA", "USA")),
+        ("Senator Tom Hale tweeted: “I urge the president to reconsider.”", ("REQUEST", "USA", "USA")),
     ],
 )
 def test_i_in_a_quotation_is_its_speaker(pipeline, text, dyad):

@@ -17,7 +17,7 @@ from .syntax import agent, first_child, first_conjunct, said_in, subject, text_o
 
 REPORTING_VERBS = frozenset(
     "say read add state tell declare note write announce insist argue claim stress confirm reiterate "
-    "repeat indicate".split()
+    "repeat indicate tweet post".split()
 )
 
 THING_ENTRY = "unresolved phrase"

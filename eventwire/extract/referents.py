@@ -636,8 +636,16 @@ def _person_names(tokens: list[Token]) -> list[str]:
         return found
     last, before = tokens[-1], tokens[-2]
     # not a body ("the US Army", "the Indian Navy"), whose last word is no one's surname
-    named = last.pos_ == before.pos_ == "PROPN" and last.ent_type_ not in ("GPE", "NORP", "LOC", "ORG", "FAC")
-    return [last.lower_] if named else []
+    named = last.pos_ == before.pos_ == "PROPN" and last.ent_type_ not in ("GPE", "NORP", "LOC")
+    return [last.lower_] if named and last.lower_ not in BODIES else []
+
+
+# The last words of the names of bodies: "the US Army", "the Kenyan Navy", "the Federal Police".
+BODIES = frozenset(
+    "army navy police force forces guard guards ministry department party council court agency "
+    "office service command corps assembly parliament congress senate committee commission union "
+    "bank front movement".split()
+)
 
 
 def _remember_people(tokens: list[Token], actor: Actor, ctx: Any) -> None:
