@@ -1301,6 +1301,11 @@ def test_georgia_in_a_us_story_is_the_state(pipeline):
         ("A federal judge ruled on Monday that the travel ban was unconstitutional.", ("ACCUSE", "USA", "USA")),
         # satisfied with what someone sent: approval of whoever sent it
         ("Senator Tom Hale said he was satisfied with the responses EPA officials sent.", ("SUPPORT", "USA", "USA")),
+        # a group acts through the named parties it lists
+        ("Challengers, including the state of Hawaii and the ACLU, argue the ban is discriminatory.",
+         ("ACCUSE", "USA", "USA")),
+        # two bodies no dictionary lists are two sides, not one
+        ("The National Association of Broadcasters said it backs Kira Nolan's plan.", ("SUPPORT", "USA", "USA")),
         # a relative clause with its own object names no maker of the deal
         ("Republicans launched an investigation into a deal in which a Russian company bought a US firm.",
          ("ACCUSE", "USA", "USA")),

@@ -87,7 +87,9 @@ from .gates import (
     decides,
     intent_only,
     named,
+    personal,
     politician,
+    referent,
     self_loop,
     speaking_party,
     unarmed_quarrel,
@@ -1064,7 +1066,10 @@ class Extractor(Referents, Parties, PlacesAndTimes):
             party = actor is not None and actor.sector not in (None, "UNK") and tok.dep_ not in MODIFIERS
             if actor is None or actor.entry == THING_ENTRY or (actor.key is None and not named and not party):
                 continue
-            if source is not None and source.key == actor.key and source.sector == actor.sector:
+            if source is not None and source.key == actor.key and source.sector == actor.sector and not (
+                # "the NAB said it backs Pai's plan": two people or bodies of one state are two
+                personal(source) and personal(actor) and referent(source) != referent(actor)
+            ):
                 continue
             return actor, span
         return None

@@ -742,19 +742,26 @@ MISSIONS = frozenset({"mission", "delegation"})
 
 
 def _listed(token: Token) -> Token | None:
-    """The first state of the list that names a group of states: "at least four countries,
-    including the United States, Soviet Union, Britain and China", "the U.N. missions of
+    """The first state of the list that names a group of states, or the first named party of
+    any group's list: "at least four countries, including the United States, Soviet Union,
+    Britain and China", "challengers, including the state of Hawaii", "the U.N. missions of
     Uruguay and Malaysia" (the others are the list's conjuncts, each a party of its own:
     `_conjoined_targets`)."""
     if token.lemma_.lower() in MISSIONS:
         # "the U.N. missions of Uruguay and Malaysia": their diplomats, not the U.N.
         envoys_of = prep_object(token, ("of",))
         return envoys_of if envoys_of is not None and envoys_of.ent_type_ == "GPE" else None
-    if token.lemma_.lower() not in STATE_GROUPS or token.tag_ not in ("NNS", "NNPS"):
+    if token.tag_ not in ("NNS", "NNPS"):
         return None
     for child in token.children:
         if child.dep_ == "prep" and child.lower_ in ("including", "like"):
-            return prep_object(token, (child.lower_,))
+            listed = prep_object(token, (child.lower_,))
+            # any other group acts through the named parties it lists: "challengers, including
+            # the state of Hawaii and the ACLU" (not "weapons, including rockets")
+            if token.lemma_.lower() in STATE_GROUPS or (
+                listed is not None and any(t.pos_ == "PROPN" for t in listed.subtree)
+            ):
+                return listed
     return None
 
 
