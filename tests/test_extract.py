@@ -1544,6 +1544,22 @@ def test_i_in_a_quotation_is_its_speaker(pipeline, text, dyad):
     assert dyad in dyads(after_opening(events(pipeline, US_OPENING + text)))
 
 
+@pytest.mark.parametrize(
+    ("text", "dyad"),
+    [
+        ("“President Trump should be applauded for keeping his word,” Senator Tom Hale said.", ("SUPPORT", "USA", "USA")),
+        # the quotation's speaker named in its first sentence
+        ("“The president kept his promise,” Senator Tom Hale said. “President Trump should be applauded for it.”",
+         ("SUPPORT", "USA", "USA")),
+        ("Senator Tom Hale said the EPA's decision should be condemned.", ("ACCUSE", "USA", "USA")),
+        # praise that another party should give is asked of it
+        ("Senator Tom Hale said the EPA should praise the farmers.", ("REQUEST", "USA", "USA")),
+    ],
+)
+def test_a_verdict_said_to_be_deserved_is_passed_by_the_speaker(pipeline, text, dyad):
+    assert dyad in dyads(after_opening(events(pipeline, US_OPENING + text)))
+
+
 def test_i_with_no_speaker_is_no_one(pipeline):
     assert not after_opening(events(pipeline, US_OPENING + "I think the president is wrong."))
 

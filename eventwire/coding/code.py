@@ -190,7 +190,9 @@ def reframe(token: Token, coding: Coding, ontology: Ontology) -> Coding:
         code, why = "083", f"accede:{frame_lemma}"
     elif frame_lemma in STOPPING and coding.plover_type in STOPPED:
         code, why = STOPPED[coding.plover_type], f"stop:{frame_lemma}"
-    elif _obliged(token) and coding.plover_type not in ("REQUEST", "THREATEN") and token.lemma_.lower() not in PRAISING:
+    elif _obliged(token) and coding.plover_type not in ("REQUEST", "THREATEN") and not (
+        token.lemma_.lower() in DESERVED and any(c.dep_ == "auxpass" for c in token.children)
+    ):
         # "Russia says Israel must end attacks", "said the EU must be ready to mediate": what
         # one party says another must do is a demand ("Trump should be applauded" praises him)
         code, why = "100", "demand:must"
@@ -1087,6 +1089,9 @@ PRAISING = frozenset(
     "acclaim admire applaud celebrate commend compliment congratulate extol hail honor honour praise "
     "salute".split()
 )
+# Verdicts a speaker may say someone deserves ("should be applauded", "must be condemned"):
+# saying so passes the verdict, it asks no one to act.
+DESERVED = PRAISING | frozenset({"condemn", "denounce", "criticize", "criticise"})
 
 
 # Leaving a place: by armed forces, a withdrawal ("the last US troops left Afghanistan").

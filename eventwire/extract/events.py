@@ -24,6 +24,7 @@ from spacy.tokens import Span as SpacySpan
 from ..annotate import AnnotatedArticle, Block, split_blocks
 from ..coding.code import (
     BACKING,
+    DESERVED,
     KIN,
     attempted,
     code_trigger,
@@ -368,6 +369,7 @@ class Extractor(Referents, Parties, PlacesAndTimes):
         # an epithet said of a subject ("said the plan was a disgrace") is read like a verb
         is_noun = trigger.pos_ == "NOUN" and not coding.pattern.startswith("claim:")
         unnamed_doer = False  # a passive act with no "by" phrase ("was arrested")
+        judged_by: tuple[Actor, Span] | None = None  # who says a verdict is deserved
         told_party = False  # the target is the subject of a noun's "that" clause
         governor = light_governor(trigger) if is_noun else None
         if is_noun and governor is None:
@@ -440,7 +442,14 @@ class Extractor(Referents, Parties, PlacesAndTimes):
                     return None  # "said he was delighted to be in Japan": about no one
             if passive:
                 src_tok, tgt_tok = agent(trigger) or _captor(trigger, src_tok), src_tok
-                unnamed_doer = src_tok is None
+                if src_tok is None and _judged_due(trigger):
+                    # '"President Trump should be applauded for keeping his word," Grassley
+                    # said': the speaker praises him; "should be condemned": condemns it (the
+                    # speaker of a quotation told over several sentences, when this one names none)
+                    said = demand_parties(trigger)
+                    src_tok = said[0] if said is not None else None
+                    judged_by = self._attribution(trigger, ctx) if said is None else None
+                unnamed_doer = src_tok is None and judged_by is None
             elif coding.plover_type == "CONSULT" and trigger.lemma_.lower() in TOPIC_VERBS:
                 # "China and Israel discussed Middle East peace": a topic, no party; "discussed
                 # the resolution with Sisi": the parser may hang the party on the topic
@@ -479,6 +488,8 @@ class Extractor(Referents, Parties, PlacesAndTimes):
                 if party is not None:
                     tgt_tok = party
         source, source_span = self._actor(src_tok, ctx)
+        if source is None and judged_by is not None:
+            source, source_span = judged_by
         if source is None and src_tok is not None:
             # "the Senate President's aide faulted …": who acted, though no dictionary names them
             source, source_span = self._actor(src_tok, ctx, as_target=True)
@@ -845,8 +856,10 @@ class Extractor(Referents, Parties, PlacesAndTimes):
             mood == "future" and coding.pattern.startswith("intent:") and not _scheduled(coding)
         ):
             mood = "asserted"  # the refusal or the commitment itself is what happened
-        if mood in ("hypothetical", "future") and coding.pattern.startswith(("demand:", "claim:")):
-            mood = "asserted"  # the demand itself was made; so was the charge ("trying to undermine")
+        if mood in ("hypothetical", "future") and (coding.pattern.startswith(("demand:", "claim:")) or _judged_due(trigger)):
+            # the demand itself was made; so was the charge ("trying to undermine"), and the
+            # verdict ("should be applauded")
+            mood = "asserted"
         if mood == "negated" and coding.pattern.startswith("demand:") and any(c.dep_ == "neg" for c in trigger.children):
             mood = "asserted"  # "said its industry should not suffer more": a demand that it not
         if mood == "future" and coding.plover_mode == "investigate" and not is_noun:
@@ -1440,6 +1453,16 @@ def _parties_of_own(
             continue  # only a listed state or organisation is a party of its own
         seen.add(actor.key)
         yield actor, span
+
+
+def _judged_due(verb: Token) -> bool:
+    """ "should be applauded", "must be condemned": praise or blame said to be deserved (not
+    "the EPA should praise the farmers", a demand of the EPA)."""
+    return (
+        verb.lemma_.lower() in DESERVED
+        and any(c.dep_ == "auxpass" for c in verb.children)
+        and any(c.dep_ == "aux" and c.lower_ in ("should", "must", "ought") for c in verb.children)
+    )
 
 
 def _clause_subject(word: Token) -> Token | None:
