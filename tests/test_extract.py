@@ -1318,6 +1318,7 @@ def test_georgia_in_a_us_story_is_the_state(pipeline):
         ("Senator Tom Hale took a swipe at the FBI on Monday.", ("ACCUSE", "USA", "USA")),
         ("Senator Tom Hale clashed with President Trump over trade.", ("ACCUSE", "USA", "USA")),
         ("Senator Tom Hale paid tribute to the FBI on Monday.", ("SUPPORT", "USA", "USA")),
+        ("Democrats are pushing for a vote on the Dream Act.", ("REQUEST", "USA", "USA")),
         ("The ACLU said the travel ban was discriminatory.", ("ACCUSE", "USA", "USA")),
         ("The talks stalled despite the Democrats' push to resolve the issue.", ("REQUEST", "USA", "USA")),
         (
