@@ -190,9 +190,7 @@ def reframe(token: Token, coding: Coding, ontology: Ontology) -> Coding:
         code, why = "083", f"accede:{frame_lemma}"
     elif frame_lemma in STOPPING and coding.plover_type in STOPPED:
         code, why = STOPPED[coding.plover_type], f"stop:{frame_lemma}"
-    elif _obliged(token) and coding.plover_type not in ("REQUEST", "THREATEN") and not (
-        token.lemma_.lower() in DESERVED and any(c.dep_ == "auxpass" for c in token.children)
-    ):
+    elif _obliged(token) and coding.plover_type not in ("REQUEST", "THREATEN") and not judged_due(token):
         # "Russia says Israel must end attacks", "said the EU must be ready to mediate": what
         # one party says another must do is a demand ("Trump should be applauded" praises him)
         code, why = "100", "demand:must"
@@ -329,6 +327,7 @@ GOOD_STEP = frozenset("good important positive great significant historic welcom
 
 
 def _praise_noun(noun: Token) -> bool:
+    """A noun of praise ("a breakthrough"), a step only with its good word ("a good first step")."""
     lemma = noun.lemma_.lower()
     return lemma in PRAISE_NOUNS and (lemma != "step" or any(t.lower_ in GOOD_STEP for t in noun.subtree))
 
@@ -396,8 +395,6 @@ def stated_feeling(adjective: Token) -> bool:
     return (clause.dep_ == "ccomp" and clause.head.lemma_.lower() in CLAIMING) or (
         (said := said_in(clause)) is not None and said.lemma_.lower() in CLAIMING
     )
-
-
 
 
 def _to_blame(token: Token) -> bool:
@@ -1092,6 +1089,16 @@ PRAISING = frozenset(
 # Verdicts a speaker may say someone deserves ("should be applauded", "must be condemned"):
 # saying so passes the verdict, it asks no one to act.
 DESERVED = PRAISING | frozenset({"condemn", "denounce", "criticize", "criticise"})
+
+
+def judged_due(verb: Token) -> bool:
+    """ "should be applauded", "must be condemned": praise or blame said to be deserved (not
+    "the EPA should praise the farmers", a demand of the EPA)."""
+    return (
+        verb.lemma_.lower() in DESERVED
+        and any(c.dep_ == "auxpass" for c in verb.children)
+        and any(c.dep_ == "aux" and c.lower_ in ("should", "must", "ought") for c in verb.children)
+    )
 
 
 # Leaving a place: by armed forces, a withdrawal ("the last US troops left Afghanistan").

@@ -24,13 +24,13 @@ from spacy.tokens import Span as SpacySpan
 from ..annotate import AnnotatedArticle, Block, split_blocks
 from ..coding.code import (
     BACKING,
-    DESERVED,
     KIN,
     attempted,
     code_trigger,
     coded,
     demanded_act,
     giver,
+    judged_due,
     light_governor,
     measure_decided,
     recode,
@@ -442,7 +442,7 @@ class Extractor(Referents, Parties, PlacesAndTimes):
                     return None  # "said he was delighted to be in Japan": about no one
             if passive:
                 src_tok, tgt_tok = agent(trigger) or _captor(trigger, src_tok), src_tok
-                if src_tok is None and _judged_due(trigger):
+                if src_tok is None and judged_due(trigger):
                     # '"President Trump should be applauded for keeping his word," Grassley
                     # said': the speaker praises him; "should be condemned": condemns it (the
                     # speaker of a quotation told over several sentences, when this one names none)
@@ -856,7 +856,7 @@ class Extractor(Referents, Parties, PlacesAndTimes):
             mood == "future" and coding.pattern.startswith("intent:") and not _scheduled(coding)
         ):
             mood = "asserted"  # the refusal or the commitment itself is what happened
-        if mood in ("hypothetical", "future") and (coding.pattern.startswith(("demand:", "claim:")) or _judged_due(trigger)):
+        if mood in ("hypothetical", "future") and (coding.pattern.startswith(("demand:", "claim:")) or judged_due(trigger)):
             # the demand itself was made; so was the charge ("trying to undermine"), and the
             # verdict ("should be applauded")
             mood = "asserted"
@@ -1178,8 +1178,7 @@ LAWS = frozenset({"bill", "law", "legislation", "act", "amendment", "provision",
 # a firmer line toward Islamabad"), no request of anyone.
 POLICY_PAPERS = frozenset({"plan", "strategy", "budget", "blueprint", "framework"})
 # What a feeling a party states is about: "pleased with the responses she sent", "disappointed
-# in the president", "concerned
-# about the arrests", "proud of the troops".
+# in the president", "concerned about the arrests", "proud of the troops".
 FELT_ABOUT = ("of", "with", "about", "over", "at", "in")
 # A bare "strike" in a story of workers' strikes (senses.labour_story), and the state's own
 # people who only report, ban or end one.
@@ -1453,16 +1452,6 @@ def _parties_of_own(
             continue  # only a listed state or organisation is a party of its own
         seen.add(actor.key)
         yield actor, span
-
-
-def _judged_due(verb: Token) -> bool:
-    """ "should be applauded", "must be condemned": praise or blame said to be deserved (not
-    "the EPA should praise the farmers", a demand of the EPA)."""
-    return (
-        verb.lemma_.lower() in DESERVED
-        and any(c.dep_ == "auxpass" for c in verb.children)
-        and any(c.dep_ == "aux" and c.lower_ in ("should", "must", "ought") for c in verb.children)
-    )
 
 
 def _clause_subject(word: Token) -> Token | None:

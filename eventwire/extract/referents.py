@@ -377,7 +377,7 @@ class Referents:
                 # '"I support the president's decision," Schumer said': the one who says it
                 speaker = self._quote_speaker(tok, ctx)
                 if speaker is not None or low not in PERSONAL_PRONOUNS:
-                    return speaker
+                    return speaker  # an "I" with no speaker is no one; "we" may be an antecedent
             if is_pronoun(tok):
                 return self._pronoun(tok, ctx, plural=low in PLURAL_PRONOUNS)
             if lemma in ORG_ANAPHORS and tok.pos_ in ("NOUN", "PROPN") and _definite(tok):
