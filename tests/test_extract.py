@@ -1521,6 +1521,9 @@ def test_an_epithet_noun_said_of_a_plan_accuses_its_authors(pipeline):
         # said "in a statement that": the parser hangs the clause on the statement
         ("said in a statement that the State Department's decision was unconstitutional.", ("ACCUSE", "USA", "USA")),
         ("said in a statement that the State Department's decision was a disgrace.", ("ACCUSE", "USA", "USA")),
+        # what someone or something is said to be: "a dangerous man", "a huge mistake"
+        ("said President Trump was a dangerous man.", ("ACCUSE", "USA", "USA")),
+        ("said the State Department's decision was a huge mistake.", ("ACCUSE", "USA", "USA")),
         # a good step, a breakthrough: praise of what it is said of
         ("said in a statement that the State Department's guidance “is a good first step.”", ("SUPPORT", "USA", "USA")),
         ("said the State Department's new guidance was a breakthrough.", ("SUPPORT", "USA", "USA")),

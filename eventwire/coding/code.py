@@ -316,7 +316,8 @@ CLAIMING = REPORTING | frozenset("claim allege charge contend assert believe twe
 # lists them so that they start an event; only said of a subject do they code one.
 EPITHET_NOUNS = frozenset(
     "disgrace insult travesty sham farce hoax scam outrage embarrassment tyranny abuse betrayal "
-    "aggression provocation piracy giveaway waste disaster catastrophe joke liar clown fraud failure".split()
+    "aggression provocation piracy giveaway waste disaster catastrophe joke liar clown fraud failure "
+    "mistake".split()
 )
 
 
@@ -388,6 +389,8 @@ def predicative(token: Token) -> bool:
 def stated_feeling(adjective: Token) -> bool:
     """A party's own word for how it takes a deed ("the UN said it was greatly concerned by
     the crackdown"): a stand it takes, unlike a mood the journalist describes ("are angry")."""
+    if adjective.dep_ == "amod" and adjective.head.dep_ == "attr":
+        adjective = adjective.head  # "said Trump was a dangerous man": what the noun is said to be
     clause = adjective.head if adjective.dep_ in ("acomp", "attr") or predicative(adjective) else adjective
     if _negated(clause) or _negated(adjective):
         return False

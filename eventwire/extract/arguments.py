@@ -86,6 +86,8 @@ def demand_parties(verb: Token) -> tuple[Token, Token] | None:
     clause = verb
     if verb.dep_ == "pobj" and verb.head.lower_ == "of" and verb.head.head.dep_ == "attr":
         clause = verb.head.head  # "said the launch was an act of aggression": the act is said of it
+    if verb.dep_ == "amod" and verb.head.dep_ == "attr":
+        clause = verb.head  # "said Trump was a dangerous man": the man he is said to be
     while (clause.dep_ in ("xcomp", "acomp", "attr") or predicative(clause)) and clause.head != clause:
         clause = clause.head  # "said the plan was a disgrace", "said Russia was behind it": up to the reported clause
     reported = first_conjunct(clause)  # "said the tariffs were lawful and objections were baseless"
