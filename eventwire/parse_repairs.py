@@ -20,6 +20,8 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+from .extract.syntax import that_clause
+
 TIMES = frozenset({"DATE", "TIME"})
 # Verbs that take an infinitive as their complement; after any other verb the infinitive states
 # a purpose ("Avril resigned yesterday to allow elections").
@@ -64,7 +66,7 @@ def _proposal_content(clause: Token) -> Token | None:
     verb = clause.head
     if clause.dep_ != "ccomp" or clause.i < verb.i:
         return None
-    if not any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children):
+    if not that_clause(clause):
         return None
     obj = next((c for c in verb.children if c.dep_ == "dobj" and verb.i < c.i < clause.i), None)
     return obj if obj is not None and obj.lemma_.lower() in PROPOSALS else None

@@ -33,7 +33,7 @@ from ..extract.syntax import (
     going_to,
     phrase_tokens,
     prep_object,
-    said_in,
+    saying_verb,
     text_of,
     to_infinitive,
 )
@@ -395,9 +395,8 @@ def stated_feeling(adjective: Token) -> bool:
     if _negated(clause) or _negated(adjective):
         return False
     clause = first_conjunct(clause)  # "said the tariffs were lawful and objections were baseless"
-    return (clause.dep_ == "ccomp" and clause.head.lemma_.lower() in CLAIMING) or (
-        (said := said_in(clause)) is not None and said.lemma_.lower() in CLAIMING
-    )
+    said = saying_verb(clause)
+    return said is not None and said.lemma_.lower() in CLAIMING
 
 
 def _to_blame(token: Token) -> bool:
@@ -1078,8 +1077,8 @@ def _of_a_place(noun: Token) -> bool:
 
 # Words of praise a speaker may put in quotes ("called the bill an 'important step'"); any other
 # quoted word a naming verb puts on someone is read as criticism.
-PRAISE_WORDS = frozenset(
-    "step success victory win achievement breakthrough milestone friend partner ally hero contributor "
+PRAISE_WORDS = PRAISE_NOUNS | frozenset(
+    "win friend partner ally hero contributor "
     "pillar champion leader model important historic great good excellent productive positive "
     "constructive fantastic tremendous wonderful terrific remarkable outstanding successful fair brave "
     "courageous leading key valuable".split()

@@ -22,7 +22,7 @@ HOSTILE_EPITHETS = frozenset(
     "hypocritical unconstitutional invalid insulting disgraceful disgrace farce sham fraud "
     "ridiculous baseless groundless lie hostile undemocratic inhumane cruel disaster scam hoax "
     "insult dishonest incompetent unfit unfair weak harmful unfriendly destabilizing destabilising counterproductive "
-    "phony fake bogus terrible horrible awful disastrous pathetic dumb foolish insane crazy unconscionable "
+    "phony terrible horrible awful disastrous pathetic dumb foolish insane crazy unconscionable "
     "indefensible cynical shameless despicable unworthy "
     # acts named as wrongs: "what he called Saudi aggression", "described it as a provocation"
     "aggression provocation interference meddling blackmail piracy propaganda intimidation "

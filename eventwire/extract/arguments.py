@@ -13,7 +13,7 @@ from spacy.tokens import Token
 from ..coding.code import predicative
 from ..records import Actor, Mention
 from .discourse import PERSONAL_PRONOUNS
-from .syntax import agent, first_child, first_conjunct, said_in, subject, text_of
+from .syntax import agent, first_child, first_conjunct, saying_verb, subject, text_of
 
 REPORTING_VERBS = frozenset(
     "say read add state tell declare note write announce insist argue claim stress confirm reiterate "
@@ -91,7 +91,7 @@ def demand_parties(verb: Token) -> tuple[Token, Token] | None:
     while (clause.dep_ in ("xcomp", "acomp", "attr") or predicative(clause)) and clause.head != clause:
         clause = clause.head  # "said the plan was a disgrace", "said Russia was behind it": up to the reported clause
     reported = first_conjunct(clause)  # "said the tariffs were lawful and objections were baseless"
-    said = reported.head if reported.dep_ == "ccomp" else said_in(reported)
+    said = saying_verb(reported)
     if said is None:
         return None
     speaker, passive = subject(said)

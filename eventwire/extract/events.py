@@ -95,7 +95,7 @@ from .gates import (
     speaking_party,
     unarmed_quarrel,
 )
-from .modality import ahead, conditioned, headline_future, may_not_yet, modality, that_clause
+from .modality import ahead, conditioned, headline_future, may_not_yet, modality
 from .parties import HOLDING_MARKS, Parties
 from .referents import PERSON_ROLES, TARGET_NOUN_PREPS, Referents, pair_named, pair_phrase
 from .syntax import (
@@ -111,6 +111,7 @@ from .syntax import (
     prep_object,
     subject,
     text_of,
+    that_clause,
 )
 
 HOSTILE_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "THREATEN"})

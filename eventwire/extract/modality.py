@@ -15,7 +15,7 @@ from spacy.tokens import Token
 
 from ..records import DateRange
 from .arguments import REPORTING_VERBS
-from .syntax import ancestors_path, first_conjunct, for_clause, going_to, to_infinitive
+from .syntax import ancestors_path, first_conjunct, for_clause, going_to, that_clause, to_infinitive
 
 REQUEST_VERBS = frozenset(
     "urge call ask demand request appeal press push encourage implore beg order instruct "
@@ -150,11 +150,6 @@ def _imperative(verb: Token) -> bool:
         return False
     first = next((t for t in verb.subtree if not t.is_punct and not t.is_quote), None)
     return first is verb
-
-
-def that_clause(verb: Token) -> bool:
-    """A clause brought in by "that" ("the offer that they meet"), not a relative one."""
-    return any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children)
 
 
 def _negated(tok: Token) -> bool:

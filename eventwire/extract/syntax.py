@@ -406,13 +406,24 @@ def relative_antecedent(pronoun: Token, is_event_noun) -> Token:
 WRITINGS = frozenset({"statement", "letter", "interview", "tweet", "post", "email", "release"})
 
 
+def that_clause(verb: Token) -> bool:
+    """A clause brought in by "that" ("the offer that they meet"), not a relative one."""
+    return any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children)
+
+
 def said_in(clause: Token) -> Token | None:
     """The saying verb of a "that" clause the parser hangs on the statement it was said in
     ("said in a statement that ...") rather than on the verb."""
     statement = clause.head
     if clause.dep_ != "acl" or statement.lemma_.lower() not in WRITINGS or statement.dep_ != "pobj":
         return None
-    if not any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children):
+    if not that_clause(clause):
         return None
     said = statement.head.head
     return said if said.pos_ == "VERB" else None
+
+
+def saying_verb(clause: Token) -> Token | None:
+    """The verb a reported clause is said by: its head, for a complement ("said the plan was
+    reckless"), or the verb of the statement it is said in (`said_in`)."""
+    return clause.head if clause.dep_ == "ccomp" else said_in(clause)
