@@ -8,7 +8,8 @@ parent waits on every pipe *and* every process at once (`multiprocessing.connect
 time limit. When a worker dies or overruns its batch, the worker is replaced and its batch is
 split: each article is tried again alone, so the one that kills a worker or never ends is found
 and recorded as a `Failure` (stage `worker`, reason `worker died (…)` or `timed out after N s`)
-while the others are processed as usual.
+while the others are processed as usual. A worker says when it begins a batch: one that dies
+before (killed while idle, say) is replaced and its batch handed on whole, blaming no article.
 
 Results come back in the order the batches were read (as `Pool.imap` would give them), and at
 most `2 × workers` batches are read ahead of the one being stored, so memory stays bounded however
@@ -58,6 +59,7 @@ class _Open:
 class _Task:
     seq: int
     articles: list[Article]
+    spared: bool = False  # handed once to a worker that died before it began it
 
 
 class _Worker:
@@ -70,10 +72,11 @@ class _Worker:
         child.close()
         self.ready = False
         self.task: _Task | None = None
+        self.began = False  # the worker said it has begun its task
         self.started = 0.0
 
     def give(self, task: _Task) -> None:
-        self.task, self.started = task, time.monotonic()
+        self.task, self.started, self.began = task, time.monotonic(), False
         try:
             self.conn.send(task.articles)
         except OSError:  # it died in the meantime: `_service` finds it and the task is retried
@@ -156,8 +159,12 @@ def supervise(
                     on_lost(reason)
                 worker.stop()
                 pool[i] = _Worker(ctx, settings)
-                if task is not None:
+                if task is not None and (worker.began or task.spared):
                     _retry(task, reason, open_, todo)
+                elif task is not None:
+                    # handed to a worker already dying (killed while idle): not the task's doing
+                    task.spared = True
+                    todo.appendleft(task)
     finally:
         for worker in pool:
             worker.stop()
@@ -211,6 +218,8 @@ def _handle(
     kind, value = message
     if kind == "ready":
         worker.ready = True
+    elif kind == "began":
+        worker.began = True
     elif kind == "failed-to-start":
         raise ExtractionError(f"a worker process could not start: {value}")
     elif worker.task is not None:
@@ -267,6 +276,7 @@ def _serve(conn: Connection, settings: Settings) -> None:
             articles = conn.recv()
         except (EOFError, OSError):
             return
+        conn.send(("began", None))
         try:
             answer: tuple[str, object] = ("result", pipeline.process_batch(articles))
         except Exception as exc:  # noqa: BLE001 - the parent retries the batch article by article

@@ -111,6 +111,28 @@ def test_a_worker_killed_mid_batch_costs_nothing(tmp_path: Path) -> None:
     assert _stored(db) == (12, [(f"{corpus}:13", "ingest", _stored(db)[1][0][2])])
 
 
+def test_a_worker_killed_while_idle_blames_no_article(tmp_path: Path) -> None:
+    # the first article is slow, so the other worker has done the three read after it and both
+    # wait, idle, when it is stored; each is then handed an article before its death is seen
+    slow = " ".join([EVENT, QUIET] * 150)
+    rows = [slow] + [f"{EVENT} Report {i}." for i in range(7)]
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text("".join(json.dumps({"id": f"a{i}", "text": t}) + "\n" for i, t in enumerate(rows)))
+    killed: list[int] = []
+
+    def kill_idle_workers(summary: object) -> None:
+        if not killed:
+            for child in mp.active_children():
+                os.kill(child.pid, signal.SIGKILL)  # type: ignore[arg-type]
+                killed.append(child.pid)  # type: ignore[arg-type]
+
+    db = tmp_path / "i.duckdb"
+    summary = run([str(corpus)], db=db, workers=2, batch_size=1, progress=kill_idle_workers)
+    assert killed and summary.workers_replaced >= 1
+    assert (summary.articles, summary.failures) == (8, 0)
+    assert _stored(db) == (8, [])
+
+
 def test_an_article_over_the_time_limit_is_recorded_and_the_run_goes_on(tmp_path: Path) -> None:
     big = " ".join([EVENT, QUIET] * 4000)  # ~570,000 characters: far more than 4 s of parsing
     corpus = _corpus(tmp_path / "c.jsonl", 5, extra=[big])
