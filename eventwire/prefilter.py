@@ -31,6 +31,7 @@ from spacy.tokens import Span as SpacySpan
 
 from .annotate import Block
 from .extract.discourse import DOCUMENT_NOUNS, ORG_ANAPHORS, PERSONAL_PRONOUNS
+from .extract.referents import PAIR_NOUNS
 
 # Finds actor phrases in a text: `ActorDictionary.find`, (start, end, actor) per phrase.
 ActorFinder = Callable[[str], Sequence[tuple[int, int, object]]]
@@ -173,7 +174,7 @@ class Prefilter:
         self, sent: SpacySpan, actor_spans: list[tuple[int, int]], names: set[str]
     ) -> bool:
         """Could extraction find a source or target here: an actor phrase, a word that refers
-        back to one, a capitalised name (listed or not), or a place (a place can stand for the
+        back to one or to the story's two parties, a capitalised name (listed or not), or a place (a place can stand for the
         target of an attack)?"""
         lo, hi = sent.start_char, sent.end_char
         if any(a < hi and b > lo for a, b in actor_spans):
@@ -182,6 +183,8 @@ class Prefilter:
             low = token.lower_
             if low in REFERRING:
                 return True
+            if low in PAIR_NOUNS and token.i > sent.start and token.nbor(-1).lower_ in ("two", "both"):
+                return True  # "the two countries reached a broad agreement": the story's two states
             if token.text in names:
                 # a name no dictionary lists ("Schumer slammed the plan") is still who acted:
                 # extraction keeps it, with the article's country

@@ -49,6 +49,9 @@ def key(a):
         ("U.S. Rep. John Conyers", ("USA", None, "LEG")),  # a title written short
         ("Sen. Ann Ruiz", (None, None, "LEG")),
         ("Lt. Gen. Omar Said", (None, None, "MIL")),
+        ("human rights monitors", (None, None, "HRI")),  # who speak for rights, named by role
+        ("rights watchdogs", (None, None, "HRI")),
+        ("humanitarian agencies", (None, None, "NGO")),
     ],
 )
 def test_news_phrases(d: ActorDictionary, phrase: str, expected: tuple) -> None:

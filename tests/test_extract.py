@@ -186,6 +186,12 @@ def test_participle_of_a_document_speaks_for_its_author(pipeline):
     assert _text(text, e.mentions[0].source_span) == "Amnesty International"
 
 
+def test_rights_monitors_named_by_their_role_accuse(pipeline):
+    text = "Human rights monitors have accused Myanmar's military of atrocities in Rakhine state."
+    e = one(pipeline, text, "ACCUSE")
+    assert key(e.target) == "MMR" and e.source is not None and e.source.sector == "HRI"
+
+
 def test_subjectless_participle_is_part_of_the_main_event(pipeline):
     found = events(pipeline, "Russian troops stormed the town on Monday, killing twelve Ukrainian soldiers.")
     assert [(e.plover_type, key(e.source)) for e in found] == [("ASSAULT", "RUS")]
@@ -1231,6 +1237,10 @@ def test_documents_released_needs_and_taxes_are_no_events_of_their_own(pipeline,
         ("Senator Warren said the White House was hiding information.", ("ACCUSE", "USA", "USA")),
         ("Trump said on Friday that China manipulates its currency.", ("ACCUSE", "USA", "CHN")),
         ("Trump has said the Washington Post fabricated stories.", ("ACCUSE", "USA", "USA")),
+        # a wrong named by what is done (CAMEO.2.0's "commit a crime" is violence)
+        ("Senator Ted Lieu said he believes Sessions committed perjury.", ("ACCUSE", "USA", "USA")),
+        ("Senator Ted Lieu said Sessions committed a crime.", ("ACCUSE", "USA", "USA")),
+        ("Representative Nadler said Goodlatte was spreading lies about the rule.", ("ACCUSE", "USA", "USA")),
     ],
 )
 def test_a_wrong_said_of_another_is_the_speakers_accusation(pipeline, text, dyad):
@@ -1245,6 +1255,8 @@ def test_a_wrong_said_of_another_is_the_speakers_accusation(pipeline, text, dyad
         "The rebels were hiding in the mountains.",
         "The Kremlin said Russia did not meddle in the elections.",  # a denial
         "Rebels violated the ceasefire on Sunday, monitors said.",  # force, whoever reports it
+        "Sessions committed perjury in 2017.",
+        "Goodlatte was spreading lies about the rule.",
     ],
 )
 def test_wrongs_not_claimed_of_another_are_no_accusation(pipeline, text):
@@ -1281,6 +1293,8 @@ def test_georgia_in_a_us_story_is_the_state(pipeline):
         ("President Trump reiterated his tough rhetoric against Senator Hale.", ("ACCUSE", "USA", "USA")),
         ("Senator Tom Hale tore into the White House on Friday.", ("ACCUSE", "USA", "USA")),
         ("Senator Tom Hale railed against the White House on Friday.", ("ACCUSE", "USA", "USA")),
+        ("Some business groups quickly came out against the Republican bill.", ("ACCUSE", "USA", "USA")),
+        ("Industry groups weighed in against the White House plan.", ("ACCUSE", "USA", "USA")),
         ("Senator Tom Hale called out the White House on Friday.", ("ACCUSE", "USA", "USA")),
         ("Senator Tom Hale said he was critical of the White House plan.", ("ACCUSE", "USA", "USA")),
         ("Senator Tom Hale sought documents from the White House.", ("REQUEST", "USA", "USA")),
@@ -1389,6 +1403,8 @@ def test_an_epithet_said_of_a_policy_accuses_its_authors(pipeline):
         "Wall Street's main indexes were little changed on Wednesday, taking a breather after a month-long rally.",
         "The S&P 500 rallied this week as the tax bill advanced.",
         "The dollar rallied against the yen in Tokyo.",
+        # a failure with nothing failed to do refuses nothing
+        "In the end, the Hispanic Caucus and immigration advocacy groups failed.",
     ],
 )
 def test_ordinary_political_verbs_are_no_events(pipeline, text):
@@ -1460,6 +1476,10 @@ def test_arresting_protesters_is_an_arrest_and_fire_at_people_hits_them(pipeline
 def test_what_one_was_unable_to_do_did_not_happen(pipeline):
     text = "WASHINGTON (Reuters) - Reuters was unable to contact Senator Tom Hale for comment."
     assert not events(pipeline, text)
+    text = "KIEV (Reuters) - Russia and Ukraine failed to produce a deal on Friday."
+    assert not [e for e in events(pipeline, text) if e.plover_type == "AGREE"]
+    text = "KABUL (Reuters) - The Afghan army failed to prevent a Taliban attack on Kunduz on Friday."
+    assert ("ASSAULT", "TAL", "AFG") in dyads(events(pipeline, text))  # the attack was made
 
 
 def test_talking_to_the_press_is_no_meeting(pipeline):
@@ -2500,6 +2520,18 @@ def test_an_attack_by_forces_of_no_stated_country_strikes_no_foreign_state(pipel
                 "Talks between the two countries ended on Friday."
             ),
             {("CONSULT", "IND", "USA")},
+        ),
+        # talks act through their parties; a sentence naming no one but "the two countries" is read
+        (
+            (
+                "DHAKA (Reuters) - Myanmar and Bangladesh met in Dhaka on Monday. "
+                "Earlier talks between the two countries reached a broad agreement to work out a deal."
+            ),
+            {("AGREE", "MMR", "BGD")},
+        ),
+        (
+            "ANKARA (Reuters) - Earlier talks between Russia and Turkey reached an agreement on a ceasefire in Idlib.",
+            {("AGREE", "RUS", "TUR")},
         ),
     ],
 )

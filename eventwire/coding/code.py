@@ -303,13 +303,23 @@ CLAIMED_WRONGS = frozenset(
     "abuse ignore undermine interfere hide conceal sabotage exploit manipulate discriminate smear defame "
     "politicize politicise weaponize weaponise squander fabricate falsify fail".split()
 )
+# Deeds that are wrongs by what is done: "said Sessions committed perjury", "said Goodlatte was
+# spreading lies" (CAMEO.2.0 codes "commit a crime" as violence, 180; a politician's is a charge).
+WRONG_BY_OBJECT = {
+    "commit": frozenset(
+        "perjury fraud treason crime offense offence felony misdemeanor misdemeanour misconduct "
+        "wrongdoing violation infraction obstruction sedition bribery corruption".split()
+    ),
+    "spread": frozenset("lie falsehood misinformation disinformation propaganda untruth rumor rumour".split()),
+    "peddle": frozenset("lie falsehood misinformation disinformation propaganda untruth rumor rumour".split()),
+}
 # What an office holder abuses: "abused the power given to her" is a wrong of office, no force.
 OFFICE = frozenset("power authority office position trust privilege mandate".split())
 # Of those, the words no verb table codes on their own: listed in triggers_extra.tsv only so
 # that they start an event, they code none unless claimed.
 ONLY_CLAIMED = frozenset(
     "lie cheat meddle mislead deceive collude rig err blunder hide conceal exploit manipulate discriminate "
-    "smear defame politicize politicise weaponize weaponise squander fabricate falsify".split()
+    "smear defame politicize politicise weaponize weaponise squander fabricate falsify spread peddle".split()
 )
 CLAIMING = REPORTING | frozenset("claim allege charge contend assert believe tweet write".split())
 # Nouns a party calls another's deed or policy ("said the plan was a disgrace"): triggers_extra.tsv
@@ -337,7 +347,14 @@ def claimed_wrong(token: Token) -> bool:
     """A wrong that a speaker says another party did: "X said Y violated the treaty"."""
     if token.lemma_.lower() == "fail" and _pronoun_doer(token):
         return False  # "the Air Force said it failed to provide the records": owning up, no charge
-    return token.lemma_.lower() in CLAIMED_WRONGS and said_of_another(token)
+    return (token.lemma_.lower() in CLAIMED_WRONGS or wrong_by_object(token)) and said_of_another(token)
+
+
+def wrong_by_object(token: Token) -> bool:
+    """ "committed perjury", "spreading the same lies": a wrong named by the verb's object."""
+    wrongs = WRONG_BY_OBJECT.get(token.lemma_.lower())
+    obj = first_child(token, ("dobj",))
+    return wrongs is not None and obj is not None and obj.lemma_.lower() in wrongs
 
 
 def _pronoun_doer(token: Token) -> bool:
@@ -712,6 +729,8 @@ def code_trigger(token: Token, ontology: Ontology, *, ordered: bool = False) -> 
         return None  # "according to officials" names a source, it reports no accord
     if lemma in NON_EVENT_VERBS or carried_noun(token, ontology) is not None:
         return None
+    if lemma == "fail" and not any(c.dep_ in ("xcomp", "dobj") for c in token.children):
+        return None  # "in the end, the caucus failed": a failure is no refusal of anything
     if labour_strike(token):  # "workers walked out", "miners struck for higher wages"
         return coded(ontology, "143", f"strike: {lemma} by workers")
     if _to_blame(token):
@@ -747,9 +766,9 @@ def code_trigger(token: Token, ontology: Ontology, *, ordered: bool = False) -> 
         return coded(ontology, "111", "warning: of what is so")
     if penalty(token):  # "said the US would pay a heavy price"; "farmers faced the consequences"
         return coded(ontology, "130", f"claim: {lemma} a penalty, said of another") if said_of_another(token) else None
-    if lemma in CLAIMED_WRONGS and claimed_wrong(token):
+    if claimed_wrong(token):
         own = ontology.code_verb(lemma, after=after)
-        if abused is not None and abused.lemma_.lower() in OFFICE:
+        if (abused is not None and abused.lemma_.lower() in OFFICE) or wrong_by_object(token):
             own = None  # "the judge said the president abused her power": a charge, no force
         # "violated the ceasefire" (armed force) stays the deed, whoever reports it
         if own is None or own.plover_type not in FORCE:

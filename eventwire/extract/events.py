@@ -603,8 +603,10 @@ class Extractor(Referents, Parties, PlacesAndTimes):
             pair = pair_named(head, ctx) if head is not None else None
             if pair is not None:  # "Pakistan rejected talks between the two neighbours": with the other
                 target = pair[1]
+        talks_between = src_tok is not None and self._talks(src_tok) and prep_object(src_tok, ("between",)) is not None
         if src_tok is not None and (
             target is None
+            or talks_between  # "talks between the two countries reached a broad agreement"
             or (
                 coding.plover_type in RECIPROCAL
                 and (

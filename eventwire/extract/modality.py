@@ -47,6 +47,8 @@ DENY_VERBS = frozenset("deny reject dismiss refute".split())
 FAILING = frozenset({"unable", "incapable"})
 PREVENT_VERBS = frozenset("bar ban prevent stop block prohibit forbid keep restrain preclude".split())
 PERMIT_VERBS = frozenset({"allow", "permit", "let"})
+# Verbs whose object happened whether or not they succeed: "failed to stop the attack".
+UNDOING = PREVENT_VERBS | frozenset({"halt", "end", "cease", "avert", "contain", "repel", "deter"})
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 # Words of a time phrase that look forward from the day of writing.
 FORWARD = frozenset({"next", "tomorrow", "coming", "upcoming", "later"})
@@ -108,6 +110,10 @@ def modality(trigger: Token, governor: Token | None = None) -> str:
             return "future"  # "he's going to resign"
         if lemma in FAILING and child.dep_ == "xcomp":
             return "negated"  # "was unable to contact him": not done
+        if lemma == "fail" and child.dep_ == "xcomp" and child != trigger and child.lemma_.lower() not in UNDOING:
+            # "failed to produce a deal": not made ("failed to reach a deal" is itself a refusal,
+            # code.py; "failed to stop the attack" tells the attack)
+            return "negated"
         if lemma in REQUEST_VERBS and (child.dep_ in ("xcomp", "ccomp", "prep", "pcomp", "dobj") or for_clause(child)):
             if child.dep_ == "dobj" and child.pos_ in ("PROPN", "PRON"):
                 continue  # "urged Russia": Russia is the addressee, not the act

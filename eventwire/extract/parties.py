@@ -149,7 +149,11 @@ class Parties:
     def _joint(
         self, src_tok: Token, ctx: Any
     ) -> tuple[Actor, Span | None, Actor, Span | None] | None:
-        """Source and target of a joint act of a coordinated subject, when both name parties."""
+        """Source and target of a joint act of a coordinated subject, when both name parties;
+        talks act through their parties ("talks between the two countries reached a deal")."""
+        between = prep_object(src_tok, ("between",))
+        if between is not None and self._talks(src_tok):  # type: ignore[attr-defined]
+            src_tok = between
         named = pair_named(src_tok, ctx)
         if named is not None:  # "the two countries have been discussing a package"
             source, source_span = self._actor(src_tok, ctx)

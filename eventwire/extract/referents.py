@@ -324,6 +324,8 @@ class Referents:
             return False
         if any(c.dep_ == "poss" for c in left):  # "the governor's office": the governor's own body
             return True
+        if head.lemma_.lower() in COLLECTIVES:
+            return True  # "business groups", "the business lobby": a body of those its words name
         words = [t for c in left for t in c.subtree if t.dep_ != "det"]
         # "grand jury" names a body only as a whole; "military exercises" is the military's thing
         return (
@@ -641,6 +643,8 @@ def _person_names(tokens: list[Token]) -> list[str]:
 
 
 # The last words of the names of bodies: "the US Army", "the Kenyan Navy", "the Federal Police".
+# Head nouns for a body of people: what their modifier names is its members, not its thing.
+COLLECTIVES = frozenset("group lobby association coalition".split())
 BODIES = frozenset(
     "army navy police force forces guard guards ministry department party council court agency "
     "office service command corps assembly parliament congress senate committee commission union "
