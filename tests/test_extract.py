@@ -1294,6 +1294,11 @@ def test_georgia_in_a_us_story_is_the_state(pipeline):
         ("Senator Tom Hale tore into the White House on Friday.", ("ACCUSE", "USA", "USA")),
         ("Senator Tom Hale railed against the White House on Friday.", ("ACCUSE", "USA", "USA")),
         ("Some business groups quickly came out against the Republican bill.", ("ACCUSE", "USA", "USA")),
+        # a participle's doer is its governor's subject, whatever the governor's voice
+        ("Democrats have been united against the bill, calling it a handout to corporations.",
+         ("ACCUSE", "USA", "USA")),
+        ("Democrats were united in their opposition to the bill, calling it a giveaway to the wealthy.",
+         ("ACCUSE", "USA", "USA")),
         ("Industry groups weighed in against the White House plan.", ("ACCUSE", "USA", "USA")),
         ("Senator Tom Hale called out the White House on Friday.", ("ACCUSE", "USA", "USA")),
         ("Senator Tom Hale said he was critical of the White House plan.", ("ACCUSE", "USA", "USA")),

@@ -326,7 +326,7 @@ CLAIMING = REPORTING | frozenset("claim allege charge contend assert believe twe
 # lists them so that they start an event; only said of a subject do they code one.
 EPITHET_NOUNS = frozenset(
     "disgrace insult travesty sham farce hoax scam outrage embarrassment tyranny abuse betrayal "
-    "aggression provocation piracy giveaway waste disaster catastrophe joke liar clown fraud failure "
+    "aggression provocation piracy giveaway handout boondoggle waste disaster catastrophe joke liar clown fraud failure "
     "mistake".split()
 )
 

@@ -30,7 +30,7 @@ HOSTILE_EPITHETS = frozenset(
     # harm named: "called the staff cuts a risk to national security", "called it a mistake"
     "mistake risk threat danger failure catastrophe "
     # bias and waste charged: "argued that Mueller is biased", "called the plan a giveaway"
-    "bias biased partisan giveaway waste ignorant misguided flawed "
+    "bias biased partisan giveaway handout boondoggle waste ignorant misguided flawed "
     # words of dismay and contempt: "called the allegations extremely troubling", "a dotard"
     "troubling disturbing alarming deplorable appalling despicable reprehensible offensive "
     "unethical inappropriate misleading false fake bogus nonsense dotard clown coward bully "

@@ -66,6 +66,9 @@ def subject(verb: Token) -> tuple[Token | None, bool]:
                     return obj, False
             if verb.dep_ == "ccomp" and not _perfect(verb):
                 return None, False
+            # "Democrats were united against the bill, calling it a giveaway": the one who calls
+            # is the subject, whatever the voice of the verb the participle hangs on
+            active = active or (seen == 1 and verb.dep_ == "advcl" and verb.tag_ == "VBG" and not _adverbial(verb))
             verb = verb.head
             continue
         if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
@@ -76,6 +79,11 @@ def subject(verb: Token) -> tuple[Token | None, bool]:
             continue
         break
     return None, False
+
+
+def _adverbial(participle: Token) -> bool:
+    """ "after meeting Putin", "while visiting Kiev": a participle with its own marker."""
+    return any(c.dep_ in ("mark", "prep") or c.lower_ in ("after", "before", "while", "when") for c in participle.lefts)
 
 
 def _active(verb: Token) -> bool:
