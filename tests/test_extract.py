@@ -2201,10 +2201,24 @@ def test_workers_strike_in_protest_not_with_weapons(pipeline, text, dyad):
         # crowds protest against their own rulers
         ("CARACAS (Reuters) - Thousands of protesters took to the streets of Caracas on Monday.", ("PROTEST", "VEN", "VEN")),
         ("CARACAS (Reuters) - Thousands rallied in Caracas against the government on Monday.", ("PROTEST", "VEN", "VEN")),
+        ("CARACAS (Reuters) - Opposition leader Juan Guaido told a rally in Caracas that Maduro must go.",
+         ("PROTEST", "VEN", "VEN")),
     ],
 )
 def test_mutual_charges_and_crowds_at_home(pipeline, text, dyad):
     assert dyad in dyads(events(pipeline, text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Speaking at a rally in Ohio, President Trump attacked Senator Tom Hale.",
+        "President Trump held a rally in Pensacola on Friday.",
+        "Obama told campaign rallies in New Jersey and Virginia that voters could send a message.",
+    ],
+)
+def test_a_leaders_or_a_campaigns_rally_is_no_protest(pipeline, text):
+    assert "PROTEST" not in {e.plover_type for e in after_opening(events(pipeline, US_OPENING + text))}
 
 
 def test_a_request_taken_up_is_its_makers(pipeline):

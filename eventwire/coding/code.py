@@ -664,6 +664,9 @@ def _nominee(named: Token | None) -> bool:
     return named is not None and (named.ent_type_ == "PERSON" or named.lemma_.lower() in NOMINEES)
 
 
+# Words that make a rally a candidate's or a party's meeting with voters, not a protest.
+CAMPAIGNING = frozenset({"campaign", "election", "reelection", "re-election", "fundraising", "victory", "political"})
+
 # Verbs that hand a protest to a government: "lodged a protest with Japan" complains to it.
 LODGING = frozenset({"lodge", "file", "register", "submit", "deliver", "send", "issue"})
 
@@ -696,6 +699,8 @@ def code_trigger(token: Token, ontology: Ontology, *, ordered: bool = False) -> 
         if token.dep_ == "attr" and _praise_noun(token) and stated_feeling(token):
             return coded(ontology, "051", f"claim: {lemma} said of another")
         return None
+    if lemma == "rally" and token.pos_ == "NOUN" and any(c.lemma_.lower() in CAMPAIGNING for c in token.lefts):
+        return None  # "told campaign rallies in New Jersey": a candidate's meeting, no protest
     if lemma == "tour" and token.pos_ == "NOUN" and not _of_a_place(token):
         return None  # "a tour of duty", "a tour of the plant": no visit to a country or a town
     if token.pos_ == "NOUN":

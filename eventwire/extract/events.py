@@ -414,6 +414,8 @@ class Extractor(Referents, Parties, PlacesAndTimes):
                 if src_tok is None and tgt_tok is None:
                     src_tok, tgt_tok = _talks_of_the_clause(trigger)
             crowd = src_tok is None and trigger.lemma_.lower() in CROWD_PROTESTS and not _in_protest(trigger)
+            if crowd and trigger.lemma_.lower() == "rally" and self._rulers_rally(trigger, ctx):
+                return None  # "Speaking at a rally in Ohio, Trump attacked ...": his own rally
             if src_tok is None and governor is None and not crowd and not unnamed_doer:
                 return None  # a bare event noun refers to an event told elsewhere
         else:
@@ -838,6 +840,8 @@ class Extractor(Referents, Parties, PlacesAndTimes):
                 return None  # "the EU agreed to ban airlines": a decision, told by its act
         if _between_no_parties(coding, source, target):
             return None
+        if is_noun and trigger.lemma_.lower() == "rally" and source is not None and source.sector in RULERS:
+            return None  # "Speaking at a rally in Ohio, Trump attacked ...": a leader's rally, no protest
         if coding.plover_type == "MOBILIZE" and source is not None and target is not None and self_loop(source, target):
             target, target_span = None, None  # "conducted its sixth nuclear test": its own, aimed at no one
         weapon = src_tok is not None and src_tok.lemma_.lower() in WEAPONS
@@ -1116,6 +1120,16 @@ class Extractor(Referents, Parties, PlacesAndTimes):
             return None
         return verb
 
+    def _rulers_rally(self, rally: Token, ctx: _Context) -> bool:
+        """A rally that a head of government or an official speaks at or to ("speaking at a rally
+        in Ohio, Trump ...", "Trump told a rally"): a meeting with supporters, no protest."""
+        verb = rally.head.head if rally.dep_ == "pobj" and rally.head.lower_ == "at" else rally.head
+        if rally.dep_ not in ("pobj", "dobj") or verb.pos_ != "VERB":
+            return False
+        who, passive = subject(verb)
+        actor = self._actor(who, ctx)[0] if who is not None and not passive else None
+        return actor is not None and actor.sector in RULERS
+
     def _talks_partner(self, talks: Token | None, source: Actor | None, ctx: _Context) -> Actor | None:
         """The other side of the talks a party calls for: "talks with South Korea", "talks
         between the two Koreas" (the one that is not the caller)."""
@@ -1218,6 +1232,8 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
 
 # Protests told without who protests: "the protests that have spread across the country".
 CROWD_PROTESTS = frozenset({"protest", "demonstration", "rally"})
+# Those who hold rallies for their own rule or office, which protest against no one.
+RULERS = frozenset({"GOV", "ELI"})
 
 
 def _between_no_parties(coding: Coding, source: Actor | None, target: Actor | None) -> bool:
