@@ -1410,6 +1410,9 @@ def test_an_epithet_said_of_a_policy_accuses_its_authors(pipeline):
         "The dollar rallied against the yen in Tokyo.",
         # a failure with nothing failed to do refuses nothing
         "In the end, the Hispanic Caucus and immigration advocacy groups failed.",
+        # making public and granting a point take no stand
+        "The Justice Department revealed the new rules on Tuesday.",
+        '"We recognize that weakness is the surest path to conflict," President Trump said.',
     ],
 )
 def test_ordinary_political_verbs_are_no_events(pipeline, text):
@@ -1457,6 +1460,8 @@ def test_haggling_and_talks_are_negotiation(pipeline, text, pair):
 def test_storms_and_buildings_are_no_actors(pipeline):
     text = US_OPENING + "Hurricane Maria slammed into the island in September, tearing up homes."
     assert not after_opening(events(pipeline, text))
+    text = US_OPENING + "Trump said the derailment of a train, which killed passengers, showed the need for a plan."
+    assert "ASSAULT" not in {e.plover_type for e in after_opening(events(pipeline, text))}  # an accident
 
 
 def test_the_arrested_are_the_victims_not_the_doers(pipeline):
@@ -2215,6 +2220,8 @@ def test_mutual_charges_and_crowds_at_home(pipeline, text, dyad):
         "Speaking at a rally in Ohio, President Trump attacked Senator Tom Hale.",
         "President Trump held a rally in Pensacola on Friday.",
         "Obama told campaign rallies in New Jersey and Virginia that voters could send a message.",
+        "President Trump voiced support for Roy Moore during a rally in Pensacola.",
+        "President Trump is slated to travel to a rally in Pensacola on Friday.",
     ],
 )
 def test_a_leaders_or_a_campaigns_rally_is_no_protest(pipeline, text):

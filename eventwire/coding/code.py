@@ -734,6 +734,8 @@ def code_trigger(token: Token, ontology: Ontology, *, ordered: bool = False) -> 
         return None  # "according to officials" names a source, it reports no accord
     if lemma in NON_EVENT_VERBS or carried_noun(token, ontology) is not None:
         return None
+    if lemma in ("recognize", "recognise") and first_child(token, ("ccomp",)) is not None:
+        return None  # "we recognize that weakness is the path to conflict": granting a point
     if lemma == "fail" and not any(c.dep_ in ("xcomp", "dobj") for c in token.children):
         return None  # "in the end, the caucus failed": a failure is no refusal of anything
     if labour_strike(token):  # "workers walked out", "miners struck for higher wages"

@@ -840,10 +840,17 @@ class Extractor(Referents, Parties, PlacesAndTimes):
                 return None  # "the EU agreed to ban airlines": a decision, told by its act
         if _between_no_parties(coding, source, target):
             return None
-        if is_noun and trigger.lemma_.lower() == "rally" and source is not None and source.sector in RULERS:
+        if is_noun and trigger.lemma_.lower() == "rally" and source is not None and source.sector in CAMPAIGNERS:
             return None  # "Speaking at a rally in Ohio, Trump attacked ...": a leader's rally, no protest
         if coding.plover_type == "MOBILIZE" and source is not None and target is not None and self_loop(source, target):
             target, target_span = None, None  # "conducted its sixth nuclear test": its own, aimed at no one
+        doer = src_tok
+        if doer is not None and doer.lower_ in ("which", "that") and doer.head.dep_ == "relcl":
+            doer = doer.head.head  # "the derailment, which killed ...": its antecedent
+        if doer is not None and doer.dep_ == "pobj" and doer.head.lower_ == "of":
+            doer = doer.head.head  # "the derailment of a train, which ..."
+        if coding.plover_type == "ASSAULT" and doer is not None and doer.lemma_.lower() in MISHAPS:
+            return None  # "the derailment of a train, which killed passengers": no one attacked
         weapon = src_tok is not None and src_tok.lemma_.lower() in WEAPONS
         lethal = trigger.lemma_.lower() in LETHAL or weapon  # "rockets struck the base"
         appeal = (
@@ -1123,12 +1130,17 @@ class Extractor(Referents, Parties, PlacesAndTimes):
     def _rulers_rally(self, rally: Token, ctx: _Context) -> bool:
         """A rally that a head of government or an official speaks at or to ("speaking at a rally
         in Ohio, Trump ...", "Trump told a rally"): a meeting with supporters, no protest."""
-        verb = rally.head.head if rally.dep_ == "pobj" and rally.head.lower_ == "at" else rally.head
-        if rally.dep_ not in ("pobj", "dobj") or verb.pos_ != "VERB":
+        if rally.dep_ not in ("pobj", "dobj") or (rally.dep_ == "pobj" and rally.head.lower_ not in ("at", "during", "to")):
+            return False
+        verb = rally.head
+        while verb.pos_ != "VERB" and verb.head != verb:
+            verb = verb.head  # "voiced support for Moore during a rally": up to the verb
+        if verb.pos_ != "VERB":
             return False
         who, passive = subject(verb)
+        passive = passive and verb.dep_ != "xcomp"  # "Trump is slated to travel to a rally"
         actor = self._actor(who, ctx)[0] if who is not None and not passive else None
-        return actor is not None and actor.sector in RULERS
+        return actor is not None and actor.sector in CAMPAIGNERS
 
     def _talks_partner(self, talks: Token | None, source: Actor | None, ctx: _Context) -> Actor | None:
         """The other side of the talks a party calls for: "talks with South Korea", "talks
@@ -1232,8 +1244,13 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
 
 # Protests told without who protests: "the protests that have spread across the country".
 CROWD_PROTESTS = frozenset({"protest", "demonstration", "rally"})
-# Those who hold rallies for their own rule or office, which protest against no one.
-RULERS = frozenset({"GOV", "ELI"})
+# Those who hold rallies for their own rule, office or candidacy, which protest against no one.
+CAMPAIGNERS = frozenset({"GOV", "ELI", "PTY"})
+# Accidents and disasters, which kill without attacking anyone.
+MISHAPS = frozenset(
+    "derailment crash accident collision storm hurricane typhoon cyclone tornado earthquake quake "
+    "flood flooding landslide avalanche wildfire blaze fire heatwave drought famine epidemic outbreak".split()
+)
 
 
 def _between_no_parties(coding: Coding, source: Actor | None, target: Actor | None) -> bool:
