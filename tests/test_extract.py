@@ -1241,6 +1241,8 @@ def test_documents_released_needs_and_taxes_are_no_events_of_their_own(pipeline,
         ("Senator Ted Lieu said he believes Sessions committed perjury.", ("ACCUSE", "USA", "USA")),
         ("Senator Ted Lieu said Sessions committed a crime.", ("ACCUSE", "USA", "USA")),
         ("Representative Nadler said Goodlatte was spreading lies about the rule.", ("ACCUSE", "USA", "USA")),
+        ("Senator Roy Moore has suggested that Republicans are working with the media to discredit him.",
+         ("ACCUSE", "USA", "USA")),
     ],
 )
 def test_a_wrong_said_of_another_is_the_speakers_accusation(pipeline, text, dyad):
@@ -1300,6 +1302,10 @@ def test_georgia_in_a_us_story_is_the_state(pipeline):
         ("Democrats were united in their opposition to the bill, calling it a giveaway to the wealthy.",
          ("ACCUSE", "USA", "USA")),
         ("Industry groups weighed in against the White House plan.", ("ACCUSE", "USA", "USA")),
+        ("The administration has taken a strong stand against technology transfers to China.",
+         ("ACCUSE", "USA", "CHN")),
+        # a description no table lists acts as the person its apposition names
+        ("The head of the panel, Senator Tom Hale, criticized the White House.", ("ACCUSE", "USA", "USA")),
         ("Senator Tom Hale called out the White House on Friday.", ("ACCUSE", "USA", "USA")),
         ("Senator Tom Hale said he was critical of the White House plan.", ("ACCUSE", "USA", "USA")),
         ("Senator Tom Hale sought documents from the White House.", ("REQUEST", "USA", "USA")),
@@ -1410,6 +1416,8 @@ def test_an_epithet_said_of_a_policy_accuses_its_authors(pipeline):
         "The dollar rallied against the yen in Tokyo.",
         # a failure with nothing failed to do refuses nothing
         "In the end, the Hispanic Caucus and immigration advocacy groups failed.",
+        # force said of lawmakers' or a president's doings is a figure of speech
+        "Congress, rushing to beat a Friday midnight deadline, on Thursday passed a funding bill.",
         # making public and granting a point take no stand
         "The Justice Department revealed the new rules on Tuesday.",
         '"We recognize that weakness is the surest path to conflict," President Trump said.',
@@ -1451,10 +1459,18 @@ def test_the_warring_sides_of_a_story_are_its_countrys(pipeline):
         ("LUSAKA (Reuters) - Zambia is in talks with the IMF on a new loan.", ("ZMB", "IMF")),
         ("WASHINGTON (Reuters) - Trump's campaign had contacts with Russian officials.", ("USA", "RUS")),
         ("WASHINGTON (Reuters) - Trump and Putin spoke by phone on Tuesday.", ("USA", "RUS")),
+        ("WASHINGTON (Reuters) - Senate and House leaders hammered out a compromise with the White House.", ("USA", "USA")),
     ],
 )
 def test_haggling_and_talks_are_negotiation(pipeline, text, pair):
     assert ("CONSULT", *pair) in dyads(events(pipeline, text))
+
+
+def test_moving_a_court_petitions_it(pipeline):
+    text = "NEW DELHI (Reuters) - Tamil Nadu on Saturday moved the Supreme Court to initiate contempt proceedings."
+    assert ("REQUEST", "IND", "IND") in dyads(events(pipeline, text))
+    text = "WASHINGTON (Reuters) - Lawyers for Senator Tom Hale moved the case to a federal court in Virginia."
+    assert not events(pipeline, text)
 
 
 def test_storms_and_buildings_are_no_actors(pipeline):
@@ -1481,6 +1497,11 @@ def test_arresting_protesters_is_an_arrest_and_fire_at_people_hits_them(pipeline
     assert ("COERCE", "EGY", "EGY") in dyads(events(pipeline, text))
     text = "KIEV (Reuters) - Ukrainian troops fired mortar rounds at Russian soldiers on Friday."
     assert ("ASSAULT", "UKR", "RUS") in dyads(events(pipeline, text))
+
+
+def test_what_one_suggests_another_do_is_asked_not_done(pipeline):
+    found = events(pipeline, "WASHINGTON (Reuters) - Senator Tom Hale suggested that the White House meet Democrats.")
+    assert {e.plover_type for e in found} == {"REQUEST"}
 
 
 def test_what_one_was_unable_to_do_did_not_happen(pipeline):

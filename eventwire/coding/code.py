@@ -301,7 +301,7 @@ CONSTRUCTIONS: dict[str, list[tuple[frozenset[str], ...]]] = {
 CLAIMED_WRONGS = frozenset(
     "violate breach flout lie cheat meddle mislead deceive collude betray rig obstruct err blunder "
     "abuse ignore undermine interfere hide conceal sabotage exploit manipulate discriminate smear defame "
-    "politicize politicise weaponize weaponise squander fabricate falsify fail".split()
+    "politicize politicise weaponize weaponise squander fabricate falsify fail discredit slander".split()
 )
 # Deeds that are wrongs by what is done: "said Sessions committed perjury", "said Goodlatte was
 # spreading lies" (CAMEO.2.0 codes "commit a crime" as violence, 180; a politician's is a charge).
@@ -319,9 +319,9 @@ OFFICE = frozenset("power authority office position trust privilege mandate".spl
 # that they start an event, they code none unless claimed.
 ONLY_CLAIMED = frozenset(
     "lie cheat meddle mislead deceive collude rig err blunder hide conceal exploit manipulate discriminate "
-    "smear defame politicize politicise weaponize weaponise squander fabricate falsify spread peddle".split()
+    "smear defame politicize politicise weaponize weaponise squander fabricate falsify spread peddle discredit slander".split()
 )
-CLAIMING = REPORTING | frozenset("claim allege charge contend assert believe tweet write".split())
+CLAIMING = REPORTING | frozenset("claim allege charge contend assert believe tweet write suggest complain".split())
 # Nouns a party calls another's deed or policy ("said the plan was a disgrace"): triggers_extra.tsv
 # lists them so that they start an event; only said of a subject do they code one.
 EPITHET_NOUNS = frozenset(
@@ -382,8 +382,8 @@ def said_of_another(token: Token) -> bool:
     if token.pos_ != "VERB" or _negated(token):
         return False
     clause = token
-    while clause.dep_ in ("xcomp", "conj") and clause.head != clause:
-        clause = clause.head  # "said Y tried to mislead", "said Y lied and cheated"
+    while (clause.dep_ in ("xcomp", "conj") or (clause.dep_ == "advcl" and to_infinitive(clause))) and clause.head != clause:
+        clause = clause.head  # "said Y tried to mislead", "said Y lied and cheated", "working to discredit him"
     if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in CLAIMING:
         return False
     doer = first_child(clause, ("nsubj",))
@@ -664,6 +664,9 @@ def _nominee(named: Token | None) -> bool:
     return named is not None and (named.ent_type_ == "PERSON" or named.lemma_.lower() in NOMINEES)
 
 
+# Courts one "moves" (South Asian English for petitioning one).
+COURTS = frozenset({"court", "tribunal", "bench"})
+
 # Words that make a rally a candidate's or a party's meeting with voters, not a protest.
 CAMPAIGNING = frozenset({"campaign", "election", "reelection", "re-election", "fundraising", "victory", "political"})
 
@@ -750,6 +753,11 @@ def code_trigger(token: Token, ontology: Ontology, *, ordered: bool = False) -> 
         return None  # "exploring write-in options", "would explore fundraising": weighing choices, no inquiry
     if lemma in RELEASING and (obj := first_child(token, ("dobj",))) is not None and obj.lemma_.lower() in PUBLISHED:
         return None  # "released a white paper", "released the video": published, no one freed
+    if lemma == "move" and COURTS.intersection(after):
+        # "Tamil Nadu moved the Supreme Court to initiate contempt proceedings": petitioned it
+        # ("moved the case to a federal court" is no petition)
+        obj = first_child(token, ("dobj",))
+        return coded(ontology, "020", "petition: moved the court") if obj is not None and obj.lemma_.lower() in COURTS else None
     if lemma == "tell" and _by_phone(token):
         # "Lavrov told Tillerson by phone on Thursday it was unacceptable ...": a telephone call
         return coded(ontology, "041", "construction: tell X by phone (a call)")

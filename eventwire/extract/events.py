@@ -785,6 +785,13 @@ class Extractor(Referents, Parties, PlacesAndTimes):
             # "a tweet attacking them as weak on immigration", "Republicans' attacks on the
             # FBI": words, not force
             coding = recode(self.ontology, coding, "111", "verbal attack") or coding
+        if (
+            coding.plover_type == "ASSAULT" and (target is None or target.entry == THING_ENTRY)
+            and source is not None and not armed(source) and trigger.lemma_.lower() not in LETHAL
+            and (source.sector in UNARMED_SECTORS or (source.sector == "GOV" and (
+                personal(source) or (src_tok is not None and src_tok.ent_type_ == "PERSON"))))
+        ):
+            return None  # "negotiators were hammering out a final version", "rushing to beat a deadline"
         if coding.pattern.startswith("feeling:") and coding.plover_type == "SUPPORT" and (
             target is None or target.entry == THING_ENTRY or (target.entry or "").startswith("implied:")
         ):
@@ -1246,6 +1253,8 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
 CROWD_PROTESTS = frozenset({"protest", "demonstration", "rally"})
 # Those who hold rallies for their own rule, office or candidacy, which protest against no one.
 CAMPAIGNERS = frozenset({"GOV", "ELI", "PTY"})
+# Sectors that command no force: their "attacks" on things are figures of speech.
+UNARMED_SECTORS = frozenset({"PTY", "LEG", "JUD", "MED", "BUS", "ELI", "EDU", "NGO", "HRI", "LAB"})
 # Accidents and disasters, which kill without attacking anyone.
 MISHAPS = frozenset(
     "derailment crash accident collision storm hurricane typhoon cyclone tornado earthquake quake "

@@ -21,6 +21,8 @@ REQUEST_VERBS = frozenset(
     "urge call ask demand request appeal press push encourage implore beg order instruct "
     "tell invite exhort petition lobby".split()
 )
+# Verbs that put an act forward: what they propose in the subjunctive ("that X meet Y") is asked for.
+SUGGESTING = frozenset({"suggest", "recommend"})  # "proposed slapping tariffs" is an intent (code.py)
 # Nouns that say an event is missing: "the lack of a meeting"; "no sign of troops".
 LACKING = frozenset({"lack", "absence"})
 TRACES = frozenset({"sign", "trace", "evidence", "indication"})
@@ -59,6 +61,12 @@ CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
 DONE_MARKS = frozenset({"after", "because", "since", "when", "as"})
 # The complement slots through which a governing verb scopes over an embedded event.
 SCOPE_DEPS = frozenset({"xcomp", "ccomp", "dobj", "pobj", "prep", "pcomp", "conj", "advcl", "acl"})
+
+
+def _subjunctive(verb: Token) -> bool:
+    """ "that the White House meet Democrats", "that talks should resume": a bare or "should" verb."""
+    auxiliaries = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    return (verb.tag_ == "VB" and not auxiliaries - {"should", "be"}) or "should" in auxiliaries
 
 
 def modality(trigger: Token, governor: Token | None = None) -> str:
@@ -114,6 +122,8 @@ def modality(trigger: Token, governor: Token | None = None) -> str:
             # "failed to produce a deal": not made ("failed to reach a deal" is itself a refusal,
             # code.py; "failed to stop the attack" tells the attack)
             return "negated"
+        if lemma in SUGGESTING and (child.dep_ == "xcomp" or (child.dep_ == "ccomp" and _subjunctive(child))):
+            return "requested"  # "suggested that the White House meet Democrats" (not "the data suggest that ...")
         if lemma in REQUEST_VERBS and (child.dep_ in ("xcomp", "ccomp", "prep", "pcomp", "dobj") or for_clause(child)):
             if child.dep_ == "dobj" and child.pos_ in ("PROPN", "PRON"):
                 continue  # "urged Russia": Russia is the addressee, not the act

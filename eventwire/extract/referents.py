@@ -208,6 +208,14 @@ class Referents:
             found = self._antecedent(token, tokens, ctx, as_target=as_target, owned_thing=owned_thing)
             if found is not None:
                 actor = _merge(actor, found, text_of(tokens))
+        if (actor is None or actor.key is None) and token.pos_ == "NOUN":
+            # "the chairman of the caucus, Representative Cedric Richmond": who the apposition names
+            appos = next((c for c in token.children if c.dep_ == "appos"), None)
+            if appos is not None and any(c.dep_ == "neg" and c.i < appos.i for c in token.children):
+                appos = None  # "blamed his predecessors, not China": not the one meant
+            named_by = self._actor(appos, ctx, alone=True)[0] if appos is not None else None
+            if named_by is not None and named_by.key and named_by.entry != THING_ENTRY:
+                actor = named_by
         if actor is None:
             actor = self._unlisted(token, tokens, ctx)
         if actor is not None and actor.key is None:
