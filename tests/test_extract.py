@@ -2355,6 +2355,9 @@ def test_an_object_pronoun_never_means_its_verbs_subject(pipeline):
     assert urged and "Moore" in (urged[0].target.entry or "")
     text = "JERUSALEM (Reuters) - Israeli Prime Minister Benjamin Netanyahu phoned Canadian Prime Minister Justin Trudeau to congratulate him."
     assert ("SUPPORT", "ISR", "CAN") in dyads(events(pipeline, text))
+    text = ("WASHINGTON (Reuters) - House Republicans unveiled their tax bill on Thursday. Small business groups came "
+            "out against the bill, while the U.S. Chamber of Commerce business lobby backed it.")
+    assert ("SUPPORT", "USA", "USA") in dyads(events(pipeline, text))  # "it" is the bill, not the lobby
 
 
 @pytest.mark.parametrize(

@@ -12,6 +12,7 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import replace
 from itertools import pairwise
 from pathlib import Path
@@ -93,18 +94,23 @@ def _stored(db: Path) -> tuple[int, list[tuple[str, str, str]]]:
     return (articles[0] if articles else 0), failures
 
 
-def test_a_worker_killed_mid_batch_costs_nothing(tmp_path: Path) -> None:
-    corpus = _corpus(tmp_path / "c.jsonl", 12)
-    killed: list[int] = []
+def _kill_workers_once(killed: list[int]) -> Callable[[object], None]:
+    """A progress hook that kills every worker process when the first batch is stored."""
 
-    def kill_workers(summary: object) -> None:
-        if not killed:  # after the first batch is stored, the other worker is inside its batch
+    def kill(summary: object) -> None:
+        if not killed:
             for child in mp.active_children():
                 os.kill(child.pid, signal.SIGKILL)  # type: ignore[arg-type]
                 killed.append(child.pid)  # type: ignore[arg-type]
 
+    return kill
+
+
+def test_a_worker_killed_mid_batch_costs_nothing(tmp_path: Path) -> None:
+    corpus = _corpus(tmp_path / "c.jsonl", 12)
+    killed: list[int] = []  # after the first batch is stored, the other worker is inside its batch
     db = tmp_path / "k.duckdb"
-    summary = run([str(corpus)], db=db, workers=2, batch_size=3, progress=kill_workers)
+    summary = run([str(corpus)], db=db, workers=2, batch_size=3, progress=_kill_workers_once(killed))
     assert killed and summary.workers_replaced >= 1
     assert summary.inputs == summary.articles + summary.failures == 13
     assert summary.articles == 12 and summary.failures == 1  # the line that is not JSON
@@ -119,15 +125,8 @@ def test_a_worker_killed_while_idle_blames_no_article(tmp_path: Path) -> None:
     corpus = tmp_path / "c.jsonl"
     corpus.write_text("".join(json.dumps({"id": f"a{i}", "text": t}) + "\n" for i, t in enumerate(rows)))
     killed: list[int] = []
-
-    def kill_idle_workers(summary: object) -> None:
-        if not killed:
-            for child in mp.active_children():
-                os.kill(child.pid, signal.SIGKILL)  # type: ignore[arg-type]
-                killed.append(child.pid)  # type: ignore[arg-type]
-
     db = tmp_path / "i.duckdb"
-    summary = run([str(corpus)], db=db, workers=2, batch_size=1, progress=kill_idle_workers)
+    summary = run([str(corpus)], db=db, workers=2, batch_size=1, progress=_kill_workers_once(killed))
     assert killed and summary.workers_replaced >= 1
     assert (summary.articles, summary.failures) == (8, 0)
     assert _stored(db) == (8, [])

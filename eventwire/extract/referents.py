@@ -465,12 +465,13 @@ class Referents:
                        if t.pos_ in ("NOUN", "PROPN") and t.dep_ not in ("compound", "amod")]
         # "McConnell said he believed Moore's accusers and joined senators in urging him to
         # quit": "him" is not who urges, or English would say "himself"
-        mate = self._clause_mate(pron, ctx) if personal else None
+        # ("the Chamber of Commerce backed it": "it" is not the Chamber, or English would say "itself")
+        mate = self._clause_mate(pron, ctx) if personal or pron.lower_ in ("it", "them") else None
         called: list[Token] = []
         if mate is not None:
             # "Baker called Miyazawa to warn him": whom the clause above acts on comes first
             called = [o for a, _ in ancestors_path(pron) if a.pos_ == "VERB" and a != pron.head
-                      and (o := first_child(a, ("dobj",))) is not None and o.pos_ == "PROPN" and o.i < pron.i]
+                      and (o := first_child(a, ("dobj",))) is not None and o.pos_ == "PROPN" and o.i < pron.i] if personal else []
             candidates = called + [t for t in candidates if text_of(phrase_tokens(t)) != mate]
         for tok in candidates:
             # "Iran's foreign minister said ... what he called aggression": a clause's subject
