@@ -1418,6 +1418,9 @@ def test_an_epithet_said_of_a_policy_accuses_its_authors(pipeline):
         "In the end, the Hispanic Caucus and immigration advocacy groups failed.",
         # force said of lawmakers' or a president's doings is a figure of speech
         "Congress, rushing to beat a Friday midnight deadline, on Thursday passed a funding bill.",
+        # a successor takes over a post, not a place
+        "Christopher Wray took over the helm of the FBI in August.",
+        "Goldberg will take over from Jeffrey DeLaurentis as charge d'affaires.",
         # making public and granting a point take no stand
         "The Justice Department revealed the new rules on Tuesday.",
         '"We recognize that weakness is the surest path to conflict," President Trump said.',
@@ -1478,6 +1481,11 @@ def test_storms_and_buildings_are_no_actors(pipeline):
     assert not after_opening(events(pipeline, text))
     text = US_OPENING + "Trump said the derailment of a train, which killed passengers, showed the need for a plan."
     assert "ASSAULT" not in {e.plover_type for e in after_opening(events(pipeline, text))}  # an accident
+    for text in (
+        "The CDC estimated that 20,000 Americans were killed by fentanyl last year.",  # a drug
+        "FARA was first passed in 1938 to combat German propaganda efforts.",  # an ill fought, no one attacked
+    ):
+        assert "ASSAULT" not in {e.plover_type for e in after_opening(events(pipeline, US_OPENING + text))}
 
 
 def test_the_arrested_are_the_victims_not_the_doers(pipeline):
@@ -2229,6 +2237,7 @@ def test_workers_strike_in_protest_not_with_weapons(pipeline, text, dyad):
         ("CARACAS (Reuters) - Thousands rallied in Caracas against the government on Monday.", ("PROTEST", "VEN", "VEN")),
         ("CARACAS (Reuters) - Opposition leader Juan Guaido told a rally in Caracas that Maduro must go.",
          ("PROTEST", "VEN", "VEN")),
+        ("KABUL (Reuters) - Taliban fighters took over the town of Kunduz on Monday.", ("ASSAULT", "TAL", "AFG")),
     ],
 )
 def test_mutual_charges_and_crowds_at_home(pipeline, text, dyad):

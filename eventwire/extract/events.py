@@ -858,6 +858,8 @@ class Extractor(Referents, Parties, PlacesAndTimes):
             doer = doer.head.head  # "the derailment of a train, which ..."
         if coding.plover_type == "ASSAULT" and doer is not None and doer.lemma_.lower() in MISHAPS:
             return None  # "the derailment of a train, which killed passengers": no one attacked
+        if coding.plover_type == "ASSAULT" and tgt_tok is not None and tgt_tok.lemma_.lower() in PROBLEMS:
+            return None  # "to combat German propaganda efforts", "fighting the opioid epidemic"
         weapon = src_tok is not None and src_tok.lemma_.lower() in WEAPONS
         lethal = trigger.lemma_.lower() in LETHAL or weapon  # "rockets struck the base"
         appeal = (
@@ -1253,12 +1255,19 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
 CROWD_PROTESTS = frozenset({"protest", "demonstration", "rally"})
 # Those who hold rallies for their own rule, office or candidacy, which protest against no one.
 CAMPAIGNERS = frozenset({"GOV", "ELI", "PTY"})
+# Ills one fights, combats or tackles without force against anyone.
+PROBLEMS = frozenset(
+    "epidemic pandemic crisis propaganda effort corruption crime trafficking disease poverty addiction "
+    "fraud misinformation disinformation bullying inflation pollution racism harassment abuse extremism "
+    "radicalization radicalisation unemployment hunger".split()
+)
 # Sectors that command no force: their "attacks" on things are figures of speech.
 UNARMED_SECTORS = frozenset({"PTY", "LEG", "JUD", "MED", "BUS", "ELI", "EDU", "NGO", "HRI", "LAB"})
 # Accidents and disasters, which kill without attacking anyone.
 MISHAPS = frozenset(
     "derailment crash accident collision storm hurricane typhoon cyclone tornado earthquake quake "
-    "flood flooding landslide avalanche wildfire blaze fire heatwave drought famine epidemic outbreak".split()
+    "flood flooding landslide avalanche wildfire blaze fire heatwave drought famine epidemic outbreak "
+    "damage overdose fentanyl heroin opioid".split()
 )
 
 
