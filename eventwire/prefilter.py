@@ -174,8 +174,8 @@ class Prefilter:
         self, sent: SpacySpan, actor_spans: list[tuple[int, int]], names: set[str]
     ) -> bool:
         """Could extraction find a source or target here: an actor phrase, a word that refers
-        back to one or to the story's two parties, a capitalised name (listed or not), or a place (a place can stand for the
-        target of an attack)?"""
+        back to one or to the story's two parties, a capitalised name (listed or not), or a place
+        (a place can stand for the target of an attack)?"""
         lo, hi = sent.start_char, sent.end_char
         if any(a < hi and b > lo for a, b in actor_spans):
             return True

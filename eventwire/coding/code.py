@@ -305,13 +305,14 @@ CLAIMED_WRONGS = frozenset(
 )
 # Deeds that are wrongs by what is done: "said Sessions committed perjury", "said Goodlatte was
 # spreading lies" (CAMEO.2.0 codes "commit a crime" as violence, 180; a politician's is a charge).
+FALSEHOODS = frozenset("lie falsehood misinformation disinformation propaganda untruth rumor rumour".split())
 WRONG_BY_OBJECT = {
     "commit": frozenset(
         "perjury fraud treason crime offense offence felony misdemeanor misdemeanour misconduct "
         "wrongdoing violation infraction obstruction sedition bribery corruption".split()
     ),
-    "spread": frozenset("lie falsehood misinformation disinformation propaganda untruth rumor rumour".split()),
-    "peddle": frozenset("lie falsehood misinformation disinformation propaganda untruth rumor rumour".split()),
+    "spread": FALSEHOODS,
+    "peddle": FALSEHOODS,
 }
 # What an office holder abuses: "abused the power given to her" is a wrong of office, no force.
 OFFICE = frozenset("power authority office position trust privilege mandate".split())

@@ -851,15 +851,8 @@ class Extractor(Referents, Parties, PlacesAndTimes):
             return None  # "Speaking at a rally in Ohio, Trump attacked ...": a leader's rally, no protest
         if coding.plover_type == "MOBILIZE" and source is not None and target is not None and self_loop(source, target):
             target, target_span = None, None  # "conducted its sixth nuclear test": its own, aimed at no one
-        doer = src_tok
-        if doer is not None and doer.lower_ in ("which", "that") and doer.head.dep_ == "relcl":
-            doer = doer.head.head  # "the derailment, which killed ...": its antecedent
-        if doer is not None and doer.dep_ == "pobj" and doer.head.lower_ == "of":
-            doer = doer.head.head  # "the derailment of a train, which ..."
-        if coding.plover_type == "ASSAULT" and doer is not None and doer.lemma_.lower() in MISHAPS:
-            return None  # "the derailment of a train, which killed passengers": no one attacked
-        if coding.plover_type == "ASSAULT" and tgt_tok is not None and tgt_tok.lemma_.lower() in PROBLEMS:
-            return None  # "to combat German propaganda efforts", "fighting the opioid epidemic"
+        if coding.plover_type == "ASSAULT" and (_mishap(src_tok) or _problem(tgt_tok)):
+            return None  # "a derailment, which killed passengers", "to combat German propaganda efforts"
         weapon = src_tok is not None and src_tok.lemma_.lower() in WEAPONS
         lethal = trigger.lemma_.lower() in LETHAL or weapon  # "rockets struck the base"
         appeal = (
@@ -1137,8 +1130,9 @@ class Extractor(Referents, Parties, PlacesAndTimes):
         return verb
 
     def _rulers_rally(self, rally: Token, ctx: _Context) -> bool:
-        """A rally that a head of government or an official speaks at or to ("speaking at a rally
-        in Ohio, Trump ...", "Trump told a rally"): a meeting with supporters, no protest."""
+        """A rally that a head of government, an official or a party's candidate speaks at, to or
+        travels to ("speaking at a rally in Ohio, Trump ...", "Trump told a rally"): a meeting with
+        supporters, no protest."""
         if rally.dep_ not in ("pobj", "dobj") or (rally.dep_ == "pobj" and rally.head.lower_ not in ("at", "during", "to")):
             return False
         verb = rally.head
@@ -1257,7 +1251,7 @@ CROWD_PROTESTS = frozenset({"protest", "demonstration", "rally"})
 CAMPAIGNERS = frozenset({"GOV", "ELI", "PTY"})
 # Ills one fights, combats or tackles without force against anyone.
 PROBLEMS = frozenset(
-    "epidemic pandemic crisis propaganda effort corruption crime trafficking disease poverty addiction "
+    "epidemic pandemic crisis propaganda corruption crime trafficking disease poverty addiction "
     "fraud misinformation disinformation bullying inflation pollution racism harassment abuse extremism "
     "radicalization radicalisation unemployment hunger".split()
 )
@@ -1484,6 +1478,22 @@ def told_subject(noun: Token) -> Token | None:
     told = next((c for c in noun.children if c.dep_ in ("acl", "ccomp") and that_clause(c)), None)
     subj = first_child(told, ("nsubj", "nsubjpass")) if told is not None else None
     return subj if subj is not None and not is_pronoun(subj) else None
+
+
+def _mishap(subj: Token | None) -> bool:
+    """ "the derailment of a train, which killed passengers": an accident kills, no one attacks."""
+    if subj is not None and subj.lower_ in ("which", "that") and subj.head.dep_ == "relcl":
+        subj = subj.head.head  # the relative clause's antecedent
+    if subj is not None and subj.dep_ == "pobj" and subj.head.lower_ == "of":
+        subj = subj.head.head  # "the derailment of a train"
+    return subj is not None and subj.lemma_.lower() in MISHAPS
+
+
+def _problem(obj: Token | None) -> bool:
+    """ "to combat German propaganda efforts", "combating the opioid epidemic": an ill fought."""
+    return obj is not None and bool(PROBLEMS.intersection(
+        t.lemma_.lower() for t in (obj, *obj.lefts) if t == obj or t.dep_ == "compound"
+    ))
 
 
 def _physical(trigger: Token) -> bool:
