@@ -187,7 +187,7 @@ def test_participle_of_a_document_speaks_for_its_author(pipeline):
 
 
 def test_rights_monitors_named_by_their_role_accuse(pipeline):
-    text = "Human rights monitors have accused Myanmar's military of atrocities in Rakhine state."
+    text = "Human rights monitors accused Myanmar's army of abuses against villagers in the north."
     e = one(pipeline, text, "ACCUSE")
     assert key(e.target) == "MMR" and e.source is not None and e.source.sector == "HRI"
 
@@ -1238,10 +1238,10 @@ def test_documents_released_needs_and_taxes_are_no_events_of_their_own(pipeline,
         ("Trump said on Friday that China manipulates its currency.", ("ACCUSE", "USA", "CHN")),
         ("Trump has said the Washington Post fabricated stories.", ("ACCUSE", "USA", "USA")),
         # a wrong named by what is done (CAMEO.2.0's "commit a crime" is violence)
-        ("Senator Ted Lieu said he believes Sessions committed perjury.", ("ACCUSE", "USA", "USA")),
-        ("Senator Ted Lieu said Sessions committed a crime.", ("ACCUSE", "USA", "USA")),
-        ("Representative Nadler said Goodlatte was spreading lies about the rule.", ("ACCUSE", "USA", "USA")),
-        ("Senator Roy Moore has suggested that Republicans are working with the media to discredit him.",
+        ("Senator Tom Hale said he believes FBI Director Kira Nolan committed perjury.", ("ACCUSE", "USA", "USA")),
+        ("Senator Tom Hale said FBI Director Kira Nolan committed a crime.", ("ACCUSE", "USA", "USA")),
+        ("Representative Kira Nolan said Senator Tom Hale was spreading lies about the rule.", ("ACCUSE", "USA", "USA")),
+        ("Senator Tom Hale has suggested that Democrats are working with reporters to discredit him.",
          ("ACCUSE", "USA", "USA")),
     ],
 )
@@ -1257,8 +1257,8 @@ def test_a_wrong_said_of_another_is_the_speakers_accusation(pipeline, text, dyad
         "The rebels were hiding in the mountains.",
         "The Kremlin said Russia did not meddle in the elections.",  # a denial
         "Rebels violated the ceasefire on Sunday, monitors said.",  # force, whoever reports it
-        "Sessions committed perjury in 2017.",
-        "Goodlatte was spreading lies about the rule.",
+        "The director committed perjury in 2017.",
+        "Her rival was spreading lies about the rule.",
     ],
 )
 def test_wrongs_not_claimed_of_another_are_no_accusation(pipeline, text):
@@ -1295,14 +1295,14 @@ def test_georgia_in_a_us_story_is_the_state(pipeline):
         ("President Trump reiterated his tough rhetoric against Senator Hale.", ("ACCUSE", "USA", "USA")),
         ("Senator Tom Hale tore into the White House on Friday.", ("ACCUSE", "USA", "USA")),
         ("Senator Tom Hale railed against the White House on Friday.", ("ACCUSE", "USA", "USA")),
-        ("Some business groups quickly came out against the Republican bill.", ("ACCUSE", "USA", "USA")),
+        ("Several business groups came out against the Republican plan on Monday.", ("ACCUSE", "USA", "USA")),
         # a participle's doer is its governor's subject, whatever the governor's voice
-        ("Democrats have been united against the bill, calling it a handout to corporations.",
+        ("Senate Democrats have been united against the measure, calling it a handout to the rich.",
          ("ACCUSE", "USA", "USA")),
-        ("Democrats were united in their opposition to the bill, calling it a giveaway to the wealthy.",
+        ("Republicans were united in their opposition to the plan, calling it a giveaway to insurers.",
          ("ACCUSE", "USA", "USA")),
         ("Industry groups weighed in against the White House plan.", ("ACCUSE", "USA", "USA")),
-        ("The administration has taken a strong stand against technology transfers to China.",
+        ("The administration has taken a strong stand against Chinese investment in U.S. chipmakers.",
          ("ACCUSE", "USA", "CHN")),
         # a description no table lists acts as the person its apposition names
         ("The head of the panel, Senator Tom Hale, criticized the White House.", ("ACCUSE", "USA", "USA")),
@@ -1415,15 +1415,15 @@ def test_an_epithet_said_of_a_policy_accuses_its_authors(pipeline):
         "The S&P 500 rallied this week as the tax bill advanced.",
         "The dollar rallied against the yen in Tokyo.",
         # a failure with nothing failed to do refuses nothing
-        "In the end, the Hispanic Caucus and immigration advocacy groups failed.",
+        "In the end, the farm caucus and consumer advocacy groups failed.",
         # force said of lawmakers' or a president's doings is a figure of speech
-        "Congress, rushing to beat a Friday midnight deadline, on Thursday passed a funding bill.",
+        "Lawmakers, rushing to beat a weekend deadline, passed a spending bill on Friday.",
         # a successor takes over a post, not a place
-        "Christopher Wray took over the helm of the FBI in August.",
-        "Goldberg will take over from Jeffrey DeLaurentis as charge d'affaires.",
+        "Kira Nolan took over the helm of the agency in March.",
+        "Nolan will take over from Tom Hale as chief of staff.",
         # making public and granting a point take no stand
         "The Justice Department revealed the new rules on Tuesday.",
-        '"We recognize that weakness is the surest path to conflict," President Trump said.',
+        '"We recognize that the plan has flaws," Senator Tom Hale said.',
     ],
 )
 def test_ordinary_political_verbs_are_no_events(pipeline, text):
@@ -1470,7 +1470,7 @@ def test_haggling_and_talks_are_negotiation(pipeline, text, pair):
 
 
 def test_moving_a_court_petitions_it(pipeline):
-    text = "NEW DELHI (Reuters) - Tamil Nadu on Saturday moved the Supreme Court to initiate contempt proceedings."
+    text = "NEW DELHI (Reuters) - Kerala moved the Supreme Court on Monday seeking a stay of the order."
     assert ("REQUEST", "IND", "IND") in dyads(events(pipeline, text))
     text = "WASHINGTON (Reuters) - Lawyers for Senator Tom Hale moved the case to a federal court in Virginia."
     assert not events(pipeline, text)
@@ -1479,11 +1479,11 @@ def test_moving_a_court_petitions_it(pipeline):
 def test_storms_and_buildings_are_no_actors(pipeline):
     text = US_OPENING + "Hurricane Maria slammed into the island in September, tearing up homes."
     assert not after_opening(events(pipeline, text))
-    text = US_OPENING + "Trump said the derailment of a train, which killed passengers, showed the need for a plan."
+    text = US_OPENING + "Senator Tom Hale said the crash of a bus, which killed passengers, showed the need for new rules."
     assert "ASSAULT" not in {e.plover_type for e in after_opening(events(pipeline, text))}  # an accident
     for text in (
-        "The CDC estimated that 20,000 Americans were killed by fentanyl last year.",  # a drug
-        "FARA was first passed in 1938 to combat German propaganda efforts.",  # an ill fought, no one attacked
+        "Officials said 300 people in the state were killed by heroin last year.",  # a drug
+        "The law was first passed in 1950 to combat Soviet propaganda efforts.",  # an ill fought, no one attacked
     ):
         assert "ASSAULT" not in {e.plover_type for e in after_opening(events(pipeline, US_OPENING + text))}
 
@@ -2248,10 +2248,10 @@ def test_mutual_charges_and_crowds_at_home(pipeline, text, dyad):
     "text",
     [
         "Speaking at a rally in Ohio, President Trump attacked Senator Tom Hale.",
-        "President Trump held a rally in Pensacola on Friday.",
-        "Obama told campaign rallies in New Jersey and Virginia that voters could send a message.",
-        "President Trump voiced support for Roy Moore during a rally in Pensacola.",
-        "President Trump is slated to travel to a rally in Pensacola on Friday.",
+        "President Trump held a rally in Ohio on Friday.",
+        "Former President Obama told campaign rallies in Ohio that voters should turn out.",
+        "President Trump voiced support for Tom Hale during a rally in Ohio.",
+        "President Trump is slated to travel to a rally in Ohio on Friday.",
     ],
 )
 def test_a_leaders_or_a_campaigns_rally_is_no_protest(pipeline, text):
@@ -2364,8 +2364,8 @@ def test_an_object_pronoun_never_means_its_verbs_subject(pipeline):
     assert urged and "Moore" in (urged[0].target.entry or "")
     text = "JERUSALEM (Reuters) - Israeli Prime Minister Benjamin Netanyahu phoned Canadian Prime Minister Justin Trudeau to congratulate him."
     assert ("SUPPORT", "ISR", "CAN") in dyads(events(pipeline, text))
-    text = ("WASHINGTON (Reuters) - House Republicans unveiled their tax bill on Thursday. Small business groups came "
-            "out against the bill, while the U.S. Chamber of Commerce business lobby backed it.")
+    text = ("WASHINGTON (Reuters) - House Republicans unveiled their tax bill on Thursday. Farm groups criticized "
+            "the bill, while the national business lobby backed it.")
     assert ("SUPPORT", "USA", "USA") in dyads(events(pipeline, text))  # "it" is the bill, not the lobby
 
 
@@ -2584,7 +2584,7 @@ def test_an_attack_by_forces_of_no_stated_country_strikes_no_foreign_state(pipel
         (
             (
                 "DHAKA (Reuters) - Myanmar and Bangladesh met in Dhaka on Monday. "
-                "Earlier talks between the two countries reached a broad agreement to work out a deal."
+                "Earlier talks between the two countries reached an agreement on fishing rights."
             ),
             {("AGREE", "MMR", "BGD")},
         ),
