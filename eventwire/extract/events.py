@@ -86,6 +86,7 @@ from .gates import (
     armed,
     codable,
     decides,
+    figure_of_force,
     intent_only,
     named,
     personal,
@@ -109,6 +110,7 @@ from .syntax import (
     in_quotes,
     phrase_tokens,
     prep_object,
+    relative_antecedent,
     subject,
     text_of,
     that_clause,
@@ -785,11 +787,8 @@ class Extractor(Referents, Parties, PlacesAndTimes):
             # "a tweet attacking them as weak on immigration", "Republicans' attacks on the
             # FBI": words, not force
             coding = recode(self.ontology, coding, "111", "verbal attack") or coding
-        if (
-            coding.plover_type == "ASSAULT" and (target is None or target.entry == THING_ENTRY)
-            and source is not None and not armed(source) and trigger.lemma_.lower() not in LETHAL
-            and (source.sector in UNARMED_SECTORS or (source.sector == "GOV" and (
-                personal(source) or (src_tok is not None and src_tok.ent_type_ == "PERSON"))))
+        if coding.plover_type == "ASSAULT" and trigger.lemma_.lower() not in LETHAL and figure_of_force(
+            source, target, person=src_tok is not None and src_tok.ent_type_ == "PERSON"
         ):
             return None  # "negotiators were hammering out a final version", "rushing to beat a deadline"
         if coding.pattern.startswith("feeling:") and coding.plover_type == "SUPPORT" and (
@@ -1255,8 +1254,6 @@ PROBLEMS = frozenset(
     "fraud misinformation disinformation bullying inflation pollution racism harassment abuse extremism "
     "radicalization radicalisation unemployment hunger".split()
 )
-# Sectors that command no force: their "attacks" on things are figures of speech.
-UNARMED_SECTORS = frozenset({"PTY", "LEG", "JUD", "MED", "BUS", "ELI", "EDU", "NGO", "HRI", "LAB"})
 # Accidents and disasters, which kill without attacking anyone.
 MISHAPS = frozenset(
     "derailment crash accident collision storm hurricane typhoon cyclone tornado earthquake quake "
@@ -1483,10 +1480,12 @@ def told_subject(noun: Token) -> Token | None:
 def _mishap(subj: Token | None) -> bool:
     """ "the derailment of a train, which killed passengers": an accident kills, no one attacks."""
     if subj is not None and subj.lower_ in ("which", "that") and subj.head.dep_ == "relcl":
-        subj = subj.head.head  # the relative clause's antecedent
-    if subj is not None and subj.dep_ == "pobj" and subj.head.lower_ == "of":
-        subj = subj.head.head  # "the derailment of a train"
-    return subj is not None and subj.lemma_.lower() in MISHAPS
+        subj = relative_antecedent(subj, _is_mishap)  # up from "a train" to "the derailment"
+    return subj is not None and _is_mishap(subj)
+
+
+def _is_mishap(noun: Token) -> bool:
+    return noun.lemma_.lower() in MISHAPS
 
 
 def _problem(obj: Token | None) -> bool:

@@ -184,6 +184,19 @@ def unarmed_quarrel(source: Actor | None, target: Actor | None) -> bool:
 POLITICAL = frozenset({"PTY", "LEG", "JUD", "MED"})
 
 
+# Sectors that command no force: their "attacks" on things are figures of speech.
+UNARMED_SECTORS = POLITICAL | frozenset({"BUS", "ELI", "EDU", "NGO", "HRI", "LAB"})
+
+
+def figure_of_force(source: Actor | None, target: Actor | None, *, person: bool) -> bool:
+    """Force said of lawmakers, parties, judges, the press, business or a named official acting
+    on no one named ("negotiators were hammering out a final version", "rushing to beat a
+    deadline"): words for politics, not an attack. ``person``: the source is a person's name."""
+    if source is None or armed(source) or not (target is None or target.entry == THING_ENTRY):
+        return False
+    return source.sector in UNARMED_SECTORS or (source.sector == "GOV" and (personal(source) or person))
+
+
 def politician(actor: Actor) -> bool:
     return actor.sector in POLITICAL
 
