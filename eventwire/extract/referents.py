@@ -651,9 +651,9 @@ def _person_names(tokens: list[Token]) -> list[str]:
     return [last.lower_] if named and last.lower_ not in BODIES else []
 
 
-# The last words of the names of bodies: "the US Army", "the Kenyan Navy", "the Federal Police".
 # Head nouns for a body of people: what their modifier names is its members, not its thing.
 COLLECTIVES = frozenset("group lobby association coalition".split())
+# The last words of the names of bodies: "the US Army", "the Kenyan Navy", "the Federal Police".
 BODIES = frozenset(
     "army navy police force forces guard guards ministry department party council court agency "
     "office service command corps assembly parliament congress senate committee commission union "
