@@ -19,6 +19,8 @@ from ..resolve.places import Gazetteer
 from .syntax import DATELINE_MARKS, ancestors_path, clause_tokens, dateline_end, in_dateline
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# Sectors of those who act where they are (police, courts, officials): a place names their state.
+LOCAL_SECTORS = frozenset({"COP", "JUD", "GOV"})
 
 
 DATELINE = "dateline"  # the precision of a place taken from the article's dateline
@@ -41,7 +43,15 @@ class PlacesAndTimes:
         seen: set[int] = set()
         base = ctx.block.start
         for tok in clause:
-            if tok.ent_type_ not in PLACE_LABELS or tok.i in excluded or tok.i in seen:
+            if tok.i in excluded or tok.i in seen:
+                continue
+            if tok.ent_type_ not in PLACE_LABELS:
+                country = self._mistagged_country(tok)
+                if country is not None:  # "was arrested in Niger", tagged as a date
+                    seen.add(tok.i)
+                    places.append(country)
+                    spans.append(Span(base + tok.idx, base + tok.idx + len(tok.text)))
+                    ctx.places.append(country)
                 continue
             if in_dateline(tok):
                 continue  # where the report was filed: the dateline fallback, not the act's place
@@ -70,6 +80,16 @@ class PlacesAndTimes:
                 spans.append(Span(base + start_char, base + end_char))
                 ctx.places.append(place)
         return places, spans
+
+    def _mistagged_country(self, tok: Token) -> Place | None:
+        """A country's one-word name in a locative phrase that the tagger took for a date or a
+        person ("in Niger", "to Mali"); a word of a longer name ("Chad Wolf") is not one."""
+        doc = tok.doc
+        alone = all(not (0 <= i < len(doc)) or doc[i].pos_ != "PROPN" for i in (tok.i - 1, tok.i + 1))
+        if tok.pos_ != "PROPN" or not alone or not _locative(tok):
+            return None
+        place = self.gazetteer.resolve(tok.text)
+        return place if place is not None and place.precision == "country" and place.name == tok.text else None
 
     def _container(self, ent: SpacySpan, seen: set[int]) -> str | None:
         """The province or country that places ``ent`` ("Parkland, Florida", "Kafr Nabl,
@@ -115,6 +135,8 @@ class PlacesAndTimes:
         place = places[0]
         if place.country is None or (source is not None and source.country == place.country):
             return None
+        if source is not None and source.key is None and source.sector in LOCAL_SECTORS:
+            return None  # "authorities in the U.S. deported a man": the place's own, acting there
         return Actor(text=place.name, country=place.country, entry="place of the event")
 
     # -- time -----------------------------------------------------------------------------

@@ -577,13 +577,21 @@ class Extractor(Referents, Parties, PlacesAndTimes):
                 doer = ctx.discourse.last_hostile_source()
                 if doer is not None and not _same_actor(doer, source):
                     target, target_span = doer, None
-        if (not is_noun or told_party) and (
-            target is None or target.entry == THING_ENTRY or own_thing(tgt_tok) or same
+        moved = _forces_moved(trigger, source, target)
+        if (not is_noun or told_party or moved) and (
+            target is None or target.entry == THING_ENTRY or own_thing(tgt_tok) or same or moved
         ):
             # "returned artifacts to Italy", "sent troops to Mali", "withdrew its troops from
             # Gaza": what is handed over or moved is no party; the recipient is
             before = (target, target_span)
-            target, target_span, from_phrase = self._recipient(trigger, tgt_tok, ctx, target, target_span)
+            # forces moved are no party: where they go, or whom they are sent against, is
+            target, target_span, from_phrase = self._recipient(
+                trigger, tgt_tok, ctx, None if moved else target, None if moved else target_span
+            )
+            if moved and target is None:  # "offered to send troops to help the Philippine army"
+                target, target_span = self._actor(_helped(trigger), ctx)
+                if target is None:
+                    target, target_span = before
             if before[0] is not None and source is not None and target is not None and self_loop(source, target):
                 # "forced a plane to land in Minsk": the source's own capital is no party; the
                 # thing acted on stays the target
@@ -720,7 +728,7 @@ class Extractor(Referents, Parties, PlacesAndTimes):
             return None  # one phrase on both sides ("they said they must resign") is no dyad
         source, target = placed(source, places), placed(target, places)
         if source is None and unnamed_doer:
-            source, source_span = self._implied_agent(trigger, coding, target, places, ctx)
+            source, source_span = self._implied_agent(trigger, coding, target, places, place_spans, ctx)
         if source is None and is_noun and crowd:
             source, source_span = _protesters(places, target, ctx), None
             if target is not None and target.sector is None and target.country == (source and source.country):
@@ -924,7 +932,13 @@ class Extractor(Referents, Parties, PlacesAndTimes):
         )
 
     def _implied_agent(
-        self, verb: Token, coding: Coding, target: Actor | None, places: list[Place], ctx: _Context
+        self,
+        verb: Token,
+        coding: Coding,
+        target: Actor | None,
+        places: list[Place],
+        place_spans: list[Span],
+        ctx: _Context,
     ) -> tuple[Actor | None, Span | None]:
         """Who did a passive act the sentence gives no agent for, when the article says it.
 
@@ -982,15 +996,23 @@ class Extractor(Referents, Parties, PlacesAndTimes):
         announced = self._reporting_state(verb, ctx) if coding.pattern.startswith("intent:") else None
         # "Ho, of Hong Kong, was charged with bribery, U.S. prosecutors said": by the speakers
         charged = self._reporting_state(verb, ctx, officials=True) if verb.lemma_.lower() in CHARGING else None
-        state = announced or charged or self._where_held(verb, ctx) or next(
-            (p.country for p in places if p.country and p.precision != "dateline"), None
+        # the place that says whose authorities acted is the words that name them ("was
+        # arrested in Rwanda")
+        where, where_span = next(
+            ((p.country, span) for p, span in zip(places, place_spans) if p.country and p.precision != "dateline"),
+            (None, None),
         )
+        state = announced or charged or self._where_held(verb, ctx)
+        if state is None and where is not None:
+            state, span = where, where_span
+        else:
+            span = None
         # else where the article last placed its story ("Seven men ... were arrested", in Haiti)
         told_in = next((p.country for p in reversed(ctx.places) if p.country and p.precision != "dateline"), None)
         state = state or target.country or ctx.home or told_in
         if state is None:
             return None, None
-        return Actor(text="authorities", country=state, sector="COP", code=state + "COP", entry="implied: the state's authorities"), None
+        return Actor(text="authorities", country=state, sector="COP", code=state + "COP", entry="implied: the state's authorities"), span
 
     def _party_of_left_event(self, verb: Token) -> Token | None:
         """ "stayed away from the meeting with Trump", "pulled out of talks with the rebels":
@@ -1305,12 +1327,27 @@ FREEING = frozenset({"release", "free"})
 
 # Acts whose object may be the forces sent rather than whom they are sent to.
 SENT_FORCES = frozenset({"AID", "MOBILIZE", "COOPERATE"})
+# Verbs and nouns of moving forces somewhere ("deployed troops to Syria", "the dispatch of troops").
+MOVING_FORCES = frozenset(
+    "send dispatch deploy redeploy deployment contribute commit station move airlift withdraw pull withdrawal "
+    "mobilize mobilise amass mass".split()
+)
 HELPING = frozenset({"help", "assist", "support", "protect", "defend", "aid"})
 
 
 def _own_forces(source: Actor, target: Actor) -> bool:
     """The target is the source's own armed forces ("sent its troops", "deployed troops")."""
     return armed(target) and not armed(source) and target.country is not None and target.country == source.country
+
+
+def _forces_moved(trigger: Token, source: Actor | None, target: Actor | None) -> bool:
+    """"sent 230 troops to Liberia", "deployed its soldiers to Mali": forces named by what they
+    are, which the act moves, are the mover's own and no party; where they go, or whom they
+    help, is."""
+    if trigger.lemma_.lower() not in MOVING_FORCES or target is None or not armed(target):
+        return False
+    unowned = target.country is None and target.org is None
+    return unowned or (source is not None and not armed(source) and target.country == source.country)
 
 
 def _helped(verb: Token) -> Token | None:

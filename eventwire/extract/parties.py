@@ -25,6 +25,8 @@ from .syntax import first_child, prep_object
 # Prepositions that introduce a party, most telling first ("in" names a place, so last).
 PARTY_PREPS = ("to", "against", "on", "onto", "at", "upon", "with", "between", "toward", "towards", "into", "from", "for", "over", "in")
 # Those that introduce what an act is aimed at even when it names no actor ("fired at targets").
+# Prepositions of where an act is done, not whom to.
+SETTING_PREPS = frozenset({"in", "from", "at", "inside", "near"})
 AIM_PREPS = frozenset({"against", "at", "on", "onto", "upon", "toward", "towards", "into"})
 NAMED_TYPES = frozenset({"GPE", "ORG", "NORP", "PERSON"})
 # Verbs of bearing witness: their "before" phrase names whom the witness speaks to.
@@ -105,9 +107,18 @@ class Parties:
         """A named party in a prepositional phrase of the verb or of its object, else what the
         act is aimed at ("fired at targets"), else the target as it was; and whether it changed."""
         aimed: Token | None = None
+        # "was arrested in Niger", "were expelled from North Korea": a passive's subject is whom
+        # the act is done to; where it is done is no party
+        patient = obj is not None and obj.dep_ == "nsubjpass" and obj.head == verb
         for prep, party in party_phrases(verb, obj):
-            if prep == "in" and self._is_event_noun(party):  # type: ignore[attr-defined]
-                continue  # "condemned the incident in their meeting": the setting, not a party
+            if patient and prep in SETTING_PREPS:
+                continue
+            if self._in_setting(party, verb):
+                continue  # "detained suspects in the attack against the convoy": the attack's party
+            if prep in ("in", "for") and self._is_event_noun(party):  # type: ignore[attr-defined]
+                # "condemned the incident in their meeting": the setting, not a party; "mobilized
+                # troops for the war against Iraq": the party is the war's
+                continue
             if prep == "from" and verb.lemma_.lower() in MOTION:
                 continue  # "arrived from Vietnam": where one came from is no party
             named = party.pos_ == "PROPN" or party.ent_type_ in NAMED_TYPES
@@ -128,6 +139,20 @@ class Parties:
             if actor is not None:
                 return actor, span, True
         return target, target_span, False
+
+    def _in_setting(self, party: Token, verb: Token) -> bool:
+        """Whether a phrase lies inside an event the act is set in ("arrested two suspects in
+        the attack on X", "during talks with Y"), whose party it names ("$100 billion in tariffs
+        on Chinese goods" is the act's own measure)."""
+        for ancestor in party.ancestors:
+            if ancestor == verb:
+                return False
+            if (
+                ancestor.dep_ == "pobj" and ancestor.head.lower_ in ("in", "during", "after")
+                and ancestor.head.head == verb and self._is_event_noun(ancestor)  # type: ignore[attr-defined]
+            ):
+                return True
+        return False
 
     def _conjoined(self, src_tok: Token) -> tuple[Token, Token] | None:
         """The two parties of a coordinated subject: "the US and China", "UK and EU negotiators"."""

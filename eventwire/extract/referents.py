@@ -152,6 +152,8 @@ class Referents:
                 tokens.pop()
         base = ctx.block.start
         span = Span(base + tokens[0].idx, base + tokens[-1].idx + len(tokens[-1].text))
+        if _state_of_affairs(token):
+            return (thing(token, tokens), span) if as_target else (None, None)
         if any(self._signing_place(t, token) for t in token.children):
             return (thing(token, tokens) if as_target else None), (span if as_target else None)
         if token.pos_ == "NOUN" and self.ontology.code_noun(token.lemma_.lower()) is not None:
@@ -208,6 +210,8 @@ class Referents:
             found = self._antecedent(token, tokens, ctx, as_target=as_target, owned_thing=owned_thing)
             if found is not None:
                 actor = _merge(actor, found, text_of(tokens))
+                if len(tokens) == 1 and is_pronoun(token):
+                    span = _named_earlier(token, found, base) or span
         if (actor is None or actor.key is None) and token.pos_ == "NOUN":
             # "the chairman of the caucus, Representative Cedric Richmond": who the apposition names
             appos = next((c for c in token.children if c.dep_ == "appos"), None)
@@ -590,6 +594,24 @@ def _common_group(noun: Token) -> bool:
     """ "a group of seven senators": the common noun "group" (not the "Group of Seven") with
     the people in it."""
     return noun.lower_ in ("group", "groups") and noun.text.islower() and prep_object(noun, ("of",)) is not None
+
+
+def _named_earlier(pronoun: Token, found: Actor, base: int) -> Span | None:
+    """Where the sentence names a pronoun's antecedent before it ("accusing him" after "Saudi
+    Crown Prince Mohammed bin Salman"): the words a reader looks for, as the evidence."""
+    sent = pronoun.sent
+    start = sent.text.rfind(found.text, 0, pronoun.idx - sent.start_char)
+    if not found.text or start < 0:
+        return None
+    start += base + sent.start_char
+    return Span(start, start + len(found.text))
+
+
+def _state_of_affairs(noun: Token) -> bool:
+    """"a state of emergency", "a state of siege": a condition, not a state ("the State of
+    Israel" names one)."""
+    condition = prep_object(noun, ("of",)) if noun.lower_ == "state" else None
+    return condition is not None and condition.pos_ == "NOUN"
 
 
 def _by_title(tokens: list[Token]) -> bool:
