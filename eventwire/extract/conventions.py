@@ -125,6 +125,10 @@ def struck_state(plover_type: str, source: Actor | None, target: Actor | None, p
                  entry="implied: the state where the attack fell")  # fmt: skip
 
 
+# Protests their makers may end: "called off the strike", "ended their boycott".
+PROTESTS_ENDED = frozenset({"strike", "protest", "protests", "boycott", "sit-in", "walkout", "demonstration", "blockade"})
+
+
 def implied_target(
     plover_type: str, source: Actor | None, src_tok: Token | None, tgt_tok: Token | None
 ) -> Actor | None:
@@ -132,7 +136,8 @@ def implied_target(
 
     - A protest by a country's people with no stated aim is against their own state (coders
       read "protests spread across Kazakhstan" as KAZ -> KAZ); so is a complaint or rejection
-      by its opposition or rebels ("the opposition complained").
+      by its opposition or rebels ("the opposition complained"), and the end of their protest
+      ("workers called off the strike") is yielded to it.
     - An agreement, talks or cooperation of a country's "warring sides" or "two parties" is
       between the two, both of that country; so is a truce or ceasefire agreed with a side the
       sentence does not name ("Ethiopia's Tigray agreed to a truce").
@@ -141,7 +146,9 @@ def implied_target(
         return None
     # "France protested" (a state named as such) lodges a protest with another, not at itself
     state = src_tok is not None and src_tok.ent_type_ == "GPE"
-    dissent = plover_type == "PROTEST" and source.sector not in ("GOV", "MIL", "COP") and not state
+    # "truck drivers called off their strike": a protest ended is yielded to whom it was against
+    ended = plover_type in ("CONCEDE", "RETREAT") and tgt_tok is not None and tgt_tok.lemma_.lower() in PROTESTS_ENDED
+    dissent = (plover_type == "PROTEST" or ended) and source.sector not in ("GOV", "MIL", "COP") and not state
     if dissent or (plover_type in ("ACCUSE", "REJECT") and source.sector in ("OPP", "REB")):
         return Actor(text="the state", country=source.country, sector="GOV",
                      code=source.country + "GOV", entry="implied: the state protested against")  # fmt: skip

@@ -154,6 +154,10 @@ STATES_OF_BEING = frozenset({"be", "remain", "stay"})
 # Politics uses most words of force as figures ("a legal battle", "attacked the FBI", "killed
 # the bill"); these it does not: an ambush or a shooting is force whoever does it.
 PHYSICAL = frozenset("ambush shoot stab bomb shell torture assassinate behead gun storm ransack loot torch".split())
+# Places of armed men: an attack on one is force whoever does it ("attacked an army base").
+ARMED_SITES = frozenset(
+    "base airbase camp checkpoint outpost barracks garrison convoy patrol compound post position positions".split()
+)
 # Verbs of force that, between two unarmed sides of one state, are said in words.
 VERBAL_ATTACKS = frozenset({"attack", "assail", "rip", "clash"})
 # Rows that take their party from the clause, not from the article: a refusal of one's own act
@@ -518,6 +522,12 @@ class Extractor(Referents, Parties, PlacesAndTimes):
                 coding = recode(self.ontology, coding, "150", "armed: arrival") or coding
             elif coding.plover_type == "MOBILIZE" and not armed(source) and person:
                 coding = recode(self.ontology, coding, "042", "person: arrival") or coding
+        if (
+            trigger.lemma_.lower() in LEAVING and coding.plover_type == "CONSULT" and source is not None and armed(source)
+            and not (src_tok is not None and src_tok.ent_type_ == "PERSON")
+        ):
+            # "American troops have begun leaving Afghanistan": forces that leave withdraw
+            coding = recode(self.ontology, coding, "0874", "armed: departure") or coding
         if coding.plover_type in SENT_FORCES and source is not None and target is not None and _own_forces(source, target):
             # "Russia sent troops to help Kazakhstan's government": the forces are what is sent,
             # the one they help is whom it is done for
@@ -542,12 +552,14 @@ class Extractor(Referents, Parties, PlacesAndTimes):
             if found is not None and found.entry != THING_ENTRY:
                 target, target_span = found, found_span
         if (
-            not is_noun and tgt_tok is not None and target is not None
-            and _same_actor(source, target) and self._is_event_noun(tgt_tok)
+            not is_noun and tgt_tok is not None and target is not None and self._is_event_noun(tgt_tok)
+            and (_same_actor(source, target) or (target.entry == THING_ENTRY and _measure(self.ontology, tgt_tok)))
         ):
             # "lifted its blockade of Yemen", "completed its withdrawal from Iraq": the act
-            # named by the object is the source's own; its target is that act's party
+            # named by the object is the source's own; its target is that act's party, and so
+            # is a measure's ("lifted sanctions imposed on India", "eased curfews in Sinai")
             _, party = self._noun_arguments(tgt_tok, None)
+            party = party or _imposed_on(tgt_tok)
             found, found_span = self._actor(party, ctx, as_target=True)
             if found is not None and found.entry != THING_ENTRY and not _same_actor(source, found):
                 target, target_span = found, found_span
@@ -1244,6 +1256,7 @@ GATHERINGS = frozenset({"summit", "conference", "forum", "congress", "assembly",
 UNDERGOING = frozenset({"face"})
 # Movements that are a visit by officials and a deployment by forces.
 ARRIVING = frozenset({"arrive", "land", "enter", "travel", "fly", "visit"})
+LEAVING = frozenset({"leave", "depart"})
 # People whose comings and goings are travel or flight, not visits between parties.
 TRAVELLERS = frozenset({"CVL", "REF"})
 # Where a case is heard: arriving there is no visit.
@@ -1533,9 +1546,12 @@ def _problem(obj: Token | None) -> bool:
 
 
 def _physical(trigger: Token) -> bool:
-    """Force by its very word: "ambushed a convoy", "stormed the mayor's office" (not "stormed
-    out of the meeting")."""
+    """Force by its very word or by what it falls on: "ambushed a convoy", "stormed the mayor's
+    office" (not "stormed out of the meeting"), "attacked a checkpoint"."""
     lemma = trigger.lemma_.lower()
+    site = first_child(trigger, ("dobj",))
+    if site is not None and site.lemma_.lower() in ARMED_SITES:
+        return True  # "attacked an army base in western Afghanistan"
     return lemma in PHYSICAL and (lemma != "storm" or first_child(trigger, ("dobj",)) is not None)
 
 
@@ -1756,6 +1772,13 @@ def _measure(ontology: Ontology, noun: Token) -> bool:
     """A word for a restriction or a sanction ("the sanctions", "the embargo"), not an attack."""
     own = ontology.code_noun(noun.lemma_.lower()) if noun.pos_ == "NOUN" else None
     return own is not None and own.plover_type in ("COERCE", "SANCTION")
+
+
+def _imposed_on(measure: Token) -> Token | None:
+    """Whom or where a measure was laid on, by the participle that tells it ("sanctions imposed
+    on India", "curfews imposed in some parts of North Sinai")."""
+    laid = next((c for c in measure.children if c.dep_ == "acl" and c.tag_ == "VBN"), None)
+    return prep_object(laid, ("on", "against", "in")) if laid is not None else None
 
 
 def _same_type(ontology: Ontology, noun: Token, coding: Coding) -> bool:

@@ -36,6 +36,8 @@ WITNESS_PREPS = PARTY_PREPS + ("before",)
 MEANS = frozenset({"phone", "telephone", "video", "videoconference", "link", "letter"})
 # Verbs of coming and going: their "from" phrase is where one came from.
 MOTION = frozenset("arrive come return leave go travel fly head depart".split())
+# Verbs of letting the held go: their "from" phrase is where they were held.
+RELEASING = frozenset({"release", "free", "rescue"})
 MODIFIER_DEPS = ("compound", "amod", "poss", "nmod")
 # Words that open a condition another party must meet ("unless Israel withdrew").
 CONDITION_MARKS = frozenset({"unless", "if", "until"})
@@ -119,8 +121,8 @@ class Parties:
                 # "condemned the incident in their meeting": the setting, not a party; "mobilized
                 # troops for the war against Iraq": the party is the war's
                 continue
-            if prep == "from" and verb.lemma_.lower() in MOTION:
-                continue  # "arrived from Vietnam": where one came from is no party
+            if prep == "from" and verb.lemma_.lower() in MOTION | RELEASING:
+                continue  # "arrived from Vietnam", "released Boudou from prison": where one came from is no party
             named = party.pos_ == "PROPN" or party.ent_type_ in NAMED_TYPES
             actor, span = self._actor(party, ctx)
             # "provided food aid to refugees": people named by what they are count as a party

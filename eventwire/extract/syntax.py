@@ -179,6 +179,14 @@ def in_dateline(token: Token) -> bool:
     return token.i < 16 and token.i < dateline_end(token.doc)
 
 
+def _bare_participle(verb: Token) -> bool:
+    """A past participle standing alone, with no auxiliary and no object ("dozens feared
+    captured"): passive in sense, whatever subject the parser gave it."""
+    if verb.tag_ != "VBN" or verb.lower_ == verb.lemma_.lower():
+        return False  # "activists set off on a march": "set" is as likely the past tense
+    return not any(c.dep_ in ("aux", "auxpass", "dobj", "dative", "ccomp", "xcomp", "prt") for c in verb.children)
+
+
 def _own_subject(verb: Token) -> tuple[Token, bool] | None:
     """The verb's own subject child; a dateline parsed as a subject gives way to the real one."""
     found: list[tuple[Token, bool]] = []
@@ -191,6 +199,10 @@ def _own_subject(verb: Token) -> tuple[Token, bool] | None:
             found.append((child, True))
     if not found:
         return None
+    if _bare_participle(verb) and not found[0][1]:
+        # "killing 17 soldiers with dozens feared captured", parsed as "soldiers ... captured": a
+        # past participle with no auxiliary and no object tells what was done to its subject
+        found[0] = (found[0][0], True)
     if not in_dateline(found[0][0]):
         return found[0]
     for item in found[1:]:
