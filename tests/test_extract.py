@@ -3311,3 +3311,23 @@ def test_a_bare_past_participle_tells_what_was_done_to_its_subject(pipeline):
     )
     sources = [_text(text, e.mentions[0].source_span) for e in events(pipeline, text)]
     assert "at least 12 soldiers" not in sources
+
+
+def test_restrictions_lifted_are_lifted_from_whom_they_were_imposed_on(pipeline):
+    text = "The European Union has lifted travel restrictions imposed on Belarusian officials."
+    e = one(pipeline, text, "CONCEDE")
+    assert (key(e.source), key(e.target)) == ("EU", "BLR")
+    assert _text(text, e.mentions[0].target_span) == "Belarusian officials"
+
+
+def test_a_thing_owned_by_a_pronoun_is_evidenced_by_its_owners_name(pipeline):
+    text = "The Ghanaian Air Force on Monday reiterated its commitment to support the Ghana Police Service."
+    e = one(pipeline, text, "SUPPORT")
+    assert _text(text, e.mentions[0].source_span) == "The Ghanaian Air Force"
+
+
+def test_the_state_a_protest_is_against_is_evidenced_where_the_sentence_names_its_government(pipeline):
+    text = "Brazil's bus drivers called off a national strike on Friday after an agreement with the Brazilian government."
+    e = one(pipeline, text, "CONCEDE")
+    assert (key(e.source), key(e.target)) == ("BRA", "BRA")
+    assert _text(text, e.mentions[0].target_span) == "the Brazilian government"

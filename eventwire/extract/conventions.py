@@ -125,6 +125,7 @@ def struck_state(plover_type: str, source: Actor | None, target: Actor | None, p
                  entry="implied: the state where the attack fell")  # fmt: skip
 
 
+PROTESTED_STATE = "implied: the state protested against"
 # Protests their makers may end: "called off the strike", "ended their boycott".
 PROTESTS_ENDED = frozenset({"strike", "protest", "protests", "boycott", "sit-in", "walkout", "demonstration", "blockade"})
 
@@ -151,7 +152,7 @@ def implied_target(
     dissent = (plover_type == "PROTEST" or ended) and source.sector not in ("GOV", "MIL", "COP") and not state
     if dissent or (plover_type in ("ACCUSE", "REJECT") and source.sector in ("OPP", "REB")):
         return Actor(text="the state", country=source.country, sector="GOV",
-                     code=source.country + "GOV", entry="implied: the state protested against")  # fmt: skip
+                     code=source.country + "GOV", entry=PROTESTED_STATE)  # fmt: skip
     sides = src_tok is not None and src_tok.lemma_.lower() in SIDES and src_tok.tag_ == "NNS"
     truce = tgt_tok is not None and tgt_tok.lemma_.lower() in TRUCES
     if plover_type in RECIPROCAL and (sides or (plover_type == "AGREE" and truce)):

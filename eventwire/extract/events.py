@@ -57,6 +57,7 @@ from .conventions import (
     CHARGING,
     HELD_UNDER,
     OTHER_SIDE,
+    PROTESTED_STATE,
     STATE_ACTS,
     VERDICTS,
     a_policy,
@@ -551,15 +552,16 @@ class Extractor(Referents, Parties, PlacesAndTimes):
             )
             if found is not None and found.entry != THING_ENTRY:
                 target, target_span = found, found_span
-        if (
-            not is_noun and tgt_tok is not None and target is not None and self._is_event_noun(tgt_tok)
-            and (_same_actor(source, target) or (target.entry == THING_ENTRY and _measure(self.ontology, tgt_tok)))
+        laid_on = _imposed_on(tgt_tok) if tgt_tok is not None and target is not None and target.entry == THING_ENTRY else None
+        if not is_noun and tgt_tok is not None and target is not None and (
+            (self._is_event_noun(tgt_tok) and _same_actor(source, target))
+            or (target.entry == THING_ENTRY and (laid_on is not None or (self._is_event_noun(tgt_tok) and _measure(self.ontology, tgt_tok))))
         ):
             # "lifted its blockade of Yemen", "completed its withdrawal from Iraq": the act
             # named by the object is the source's own; its target is that act's party, and so
-            # is a measure's ("lifted sanctions imposed on India", "eased curfews in Sinai")
+            # is a measure's ("lifted sanctions on India", "lifted restrictions imposed on Olmert")
             _, party = self._noun_arguments(tgt_tok, None)
-            party = party or _imposed_on(tgt_tok)
+            party = party or laid_on
             found, found_span = self._actor(party, ctx, as_target=True)
             if found is not None and found.entry != THING_ENTRY and not _same_actor(source, found):
                 target, target_span = found, found_span
@@ -751,7 +753,12 @@ class Extractor(Referents, Parties, PlacesAndTimes):
             # "seamen" the actor tables list as sailors of a navy)
             source, source_span = _strikers(source, places, ctx), None
         if target is None or target.key is None:
-            target = implied_target(coding.plover_type, source, src_tok, tgt_tok) or target
+            implied = implied_target(coding.plover_type, source, src_tok, tgt_tok)
+            if implied is not None:
+                target = implied
+                named_state = self._government_named(sent, implied, ctx)
+                if named_state is not None:  # "called off the strike after a deal with the Brazilian government"
+                    target, target_span = named_state
         if (target is None or target.key is None) and answers(coding.plover_type, tgt_tok):
             # "Russia has threatened retaliation": against whoever did the deed just told
             doer = ctx.discourse.last_hostile_source()
@@ -1026,6 +1033,19 @@ class Extractor(Referents, Parties, PlacesAndTimes):
             return None, None
         return Actor(text="authorities", country=state, sector="COP", code=state + "COP", entry="implied: the state's authorities"), span
 
+    def _government_named(self, sent: SpacySpan, implied: Actor, ctx: _Context) -> tuple[Actor, Span | None] | None:
+        """The words of a sentence that name the government a protest is implied to be against
+        ("... after reaching agreement with the Brazilian government"): its evidence."""
+        if implied.entry != PROTESTED_STATE:
+            return None
+        for tok in sent:
+            if tok.lemma_.lower() not in GOVERNMENT_WORDS or tok.pos_ != "NOUN":
+                continue
+            found, span = self._actor(tok, ctx, alone=True)
+            if found is not None and found.key == implied.key and found.sector == "GOV":
+                return found, span
+        return None
+
     def _party_of_left_event(self, verb: Token) -> Token | None:
         """ "stayed away from the meeting with Trump", "pulled out of talks with the rebels":
         whom the event left was with."""
@@ -1257,6 +1277,10 @@ UNDERGOING = frozenset({"face"})
 # Movements that are a visit by officials and a deployment by forces.
 ARRIVING = frozenset({"arrive", "land", "enter", "travel", "fly", "visit"})
 LEAVING = frozenset({"leave", "depart"})
+# Words that name a state's government ("the Brazilian government").
+GOVERNMENT_WORDS = frozenset({"government", "authorities", "administration"})
+# Verbs that lay a measure on someone: "sanctions imposed on India".
+IMPOSING = frozenset({"impose", "place", "slap", "levy", "put", "enforce"})
 # People whose comings and goings are travel or flight, not visits between parties.
 TRAVELLERS = frozenset({"CVL", "REF"})
 # Where a case is heard: arriving there is no visit.
@@ -1777,7 +1801,7 @@ def _measure(ontology: Ontology, noun: Token) -> bool:
 def _imposed_on(measure: Token) -> Token | None:
     """Whom or where a measure was laid on, by the participle that tells it ("sanctions imposed
     on India", "curfews imposed in some parts of North Sinai")."""
-    laid = next((c for c in measure.children if c.dep_ == "acl" and c.tag_ == "VBN"), None)
+    laid = next((c for c in measure.children if c.dep_ == "acl" and c.lemma_.lower() in IMPOSING), None)
     return prep_object(laid, ("on", "against", "in")) if laid is not None else None
 
 

@@ -209,9 +209,14 @@ class Referents:
             owned_thing = actor is None and token.pos_ == "NOUN" and token.dep_ in ("nsubj", "nsubjpass")
             found = self._antecedent(token, tokens, ctx, as_target=as_target, owned_thing=owned_thing)
             if found is not None:
+                # "accusing him", "reiterated its commitment to support": who is meant, where the
+                # sentence names them ("his party" is a body of its own, told by its own words;
+                # "test-fired its missiles": a thing acted on stays the thing)
+                owner = None if as_target else _possessor_pronoun(token)
+                pronoun = token if len(tokens) == 1 and is_pronoun(token) else owner
+                if pronoun is not None and actor is None:
+                    span = _named_earlier(pronoun, found, base) or span
                 actor = _merge(actor, found, text_of(tokens))
-                if len(tokens) == 1 and is_pronoun(token):
-                    span = _named_earlier(token, found, base) or span
         if (actor is None or actor.key is None) and token.pos_ == "NOUN":
             # "the chairman of the caucus, Representative Cedric Richmond": who the apposition names
             appos = next((c for c in token.children if c.dep_ == "appos"), None)
@@ -594,6 +599,11 @@ def _common_group(noun: Token) -> bool:
     """ "a group of seven senators": the common noun "group" (not the "Group of Seven") with
     the people in it."""
     return noun.lower_ in ("group", "groups") and noun.text.islower() and prep_object(noun, ("of",)) is not None
+
+
+def _possessor_pronoun(noun: Token) -> Token | None:
+    """The pronoun that owns a thing ("its commitment"), whose antecedent acts through it."""
+    return next((c for c in noun.children if c.dep_ == "poss" and is_pronoun(c)), None)
 
 
 def _named_earlier(pronoun: Token, found: Actor, base: int) -> Span | None:
