@@ -3331,3 +3331,12 @@ def test_the_state_a_protest_is_against_is_evidenced_where_the_sentence_names_it
     e = one(pipeline, text, "CONCEDE")
     assert (key(e.source), key(e.target)) == ("BRA", "BRA")
     assert _text(text, e.mentions[0].target_span) == "the Brazilian government"
+
+
+def test_where_a_story_was_filed_is_never_a_pronouns_evidence(pipeline):
+    text = (
+        "WASHINGTON (Reuters) - U.S. House Republican leader Kevin McCarthy said on Sunday it would be "
+        "“absurd” for a quarrel with Democrats over spending to shut down the government."
+    )
+    for e in pipeline.extract(text, published="2018-01-07"):
+        assert "(Reuters)" not in (_text(text, e.mentions[0].target_span) or "")

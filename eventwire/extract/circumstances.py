@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from ..records import Actor, DateRange, Place, Span
+from ..resolve.actors import ActorDictionary
 from ..resolve.dates import find_time_expressions, resolve_time
 from ..resolve.places import Gazetteer
 from .syntax import DATELINE_MARKS, ancestors_path, clause_tokens, dateline_end, in_dateline
@@ -30,6 +31,7 @@ class PlacesAndTimes:
     """Places and times of a mention; `ctx` is the extractor's per-block context."""
 
     gazetteer: Gazetteer
+    actors: ActorDictionary
 
     # -- places ---------------------------------------------------------------------------
     def _places(
@@ -56,7 +58,7 @@ class PlacesAndTimes:
             if in_dateline(tok):
                 continue  # where the report was filed: the dateline fallback, not the act's place
             ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
-            if ent is None or (located and not _locative(ent.root)):
+            if ent is None or (located and not locative(ent.root)):
                 continue
             seen.update(range(ent.start, ent.end))
             found = [(ent.text, ent.start, ent.end, ent.start_char, ent.end_char)]
@@ -86,7 +88,10 @@ class PlacesAndTimes:
         person ("in Niger", "to Mali"); a word of a longer name ("Chad Wolf") is not one."""
         doc = tok.doc
         alone = all(not (0 <= i < len(doc)) or doc[i].pos_ != "PROPN" for i in (tok.i - 1, tok.i + 1))
-        if tok.pos_ != "PROPN" or not alone or not _locative(tok):
+        if tok.pos_ != "PROPN" or not alone or not locative(tok):
+            return None
+        named = self.actors.resolve(tok.text)  # kept from call to call, unlike the gazetteer's reading
+        if named is None or named.country is None or named.sector is not None or named.org is not None:
             return None
         place = self.gazetteer.resolve(tok.text)
         return place if place is not None and place.precision == "country" and place.name == tok.text else None
@@ -214,7 +219,7 @@ PLACE_NOUNS = frozenset(
 )
 
 
-def _locative(token: Token) -> bool:
+def locative(token: Token) -> bool:
     """Is ``token`` (a place name's head) in a locative phrase: the object of "in", "near", ...,
     itself ("in Homs"), through a list or apposition, or through a place noun it modifies ("in
     the Homs countryside") — not "in U.S. history"?"""

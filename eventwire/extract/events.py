@@ -51,7 +51,7 @@ from .arguments import (
     own_thing,
     with_parties,
 )
-from .circumstances import PlacesAndTimes
+from .circumstances import PlacesAndTimes, locative
 from .conventions import (
     ARRESTS,
     CHARGING,
@@ -559,7 +559,8 @@ class Extractor(Referents, Parties, PlacesAndTimes):
         ):
             # "lifted its blockade of Yemen", "completed its withdrawal from Iraq": the act
             # named by the object is the source's own; its target is that act's party, and so
-            # is a measure's ("lifted sanctions on India", "lifted restrictions imposed on Olmert")
+            # is a measure's ("lifted sanctions on India", "lifted restrictions imposed on Belarusian
+            # officials"); one laid on a party of the source's own state is left alone
             _, party = self._noun_arguments(tgt_tok, None)
             party = party or laid_on
             found, found_span = self._actor(party, ctx, as_target=True)
@@ -1015,23 +1016,29 @@ class Extractor(Referents, Parties, PlacesAndTimes):
         announced = self._reporting_state(verb, ctx) if coding.pattern.startswith("intent:") else None
         # "Ho, of Hong Kong, was charged with bribery, U.S. prosecutors said": by the speakers
         charged = self._reporting_state(verb, ctx, officials=True) if verb.lemma_.lower() in CHARGING else None
+        where = next((p.country for p in places if p.country and p.precision != "dateline"), None)
         # the place that says whose authorities acted is the words that name them ("was
-        # arrested in Rwanda")
-        where, where_span = next(
-            ((p.country, span) for p, span in zip(places, place_spans) if p.country and p.precision != "dateline"),
-            (None, None),
+        # arrested in Rwanda"), when it says where the act was done ("charged with leaking
+        # material about the 2016 U.S. election" says nothing of who charged)
+        where_span = next(
+            (s for p, s in zip(places, place_spans) if p.country == where and self._locative_at(s, verb.doc, ctx.block.start)),
+            None,
         )
         state = announced or charged or self._where_held(verb, ctx)
-        if state is None and where is not None:
-            state, span = where, where_span
-        else:
-            span = None
+        span = where_span if state is None and where is not None else None
+        state = state or where
         # else where the article last placed its story ("Seven men ... were arrested", in Haiti)
         told_in = next((p.country for p in reversed(ctx.places) if p.country and p.precision != "dateline"), None)
         state = state or target.country or ctx.home or told_in
         if state is None:
             return None, None
         return Actor(text="authorities", country=state, sector="COP", code=state + "COP", entry="implied: the state's authorities"), span
+
+    @staticmethod
+    def _locative_at(span: Span, doc: Doc, base: int) -> bool:
+        """Whether the place named at ``span`` is where something is ("in Rwanda")."""
+        words = doc.char_span(span.start - base, span.end - base, alignment_mode="expand")
+        return words is not None and locative(words.root)
 
     def _government_named(self, sent: SpacySpan, implied: Actor, ctx: _Context) -> tuple[Actor, Span | None] | None:
         """The words of a sentence that name the government a protest is implied to be against

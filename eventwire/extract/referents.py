@@ -610,11 +610,17 @@ def _named_earlier(pronoun: Token, found: Actor, base: int) -> Span | None:
     """Where the sentence names a pronoun's antecedent before it ("accusing him" after "Saudi
     Crown Prince Mohammed bin Salman"): the words a reader looks for, as the evidence."""
     sent = pronoun.sent
-    start = sent.text.rfind(found.text, 0, pronoun.idx - sent.start_char)
-    if not found.text or start < 0:
-        return None
-    start += base + sent.start_char
-    return Span(start, start + len(found.text))
+    end = pronoun.idx - sent.start_char
+    while found.text and (start := sent.text.rfind(found.text, 0, end)) >= 0:
+        end = start
+        # whole words only ("he" is no name inside "the"), a name and not another pronoun, and
+        # not the dateline ("WASHINGTON (Reuters) - ... it would be ridiculous")
+        words = sent.doc.char_span(sent.start_char + start, sent.start_char + start + len(found.text))
+        if words is None or any(in_dateline(t) for t in words) or all(is_pronoun(t) for t in words):
+            continue
+        start += base + sent.start_char
+        return Span(start, start + len(found.text))
+    return None
 
 
 def _state_of_affairs(noun: Token) -> bool:
