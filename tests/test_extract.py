@@ -566,15 +566,15 @@ def test_place_from_the_sentence_then_the_dateline(pipeline):
 
 
 def test_a_place_outside_the_clause_must_say_where(pipeline):
-    from eventwire.extract.circumstances import _locative
+    from eventwire.extract.circumstances import locative
 
     def head(text, word):
         return next(t for t in pipeline.nlp(text) if t.text == word)
 
-    assert _locative(head("Jets struck targets in Idlib on Monday.", "Idlib"))
-    assert _locative(head("Fighting raged in the Homs countryside.", "Homs"))
-    assert not _locative(head("It was the biggest cut in U.S. history.", "U.S."))
-    assert not _locative(head("He defended the Minnesota law.", "Minnesota"))
+    assert locative(head("Jets struck targets in Idlib on Monday.", "Idlib"))
+    assert locative(head("Fighting raged in the Homs countryside.", "Homs"))
+    assert not locative(head("It was the biggest cut in U.S. history.", "U.S."))
+    assert not locative(head("He defended the Minnesota law.", "Minnesota"))
 
 
 def test_reports_filed_from_different_cities_fuse(pipeline):
