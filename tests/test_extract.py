@@ -3208,7 +3208,12 @@ def test_parties_found_beyond_the_words_of_the_act(pipeline, text, type_, dyad):
         # forces an act moves are the mover's own: where they go is the party
         ("Ghana deployed 400 soldiers to Mali last month, its army said.", "MOBILIZE", ("GHA", "MLI"), "Mali"),
         # or whom they are sent to help
-        ("Portugal has offered to send troops to help the Mozambican army.", "AGREE", ("PRT", "MOZ"), "the Mozambican army"),
+        (
+            "Portugal said on Monday it had offered to send soldiers to assist the Mozambican army against insurgents.",
+            "AGREE",
+            ("PRT", "MOZ"),
+            "the Mozambican army",
+        ),
         # or whom they are mobilised against
         ("The Polish army mobilized reservists for a counteroffensive against Belarus.", "MOBILIZE", ("POL", "BLR"), "Belarus"),
     ],
@@ -3233,49 +3238,49 @@ def test_where_a_passive_act_is_done_is_not_whom_it_is_done_to(pipeline):
 
 
 def test_implied_authorities_are_named_by_the_place_that_implies_them(pipeline):
-    # "Niger" is tagged as a date by the parser's entity model; it is still the place
-    text = "A reporter was arrested in Niger on Monday."
+    # "Niger" is tagged as a person by the parser's entity model; it is still the place
+    text = "A blogger was detained in Niger on Monday."
     e = one(pipeline, text, "COERCE")
     assert key(e.source) == "NER"
     assert _text(text, e.mentions[0].source_span) == "Niger"
 
 
 def test_a_party_of_the_event_an_act_is_set_in_is_not_its_party(pipeline):
-    text = "Police in Nairobi arrested two suspects in the attack against the convoy of the Kenyan interior minister."
+    text = "Police in Nairobi detained two suspects in the bombing against the motorcade of the Kenyan trade minister."
     e = one(pipeline, text, "COERCE")
     assert _text(text, e.mentions[0].target_span) == "two suspects"
 
 
 def test_local_authorities_do_not_act_on_their_own_place(pipeline):
-    text = "Authorities in Canada deported a 90-year-old former prison guard on Friday."
+    text = "Officials in Canada expelled an elderly former camp guard last week."
     e = one(pipeline, text, "COERCE")
     assert key(e.source) == "CAN"
     assert _text(text, e.mentions[0].target_span) != "Canada"
 
 
 def test_a_pronoun_named_earlier_in_the_sentence_is_evidenced_by_the_name(pipeline):
-    text = "Chile's president called Argentine President Alberto Fernandez to congratulate him on his victory."
+    text = "Peru's foreign minister phoned Bolivian President Luis Arce on Sunday to thank him for his support."
     e = one(pipeline, text, "SUPPORT")
-    assert key(e.target) == "ARG"
-    assert _text(text, e.mentions[0].target_span) == "Argentine President Alberto Fernandez"
+    assert key(e.target) == "BOL"
+    assert _text(text, e.mentions[0].target_span) == "Bolivian President Luis Arce"
 
 
 def test_a_measure_lifted_is_lifted_from_whom_it_was_imposed_on(pipeline):
-    text = "Norway has decided to lift economic sanctions imposed on Zimbabwe in 2002."
+    text = "Norway removed the arms embargo placed on Zimbabwe in 2002."
     e = one(pipeline, text, "RETREAT")
     assert (key(e.source), key(e.target)) == ("NOR", "ZWE")
 
 
 def test_an_attack_on_an_armed_site_is_force_whoever_governs(pipeline):
     # after 2021 the Taliban are Afghanistan's government; an attack on a checkpoint is still force
-    text = "The Taliban attacked an army checkpoint in Kandahar province on Sunday, killing six soldiers."
+    text = "Taliban fighters attacked a police checkpoint in Kandahar overnight."
     found = pipeline.extract(text, published="2023-05-01")
     assert [e.cameo_code for e in found if text[e.mentions[0].trigger.start :].startswith("attack")] == ["190"]
 
 
 def test_forces_leaving_a_country_withdraw(pipeline):
-    e = one(pipeline, "French troops began leaving Mali on Tuesday.", "RETREAT")
-    assert (key(e.source), key(e.target)) == ("FRA", "MLI")
+    e = one(pipeline, "The last German soldiers left Niger on Saturday.", "RETREAT")
+    assert (key(e.source), key(e.target)) == ("DEU", "NER")
 
 
 def test_a_strike_called_off_is_yielded_to_the_state(pipeline):
@@ -3288,7 +3293,7 @@ def test_a_strike_called_off_is_yielded_to_the_state(pipeline):
     ("text", "type_"),
     [
         # a journey finished is a visit made, not one called off (CAMEO.2.0 codes "end trip" 160)
-        ("The Kenyan president is ending a five-day trip to Ethiopia.", "CONSULT"),
+        ("The Kenyan leader ends his three-nation trip in Addis Ababa on Friday.", "CONSULT"),
         # and a visit called off is refused, not made
         ("Egypt called off a visit by the Turkish foreign minister.", "REJECT"),
     ],
@@ -3298,39 +3303,37 @@ def test_visits_ended_and_called_off(pipeline, text, type_):
 
 
 def test_where_the_released_were_held_is_no_party(pipeline):
-    text = "A court in Bolivia released former Vice President Luis Arce from prison under bail."
+    text = "Ecuador's highest court freed ex-Vice President Jorge Glas from prison on Saturday."
     e = one(pipeline, text, "RETREAT")
-    assert _text(text, e.mentions[0].target_span) == "former Vice President Luis Arce"
+    assert _text(text, e.mentions[0].target_span) == "ex-Vice President Jorge Glas"
 
 
 def test_a_bare_past_participle_tells_what_was_done_to_its_subject(pipeline):
-    # parsed as "soldiers ... captured": the soldiers were captured, they captured no one
-    text = (
-        "Militants overran an army base in eastern Afghanistan, officials said Monday, killing at least "
-        "12 soldiers with dozens feared captured in a heavy blow to security forces."
-    )
-    sources = [_text(text, e.mentions[0].source_span) for e in events(pipeline, text)]
-    assert "at least 12 soldiers" not in sources
+    # a headline's "journalists detained": the journalists were detained, they detained no one
+    text = "Two Turkish journalists detained in Istanbul raid"
+    e = one(pipeline, text, "COERCE")
+    assert key(e.source) == "TUR"
+    assert _text(text, e.mentions[0].target_span) == "Two Turkish journalists"
 
 
 def test_restrictions_lifted_are_lifted_from_whom_they_were_imposed_on(pipeline):
-    text = "The European Union has lifted travel restrictions imposed on Belarusian officials."
+    text = "Canada has lifted travel bans placed on Venezuelan officials."
     e = one(pipeline, text, "CONCEDE")
-    assert (key(e.source), key(e.target)) == ("EU", "BLR")
-    assert _text(text, e.mentions[0].target_span) == "Belarusian officials"
+    assert (key(e.source), key(e.target)) == ("CAN", "VEN")
+    assert _text(text, e.mentions[0].target_span) == "Venezuelan officials"
 
 
 def test_a_thing_owned_by_a_pronoun_is_evidenced_by_its_owners_name(pipeline):
-    text = "The Ghanaian Air Force on Monday reiterated its commitment to support the Ghana Police Service."
+    text = "Kenya's navy renewed its commitment to support the Somali coast guard."
     e = one(pipeline, text, "SUPPORT")
-    assert _text(text, e.mentions[0].source_span) == "The Ghanaian Air Force"
+    assert _text(text, e.mentions[0].source_span) == "Kenya's navy"
 
 
 def test_the_state_a_protest_is_against_is_evidenced_where_the_sentence_names_its_government(pipeline):
-    text = "Brazil's bus drivers called off a national strike on Friday after an agreement with the Brazilian government."
+    text = "Colombia's port workers called off a national strike on Sunday following a pay accord with the Colombian government."
     e = one(pipeline, text, "CONCEDE")
-    assert (key(e.source), key(e.target)) == ("BRA", "BRA")
-    assert _text(text, e.mentions[0].target_span) == "the Brazilian government"
+    assert (key(e.source), key(e.target)) == ("COL", "COL")
+    assert _text(text, e.mentions[0].target_span) == "the Colombian government"
 
 
 def test_where_a_story_was_filed_is_never_a_pronouns_evidence(pipeline):
