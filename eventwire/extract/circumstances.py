@@ -49,7 +49,7 @@ class PlacesAndTimes:
                 continue
             if tok.ent_type_ not in PLACE_LABELS:
                 country = self._mistagged_country(tok)
-                if country is not None:  # "was arrested in Niger", tagged as a date
+                if country is not None:  # "was detained in Niger", tagged as a person
                     seen.add(tok.i)
                     places.append(country)
                     spans.append(Span(base + tok.idx, base + tok.idx + len(tok.text)))
@@ -141,7 +141,7 @@ class PlacesAndTimes:
         if place.country is None or (source is not None and source.country == place.country):
             return None
         if source is not None and source.key is None and source.sector in LOCAL_SECTORS:
-            return None  # "authorities in the U.S. deported a man": the place's own, acting there
+            return None  # "officials in Canada expelled a former guard": the place's own, acting there
         return Actor(text=place.name, country=place.country, entry="place of the event")
 
     # -- time -----------------------------------------------------------------------------

@@ -147,7 +147,7 @@ def implied_target(
         return None
     # "France protested" (a state named as such) lodges a protest with another, not at itself
     state = src_tok is not None and src_tok.ent_type_ == "GPE"
-    # "truck drivers called off their strike": a protest ended is yielded to whom it was against
+    # "port workers called off a national strike": a protest ended is yielded to whom it was against
     ended = plover_type in ("CONCEDE", "RETREAT") and tgt_tok is not None and tgt_tok.lemma_.lower() in PROTESTS_ENDED
     dissent = (plover_type == "PROTEST" or ended) and source.sector not in ("GOV", "MIL", "COP") and not state
     if dissent or (plover_type in ("ACCUSE", "REJECT") and source.sector in ("OPP", "REB")):

@@ -527,7 +527,7 @@ class Extractor(Referents, Parties, PlacesAndTimes):
             trigger.lemma_.lower() in LEAVING and coding.plover_type == "CONSULT" and source is not None and armed(source)
             and not (src_tok is not None and src_tok.ent_type_ == "PERSON")
         ):
-            # "American troops have begun leaving Afghanistan": forces that leave withdraw
+            # "the last German soldiers left Niger": forces that leave withdraw
             coding = recode(self.ontology, coding, "0874", "armed: departure") or coding
         if coding.plover_type in SENT_FORCES and source is not None and target is not None and _own_forces(source, target):
             # "Russia sent troops to help Kazakhstan's government": the forces are what is sent,
@@ -559,7 +559,7 @@ class Extractor(Referents, Parties, PlacesAndTimes):
         ):
             # "lifted its blockade of Yemen", "completed its withdrawal from Iraq": the act
             # named by the object is the source's own; its target is that act's party, and so
-            # is a measure's ("lifted sanctions on India", "lifted restrictions imposed on Belarusian
+            # is a measure's ("lifted sanctions on Cuba", "lifted travel bans placed on Venezuelan
             # officials"); one laid on a party of the source's own state is left alone
             _, party = self._noun_arguments(tgt_tok, None)
             party = party or laid_on
@@ -603,7 +603,7 @@ class Extractor(Referents, Parties, PlacesAndTimes):
             target, target_span, from_phrase = self._recipient(
                 trigger, tgt_tok, ctx, None if moved else target, None if moved else target_span
             )
-            if moved and target is None:  # "offered to send troops to help the Philippine army"
+            if moved and target is None:  # "offered to send soldiers to assist the Mozambican army"
                 target, target_span = self._actor(_helped(trigger), ctx)
                 if target is None:
                     target, target_span = before
@@ -758,7 +758,7 @@ class Extractor(Referents, Parties, PlacesAndTimes):
             if implied is not None:
                 target = implied
                 named_state = self._government_named(sent, implied, ctx)
-                if named_state is not None:  # "called off the strike after a deal with the Brazilian government"
+                if named_state is not None:  # "called off the strike after a pay accord with the Colombian government"
                     target, target_span = named_state
         if (target is None or target.key is None) and answers(coding.plover_type, tgt_tok):
             # "Russia has threatened retaliation": against whoever did the deed just told
@@ -1018,8 +1018,8 @@ class Extractor(Referents, Parties, PlacesAndTimes):
         charged = self._reporting_state(verb, ctx, officials=True) if verb.lemma_.lower() in CHARGING else None
         where = next((p.country for p in places if p.country and p.precision != "dateline"), None)
         # the place that says whose authorities acted is the words that name them ("was
-        # arrested in Rwanda"), when it says where the act was done ("charged with leaking
-        # material about the 2016 U.S. election" says nothing of who charged)
+        # detained in Niger"), when it says where the act was done ("charged over leaks about the
+        # U.S. election" says nothing of who charged)
         where_span = next(
             (s for p, s in zip(places, place_spans) if p.country == where and self._locative_at(s, verb.doc, ctx.block.start)),
             None,
@@ -1036,13 +1036,13 @@ class Extractor(Referents, Parties, PlacesAndTimes):
 
     @staticmethod
     def _locative_at(span: Span, doc: Doc, base: int) -> bool:
-        """Whether the place named at ``span`` is where something is ("in Rwanda")."""
+        """Whether the place named at ``span`` is where something is ("in Niger")."""
         words = doc.char_span(span.start - base, span.end - base, alignment_mode="expand")
         return words is not None and locative(words.root)
 
     def _government_named(self, sent: SpacySpan, implied: Actor, ctx: _Context) -> tuple[Actor, Span | None] | None:
         """The words of a sentence that name the government a protest is implied to be against
-        ("... after reaching agreement with the Brazilian government"): its evidence."""
+        ("... following a pay accord with the Colombian government"): its evidence."""
         if implied.entry != PROTESTED_STATE:
             return None
         for tok in sent:
@@ -1284,9 +1284,9 @@ UNDERGOING = frozenset({"face"})
 # Movements that are a visit by officials and a deployment by forces.
 ARRIVING = frozenset({"arrive", "land", "enter", "travel", "fly", "visit"})
 LEAVING = frozenset({"leave", "depart"})
-# Words that name a state's government ("the Brazilian government").
+# Words that name a state's government ("the Colombian government").
 GOVERNMENT_WORDS = frozenset({"government", "authorities", "administration"})
-# Verbs that lay a measure on someone: "sanctions imposed on India".
+# Verbs that lay a measure on someone: "an embargo placed on Zimbabwe".
 IMPOSING = frozenset({"impose", "place", "slap", "levy", "put", "enforce"})
 # People whose comings and goings are travel or flight, not visits between parties.
 TRAVELLERS = frozenset({"CVL", "REF"})
@@ -1385,7 +1385,7 @@ def _own_forces(source: Actor, target: Actor) -> bool:
 
 
 def _forces_moved(trigger: Token, source: Actor | None, target: Actor | None) -> bool:
-    """"sent 230 troops to Liberia", "deployed its soldiers to Mali": forces named by what they
+    """"deployed 400 soldiers to Mali", "sent its troops to Chad": forces named by what they
     are, which the act moves, are the mover's own and no party; where they go, or whom they
     help, is."""
     if trigger.lemma_.lower() not in MOVING_FORCES or target is None or not armed(target):
@@ -1582,7 +1582,7 @@ def _physical(trigger: Token) -> bool:
     lemma = trigger.lemma_.lower()
     site = first_child(trigger, ("dobj",))
     if site is not None and site.lemma_.lower() in ARMED_SITES:
-        return True  # "attacked an army base in western Afghanistan"
+        return True  # "attacked a police checkpoint in Kandahar"
     return lemma in PHYSICAL and (lemma != "storm" or first_child(trigger, ("dobj",)) is not None)
 
 
@@ -1806,8 +1806,8 @@ def _measure(ontology: Ontology, noun: Token) -> bool:
 
 
 def _imposed_on(measure: Token) -> Token | None:
-    """Whom or where a measure was laid on, by the participle that tells it ("sanctions imposed
-    on India", "curfews imposed in some parts of North Sinai")."""
+    """Whom or where a measure was laid on, by the participle that tells it ("an embargo
+    placed on Zimbabwe", "a curfew imposed in the northern provinces")."""
     laid = next((c for c in measure.children if c.dep_ == "acl" and c.lemma_.lower() in IMPOSING), None)
     return prep_object(laid, ("on", "against", "in")) if laid is not None else None
 

@@ -109,20 +109,20 @@ class Parties:
         """A named party in a prepositional phrase of the verb or of its object, else what the
         act is aimed at ("fired at targets"), else the target as it was; and whether it changed."""
         aimed: Token | None = None
-        # "was arrested in Niger", "were expelled from North Korea": a passive's subject is whom
+        # "was detained in Niger", "were expelled from Mali": a passive's subject is whom
         # the act is done to; where it is done is no party
         patient = obj is not None and obj.dep_ == "nsubjpass" and obj.head == verb
         for prep, party in party_phrases(verb, obj):
             if patient and prep in SETTING_PREPS:
                 continue
             if self._in_setting(party, verb):
-                continue  # "detained suspects in the attack against the convoy": the attack's party
+                continue  # "detained two suspects in the bombing against the motorcade": the bombing's party
             if prep in ("in", "for") and self._is_event_noun(party):  # type: ignore[attr-defined]
                 # "condemned the incident in their meeting": the setting, not a party; "mobilized
                 # troops for the war against Iraq": the party is the war's
                 continue
             if prep == "from" and verb.lemma_.lower() in MOTION | RELEASING:
-                continue  # "arrived from Vietnam", "released Boudou from prison": where one came from is no party
+                continue  # "arrived from Vietnam", "freed Glas from prison": where one came from is no party
             named = party.pos_ == "PROPN" or party.ent_type_ in NAMED_TYPES
             actor, span = self._actor(party, ctx)
             # "provided food aid to refugees": people named by what they are count as a party
@@ -143,9 +143,9 @@ class Parties:
         return target, target_span, False
 
     def _in_setting(self, party: Token, verb: Token) -> bool:
-        """Whether a phrase lies inside an event the act is set in ("arrested two suspects in
-        the attack on X", "during talks with Y"), whose party it names ("$100 billion in tariffs
-        on Chinese goods" is the act's own measure)."""
+        """Whether a phrase lies inside an event the act is set in ("detained two suspects in
+        the bombing against X", "during talks with Y"), whose party it names ("$50 billion in duties
+        on foreign steel" is the act's own measure)."""
         for ancestor in party.ancestors:
             if ancestor == verb:
                 return False

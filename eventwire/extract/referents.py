@@ -209,7 +209,7 @@ class Referents:
             owned_thing = actor is None and token.pos_ == "NOUN" and token.dep_ in ("nsubj", "nsubjpass")
             found = self._antecedent(token, tokens, ctx, as_target=as_target, owned_thing=owned_thing)
             if found is not None:
-                # "accusing him", "reiterated its commitment to support": who is meant, where the
+                # "to thank him", "renewed its commitment to support": who is meant, where the
                 # sentence names them ("his party" is a body of its own, told by its own words;
                 # "test-fired its missiles": a thing acted on stays the thing)
                 owner = None if as_target else _possessor_pronoun(token)
@@ -607,14 +607,14 @@ def _possessor_pronoun(noun: Token) -> Token | None:
 
 
 def _named_earlier(pronoun: Token, found: Actor, base: int) -> Span | None:
-    """Where the sentence names a pronoun's antecedent before it ("accusing him" after "Saudi
-    Crown Prince Mohammed bin Salman"): the words a reader looks for, as the evidence."""
+    """Where the sentence names a pronoun's antecedent before it ("to thank him" after "Bolivian
+    President Luis Arce"): the words a reader looks for, as the evidence."""
     sent = pronoun.sent
     end = pronoun.idx - sent.start_char
     while found.text and (start := sent.text.rfind(found.text, 0, end)) >= 0:
         end = start
         # whole words only ("he" is no name inside "the"), a name and not another pronoun, and
-        # not the dateline ("WASHINGTON (Reuters) - ... it would be ridiculous")
+        # not the dateline ("WASHINGTON (Reuters) - ... it would be absurd")
         words = sent.doc.char_span(sent.start_char + start, sent.start_char + start + len(found.text))
         if words is None or any(in_dateline(t) for t in words) or all(is_pronoun(t) for t in words):
             continue

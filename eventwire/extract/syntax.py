@@ -180,8 +180,8 @@ def in_dateline(token: Token) -> bool:
 
 
 def _bare_participle(verb: Token) -> bool:
-    """A past participle standing alone, with no auxiliary and no object ("dozens feared
-    captured"): passive in sense, whatever subject the parser gave it."""
+    """A past participle standing alone, with no auxiliary and no object ("two journalists
+    detained in a raid", a headline): passive in sense, whatever subject the parser gave it."""
     if verb.tag_ != "VBN" or verb.lower_ == verb.lemma_.lower():
         return False  # "activists set off on a march": "set" is as likely the past tense
     return not any(c.dep_ in ("aux", "auxpass", "dobj", "dative", "ccomp", "xcomp", "prt") for c in verb.children)
@@ -200,8 +200,9 @@ def _own_subject(verb: Token) -> tuple[Token, bool] | None:
     if not found:
         return None
     if _bare_participle(verb) and not found[0][1]:
-        # "killing 17 soldiers with dozens feared captured", parsed as "soldiers ... captured": a
-        # past participle with no auxiliary and no object tells what was done to its subject
+        # a headline's "Two Turkish journalists detained in Istanbul raid", or "killing soldiers
+        # with dozens feared captured" misparsed as "soldiers ... captured": a past participle
+        # with no auxiliary and no object tells what was done to its subject
         found[0] = (found[0][0], True)
     if not in_dateline(found[0][0]):
         return found[0]
