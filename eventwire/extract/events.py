@@ -98,7 +98,7 @@ from .gates import (
     unarmed_quarrel,
 )
 from .modality import ahead, conditioned, headline_future, may_not_yet, modality
-from .parties import HOLDING_MARKS, Parties
+from .parties import FREEING, HOLDING_MARKS, Parties
 from .referents import PERSON_ROLES, TARGET_NOUN_PREPS, Referents, pair_named, pair_phrase
 from .syntax import (
     AUTHORED,
@@ -1366,7 +1366,6 @@ COUNTERING = frozenset({"repel", "repulse", "crush", "foil", "thwart", "rebuff",
 # Taking captives, and setting them free: "girls kidnapped by Boko Haram were released".
 KIDNAPPING = frozenset({"kidnap", "abduct"})  # whose doers the article's freed captives were freed by
 CAPTURING = KIDNAPPING | {"seize", "capture", "hold", "take"}
-FREEING = frozenset({"release", "free"})
 
 
 # Acts whose object may be the forces sent rather than whom they are sent to.

@@ -36,8 +36,10 @@ WITNESS_PREPS = PARTY_PREPS + ("before",)
 MEANS = frozenset({"phone", "telephone", "video", "videoconference", "link", "letter"})
 # Verbs of coming and going: their "from" phrase is where one came from.
 MOTION = frozenset("arrive come return leave go travel fly head depart".split())
-# Verbs of letting the held go: their "from" phrase is where they were held.
-RELEASING = frozenset({"release", "free", "rescue"})
+# Setting captives free: "girls kidnapped by Boko Haram were released".
+FREEING = frozenset({"release", "free"})
+# Verbs whose "from" phrase is where one came from or was held, never a party.
+FROM_NO_PARTY = MOTION | FREEING | {"rescue"}
 MODIFIER_DEPS = ("compound", "amod", "poss", "nmod")
 # Words that open a condition another party must meet ("unless Israel withdrew").
 CONDITION_MARKS = frozenset({"unless", "if", "until"})
@@ -121,7 +123,7 @@ class Parties:
                 # "condemned the incident in their meeting": the setting, not a party; "mobilized
                 # troops for the war against Iraq": the party is the war's
                 continue
-            if prep == "from" and verb.lemma_.lower() in MOTION | RELEASING:
+            if prep == "from" and verb.lemma_.lower() in FROM_NO_PARTY:
                 continue  # "arrived from Vietnam", "freed Glas from prison": where one came from is no party
             named = party.pos_ == "PROPN" or party.ent_type_ in NAMED_TYPES
             actor, span = self._actor(party, ctx)
